@@ -1,0 +1,42 @@
+#include "SimStats.h"
+
+void SimStats::reset()
+{
+    m_requests = 0;
+    m_injected = 0;
+    m_byKind.clear();
+    m_pushed.clear();
+    // The upstreams that accept pushes always appear, even before anything was pushed,
+    // so clients of /__sim/stats can index them without checking.
+    for (const char *name : {"siakad", "splp", "sipd"})
+        m_pushed.insert(QString::fromLatin1(name), QJsonArray());
+}
+
+void SimStats::countFailure(const QString &kind)
+{
+    ++m_injected;
+    ++m_byKind[kind];
+}
+
+void SimStats::recordPush(const QString &upstream, const QJsonArray &records)
+{
+    QJsonArray &list = m_pushed[upstream];
+    for (const QJsonValue &v : records)
+        list.append(v);
+}
+
+QJsonObject SimStats::failuresByKind() const
+{
+    QJsonObject o;
+    for (auto it = m_byKind.cbegin(); it != m_byKind.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QJsonObject SimStats::pushed() const
+{
+    QJsonObject o;
+    for (auto it = m_pushed.cbegin(); it != m_pushed.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}

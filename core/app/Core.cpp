@@ -1,0 +1,63 @@
+#include "Core.h"
+#include "Version.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcCore, "tatausaha.core")
+
+namespace tu {
+
+QString Core::version() { return QStringLiteral(TATAUSAHA_VERSION); }
+
+Core::~Core() = default;
+
+Result<std::unique_ptr<Core>> Core::open(const Options &options)
+{
+    std::unique_ptr<Core> c(new Core);
+    c->m_dataDir = options.dataDir;
+    c->m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    if (!QDir().mkpath(options.dataDir))
+        return Error::make(ErrorCode::ServerError,
+                           QStringLiteral("Folder data %1 tidak dapat dibuat. Periksa izin tulis.").arg(options.dataDir));
+    const QString url = options.databaseUrl.isEmpty()
+        ? QStringLiteral("sqlite:") + options.dataDir + QStringLiteral("/tatausaha.sqlite")
+        : options.databaseUrl;
+    auto cfg = DatabaseConfig::fromUrl(url);
+    if (!cfg.ok())
+        return cfg.error();
+    c->m_db = std::make_unique<Database>(cfg.value());
+    if (auto s = c->m_db->open(); !s.ok())
+        return s.error();
+    auto secret = Jwt::loadOrCreateSecret(options.dataDir + QStringLiteral("/jwt.secret"));
+    if (!secret.ok())
+        return secret.error();
+    c->m_audit = std::make_unique<AuditLog>(*c->m_db);
+    c->m_settings = std::make_unique<SettingsStore>(*c->m_db, *c->m_audit);
+    if (auto s = c->m_settings->load(); !s.ok())
+        return s.error();
+    c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
+    c->m_auth = std::make_unique<AuthService>(*c->m_db, *c->m_audit, secret.value());
+
+    const QString adminPassword = qEnvironmentVariable("TATAUSAHA_ADMIN_PASSWORD");
+    if (!adminPassword.isEmpty()) {
+        auto created = c->m_users->ensureInitialAdmin(adminPassword);
+        if (!created.ok())
+            return Error::make(ErrorCode::Validation,
+                               QStringLiteral("TATAUSAHA_ADMIN_PASSWORD ditolak: %1")
+                                   .arg(created.error().fields.value(QStringLiteral("password"), created.error().message)));
+        if (created.value())
+            qCInfo(lcCore) << "created the first admin account 'admin' from TATAUSAHA_ADMIN_PASSWORD";
+    }
+    qCInfo(lcCore).noquote() << "storage" << cfg->displayUrl() << "schema" << c->m_db->schemaVersion();
+    return c;
+}
+
+bool Core::needsFirstAdmin()
+{
+    auto n = m_users->count();
+    return n.ok() && n.value() == 0;
+}
+
+} // namespace tu

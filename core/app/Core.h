@@ -1,0 +1,51 @@
+#pragma once
+#include "Result.h"
+#include "audit/AuditLog.h"
+#include "auth/AuthService.h"
+#include "auth/UserService.h"
+#include "db/Database.h"
+#include "SettingsStore.h"
+
+#include <memory>
+
+namespace tu {
+
+// The GUI-free heart of TataUsaha: storage and every service. The desktop app, the headless
+// server, the HTTP API, the tests and the benchmarks all build one of these and use it.
+class Core
+{
+public:
+    struct Options {
+        QString dataDir;
+        QString databaseUrl; // empty: sqlite:<dataDir>/tatausaha.sqlite
+    };
+
+    // Opens storage, applies migrations, loads settings, creates the first admin from
+    // TATAUSAHA_ADMIN_PASSWORD when there are no users.
+    static Result<std::unique_ptr<Core>> open(const Options &options);
+    ~Core();
+
+    Database &db() { return *m_db; }
+    AuditLog &audit() { return *m_audit; }
+    SettingsStore &settings() { return *m_settings; }
+    UserService &users() { return *m_users; }
+    AuthService &auth() { return *m_auth; }
+
+    const QString &dataDir() const { return m_dataDir; }
+    qint64 startedAtMs() const { return m_startedMs; }
+    static QString version();
+    // True while no user exists: the desktop shows the first-run dialog, the server refuses logins.
+    bool needsFirstAdmin();
+
+private:
+    Core() = default;
+    QString m_dataDir;
+    qint64 m_startedMs = 0;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<UserService> m_users;
+    std::unique_ptr<AuthService> m_auth;
+};
+
+} // namespace tu

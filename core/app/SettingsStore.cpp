@@ -1,0 +1,118 @@
+#include "SettingsStore.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+
+#include <QJsonObject>
+
+namespace tu {
+
+const QList<SettingsStore::Key> &SettingsStore::keys()
+{
+    static const QList<Key> k = {
+        {"school_name", nullptr, "SMP Negeri Contoh", false},
+        {"listen", nullptr, "127.0.0.1:8080", false},
+        {"timezone", "TATAUSAHA_TIMEZONE", "Asia/Jakarta", false},
+        {"trusted_proxies", "TATAUSAHA_TRUSTED_PROXIES", "", false},
+        {"cors_origins", "TATAUSAHA_CORS_ORIGINS", "", false},
+        {"rate_limits", "TATAUSAHA_RATE_LIMITS", "", false},
+        {"language", nullptr, "id", false},
+        {"dapodik_url", "DAPODIK_URL", "", false},
+        {"dapodik_username", "DAPODIK_USERNAME", "", false},
+        {"dapodik_password", "DAPODIK_PASSWORD", "", true},
+        {"dapodik_api_key", "DAPODIK_API_KEY", "", true},
+        {"siakad_url", "SIAKAD_URL", "", false},
+        {"siakad_api_key", "SIAKAD_API_KEY", "", true},
+        {"splp_api_url", "SPLP_API_URL", "", false},
+        {"sipd_api_url", "SIPD_API_URL", "", false},
+        {"external_api_key", "EXTERNAL_API_KEY", "", true},
+    };
+    return k;
+}
+
+SettingsStore::SettingsStore(Database &db, AuditLog &audit) : m_db(db), m_audit(audit) {}
+
+const SettingsStore::Key *SettingsStore::find(const QString &key) const
+{
+    for (const Key &k : keys())
+        if (key == QLatin1String(k.name))
+            return &k;
+    return nullptr;
+}
+
+Status SettingsStore::load()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT key, value FROM settings"));
+    if (!q.ok())
+        return q.error();
+    QMutexLocker l(&m_mutex);
+    m_stored.clear();
+    while (q.value().next())
+        m_stored.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return {};
+}
+
+bool SettingsStore::overriddenByEnvironment(const QString &key) const
+{
+    const Key *k = find(key);
+    return k && k->env && !qEnvironmentVariableIsEmpty(k->env);
+}
+
+QString SettingsStore::storedValue(const QString &key) const
+{
+    const Key *k = find(key);
+    QMutexLocker l(&m_mutex);
+    return m_stored.value(key, k ? QString::fromUtf8(k->fallback) : QString());
+}
+
+QString SettingsStore::value(const QString &key) const
+{
+    if (overriddenByEnvironment(key))
+        return qEnvironmentVariable(find(key)->env);
+    return storedValue(key);
+}
+
+QStringList SettingsStore::list(const QString &key) const
+{
+    QStringList out;
+    for (const QString &part : value(key).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    return out;
+}
+
+Status SettingsStore::set(const Actor &actor, const QHash<QString, QString> &values)
+{
+    QHash<QString, QString> fields;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (!find(it.key()))
+            fields.insert(it.key(), QStringLiteral("Pengaturan tidak dikenal."));
+        else if (it.value().size() > 2000)
+            fields.insert(it.key(), QStringLiteral("Nilai terlalu panjang (maksimal 2000 karakter)."));
+    }
+    if (!fields.isEmpty())
+        return Error::validation(fields);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    QJsonObject before, after;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const bool secret = find(it.key())->secret;
+        before.insert(it.key(), secret ? QStringLiteral("***") : storedValue(it.key()));
+        after.insert(it.key(), secret ? QStringLiteral("***") : it.value());
+        auto del = m_db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {it.key()});
+        auto ins = m_db.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)"),
+                             {it.key(), it.value(), nowIso()});
+        if (!del.ok() || !ins.ok())
+            return del.ok() ? ins.error() : del.error();
+    }
+    if (auto s = m_audit.record(actor, QStringLiteral("update"), QStringLiteral("settings"), QString(), before, after); !s.ok())
+        return s;
+    if (auto s = tx.commit(); !s.ok())
+        return s;
+    QMutexLocker l(&m_mutex);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        m_stored.insert(it.key(), it.value());
+    return {};
+}
+
+} // namespace tu

@@ -1,0 +1,95 @@
+#include "Jwt.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+namespace tu {
+
+namespace {
+constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+Error invalidToken()
+{
+    return Error::unauthorized(QStringLiteral("Sesi tidak valid atau sudah berakhir. Silakan login kembali."));
+}
+
+bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char d = 0;
+    for (int i = 0; i < a.size(); ++i)
+        d |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return d == 0;
+}
+} // namespace
+
+QByteArray Jwt::sign(const JwtClaims &c) const
+{
+    static const QByteArray header = QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(b64);
+    QJsonObject p{{"sub", c.sub}, {"username", c.username}, {"role", c.role}, {"tv", c.tokenVersion},
+                  {"jti", c.jti}, {"iat", c.iat}, {"exp", c.exp}};
+    const QByteArray payload = QJsonDocument(p).toJson(QJsonDocument::Compact).toBase64(b64);
+    const QByteArray signingInput = header + '.' + payload;
+    const QByteArray sig = QMessageAuthenticationCode::hash(signingInput, m_secret, QCryptographicHash::Sha256);
+    return signingInput + '.' + sig.toBase64(b64);
+}
+
+Result<JwtClaims> Jwt::verify(const QByteArray &token, qint64 nowSecs) const
+{
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3 || token.size() > 4096)
+        return invalidToken();
+    const auto header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], b64)).object();
+    if (header.value(QLatin1String("alg")).toString() != QLatin1String("HS256"))
+        return invalidToken();
+    const QByteArray expected = QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret,
+                                                                 QCryptographicHash::Sha256);
+    if (!constantTimeEqual(expected, QByteArray::fromBase64(parts[2], b64)))
+        return invalidToken();
+    const auto p = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], b64)).object();
+    JwtClaims c;
+    c.sub = p.value(QLatin1String("sub")).toString();
+    c.username = p.value(QLatin1String("username")).toString();
+    c.role = p.value(QLatin1String("role")).toString();
+    c.tokenVersion = p.value(QLatin1String("tv")).toInt();
+    c.jti = p.value(QLatin1String("jti")).toString();
+    c.iat = static_cast<qint64>(p.value(QLatin1String("iat")).toDouble());
+    c.exp = static_cast<qint64>(p.value(QLatin1String("exp")).toDouble());
+    if (c.sub.isEmpty() || c.jti.isEmpty() || c.exp <= nowSecs)
+        return invalidToken();
+    return c;
+}
+
+Result<QByteArray> Jwt::loadOrCreateSecret(const QString &path)
+{
+    QFile f(path);
+    if (f.exists()) {
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::server(QStringLiteral("cannot read JWT secret ") + path);
+        const QByteArray s = QByteArray::fromHex(f.readAll().trimmed());
+        if (s.size() >= 32)
+            return s;
+        f.close();
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(secret.data()),
+                                         reinterpret_cast<quint32 *>(secret.data() + secret.size()));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error::server(QStringLiteral("cannot write JWT secret ") + path);
+    // Restrict before the secret is written.
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(secret.toHex());
+    out.close();
+    return secret;
+}
+
+} // namespace tu

@@ -1,0 +1,68 @@
+#pragma once
+#include "DatabaseConfig.h"
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tu {
+
+// Owns the storage configuration and hands out one QSqlDatabase connection per thread
+// (QSqlDatabase must not cross threads). Connections are opened on demand and closed when
+// their thread ends, so service code can run on the HTTP thread, a pool thread or the GUI.
+class Database
+{
+public:
+    explicit Database(DatabaseConfig config);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens the first connection and applies pending migrations.
+    Status open();
+    const DatabaseConfig &config() const { return m_config; }
+    bool isPostgres() const { return m_config.isPostgres(); }
+    int schemaVersion();
+
+    // The calling thread's connection (opened lazily). Check isOpen() on failure.
+    QSqlDatabase connection();
+
+    // Parameterised statement helpers; errors are logged and returned as SERVER_ERROR.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    Result<int> execAffected(const QString &sql, const QVariantList &binds = {});
+
+    // Write transaction on this thread's connection (SQLite: BEGIN IMMEDIATE, so concurrent
+    // writers queue on the busy timeout instead of failing at commit).
+    Status begin();
+    Status commit();
+    void rollback();
+
+private:
+    QSqlDatabase openConnection(const QString &name);
+
+    DatabaseConfig m_config;
+    QString m_prefix;
+};
+
+// Rolls back unless committed: every multi-statement write uses one.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db) : m_db(db), m_status(db.begin()) {}
+    ~Transaction() { if (m_status.ok() && !m_done) m_db.rollback(); }
+    bool ok() const { return m_status.ok(); }
+    const Error &error() const { return m_status.error(); }
+    Status commit() { m_done = true; return m_db.commit(); }
+
+private:
+    Database &m_db;
+    Status m_status;
+    bool m_done = false;
+};
+
+QString nowIso();                         // current UTC time, ISO 8601 with milliseconds and Z
+QString newId();                          // UUID without braces
+QString sqlError(const QSqlQuery &query); // for logs only
+
+} // namespace tu

@@ -1,0 +1,27 @@
+#pragma once
+#include "Result.h"
+
+#include <QString>
+
+namespace tu {
+
+// Where the data lives: `sqlite:<path>` (default) or `postgresql://user:pass@host:port/db`.
+struct DatabaseConfig {
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString sqlitePath;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;
+
+    static Result<DatabaseConfig> fromUrl(const QString &url);
+    static DatabaseConfig sqlite(const QString &path);
+    bool isPostgres() const { return kind == Kind::Postgres; }
+    QString kindName() const { return isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"); }
+    // For logs and the status bar: never contains the password.
+    QString displayUrl() const;
+};
+
+} // namespace tu

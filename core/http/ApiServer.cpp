@@ -1,0 +1,199 @@
+#include "ApiServer.h"
+#include "AuthRoutes.h"
+#include "Cookies.h"
+#include "Envelope.h"
+#include "SystemRoutes.h"
+#include "UserRoutes.h"
+#include "app/Core.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+Q_LOGGING_CATEGORY(lcAccess, "tatausaha.access")
+
+namespace tu {
+
+ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core), m_http(this)
+{
+    m_clock.start();
+    m_pool.setMaxThreadCount(qMax(4, QThread::idealThreadCount() * 2));
+    m_http.setTempDir(core.dataDir() + QStringLiteral("/tmp"));
+    QDir().mkpath(core.dataDir() + QStringLiteral("/tmp"));
+    m_http.setBodyLimit([this](const HttpRequest &head) { return bodyLimit(head); });
+    m_http.setErrorRenderer([](ErrorCode code, const QString &message) {
+        HttpResponse r = envelope::error(code, message);
+        HttpPolicy::addSecurityHeaders(r, false);
+        return r;
+    });
+    m_http.setDispatcher([this](const std::shared_ptr<HttpRequest> &req, HttpConnection *conn) { dispatch(req, conn); });
+
+    registerSystemRoutes(m_router, *this);
+    registerAuthRoutes(m_router, core);
+    registerUserRoutes(m_router, core);
+    reloadPolicy();
+}
+
+ApiServer::~ApiServer()
+{
+    m_http.close();
+    m_pool.waitForDone();
+}
+
+Status ApiServer::start(const QString &host, quint16 port, const QString &tlsCert, const QString &tlsKey)
+{
+    if (!tlsCert.isEmpty())
+        if (auto s = m_http.setTls(tlsCert, tlsKey); !s.ok())
+            return s;
+    if (auto s = m_http.listen(host, port); !s.ok())
+        return s;
+    emit started(m_http.address());
+    return {};
+}
+
+void ApiServer::stop()
+{
+    m_http.close();
+    emit stopped();
+}
+
+void ApiServer::reloadPolicy()
+{
+    SettingsStore &s = m_core.settings();
+    m_policy.setCorsOrigins(s.list(QStringLiteral("cors_origins")));
+    m_policy.setTrustedProxies(s.list(QStringLiteral("trusted_proxies")));
+    if (auto st = m_rateLimiter.configure(s.value(QStringLiteral("rate_limits"))); !st.ok())
+        qCWarning(lcAccess).noquote() << "ignoring invalid rate_limits setting:" << st.error().fields.value(QStringLiteral("rate_limits"));
+}
+
+qint64 ApiServer::bodyLimit(const HttpRequest &head) const
+{
+    const Route *r = m_router.match(head.method, head.path, nullptr);
+    return r ? r->bodyLimit() : 1024 * 1024;
+}
+
+void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection *conn)
+{
+    const qint64 t0 = m_clock.nsecsElapsed();
+    const HeaderList cors = m_policy.corsHeaders(*req);
+    auto fail = [&](const Error &e) { finish(conn, *req, envelope::error(e), cors, t0); };
+
+    if (req->method == "OPTIONS") {
+        HttpResponse r;
+        r.status = 204;
+        r.headers = m_policy.preflightHeaders(*req);
+        if (r.headers.isEmpty() && req->hasHeader("origin"))
+            return fail(Error::forbidden(QStringLiteral("Asal (origin) ini tidak diizinkan memanggil API.")));
+        r.addHeader("Allow", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        return finish(conn, *req, r, {}, t0);
+    }
+
+    ApiRequest api;
+    api.http = req;
+    api.clientIp = m_policy.clientIp(*req);
+    api.tempDir = m_core.dataDir() + QStringLiteral("/tmp");
+    bool pathKnown = false;
+    const Route *route = m_router.match(req->method, req->path, &api.params, &pathKnown);
+    if (!route)
+        return fail(Error::notFound(pathKnown ? QStringLiteral("Metode %1 tidak tersedia untuk alamat ini.").arg(QString::fromLatin1(req->method))
+                                              : QStringLiteral("Alamat API tidak ditemukan.")));
+
+    if (const int wait = m_rateLimiter.take(route->effectiveRate(), api.clientIp)) {
+        Error e = Error::make(ErrorCode::RateLimited, QStringLiteral("Terlalu banyak permintaan. Silakan coba lagi nanti."));
+        e.retryAfterSeconds = wait;
+        return fail(e);
+    }
+
+    // Authentication: Bearer first, then the `token` / `auth_token` cookies.
+    if (!route->isPublic || route->optionalAuth) {
+        QByteArray token;
+        const QByteArray authz = req->header("authorization");
+        if (authz.startsWith("Bearer ") || authz.startsWith("bearer ")) {
+            token = authz.mid(7).trimmed();
+        } else {
+            const auto jar = cookies::parse(req->header("cookie"));
+            token = jar.value("token", jar.value("auth_token"));
+            api.viaCookie = !token.isEmpty();
+        }
+        if (!token.isEmpty()) {
+            auto s = m_core.auth().authenticate(token);
+            if (s.ok())
+                api.session = s.value();
+            else if (!route->isPublic)
+                return fail(s.error());
+        }
+        if (!route->isPublic && !api.session)
+            return fail(Error::unauthorized(QStringLiteral("Silakan login terlebih dahulu.")));
+        if (!route->isPublic && !route->allows(api.session->user.role))
+            return fail(Error::forbidden(QStringLiteral("Anda tidak memiliki akses ke fitur ini.")));
+        // CSRF: a browser sends cookies along with requests from other sites' pages.
+        const bool mutating = req->method != "GET" && req->method != "HEAD";
+        if (api.session && api.viaCookie && mutating && m_policy.isCrossSite(*req))
+            return fail(Error::forbidden(QStringLiteral("Permintaan lintas situs ditolak. Buka aplikasi dari alamat resminya.")));
+    }
+
+    const QByteArray type = req->contentType();
+    if (route->body == BodyKind::Json && (!req->body.isEmpty())) {
+        if (type != "application/json")
+            return fail(Error::make(ErrorCode::UnsupportedMediaType, QStringLiteral("Kirim data sebagai application/json.")));
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(req->body, &pe);
+        if (pe.error != QJsonParseError::NoError || !doc.isObject())
+            return fail(Error::validation({{QStringLiteral("body"), QStringLiteral("Format JSON tidak valid.")}},
+                                          QStringLiteral("Format JSON tidak valid. Kirim satu objek JSON.")));
+        api.json = doc.object();
+    } else if (route->body == BodyKind::Multipart && type != "multipart/form-data") {
+        return fail(Error::make(ErrorCode::UnsupportedMediaType, QStringLiteral("Kirim berkas sebagai multipart/form-data.")));
+    }
+
+    if (route->stream) {
+        HeaderList headers = cors;
+        headers.append(qMakePair(QByteArray("X-Content-Type-Options"), QByteArray("nosniff")));
+        route->stream(api, conn, headers);
+        qCInfo(lcAccess).noquote() << api.clientIp << req->method << req->path << "stream";
+        return;
+    }
+    if (!route->worker)
+        return finish(conn, *req, run(*route, api), cors, t0);
+
+    // Slow work runs on the pool with that thread's own database connection; the answer is
+    // written back on this thread, if the client is still there.
+    QPointer<HttpConnection> guard(conn);
+    (void)QtConcurrent::run(&m_pool, [this, route, api, guard, cors, t0]() mutable {
+        HttpResponse response = run(*route, api);
+        QMetaObject::invokeMethod(this, [this, guard, req = api.http, response, cors, t0]() {
+            if (guard)
+                finish(guard, *req, response, cors, t0);
+        }, Qt::QueuedConnection);
+    });
+}
+
+HttpResponse ApiServer::run(const Route &route, ApiRequest &request)
+{
+    try {
+        return route.handler(request);
+    } catch (const std::exception &e) {
+        return envelope::error(Error::server(QStringLiteral("handler threw: ") + QString::fromUtf8(e.what())));
+    } catch (...) {
+        return envelope::error(Error::server(QStringLiteral("handler threw")));
+    }
+}
+
+void ApiServer::finish(HttpConnection *conn, const HttpRequest &req, HttpResponse response, const HeaderList &cors,
+                       qint64 startedNs)
+{
+    for (const auto &h : cors)
+        response.headers.append(h);
+    HttpPolicy::addSecurityHeaders(response, m_http.isTls());
+    if (lcAccess().isInfoEnabled()) {
+        // Path only: query strings may carry NISNs or keys.
+        qCInfo(lcAccess).noquote() << m_policy.clientIp(req) << req.method << req.path << response.status
+                                   << QString::number((m_clock.nsecsElapsed() - startedNs) / 1e6, 'f', 1) + QStringLiteral("ms");
+    }
+    conn->respond(std::move(response));
+}
+
+} // namespace tu

@@ -1,0 +1,110 @@
+#include "Router.h"
+#include "Multipart.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+#include <QTemporaryFile>
+
+namespace tu {
+
+Actor ApiRequest::actor() const
+{
+    Actor a;
+    if (session)
+        a = session->actor();
+    a.ip = clientIp;
+    return a;
+}
+
+QString ApiRequest::query(const QString &name) const
+{
+    return http->query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+QStringList ApiRequest::queryAll(const QString &name) const
+{
+    return http->query.allQueryItemValues(name, QUrl::FullyDecoded);
+}
+
+Result<MultipartForm> ApiRequest::multipart(const MultipartLimits &limits) const
+{
+    if (!http->bodyFile)
+        return Error::validation({{QStringLiteral("file"), QStringLiteral("Berkas wajib diunggah.")}});
+    http->bodyFile->seek(0);
+    return parseMultipart(*http->bodyFile, http->header("content-type"), limits, tempDir);
+}
+
+Route &Route::allowAnyUser()
+{
+    roles = allRoles();
+    return *this;
+}
+
+Route &Route::queryParam(const QString &name, const QString &type, const QString &description, bool required)
+{
+    doc.parameters.append(QJsonObject{{"name", name}, {"in", "query"}, {"required", required},
+                                      {"description", description}, {"schema", QJsonObject{{"type", type}}}});
+    return *this;
+}
+
+qint64 Route::bodyLimit() const
+{
+    constexpr qint64 MB = 1024 * 1024;
+    return body == BodyKind::Multipart ? fileLimit + MB : MB;
+}
+
+Route &Router::add(const QByteArray &method, const QString &pattern)
+{
+    Route r;
+    r.method = method;
+    r.pattern = pattern;
+    r.segments = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    m_routes.push_back(std::move(r));
+    return m_routes.back();
+}
+
+const Route *Router::match(const QByteArray &method, const QString &path, QHash<QString, QString> *params,
+                           bool *pathKnown) const
+{
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (pathKnown)
+        *pathKnown = false;
+    for (const Route &r : m_routes) {
+        if (r.segments.size() != parts.size())
+            continue;
+        bool same = true;
+        for (int i = 0; i < parts.size() && same; ++i)
+            same = r.segments[i].startsWith(QLatin1Char(':')) ? !parts[i].isEmpty() : r.segments[i] == parts[i];
+        if (!same)
+            continue;
+        if (r.method != method && !(method == "HEAD" && r.method == "GET")) {
+            if (pathKnown)
+                *pathKnown = true;
+            continue;
+        }
+        if (params) {
+            params->clear();
+            for (int i = 0; i < parts.size(); ++i)
+                if (r.segments[i].startsWith(QLatin1Char(':')))
+                    params->insert(r.segments[i].mid(1), parts[i]);
+        }
+        return &r;
+    }
+    return nullptr;
+}
+
+namespace schema {
+QJsonObject str(const QString &d) { QJsonObject o{{"type", "string"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
+QJsonObject integer(const QString &d) { QJsonObject o{{"type", "integer"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
+QJsonObject boolean(const QString &d) { QJsonObject o{{"type", "boolean"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
+QJsonObject array(const QJsonObject &items) { return {{"type", "array"}, {"items", items}}; }
+QJsonObject object(const QJsonObject &properties, const QStringList &required)
+{
+    QJsonObject o{{"type", "object"}, {"properties", properties}};
+    if (!required.isEmpty())
+        o.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    return o;
+}
+} // namespace schema
+
+} // namespace tu

@@ -1,0 +1,88 @@
+#include "UserRoutes.h"
+#include "Envelope.h"
+#include "Router.h"
+#include "app/Core.h"
+
+#include <QJsonArray>
+
+namespace tu {
+
+namespace {
+const QString Tag = QStringLiteral("Pengguna");
+
+QJsonObject userSchema()
+{
+    return schema::object({{"id", schema::str()}, {"username", schema::str()}, {"name", schema::str()},
+                           {"role", schema::str()}, {"active", schema::boolean()},
+                           {"createdAt", schema::str()}, {"updatedAt", schema::str()}});
+}
+
+QJsonObject inputSchema(bool create)
+{
+    return schema::object({{"username", schema::str("3–32 karakter: huruf, angka, . _ -")},
+                           {"name", schema::str()},
+                           {"role", schema::str("admin | operator | ppdb | kesiswaan | osis | siswa")},
+                           {"password", schema::str("minimal 8 karakter, tidak sama dengan username")},
+                           {"active", schema::boolean()}},
+                          create ? QStringList{"username", "name", "role", "password"} : QStringList{});
+}
+} // namespace
+
+void registerUserRoutes(Router &router, Core &core)
+{
+    router.get(QStringLiteral("/api/admin/users"))
+        .allow({Role::Admin})
+        .summary(Tag, QStringLiteral("Daftar pengguna"))
+        .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman (mulai 1)"))
+        .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Jumlah per halaman (maks 100)"))
+        .data(schema::array(userSchema()))
+        .handle([&core](ApiRequest &req) {
+            auto users = core.users().list(req.actor());
+            if (!users.ok())
+                return envelope::error(users.error());
+            const int limit = qBound(1, req.query(QStringLiteral("limit")).toInt() > 0 ? req.query(QStringLiteral("limit")).toInt() : 100, 100);
+            const int page = qMax(1, req.query(QStringLiteral("page")).toInt());
+            QJsonArray out;
+            for (int i = (page - 1) * limit; i < users->size() && i < page * limit; ++i)
+                out.append(users->at(i).toJson());
+            return envelope::ok(out, QString(), envelope::pageMeta(page, limit, users->size()));
+        });
+
+    router.post(QStringLiteral("/api/admin/users"))
+        .allow({Role::Admin}).jsonBody(inputSchema(true)).onWorker()
+        .summary(Tag, QStringLiteral("Membuat pengguna"))
+        .data(userSchema()).errors({400, 409})
+        .handle([&core](ApiRequest &req) {
+            auto u = core.users().create(req.actor(), UserInput::fromJson(req.json));
+            return u.ok() ? envelope::ok(u->toJson(), QStringLiteral("Pengguna dibuat"), {}, 201) : envelope::error(u.error());
+        });
+
+    router.get(QStringLiteral("/api/admin/users/:id"))
+        .allow({Role::Admin})
+        .summary(Tag, QStringLiteral("Satu pengguna"))
+        .data(userSchema()).errors({404})
+        .handle([&core](ApiRequest &req) {
+            auto u = core.users().get(req.actor(), req.param(QStringLiteral("id")));
+            return u.ok() ? envelope::ok(u->toJson()) : envelope::error(u.error());
+        });
+
+    router.put(QStringLiteral("/api/admin/users/:id"))
+        .allow({Role::Admin}).jsonBody(inputSchema(false)).onWorker()
+        .summary(Tag, QStringLiteral("Mengubah pengguna (nama, peran, status, password)"))
+        .data(userSchema()).errors({400, 404, 409})
+        .handle([&core](ApiRequest &req) {
+            auto u = core.users().update(req.actor(), req.param(QStringLiteral("id")), UserInput::fromJson(req.json));
+            return u.ok() ? envelope::ok(u->toJson(), QStringLiteral("Pengguna diperbarui")) : envelope::error(u.error());
+        });
+
+    router.del(QStringLiteral("/api/admin/users/:id"))
+        .allow({Role::Admin})
+        .summary(Tag, QStringLiteral("Menghapus pengguna"))
+        .errors({404, 409})
+        .handle([&core](ApiRequest &req) {
+            auto s = core.users().remove(req.actor(), req.param(QStringLiteral("id")));
+            return s.ok() ? envelope::message(QStringLiteral("Pengguna dihapus")) : envelope::error(s.error());
+        });
+}
+
+} // namespace tu
