@@ -38,9 +38,19 @@ Status AuditLog::record(const Actor &actor, const QString &action, const QString
 Result<QList<AuditEntry>> AuditLog::recent(int limit, const QString &entity, const QString &entityId)
 {
     QString sql = QStringLiteral("SELECT id, at, user_id, username, ip, action, entity, entity_id, before_json, after_json "
-                                 "FROM audit_log WHERE (? = '' OR entity = ?) AND (? = '' OR entity_id = ?) "
-                                 "ORDER BY at DESC LIMIT ?");
-    auto q = m_db.exec(sql, {entity, entity, entityId, entityId, limit});
+                                 "FROM audit_log WHERE 1 = 1");
+    QVariantList binds;
+    if (!entity.isEmpty()) {
+        sql += QStringLiteral(" AND entity = ?");
+        binds << entity;
+    }
+    if (!entityId.isEmpty()) {
+        sql += QStringLiteral(" AND entity_id = ?");
+        binds << entityId;
+    }
+    sql += QStringLiteral(" ORDER BY at DESC LIMIT ?");
+    binds << limit;
+    auto q = m_db.exec(sql, binds);
     if (!q.ok())
         return q.error();
     QList<AuditEntry> out;

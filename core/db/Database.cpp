@@ -145,6 +145,12 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
         return Error::server(QStringLiteral("database not open: ") + db.lastError().text());
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // Nothing to bind: run directly (PostgreSQL cannot PREPARE DDL).
+        if (!q.exec(sql))
+            return Error::server(QStringLiteral("exec failed: ") + sqlError(q));
+        return q;
+    }
     if (!q.prepare(sql))
         return Error::server(QStringLiteral("prepare failed: ") + sqlError(q));
     for (const QVariant &v : binds)

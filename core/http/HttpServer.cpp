@@ -365,7 +365,10 @@ Status HttpServer::listen(const QString &host, quint16 port)
 {
     if (!m_server)
         m_server = new QTcpServer(this);
+    // QSslServer (6.4) queues a socket only after its handshake and then signals
+    // pendingConnectionAvailable; QTcpServer signals newConnection. Either way we drain the queue.
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
     QHostAddress addr;
     if (host == QLatin1String("localhost"))
         addr = QHostAddress::LocalHost;

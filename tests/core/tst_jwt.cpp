@@ -1,0 +1,84 @@
+#include "auth/Jwt.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tu;
+
+class TestJwt : public QObject
+{
+    Q_OBJECT
+    Jwt jwt{QByteArray(32, 'k')};
+    JwtClaims claims()
+    {
+        JwtClaims c;
+        c.sub = QStringLiteral("u1");
+        c.username = QStringLiteral("admin");
+        c.role = QStringLiteral("admin");
+        c.tokenVersion = 3;
+        c.jti = QStringLiteral("j1");
+        c.iat = 1000;
+        c.exp = 1000 + Jwt::Lifetime;
+        return c;
+    }
+    static QByteArray b64(const QByteArray &s)
+    {
+        return s.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    }
+
+private slots:
+    void roundTrip()
+    {
+        const QByteArray t = jwt.sign(claims());
+        auto c = jwt.verify(t, 2000);
+        QVERIFY(c.ok());
+        QCOMPARE(c->sub, QStringLiteral("u1"));
+        QCOMPARE(c->tokenVersion, 3);
+    }
+    void tamperedPayloadRefused()
+    {
+        QList<QByteArray> parts = jwt.sign(claims()).split('.');
+        parts[1] = b64(R"({"sub":"u1","role":"admin","username":"x","tv":3,"jti":"j1","iat":1000,"exp":99999999999})");
+        QVERIFY(!jwt.verify(parts.join('.'), 2000).ok());
+    }
+    void algNoneRefused()
+    {
+        QList<QByteArray> parts = jwt.sign(claims()).split('.');
+        parts[0] = b64(R"({"alg":"none","typ":"JWT"})");
+        QVERIFY(!jwt.verify(parts[0] + '.' + parts[1] + '.', 2000).ok());
+        QVERIFY(!jwt.verify(parts.join('.'), 2000).ok());
+    }
+    void otherSecretRefused()
+    {
+        Jwt other(QByteArray(32, 'x'));
+        QVERIFY(!other.verify(jwt.sign(claims()), 2000).ok());
+    }
+    void expiredRefused()
+    {
+        QVERIFY(!jwt.verify(jwt.sign(claims()), 1000 + Jwt::Lifetime).ok());
+    }
+    void garbageRefused()
+    {
+        QVERIFY(!jwt.verify("abc", 2000).ok());
+        QVERIFY(!jwt.verify("a.b.c", 2000).ok());
+        QVERIFY(!jwt.verify(QByteArray(5000, 'a'), 2000).ok());
+    }
+    void secretFileIsPrivateAndStable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("jwt.secret"));
+        auto a = Jwt::loadOrCreateSecret(path);
+        QVERIFY(a.ok());
+        QCOMPARE(a->size(), 32);
+        QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        auto b = Jwt::loadOrCreateSecret(path);
+        QCOMPARE(a.value(), b.value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJwt)
+#include "tst_jwt.moc"
