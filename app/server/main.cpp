@@ -2,6 +2,7 @@
 // links no QtWidgets.
 #include "app/AppOptions.h"
 #include "app/Core.h"
+#include "app/LogFile.h"
 #include "http/ApiServer.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,7 @@ int main(int argc, char *argv[])
         err << options.error().fields.values().join(QLatin1Char(' ')) << Qt::endl;
         return 2;
     }
+    installLogFile(options->dataDir);
     auto core = Core::open({options->dataDir, options->effectiveDatabaseUrl()});
     if (!core.ok()) {
         err << "tatausaha-server: " << core.error().message << Qt::endl;
