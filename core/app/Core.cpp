@@ -39,6 +39,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
         return s.error();
     c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
     c->m_auth = std::make_unique<AuthService>(*c->m_db, *c->m_audit, secret.value());
+    c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit);
 
     const QString adminPassword = qEnvironmentVariable("TATAUSAHA_ADMIN_PASSWORD");
     if (!adminPassword.isEmpty()) {

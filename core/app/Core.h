@@ -1,5 +1,6 @@
 #pragma once
 #include "Result.h"
+#include "academic/TahunAjaranService.h"
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "auth/UserService.h"
@@ -30,6 +31,7 @@ public:
     SettingsStore &settings() { return *m_settings; }
     UserService &users() { return *m_users; }
     AuthService &auth() { return *m_auth; }
+    TahunAjaranService &tahunAjaran() { return *m_tahunAjaran; }
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -46,6 +48,7 @@ private:
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<TahunAjaranService> m_tahunAjaran;
 };
 
 } // namespace tu

@@ -25,6 +25,8 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"splp_api_url", "SPLP_API_URL", "", false},
         {"sipd_api_url", "SIPD_API_URL", "", false},
         {"external_api_key", "EXTERNAL_API_KEY", "", true},
+        {"upstream_timeout_ms", nullptr, "10000", false},  // per upstream request
+        {"upstream_backoff_ms", nullptr, "300", false},    // first retry delay, doubled each retry
     };
     return k;
 }
@@ -101,7 +103,7 @@ Status SettingsStore::set(const Actor &actor, const QHash<QString, QString> &val
         after.insert(it.key(), secret ? QStringLiteral("***") : it.value());
         auto del = m_db.exec(QStringLiteral("DELETE FROM settings WHERE key = ?"), {it.key()});
         auto ins = m_db.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)"),
-                             {it.key(), it.value(), nowIso()});
+                             {it.key(), it.value().isNull() ? QStringLiteral("") : it.value(), nowIso()}); // NOT NULL column
         if (!del.ok() || !ins.ok())
             return del.ok() ? ins.error() : del.error();
     }

@@ -3,6 +3,7 @@
 #include "Cookies.h"
 #include "Envelope.h"
 #include "SystemRoutes.h"
+#include "TahunAjaranRoutes.h"
 #include "UserRoutes.h"
 #include "app/Core.h"
 
@@ -34,6 +35,7 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
     registerSystemRoutes(m_router, *this);
     registerAuthRoutes(m_router, core);
     registerUserRoutes(m_router, core);
+    registerTahunAjaranRoutes(m_router, core);
     reloadPolicy();
 }
 

@@ -226,6 +226,46 @@ QByteArray TestServer::adminToken()
     return login(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
 }
 
+UpstreamSim::UpstreamSim(const QStringList &extraArgs)
+{
+    m_process = new QProcess;
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(QStringLiteral(TU_SIM_BINARY), QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extraArgs);
+    if (!m_process->waitForStarted(5000))
+        return;
+    QElapsedTimer t;
+    t.start();
+    while (!m_process->canReadLine() && t.elapsed() < 5000)
+        m_process->waitForReadyRead(100);
+    const QString line = QString::fromUtf8(m_process->readLine()).trimmed();
+    if (line.startsWith(QStringLiteral("listening on ")))
+        m_url = line.mid(13);
+}
+
+UpstreamSim::~UpstreamSim()
+{
+    m_process->terminate();
+    if (!m_process->waitForFinished(3000))
+        m_process->kill();
+    m_process->waitForFinished(1000);
+    delete m_process;
+}
+
+QJsonObject UpstreamSim::control(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(m_url + path));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply *reply = nam.sendCustomRequest(req, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonObject out = QJsonDocument::fromJson(reply->readAll()).object();
+    delete reply;
+    return out;
+}
+
 QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs, bool waitForClose)
 {
     QTcpSocket s;

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -77,6 +78,24 @@ public:
 private:
     QNetworkAccessManager m_nam;
     int m_userCounter = 0;
+};
+
+// The real upstream simulator (app/upstream-sim) as a child process on an ephemeral port.
+class UpstreamSim
+{
+public:
+    explicit UpstreamSim(const QStringList &extraArgs = {});
+    ~UpstreamSim();
+    bool ok() const { return !m_url.isEmpty(); }
+    QString url() const { return m_url; }
+    // Control endpoints (/__sim/...).
+    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {});
+    QJsonObject stats() { return control("GET", QStringLiteral("/__sim/stats")); }
+    void forceFault(const QString &kind, int count) { control("POST", QStringLiteral("/__sim/faults"), {{"kind", kind}, {"count", count}}); }
+
+private:
+    QProcess *m_process = nullptr;
+    QString m_url;
 };
 
 // Raw TCP exchange for the cases a well-behaved client cannot produce (huge Content-Length,

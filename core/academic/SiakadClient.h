@@ -1,0 +1,33 @@
+#pragma once
+#include "Result.h"
+#include "TahunAjaran.h"
+
+#include <QList>
+#include <QString>
+
+namespace tu {
+
+class SettingsStore;
+
+// SIAKAD's tahun ajaran API, relative to the base address SIAKAD_URL:
+//   POST /siakad/api/tahun-ajaran/sync {"data":[local records]} -> {"success":true,"data":[SIAKAD's list]}
+// authenticated with X-API-KEY = SIAKAD_API_KEY.
+class SiakadClient
+{
+public:
+    SiakadClient(QString baseUrl, QString apiKey, int timeoutMs = 10000);
+    static SiakadClient fromSettings(const SettingsStore &settings);
+
+    // Sends every local year, returns SIAKAD's list (validated record by record).
+    Result<QList<TahunAjaran>> exchange(const QList<TahunAjaran> &local);
+    void setRetries(int retries, int backoffMs) { m_retries = retries; m_backoffMs = backoffMs; }
+
+private:
+    QString m_base;
+    QString m_key;
+    int m_timeoutMs;
+    int m_retries = 3;
+    int m_backoffMs = 300;
+};
+
+} // namespace tu

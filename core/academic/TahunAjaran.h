@@ -1,0 +1,40 @@
+#pragma once
+#include <QDate>
+#include <QJsonObject>
+#include <QString>
+
+namespace tu {
+
+// One academic year with its registration period (seed 003). Flags keep the seed's encoding:
+// sts_aktif 1 = active, 2 = not; sts_hapus 1 = live record, 2 = in the trash.
+struct TahunAjaran {
+    QString id;
+    QString nama;      // "2024/2025"
+    QDate awal;        // periode_awal_pendaftaran
+    QDate akhir;       // periode_akhir_pendaftaran
+    int stsAktif = 2;
+    int stsHapus = 1;
+    QString createdAt;
+    QString updatedAt;
+
+    bool isActive() const { return stsAktif == 1; }
+    bool inTrash() const { return stsHapus == 2; }
+    int firstYear() const { return nama.left(4).toInt(); }
+    bool sameContent(const TahunAjaran &o) const
+    {
+        return nama == o.nama && awal == o.awal && akhir == o.akhir && stsAktif == o.stsAktif && stsHapus == o.stsHapus;
+    }
+    // The seed's flat shape.
+    QJsonObject toJson() const
+    {
+        return {{"id_tahun_ajaran", id},
+                {"tahun_ajaran", nama},
+                {"periode_awal_pendaftaran", awal.toString(Qt::ISODate)},
+                {"periode_akhir_pendaftaran", akhir.toString(Qt::ISODate)},
+                {"sts_aktif", stsAktif},
+                {"sts_hapus", stsHapus},
+                {"updated_at", updatedAt}};
+    }
+};
+
+} // namespace tu

@@ -1,0 +1,121 @@
+#include "TahunAjaranRoutes.h"
+#include "Envelope.h"
+#include "Router.h"
+#include "academic/SiakadClient.h"
+#include "app/Core.h"
+
+#include <QJsonArray>
+
+namespace tu {
+
+namespace {
+const QString Tag = QStringLiteral("Tahun Ajaran");
+const QString Base = QStringLiteral("/admin/pendaftaran/master/tahun-ajaran");
+
+QJsonObject recordSchema()
+{
+    return schema::object({{"id_tahun_ajaran", schema::str("UUID")},
+                           {"tahun_ajaran", schema::str("TTTT/TTTT+1, contoh 2024/2025")},
+                           {"periode_awal_pendaftaran", schema::str("Y-m-d")},
+                           {"periode_akhir_pendaftaran", schema::str("Y-m-d, setelah tanggal awal")},
+                           {"sts_aktif", schema::integer("1 aktif, 2 nonaktif")},
+                           {"sts_hapus", schema::integer("1 data aktif, 2 tempat sampah")},
+                           {"updated_at", schema::str("ISO 8601 UTC")}});
+}
+
+QJsonObject idSchema() { return schema::object({{"id_tahun_ajaran", schema::str("UUID")}}, {"id_tahun_ajaran"}); }
+
+// Constant-time: the webhook key must not leak through timing.
+bool sameKey(const QByteArray &a, const QByteArray &b)
+{
+    if (a.isEmpty() || a.size() != b.size())
+        return false;
+    unsigned char d = 0;
+    for (int i = 0; i < a.size(); ++i)
+        d |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return d == 0;
+}
+
+HttpResponse record(const Result<TahunAjaran> &r, const QString &message)
+{
+    return r.ok() ? envelope::ok(r->toJson(), message) : envelope::error(r.error());
+}
+} // namespace
+
+void registerTahunAjaranRoutes(Router &router, Core &core)
+{
+    const std::initializer_list<Role> staff{Role::Admin, Role::Operator};
+
+    router.get(Base)
+        .allow(staff)
+        .summary(Tag, QStringLiteral("Daftar tahun ajaran, terbaru dahulu"))
+        .describe(QStringLiteral("Perhatian: sesuai spesifikasi, parameter `page` BUKAN nomor halaman melainkan filter "
+                                 "sts_hapus (1 = data aktif, 2 = tempat sampah)."))
+        .queryParam(QStringLiteral("filter_aktif"), QStringLiteral("integer"), QStringLiteral("1 = hanya yang aktif, 2 = hanya yang nonaktif"))
+        .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Filter sts_hapus: 1 = data aktif (bawaan), 2 = tempat sampah"))
+        .data(schema::array(recordSchema()))
+        .handle([&core](ApiRequest &req) {
+            auto list = core.tahunAjaran().list(req.query(QStringLiteral("page")).toInt(), req.query(QStringLiteral("filter_aktif")).toInt());
+            if (!list.ok())
+                return envelope::error(list.error());
+            QJsonArray out;
+            for (const TahunAjaran &t : list.value())
+                out.append(t.toJson());
+            return envelope::ok(out);
+        });
+
+    router.post(Base + QStringLiteral("/store"))
+        .allow(staff).jsonBody(schema::object(recordSchema().value(QLatin1String("properties")).toObject(),
+                                              {"tahun_ajaran", "periode_awal_pendaftaran", "periode_akhir_pendaftaran", "sts_aktif"}))
+        .summary(Tag, QStringLiteral("Membuat (tanpa id) atau mengubah (dengan id) tahun ajaran"))
+        .data(recordSchema()).errors({400, 404, 409})
+        .handle([&core](ApiRequest &req) {
+            return record(core.tahunAjaran().store(req.actor(), req.json), QStringLiteral("Tahun ajaran disimpan"));
+        });
+
+    router.post(Base + QStringLiteral("/delete"))
+        .allow(staff).jsonBody(idSchema())
+        .summary(Tag, QStringLiteral("Memindahkan tahun ajaran ke tempat sampah (sts_hapus 2)"))
+        .data(recordSchema()).errors({400, 404, 409})
+        .handle([&core](ApiRequest &req) {
+            return record(core.tahunAjaran().trash(req.actor(), req.json.value(QLatin1String("id_tahun_ajaran")).toString()),
+                          QStringLiteral("Tahun ajaran dipindahkan ke tempat sampah"));
+        });
+
+    router.post(Base + QStringLiteral("/restore"))
+        .allow(staff).jsonBody(idSchema())
+        .summary(Tag, QStringLiteral("Memulihkan tahun ajaran dari tempat sampah"))
+        .data(recordSchema()).errors({400, 404, 409})
+        .handle([&core](ApiRequest &req) {
+            return record(core.tahunAjaran().restore(req.actor(), req.json.value(QLatin1String("id_tahun_ajaran")).toString()),
+                          QStringLiteral("Tahun ajaran dipulihkan"));
+        });
+
+    router.get(Base + QStringLiteral("/get-sync"))
+        .allow(staff).onWorker()
+        .summary(Tag, QStringLiteral("Sinkronisasi penuh dengan SIAKAD: kirim semua data lokal, ikuti daftar SIAKAD"))
+        .data(schema::object({{"inserted", schema::integer()}, {"updated", schema::integer()},
+                              {"trashed", schema::integer()}, {"unchanged", schema::integer()}}))
+        .errors({502})
+        .handle([&core](ApiRequest &req) {
+            SiakadClient client = SiakadClient::fromSettings(core.settings());
+            auto s = core.tahunAjaran().syncWithSiakad(req.actor(), client);
+            return s.ok() ? envelope::ok(s->toJson(), QStringLiteral("Sinkronisasi SIAKAD selesai")) : envelope::error(s.error());
+        });
+
+    router.post(Base + QStringLiteral("/update-from-sync"))
+        .publicAccess().rateScope(RateScope::Protected)
+        .jsonBody(recordSchema())
+        .summary(Tag, QStringLiteral("Webhook SIAKAD: satu data tahun ajaran (header X-API-KEY = SIAKAD_API_KEY)"))
+        .data(recordSchema()).errors({400, 401, 409})
+        .handle([&core](ApiRequest &req) {
+            const QByteArray expected = core.settings().value(QStringLiteral("siakad_api_key")).toUtf8();
+            if (!sameKey(req.http->header("x-api-key"), expected))
+                return envelope::error(Error::unauthorized(QStringLiteral("API key SIAKAD tidak valid.")));
+            Actor siakad = Actor::system(QStringLiteral("siakad-webhook"));
+            siakad.ip = req.clientIp;
+            return record(core.tahunAjaran().upsertFromSync(siakad, req.json), QStringLiteral("Tahun ajaran diperbarui dari SIAKAD"));
+        });
+}
+
+} // namespace tu

@@ -1,0 +1,122 @@
+#include "UpstreamHttp.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QThread>
+#include <QTimer>
+
+namespace tu {
+
+QString upstreamFailureName(UpstreamFailure k)
+{
+    switch (k) {
+    case UpstreamFailure::None: return QStringLiteral("none");
+    case UpstreamFailure::Authentication: return QStringLiteral("authentication");
+    case UpstreamFailure::Network: return QStringLiteral("network");
+    case UpstreamFailure::Timeout: return QStringLiteral("timeout");
+    case UpstreamFailure::Validation: return QStringLiteral("validation");
+    case UpstreamFailure::RateLimit: return QStringLiteral("rate_limit");
+    case UpstreamFailure::Server: return QStringLiteral("server");
+    case UpstreamFailure::Malformed: return QStringLiteral("malformed");
+    }
+    return {};
+}
+
+namespace {
+UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetworkAccessManager &nam, int &retryAfterMs)
+{
+    UpstreamReply out;
+    QNetworkRequest req(r.url);
+    req.setTransferTimeout(r.timeoutMs);
+    bool hasType = false;
+    for (const auto &h : r.headers) {
+        req.setRawHeader(h.first, h.second);
+        hasType |= h.first.compare("content-type", Qt::CaseInsensitive) == 0;
+    }
+    if (!r.body.isEmpty() && !hasType)
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    req.setRawHeader("Accept", "application/json");
+    QNetworkReply *reply = nam.sendCustomRequest(req, r.method, r.body);
+    QEventLoop loop;
+    QTimer guard; // belt and braces over the transfer timeout
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, reply, &QNetworkReply::abort);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    guard.start(r.timeoutMs + 2000);
+    loop.exec();
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    const auto err = reply->error();
+    const QString url = r.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
+        out.failure = UpstreamFailure::Timeout;
+        out.message = QStringLiteral("%1 tidak menjawab dalam %2 detik (%3). Periksa koneksi internet sekolah atau coba lagi nanti.")
+                          .arg(service).arg(r.timeoutMs / 1000.0, 0, 'f', 0).arg(url);
+    } else if (out.status == 0) {
+        out.failure = UpstreamFailure::Network;
+        out.message = QStringLiteral("Tidak dapat terhubung ke %1 (%2): %3. Periksa alamat server di Pengaturan dan koneksi jaringan.")
+                          .arg(service, url, reply->errorString());
+    } else if (out.status == 401 || out.status == 403) {
+        out.failure = UpstreamFailure::Authentication;
+        out.message = QStringLiteral("%1 menolak kredensial (HTTP %2). Periksa API key / username / password %1 di Pengaturan.")
+                          .arg(service).arg(out.status);
+    } else if (out.status == 429) {
+        out.failure = UpstreamFailure::RateLimit;
+        bool ok = false;
+        const int secs = reply->rawHeader("Retry-After").toInt(&ok);
+        retryAfterMs = ok ? secs * 1000 : 1000;
+        out.message = QStringLiteral("%1 membatasi jumlah permintaan (HTTP 429). Tunggu sebentar lalu coba lagi.").arg(service);
+    } else if (out.status >= 500) {
+        out.failure = UpstreamFailure::Server;
+        out.message = QStringLiteral("%1 sedang mengalami gangguan (HTTP %2). Coba lagi nanti; bila berlanjut, hubungi pengelola %1.")
+                          .arg(service).arg(out.status);
+    } else if (out.status >= 400) {
+        out.failure = UpstreamFailure::Validation;
+        out.message = QStringLiteral("%1 menolak data yang dikirim (HTTP %2). Periksa data lalu kirim ulang.").arg(service).arg(out.status);
+    } else if (r.expectJson) {
+        QJsonParseError pe;
+        out.json = QJsonDocument::fromJson(out.body, &pe);
+        if (pe.error != QJsonParseError::NoError) {
+            out.failure = UpstreamFailure::Malformed;
+            out.message = QStringLiteral("Jawaban %1 tidak dapat dibaca (JSON tidak valid). Coba lagi; bila berulang, hubungi pengelola %1.").arg(service);
+        }
+    }
+    delete reply;
+    return out;
+}
+
+bool retryable(const UpstreamReply &r)
+{
+    return r.failure == UpstreamFailure::Timeout || r.failure == UpstreamFailure::Network
+        || r.failure == UpstreamFailure::RateLimit
+        || (r.failure == UpstreamFailure::Server && (r.status == 502 || r.status == 503 || r.status == 504));
+}
+} // namespace
+
+UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &request, const std::function<bool()> &cancelled)
+{
+    if (!request.url.isValid() || request.url.host().isEmpty()) {
+        UpstreamReply r;
+        r.failure = UpstreamFailure::Network;
+        r.message = QStringLiteral("Alamat %1 belum diatur. Isi alamatnya di Pengaturan.").arg(service);
+        return r;
+    }
+    QNetworkAccessManager nam;
+    nam.setAutoDeleteReplies(false);
+    UpstreamReply last;
+    int backoff = request.backoffMs;
+    for (int i = 0; i <= request.retries; ++i) {
+        int retryAfterMs = 0;
+        last = attempt(service, request, nam, retryAfterMs);
+        last.attempts = i + 1;
+        if (last.ok() || !retryable(last) || i == request.retries || (cancelled && cancelled()))
+            break;
+        const int wait = last.failure == UpstreamFailure::RateLimit ? qMin(retryAfterMs, request.maxRetryAfterMs) : backoff;
+        QThread::msleep(static_cast<unsigned long>(wait));
+        backoff *= 2;
+    }
+    return last;
+}
+
+} // namespace tu

@@ -1,0 +1,50 @@
+#pragma once
+// Blocking HTTP calls to the upstreams (SIAKAD, Dapodik, SPLP, SIPD), for worker threads:
+// request timeout, up to 3 retries with exponential backoff on timeout, connection failure and
+// 502/503/504, `Retry-After` honoured on 429, and every failure classified with an Indonesian
+// explanation of what to do next.
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+#include <functional>
+
+namespace tu {
+
+enum class UpstreamFailure { None, Authentication, Network, Timeout, Validation, RateLimit, Server, Malformed };
+QString upstreamFailureName(UpstreamFailure kind); // "authentication", …
+
+struct UpstreamRequest {
+    QByteArray method = "GET";
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;          // JSON unless a Content-Type header says otherwise
+    int timeoutMs = 10000;
+    int retries = 3;          // extra attempts after the first
+    int backoffMs = 300;      // doubled each retry
+    int maxRetryAfterMs = 10000;
+    bool expectJson = true;
+};
+
+struct UpstreamReply {
+    UpstreamFailure failure = UpstreamFailure::None;
+    int status = 0;
+    int attempts = 0;
+    QByteArray body;
+    QJsonDocument json;
+    QString message; // Indonesian, set on failure: what happened and what to do next
+    bool ok() const { return failure == UpstreamFailure::None; }
+};
+
+class UpstreamHttp
+{
+public:
+    // `service` names the upstream in messages ("SIAKAD", "Dapodik", …).
+    static UpstreamReply send(const QString &service, const UpstreamRequest &request,
+                              const std::function<bool()> &cancelled = {});
+};
+
+} // namespace tu
