@@ -2,6 +2,7 @@
 // links no QtWidgets.
 #include "app/AppOptions.h"
 #include "app/Core.h"
+#include "app/DemoData.h"
 #include "app/LogFile.h"
 #include "http/ApiServer.h"
 
@@ -31,6 +32,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     Core &c = *core.value();
+    if (options->demo)
+        if (auto s = seedDemoData(c); !s.ok())
+            err << "tatausaha-server: demo data: " << s.error().message << Qt::endl;
     if (c.needsFirstAdmin())
         err << "Belum ada akun admin: login ditolak sampai akun dibuat.\n"
                "Jalankan ulang dengan TATAUSAHA_ADMIN_PASSWORD=<sandi minimal 8 karakter> untuk membuat "

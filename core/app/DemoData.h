@@ -1,0 +1,13 @@
+#pragma once
+#include "Result.h"
+
+namespace tu {
+
+class Core;
+
+// `--demo`: on an empty database, sample data a school office would recognise, and the
+// upstream URLs pointed at a local simulator (127.0.0.1:9090 unless the environment says
+// otherwise). Never touches a database that already holds data.
+Status seedDemoData(Core &core);
+
+} // namespace tu

@@ -1,0 +1,39 @@
+#include "TestSupport.h"
+#include "app/DemoData.h"
+
+#include <QTest>
+
+using namespace tu;
+
+class TestDemoData : public QObject
+{
+    Q_OBJECT
+private slots:
+    void seedsOnceWithOpenRegistration()
+    {
+        test::TestCore tc;
+        QVERIFY(seedDemoData(*tc).ok());
+        auto years = tc->tahunAjaran().list(1);
+        QCOMPARE(years->size(), 3);
+        auto active = tc->tahunAjaran().activeYear();
+        QVERIFY(active.ok() && active.value());
+        QVERIFY(active.value()->awal <= QDate::currentDate() && QDate::currentDate() <= active.value()->akhir);
+        QCOMPARE(tc->settings().storedValue(QStringLiteral("siakad_url")), QStringLiteral("http://127.0.0.1:9090"));
+        QCOMPARE(tc->settings().storedValue(QStringLiteral("siakad_api_key")), QStringLiteral("sim-siakad-key"));
+        QVERIFY(tc->users().count().value() >= 5);
+        // A second run adds nothing.
+        QVERIFY(seedDemoData(*tc).ok());
+        QCOMPARE(tc->tahunAjaran().list(0)->size(), 3);
+    }
+    void leavesExistingDataAlone()
+    {
+        test::TestCore tc;
+        QVERIFY(tc->tahunAjaran().store(Actor::system(QStringLiteral("t")), {{"tahun_ajaran", "2020/2021"}, {"periode_awal_pendaftaran", "2020-01-01"},
+                                                                          {"periode_akhir_pendaftaran", "2020-02-01"}, {"sts_aktif", 2}}).ok());
+        QVERIFY(seedDemoData(*tc).ok());
+        QCOMPARE(tc->tahunAjaran().list(0)->size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoData)
+#include "tst_demodata.moc"
