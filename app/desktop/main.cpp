@@ -1,0 +1,76 @@
+// tatausaha: the desktop app. Opens Core, serves the API in-process on its own thread, and runs
+// the first-run → login → main window flow. Everything else lives in core/ and ui/.
+#include "Icons.h"
+#include "Language.h"
+#include "LocalConfig.h"
+#include "SessionFlow.h"
+#include "Theme.h"
+#include "app/AppOptions.h"
+#include "app/Core.h"
+#include "http/ApiServerHost.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QStringList>
+#include <QThreadPool>
+
+using namespace tu;
+
+namespace {
+void fatal(const QString &text)
+{
+    QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "TataUsaha tidak dapat dimulai"), text);
+    box.setInformativeText(QCoreApplication::translate("main", "Periksa folder data dan alamat database, lalu coba lagi."));
+    box.addButton(QCoreApplication::translate("main", "Tutup"), QMessageBox::AcceptRole);
+    box.exec();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("TataUsaha"));
+    QCoreApplication::setApplicationName(QStringLiteral("tatausaha"));
+    QCoreApplication::setApplicationVersion(Core::version());
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("TataUsaha"));
+    ui::theme::apply(app);
+    QApplication::setWindowIcon(ui::icons::icon(QStringLiteral("logo"), ui::theme::Primary));
+
+    // The data folder and database URL saved in Pengaturan apply when the flags are absent.
+    ui::LocalConfig local;
+    auto options = AppOptions::parse(local.withDefaults(app.arguments()), QStringLiteral("TataUsaha (desktop)"));
+    if (!options.ok()) {
+        fatal(QStringList(options.error().fields.values()).join(QLatin1Char('\n')));
+        return 2;
+    }
+    auto opened = Core::open({options->dataDir, options->effectiveDatabaseUrl()});
+    if (!opened.ok()) {
+        fatal(opened.error().message);
+        return 1;
+    }
+    Core &core = *opened.value();
+    ui::installLanguage(core.settings().value(QStringLiteral("language")));
+
+    // --listen wins; otherwise the `listen` setting (default 127.0.0.1:8080). A busy port shows
+    // in the status bar; the desktop itself does not need the API.
+    QString host = options->listenHost;
+    quint16 port = options->listenPort;
+    if (!options->listenGiven)
+        if (auto hp = AppOptions::parseListen(core.settings().value(QStringLiteral("listen"))); hp.ok()) {
+            host = hp->first;
+            port = hp->second;
+        }
+    ApiServerHost api(core);
+    api.start(host, port, options->tlsCert, options->tlsKey);
+    // --demo (sample data, simulated upstreams) is accepted here and acted on by the areas
+    // that have demo data.
+
+    int rc = 0;
+    {
+        ui::SessionFlow flow(core, &api);
+        if (flow.start())
+            rc = app.exec();
+    }
+    QThreadPool::globalInstance()->waitForDone(); // logins or saves still running use core
+    return rc;
+}

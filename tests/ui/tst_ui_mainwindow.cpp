@@ -1,0 +1,193 @@
+// MainWindow: the sidebar follows the role table, placeholder pages say what is coming, the
+// status bar follows the in-process API server (ApiServerHost), shortcuts and logout work.
+#include "ApiStatusLabel.h"
+#include "MainWindow.h"
+#include "PlaceholderPage.h"
+#include "TestSupport.h"
+#include "UiTestUtil.h"
+#include "UsersPage.h"
+#include "http/ApiServerHost.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+
+using namespace tu;
+using namespace tu::test;
+
+namespace {
+Session sessionFor(TestCore &core, Role role)
+{
+    const QString username = roleName(role) + QStringLiteral("1");
+    if (role != Role::Admin)
+        core.createUser(username, role);
+    auto s = core->auth().login({role == Role::Admin ? QStringLiteral("admin") : username,
+                                 role == Role::Admin ? QString::fromLatin1(TestCore::AdminPassword) : QStringLiteral("Password-123"),
+                                 {}, {}, QStringLiteral("test")});
+    if (!s.ok())
+        qFatal("login failed: %s", qPrintable(s.error().message));
+    return s.value();
+}
+
+QStringList visibleEntries(const ui::MainWindow &w)
+{
+    QStringList out;
+    for (int i = 0; i < w.sidebar()->count(); ++i)
+        if (!w.sidebar()->item(i)->isHidden())
+            out << w.sidebar()->item(i)->text();
+    return out;
+}
+} // namespace
+
+class TestUiMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sidebarFollowsRole_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QStringList>("entries");
+        QTest::newRow("admin") << int(Role::Admin)
+                               << QStringList{"PPDB", "Tahun Ajaran", "Konten", "Sinkronisasi", "Satu Data", "Pengguna", "Pengaturan"};
+        QTest::newRow("operator") << int(Role::Operator) << QStringList{"Tahun Ajaran", "Sinkronisasi", "Satu Data"};
+        QTest::newRow("ppdb") << int(Role::Ppdb) << QStringList{"PPDB"};
+        QTest::newRow("kesiswaan") << int(Role::Kesiswaan) << QStringList{"Konten"};
+        QTest::newRow("osis") << int(Role::Osis) << QStringList{"Konten"};
+        QTest::newRow("siswa") << int(Role::Siswa) << QStringList{"Konten"};
+    }
+
+    void sidebarFollowsRole()
+    {
+        QFETCH(int, role);
+        QFETCH(QStringList, entries);
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role(role)), nullptr);
+        w.show();
+        QCOMPARE(visibleEntries(w), entries);
+        // The first allowed area is open; admin-only pages are not even built for others.
+        QCOMPARE(w.sidebar()->currentItem()->text(), entries.first());
+        if (Role(role) != Role::Admin) {
+            QVERIFY(!w.usersPage());
+            QVERIFY(!w.settingsPage());
+        }
+    }
+
+    void nonAdminCannotReachUsersByShortcut()
+    {
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role::Operator), nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        const ui::Page before = w.currentPage();
+        QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(w.currentPage(), before);
+        w.showPage(ui::Page::Pengguna);
+        QCOMPARE(w.currentPage(), before);
+    }
+
+    void shortcutsSwitchPages()
+    {
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(w.currentPage(), ui::Page::Pengguna);
+        QVERIFY(w.usersPage()->isVisible());
+        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(w.currentPage(), ui::Page::TahunAjaran);
+    }
+
+    void placeholderSaysWhatIsComing()
+    {
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
+        w.show();
+        w.showPage(ui::Page::Sinkronisasi);
+        auto *page = qobject_cast<ui::PlaceholderPage *>(w.pageWidget(ui::Page::Sinkronisasi));
+        QVERIFY(page);
+        QVERIFY(page->isVisible());
+        QStringList texts;
+        for (QLabel *l : page->findChildren<QLabel *>())
+            texts << l->text();
+        QVERIFY(texts.contains(QStringLiteral("Segera hadir")));
+        QVERIFY(texts.join(QLatin1Char(' ')).contains(QStringLiteral("Dapodik")));
+    }
+
+    void headerShowsSchoolAndUser()
+    {
+        TestCore core;
+        QVERIFY(core->settings().set(Actor::system(QStringLiteral("test")), {{QStringLiteral("school_name"), QStringLiteral("SMP Negeri 1 Depok")}}).ok());
+        ui::MainWindow w(*core, sessionFor(core, Role::Ppdb), nullptr);
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("schoolName"))->text(), QStringLiteral("SMP Negeri 1 Depok"));
+        QCOMPARE(w.findChild<QLabel *>(QStringLiteral("userName"))->text(), QStringLiteral("Pengguna ppdb1"));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("userRole"))->text().contains(QStringLiteral("Panitia PPDB")));
+    }
+
+    void statusBarShowsApiAddress()
+    {
+        TestCore core;
+        ApiServerHost host(*core);
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), &host);
+        w.show();
+        QVERIFY(w.apiStatus()->text().contains(QStringLiteral("Menyalakan")));
+        host.start(QStringLiteral("127.0.0.1"), 0);
+        QTRY_VERIFY(host.isRunning());
+        QVERIFY(host.address().startsWith(QStringLiteral("http://127.0.0.1:")));
+        QVERIFY(!host.address().endsWith(QStringLiteral(":0")));
+        QVERIFY(w.apiStatus()->text().contains(host.address()));
+
+        // It really serves, from its own thread.
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(host.address() + QStringLiteral("/api/health"))));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+
+        host.stop();
+        QTRY_VERIFY(!host.isRunning());
+        QVERIFY(w.apiStatus()->text().contains(QStringLiteral("berhenti")));
+    }
+
+    void busyPortShowsErrorAndKeepsRunning()
+    {
+        TestCore core;
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        ApiServerHost host(*core);
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), &host);
+        w.show();
+        QSignalSpy spy(&host, &ApiServerHost::stateChanged);
+        host.start(QStringLiteral("127.0.0.1"), squatter.serverPort());
+        QTRY_COMPARE(spy.count(), 1);
+        QVERIFY(!host.isRunning());
+        QVERIFY(!host.errorText().isEmpty());
+        QVERIFY(w.apiStatus()->text().contains(QStringLiteral("tidak berjalan")));
+        QVERIFY(w.apiStatus()->text().contains(QString::number(squatter.serverPort())));
+        QVERIFY(w.isVisible());
+
+        // A restart on a free port recovers.
+        host.restart(QStringLiteral("127.0.0.1"), 0);
+        QTRY_VERIFY(host.isRunning());
+        QVERIFY(w.apiStatus()->text().contains(host.address()));
+    }
+
+    void logoutEndsTheSession()
+    {
+        TestCore core;
+        const Session session = sessionFor(core, Role::Admin);
+        ui::MainWindow w(*core, session, nullptr);
+        w.show();
+        QSignalSpy spy(&w, &ui::MainWindow::logoutRequested);
+        QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("logoutButton")), Qt::LeftButton);
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!core->auth().authenticate(session.token).ok()); // the token is revoked
+    }
+};
+
+QTEST_MAIN(TestUiMainWindow)
+#include "tst_ui_mainwindow.moc"

@@ -1,0 +1,240 @@
+// The Pengguna page driven like a user would: sign in through LoginDialog, open the page, type
+// into UserDialog, press the buttons; rules and messages come from UserService.
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "UiTestUtil.h"
+#include "UserDialog.h"
+#include "UserTableModel.h"
+#include "UsersPage.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTableView>
+
+using namespace tu;
+using namespace tu::test;
+
+class TestUiUsers : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestCore> m_core;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    ui::UsersPage *openUsersPage(const QString &username, const QString &password)
+    {
+        const auto session = loginThroughDialog(**m_core, username, password);
+        if (!session)
+            return nullptr;
+        m_window = std::make_unique<ui::MainWindow>(**m_core, *session, nullptr);
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            return nullptr;
+        m_window->showPage(ui::Page::Pengguna);
+        return m_window->usersPage();
+    }
+
+    int rowOf(ui::UsersPage *page, const QString &username)
+    {
+        QAbstractItemModel *m = page->table()->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, ui::UserTableModel::Username).data().toString() == username)
+                return r;
+        return -1;
+    }
+
+    QString cell(ui::UsersPage *page, int row, int column)
+    {
+        return page->table()->model()->index(row, column).data().toString();
+    }
+
+    void clickRow(ui::UsersPage *page, int row)
+    {
+        QTableView *t = page->table();
+        const QRect r = t->visualRect(t->model()->index(row, ui::UserTableModel::Name));
+        QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, r.center());
+    }
+
+    void fillAndSave(ui::UserDialog *d, const QString &username, const QString &name, const QString &role,
+                     const QString &password)
+    {
+        QTest::keyClicks(d->usernameEdit(), username);
+        QTest::keyClicks(d->nameEdit(), name);
+        d->roleCombo()->setCurrentIndex(d->roleCombo()->findData(role));
+        QTest::keyClicks(d->passwordEdit(), password);
+        QTest::mouseClick(d->saveButton(), Qt::LeftButton);
+    }
+
+private slots:
+    void init()
+    {
+        m_core = std::make_unique<TestCore>();
+        QVERIFY(m_core->core);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_core.reset();
+    }
+
+    void pageListsUsers()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Operator);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QVERIFY(page->isVisible());
+        QCOMPARE(page->table()->model()->rowCount(), 2);
+        const int row = rowOf(page, QStringLiteral("budi"));
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(page, row, ui::UserTableModel::RoleColumn), QStringLiteral("Operator"));
+        QCOMPARE(cell(page, row, ui::UserTableModel::Status), QStringLiteral("Aktif"));
+        QVERIFY(!cell(page, row, ui::UserTableModel::Updated).isEmpty());
+
+        QTest::keyClicks(page->searchEdit(), QStringLiteral("bud"));
+        QCOMPARE(page->table()->model()->rowCount(), 1);
+        QVERIFY(!page->deleteButton()->isEnabled()); // nothing selected
+    }
+
+    void createUserThroughDialog()
+    {
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QPointer<ui::UserDialog> dialog = openDialog<ui::UserDialog>(page);
+        QVERIFY(dialog);
+        fillAndSave(dialog, QStringLiteral("sari.dewi"), QStringLiteral("Sari Dewi"), QStringLiteral("ppdb"),
+                    QStringLiteral("Rahasia-Sari-9"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
+
+        const int row = rowOf(page, QStringLiteral("sari.dewi"));
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(page, row, ui::UserTableModel::Name), QStringLiteral("Sari Dewi"));
+        QCOMPARE(cell(page, row, ui::UserTableModel::RoleColumn), QStringLiteral("Panitia PPDB"));
+        QVERIFY(page->selectedUser());
+        QCOMPARE(page->selectedUser()->username, QStringLiteral("sari.dewi"));
+        QCOMPARE(page->banner()->text(), QStringLiteral("Pengguna sari.dewi ditambahkan."));
+
+        // Stored, and the password works.
+        auto login = (*m_core)->auth().login({QStringLiteral("sari.dewi"), QStringLiteral("Rahasia-Sari-9"), {}, {}, QStringLiteral("t")});
+        QVERIFY(login.ok());
+    }
+
+    void tooShortPasswordShowsServiceMessageAndStoresNothing()
+    {
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        ui::UserDialog *dialog = openDialog<ui::UserDialog>(page);
+        QVERIFY(dialog);
+        fillAndSave(dialog, QStringLiteral("joko"), QStringLiteral("Joko"), QStringLiteral("siswa"), QStringLiteral("pendek"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->saveButton()->isEnabled(), 5000);
+
+        QVERIFY(dialog->isVisible());
+        QLabel *passwordError = dialog->errors().label(QStringLiteral("password"));
+        QVERIFY(passwordError);
+        QVERIFY(passwordError->isVisible());
+        QCOMPARE(passwordError->text(), UserService::passwordProblem(QStringLiteral("pendek"), QStringLiteral("joko")));
+        QCOMPARE(passwordError->text(), QStringLiteral("Password minimal 8 karakter."));
+        QVERIFY(!dialog->errors().label(QStringLiteral("username"))->isVisible());
+        QCOMPARE(dialog->banner()->text(),
+                 QStringLiteral("Data yang dikirim tidak valid. Periksa isian yang ditandai lalu coba lagi."));
+
+        QCOMPARE((*m_core)->users().count().value(), 1);
+        QCOMPARE(rowOf(page, QStringLiteral("joko")), -1);
+        dialog->reject();
+    }
+
+    void duplicateUsernameShowsConflictOnTop()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Operator);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        ui::UserDialog *dialog = openDialog<ui::UserDialog>(page);
+        QVERIFY(dialog);
+        fillAndSave(dialog, QStringLiteral("budi"), QStringLiteral("Budi Lain"), QStringLiteral("osis"),
+                    QStringLiteral("Password-999"));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->saveButton()->isEnabled(), 5000);
+        QCOMPARE(dialog->banner()->text(), QStringLiteral("Username \"budi\" sudah dipakai. Pilih username lain."));
+        dialog->reject();
+    }
+
+    void deletingYourselfIsRefused()
+    {
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        clickRow(page, rowOf(page, QStringLiteral("admin")));
+        QVERIFY(page->deleteButton()->isEnabled());
+        QTest::mouseClick(page->deleteButton(), Qt::LeftButton);
+        QMessageBox *confirm = openDialog<QMessageBox>(page, QStringLiteral("confirmDelete"));
+        QVERIFY(confirm);
+        QVERIFY(clickButton(confirm, QStringLiteral("Hapus")));
+        QTRY_COMPARE(page->banner()->text(), QStringLiteral("Anda tidak dapat menghapus akun Anda sendiri."));
+        QCOMPARE(page->banner()->kind(), ui::MessageBanner::Kind::Error);
+        QVERIFY(rowOf(page, QStringLiteral("admin")) >= 0);
+    }
+
+    void deletingTheLastActiveAdminIsRefused()
+    {
+        // kepala (admin) signs in; meanwhile another admin deactivates kepala, so `admin` is the
+        // last active admin when kepala, still in the window, tries to delete it.
+        const User kepala = m_core->createUser(QStringLiteral("kepala"), Role::Admin);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("kepala"), QStringLiteral("Password-123"));
+        QVERIFY(page);
+        UserInput off;
+        off.active = false;
+        QVERIFY((*m_core)->users().update(Actor::system(QStringLiteral("test")), kepala.id, off).ok());
+        page->reload();
+
+        clickRow(page, rowOf(page, QStringLiteral("admin")));
+        QCOMPARE(page->selectedUser()->username, QStringLiteral("admin"));
+        QTest::mouseClick(page->deleteButton(), Qt::LeftButton);
+        QMessageBox *confirm = openDialog<QMessageBox>(page, QStringLiteral("confirmDelete"));
+        QVERIFY(confirm);
+        QVERIFY(clickButton(confirm, QStringLiteral("Hapus")));
+        QTRY_COMPARE(page->banner()->text(),
+                     QStringLiteral("Admin aktif terakhir tidak dapat dihapus. Jadikan pengguna lain admin terlebih dahulu."));
+        QVERIFY(rowOf(page, QStringLiteral("admin")) >= 0);
+        QCOMPARE((*m_core)->users().count().value(), 2);
+    }
+
+    void deleteAfterConfirmationRemovesTheRow()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Siswa);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        QTest::mouseClick(page->deleteButton(), Qt::LeftButton);
+        QMessageBox *confirm = openDialog<QMessageBox>(page, QStringLiteral("confirmDelete"));
+        QVERIFY(confirm);
+        QVERIFY(clickButton(confirm, QStringLiteral("Hapus")));
+        QTRY_COMPARE(rowOf(page, QStringLiteral("budi")), -1);
+        QCOMPARE(page->banner()->text(), QStringLiteral("Pengguna budi dihapus."));
+        QCOMPARE((*m_core)->users().count().value(), 1);
+    }
+
+    void deactivateAndActivate()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Kesiswaan);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        QCOMPARE(page->toggleButton()->text(), QStringLiteral("Nonaktifkan"));
+        QTest::mouseClick(page->toggleButton(), Qt::LeftButton);
+        QMessageBox *confirm = openDialog<QMessageBox>(page, QStringLiteral("confirmDeactivate"));
+        QVERIFY(confirm);
+        QVERIFY(clickButton(confirm, QStringLiteral("Nonaktifkan")));
+        QTRY_COMPARE(cell(page, rowOf(page, QStringLiteral("budi")), ui::UserTableModel::Status), QStringLiteral("Nonaktif"));
+        QCOMPARE(page->toggleButton()->text(), QStringLiteral("Aktifkan"));
+        QTest::mouseClick(page->toggleButton(), Qt::LeftButton); // activating needs no confirmation
+        QTRY_COMPARE(cell(page, rowOf(page, QStringLiteral("budi")), ui::UserTableModel::Status), QStringLiteral("Aktif"));
+    }
+};
+
+QTEST_MAIN(TestUiUsers)
+#include "tst_ui_users.moc"

@@ -1,0 +1,77 @@
+#pragma once
+#include "LocalConfig.h"
+#include "Navigation.h"
+#include "auth/AuthService.h"
+
+#include <QMainWindow>
+#include <QMap>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace tu {
+class ApiServerHost;
+class Core;
+}
+
+namespace tu::ui {
+
+class ApiStatusLabel;
+class SettingsPage;
+class UsersPage;
+
+// The signed-in window: sidebar of the areas the user's role may open, a header with the school
+// and the user, the pages, and the API server's state in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Core &core, const Session &session, ApiServerHost *api, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    Page currentPage() const;
+    bool isPageAvailable(Page page) const;
+
+    const Session &session() const { return m_session; }
+    QListWidget *sidebar() const { return m_sidebar; }
+    QWidget *pageWidget(Page page) const;
+    UsersPage *usersPage() const { return m_usersPage; }         // nullptr unless admin
+    SettingsPage *settingsPage() const { return m_settingsPage; } // nullptr unless admin
+    ApiStatusLabel *apiStatus() const { return m_apiStatus; }
+
+signals:
+    // The session is already ended (AuthService::logout) when this is emitted.
+    void logoutRequested();
+    // The user closed the window (or chose Tutup aplikasi).
+    void windowClosed();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *buildSidebar();
+    QWidget *buildHeader();
+    void buildPages();
+    void buildMenus();
+    void logout();
+    void refreshSchool();
+    void showAbout();
+
+    Core &m_core;
+    Session m_session;
+    Actor m_actor;
+    ApiServerHost *m_api;
+    LocalConfig m_local;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QMap<Page, QWidget *> m_pages;
+    UsersPage *m_usersPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
+    ApiStatusLabel *m_apiStatus = nullptr;
+    QLabel *m_schoolName = nullptr;
+    QLabel *m_today = nullptr;
+};
+
+} // namespace tu::ui

@@ -1,0 +1,31 @@
+#pragma once
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace tu::ui {
+
+// An inline message above a form or table (instead of a modal box): the service's general error
+// text, or a confirmation that something was saved. Hidden while empty.
+class MessageBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Kind { Error, Success, Info };
+    explicit MessageBanner(QWidget *parent = nullptr, bool closable = true);
+
+    void showMessage(Kind kind, const QString &text);
+    void showError(const QString &text) { showMessage(Kind::Error, text); }
+    void clear();
+    QString text() const;
+    Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind = Kind::Info;
+    QLabel *m_icon;
+    QLabel *m_text;
+    QToolButton *m_close = nullptr;
+};
+
+} // namespace tu::ui

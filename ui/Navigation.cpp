@@ -1,0 +1,77 @@
+#include "Navigation.h"
+
+#include <QCoreApplication>
+
+namespace tu::ui {
+
+namespace {
+// Gives the page names one translation context, "Navigation".
+class Navigation
+{
+    Q_DECLARE_TR_FUNCTIONS(Navigation)
+public:
+    static QList<PageInfo> pages();
+};
+} // namespace
+
+QList<PageInfo> allPages()
+{
+    return Navigation::pages();
+}
+
+QList<PageInfo> Navigation::pages()
+{
+    return {
+        {Page::Ppdb, tr("PPDB"),
+         tr("Pendaftaran peserta didik baru: verifikasi berkas, status pendaftar, dan ekspor data."),
+         QStringLiteral("ppdb")},
+        {Page::TahunAjaran, tr("Tahun Ajaran"),
+         tr("Tahun ajaran dan periode pendaftaran, tetap selaras dengan SIAKAD."),
+         QStringLiteral("tahun-ajaran")},
+        {Page::Konten, tr("Konten"),
+         tr("Berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa untuk situs sekolah."),
+         QStringLiteral("konten")},
+        {Page::Sinkronisasi, tr("Sinkronisasi"),
+         tr("Tarik data wilayah, sekolah, dan PTK dari Dapodik dengan progres yang dapat dipantau."),
+         QStringLiteral("sinkronisasi")},
+        {Page::SatuData, tr("Satu Data"),
+         tr("Unggah, verifikasi, dan kirim berkas data ke SPLP Satu Data Indonesia dan SIPD e-walidata."),
+         QStringLiteral("satu-data")},
+        {Page::Pengguna, tr("Pengguna"),
+         tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."),
+         QStringLiteral("pengguna")},
+        {Page::Pengaturan, tr("Pengaturan"),
+         tr("Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data."),
+         QStringLiteral("pengaturan")},
+    };
+}
+
+PageInfo pageInfo(Page page)
+{
+    for (const PageInfo &p : allPages())
+        if (p.page == page)
+            return p;
+    return {};
+}
+
+bool mayOpen(Role role, Page page)
+{
+    if (role == Role::Admin)
+        return true;
+    switch (page) {
+    case Page::Ppdb:
+        return role == Role::Ppdb;
+    case Page::TahunAjaran:
+    case Page::Sinkronisasi:
+    case Page::SatuData:
+        return role == Role::Operator;
+    case Page::Konten: // osis: news, announcements, extracurricular; siswa: own works
+        return role == Role::Kesiswaan || role == Role::Osis || role == Role::Siswa;
+    case Page::Pengguna:
+    case Page::Pengaturan:
+        return false;
+    }
+    return false;
+}
+
+} // namespace tu::ui

@@ -1,0 +1,26 @@
+#pragma once
+#include "auth/Roles.h"
+
+#include <QList>
+#include <QString>
+
+namespace tu::ui {
+
+// The areas of the main window, in sidebar order (Ctrl+1 … Ctrl+7).
+enum class Page { Ppdb, TahunAjaran, Konten, Sinkronisasi, SatuData, Pengguna, Pengaturan };
+
+struct PageInfo {
+    Page page;
+    QString title;       // sidebar and page heading
+    QString description; // one line: what the area does
+    QString icon;        // resources/icons/<icon>.svg
+};
+
+QList<PageInfo> allPages(); // translated; call after the translator is installed
+PageInfo pageInfo(Page page);
+
+// Who may open an area (DESIGN.md section 3). The services enforce the same rules; hiding the
+// entry only spares people a page that would refuse them.
+bool mayOpen(Role role, Page page);
+
+} // namespace tu::ui

@@ -1,0 +1,292 @@
+#include "SettingsDialog.h"
+#include "Icons.h"
+#include "LocalConfig.h"
+#include "MessageBanner.h"
+#include "Theme.h"
+#include "app/AppOptions.h"
+#include "app/Core.h"
+#include "http/ApiServerHost.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+namespace {
+const QString LanHost = QStringLiteral("0.0.0.0");
+const QString LocalHost = QStringLiteral("127.0.0.1");
+
+QLabel *hintLabel(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setObjectName(QStringLiteral("hint"));
+    l->setWordWrap(true);
+    return l;
+}
+
+const char *envFor(const QString &key)
+{
+    for (const SettingsStore::Key &k : SettingsStore::keys())
+        if (key == QLatin1String(k.name))
+            return k.env;
+    return nullptr;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *api, LocalConfig &local, QWidget *parent)
+    : QDialog(parent), m_core(core), m_actor(actor), m_api(api), m_local(local),
+      m_banner(new MessageBanner(this, false)), m_errors(m_banner)
+{
+    setWindowTitle(tr("Pengaturan"));
+    setMinimumWidth(640);
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(28, 22, 28, 20);
+    root->setSpacing(12);
+    auto *title = new QLabel(tr("Pengaturan"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    root->addWidget(title);
+    root->addWidget(m_banner);
+
+    auto section = [&](const QString &name, const QString &note) {
+        auto *card = new QFrame(this);
+        card->setObjectName(QStringLiteral("card"));
+        auto *v = new QVBoxLayout(card);
+        v->setContentsMargins(18, 14, 18, 16);
+        v->setSpacing(10);
+        auto *heading = new QLabel(name, card);
+        heading->setObjectName(QStringLiteral("sectionTitle"));
+        v->addWidget(heading);
+        if (!note.isEmpty())
+            v->addWidget(hintLabel(note, card));
+        auto *form = new QFormLayout;
+        form->setHorizontalSpacing(16);
+        form->setVerticalSpacing(10);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setLabelAlignment(Qt::AlignLeft);
+        v->addLayout(form);
+        root->addWidget(card);
+        return form;
+    };
+
+    // Sekolah
+    QFormLayout *school = section(tr("Sekolah"), QString());
+    m_schoolName = new QLineEdit(this);
+    m_schoolName->setObjectName(QStringLiteral("school_name"));
+    m_timezone = new QComboBox(this);
+    m_timezone->setObjectName(QStringLiteral("timezone"));
+    m_timezone->addItem(tr("WIB — Asia/Jakarta"), QStringLiteral("Asia/Jakarta"));
+    m_timezone->addItem(tr("WITA — Asia/Makassar"), QStringLiteral("Asia/Makassar"));
+    m_timezone->addItem(tr("WIT — Asia/Jayapura"), QStringLiteral("Asia/Jayapura"));
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(QStringLiteral("Bahasa Indonesia"), QStringLiteral("id"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    school->addRow(tr("Nama sekolah"), settingRow(QStringLiteral("school_name"), m_schoolName));
+    school->addRow(tr("Zona waktu"), settingRow(QStringLiteral("timezone"), m_timezone));
+    auto *languageBox = new QWidget(this);
+    auto *lv = new QVBoxLayout(languageBox);
+    lv->setContentsMargins(0, 0, 0, 0);
+    lv->setSpacing(4);
+    lv->addWidget(settingRow(QStringLiteral("language"), m_language));
+    lv->addWidget(hintLabel(tr("Bahasa berlaku setelah aplikasi dimulai ulang."), languageBox));
+    school->addRow(tr("Bahasa"), languageBox);
+
+    // Server API
+    QFormLayout *server = section(tr("Server API"),
+                                  tr("Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, "
+                                     "dipakai juga oleh tatausaha-server."));
+    auto *listenBox = new QWidget(this);
+    auto *lh = new QHBoxLayout(listenBox);
+    lh->setContentsMargins(0, 0, 0, 0);
+    lh->setSpacing(8);
+    m_host = new QLineEdit(this);
+    m_host->setObjectName(QStringLiteral("listenHost"));
+    m_host->setPlaceholderText(LocalHost);
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("listenPort"));
+    m_port->setRange(1, 65535);
+    m_port->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    m_port->setGroupSeparatorShown(false);
+    m_port->setFixedWidth(90);
+    m_lan = new QCheckBox(tr("Layani LAN (0.0.0.0)"), this);
+    m_lan->setObjectName(QStringLiteral("lan"));
+    m_lan->setToolTip(tr("Komputer lain di jaringan sekolah dapat memanggil API."));
+    lh->addWidget(m_host, 1);
+    lh->addWidget(new QLabel(QStringLiteral(":"), this));
+    lh->addWidget(m_port);
+    lh->addSpacing(8);
+    lh->addWidget(m_lan);
+    connect(m_lan, &QCheckBox::toggled, this, [this](bool lan) {
+        m_host->setEnabled(!lan);
+        if (lan)
+            m_host->setText(LanHost);
+        else if (m_host->text() == LanHost)
+            m_host->setText(LocalHost);
+    });
+    server->addRow(tr("Alamat"), m_errors.withError(QStringLiteral("listen"), listenBox));
+    m_proxies = new QLineEdit(this);
+    m_proxies->setObjectName(QStringLiteral("trusted_proxies"));
+    m_proxies->setPlaceholderText(tr("mis. 192.168.1.1, 10.0.0.0/8"));
+    m_cors = new QLineEdit(this);
+    m_cors->setObjectName(QStringLiteral("cors_origins"));
+    m_cors->setPlaceholderText(tr("mis. http://192.168.1.10:3000"));
+    m_rateLimits = new QLineEdit(this);
+    m_rateLimits->setObjectName(QStringLiteral("rate_limits"));
+    m_rateLimits->setPlaceholderText(tr("kosong: bawaan · off: tanpa batas · mis. public=300,auth=10"));
+    server->addRow(tr("Proksi tepercaya"), settingRow(QStringLiteral("trusted_proxies"), m_proxies));
+    server->addRow(tr("Asal CORS"), settingRow(QStringLiteral("cors_origins"), m_cors));
+    server->addRow(tr("Batas permintaan"), settingRow(QStringLiteral("rate_limits"), m_rateLimits));
+
+    // Penyimpanan
+    QFormLayout *storage = section(tr("Penyimpanan di komputer ini"),
+                                   tr("Berlaku setelah aplikasi dimulai ulang. Kosongkan untuk memakai lokasi bawaan."));
+    auto *dirBox = new QWidget(this);
+    auto *dh = new QHBoxLayout(dirBox);
+    dh->setContentsMargins(0, 0, 0, 0);
+    dh->setSpacing(8);
+    m_dataDir = new QLineEdit(this);
+    m_dataDir->setObjectName(QStringLiteral("dataDir"));
+    m_dataDir->setPlaceholderText(AppOptions::defaultDataDir());
+    auto *browse = new QPushButton(icons::icon(QStringLiteral("folder"), QColor(0x33, 0x41, 0x55)), tr("Pilih…"), this);
+    browse->setAutoDefault(false);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Pilih folder data"), m_dataDir->text());
+        if (!dir.isEmpty())
+            m_dataDir->setText(dir);
+    });
+    dh->addWidget(m_dataDir, 1);
+    dh->addWidget(browse);
+    auto *dirRow = new QWidget(this);
+    auto *drv = new QVBoxLayout(dirRow);
+    drv->setContentsMargins(0, 0, 0, 0);
+    drv->setSpacing(4);
+    drv->addWidget(dirBox);
+    drv->addWidget(hintLabel(tr("Sedang dipakai: %1").arg(core.dataDir()), dirRow));
+    storage->addRow(tr("Folder data"), dirRow);
+    m_database = new QLineEdit(this);
+    m_database->setObjectName(QStringLiteral("databaseUrl"));
+    m_database->setPlaceholderText(tr("sqlite:<folder data>/tatausaha.sqlite atau postgresql://user:pass@host:5432/db"));
+    auto *dbRow = new QWidget(this);
+    auto *dbv = new QVBoxLayout(dbRow);
+    dbv->setContentsMargins(0, 0, 0, 0);
+    dbv->setSpacing(4);
+    dbv->addWidget(m_database);
+    dbv->addWidget(hintLabel(tr("Sedang dipakai: %1").arg(core.db().config().displayUrl()), dbRow));
+    storage->addRow(tr("URL database"), dbRow);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    auto *cancel = new QPushButton(tr("Batal"), this);
+    cancel->setAutoDefault(false);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    m_save = new QPushButton(tr("Simpan"), this);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    theme::setVariant(m_save, "primary");
+    m_save->setDefault(true);
+    connect(m_save, &QPushButton::clicked, this, &SettingsDialog::save);
+    buttons->addWidget(cancel);
+    buttons->addWidget(m_save);
+    root->addSpacing(4);
+    root->addLayout(buttons);
+
+    load();
+}
+
+QWidget *SettingsDialog::settingRow(const QString &key, QWidget *input)
+{
+    QWidget *row = m_errors.withError(key, input);
+    if (m_core.settings().overriddenByEnvironment(key)) {
+        if (auto *edit = qobject_cast<QLineEdit *>(input))
+            edit->setReadOnly(true);
+        else
+            input->setEnabled(false);
+        input->setToolTip(tr("Nilai dari variabel lingkungan %1").arg(QString::fromLatin1(envFor(key))));
+        row->layout()->addWidget(hintLabel(tr("Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.")
+                                               .arg(QString::fromLatin1(envFor(key))), row));
+    }
+    return row;
+}
+
+void SettingsDialog::load()
+{
+    const SettingsStore &s = m_core.settings();
+    m_schoolName->setText(s.value(QStringLiteral("school_name")));
+    const QString zone = s.value(QStringLiteral("timezone"));
+    if (m_timezone->findData(zone) < 0) // e.g. another zone set through the environment
+        m_timezone->addItem(zone, zone);
+    m_timezone->setCurrentIndex(m_timezone->findData(zone));
+    const int lang = m_language->findData(s.value(QStringLiteral("language")));
+    m_language->setCurrentIndex(lang < 0 ? 0 : lang);
+
+    auto listen = AppOptions::parseListen(s.value(QStringLiteral("listen")));
+    const QString host = listen.ok() ? listen->first : LocalHost;
+    m_port->setValue(listen.ok() ? listen->second : 8080);
+    m_host->setText(host);
+    m_lan->setChecked(host == LanHost);
+
+    m_proxies->setText(s.value(QStringLiteral("trusted_proxies")));
+    m_cors->setText(s.value(QStringLiteral("cors_origins")));
+    m_rateLimits->setText(s.value(QStringLiteral("rate_limits")));
+    m_dataDir->setText(m_local.dataDir());
+    m_database->setText(m_local.databaseUrl());
+}
+
+QString SettingsDialog::listenValue() const
+{
+    const QString host = m_lan->isChecked() ? LanHost : m_host->text().trimmed();
+    return host + QLatin1Char(':') + QString::number(m_port->value());
+}
+
+void SettingsDialog::save()
+{
+    m_errors.clear();
+    SettingsStore &store = m_core.settings();
+    QHash<QString, QString> values;
+    auto offer = [&](const char *key, const QString &value) {
+        const QString k = QString::fromLatin1(key);
+        if (!store.overriddenByEnvironment(k) && value != store.value(k))
+            values.insert(k, value);
+    };
+    offer("school_name", m_schoolName->text().trimmed());
+    offer("timezone", m_timezone->currentData().toString());
+    offer("language", m_language->currentData().toString());
+    const auto listen = AppOptions::parseListen(listenValue());
+    if (!listen.ok()) {
+        m_errors.show(listen.error());
+        return;
+    }
+    offer("listen", listenValue());
+    offer("trusted_proxies", m_proxies->text().trimmed());
+    offer("cors_origins", m_cors->text().trimmed());
+    offer("rate_limits", m_rateLimits->text().trimmed());
+    if (!values.isEmpty()) {
+        if (auto s = store.set(m_actor, values); !s.ok()) {
+            m_errors.show(s.error());
+            return;
+        }
+    }
+    const bool storageChanged = m_dataDir->text().trimmed() != m_local.dataDir()
+        || m_database->text().trimmed() != m_local.databaseUrl();
+    if (storageChanged) {
+        m_local.setDataDir(m_dataDir->text());
+        m_local.setDatabaseUrl(m_database->text());
+    }
+    m_restartNeeded = storageChanged || values.contains(QStringLiteral("language"));
+    if (m_api) {
+        if (values.contains(QStringLiteral("listen")))
+            m_api->restart(listen->first, listen->second, m_api->tlsCert(), m_api->tlsKey());
+        m_api->reloadPolicy();
+    }
+    accept();
+}
+
+} // namespace tu::ui

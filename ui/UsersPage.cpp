@@ -1,0 +1,311 @@
+#include "UsersPage.h"
+#include "Icons.h"
+#include "MessageBanner.h"
+#include "PageHeader.h"
+#include "PasswordDialog.h"
+#include "Theme.h"
+#include "UserDialog.h"
+#include "UserTableModel.h"
+#include "app/Core.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+namespace {
+QPushButton *toolButton(const QString &text, const QString &icon, QWidget *parent)
+{
+    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
+    b->setIconSize(QSize(16, 16));
+    b->setAutoDefault(false);
+    return b;
+}
+} // namespace
+
+UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
+    : QWidget(parent), m_core(core), m_actor(actor), m_model(new UserTableModel(this)),
+      m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("usersPage"));
+    auto *page = new QVBoxLayout(this);
+    page->setContentsMargins(28, 24, 28, 20);
+    page->setSpacing(16);
+
+    auto *header = new PageHeader(tr("Pengguna"), tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."), this);
+    m_add = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), tr("Tambah pengguna"), this);
+    m_add->setObjectName(QStringLiteral("addUser"));
+    m_add->setIconSize(QSize(16, 16));
+    m_add->setAutoDefault(false);
+    theme::setVariant(m_add, "primary");
+    header->addAction(m_add);
+    page->addWidget(header);
+
+    m_banner = new MessageBanner(this);
+    page->addWidget(m_banner);
+
+    auto *card = new QFrame(this);
+    card->setObjectName(QStringLiteral("card"));
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(1, 1, 1, 1);
+    cardLayout->setSpacing(0);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->setContentsMargins(16, 14, 16, 14);
+    toolbar->setSpacing(8);
+    m_search = new QLineEdit(card);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Cari username, nama, atau peran…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(280);
+    toolbar->addWidget(m_search);
+    toolbar->addStretch(1);
+    m_role = toolButton(tr("Ubah peran…"), QStringLiteral("shield"), card);
+    m_role->setToolTip(tr("Ubah peran, nama, atau username pengguna terpilih"));
+    m_password = toolButton(tr("Reset password…"), QStringLiteral("key"), card);
+    m_toggle = toolButton(tr("Nonaktifkan"), QStringLiteral("power"), card);
+    m_delete = toolButton(tr("Hapus"), QStringLiteral("trash"), card);
+    m_delete->setIcon(icons::icon(QStringLiteral("trash"), theme::Danger));
+    theme::setVariant(m_delete, "danger");
+    for (QPushButton *b : {m_role, m_password, m_toggle, m_delete})
+        toolbar->addWidget(b);
+    cardLayout->addLayout(toolbar);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(UserTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_table = new QTableView(card);
+    m_table->setObjectName(QStringLiteral("usersTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(40);
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setHighlightSections(false);
+    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(UserTableModel::Name, QHeaderView::Stretch);
+    h->resizeSection(UserTableModel::Username, 170);
+    h->resizeSection(UserTableModel::RoleColumn, 150);
+    h->resizeSection(UserTableModel::Status, 110);
+    h->resizeSection(UserTableModel::Updated, 170);
+    m_table->sortByColumn(UserTableModel::Username, Qt::AscendingOrder);
+    cardLayout->addWidget(m_table, 1);
+
+    m_count = new QLabel(card);
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    m_count->setContentsMargins(16, 10, 16, 10);
+    m_count->setStyleSheet(QStringLiteral("border-top: 1px solid #e2e8f0;"));
+    cardLayout->addWidget(m_count);
+    page->addWidget(card, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text.trimmed());
+        updateCount();
+        updateActions();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, [this] { openEdit(false); });
+    connect(m_add, &QPushButton::clicked, this, &UsersPage::openCreate);
+    connect(m_role, &QPushButton::clicked, this, [this] { openEdit(true); });
+    connect(m_password, &QPushButton::clicked, this, &UsersPage::openPassword);
+    connect(m_toggle, &QPushButton::clicked, this, &UsersPage::toggleActive);
+    connect(m_delete, &QPushButton::clicked, this, &UsersPage::confirmDelete);
+    auto *del = new QShortcut(QKeySequence::Delete, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &UsersPage::confirmDelete);
+    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_search, [this] { m_search->setFocus(); m_search->selectAll(); });
+
+    setTabOrder(m_search, m_table);
+    reload();
+}
+
+void UsersPage::reload()
+{
+    const QString keep = selectedUser() ? selectedUser()->id : QString();
+    m_model->setTimeZone(QTimeZone(m_core.settings().value(QStringLiteral("timezone")).toUtf8()));
+    auto users = m_core.users().list(m_actor);
+    if (!users.ok()) {
+        m_banner->showError(users.error().message);
+        m_model->setUsers({});
+    } else {
+        m_model->setUsers(users.value());
+    }
+    if (!keep.isEmpty())
+        selectUser(keep);
+    updateCount();
+    updateActions();
+}
+
+const User *UsersPage::selectedUser() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return m_model->userAt(m_proxy->mapToSource(rows.first()).row());
+}
+
+void UsersPage::selectUser(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+void UsersPage::updateActions()
+{
+    const User *u = selectedUser();
+    for (QPushButton *b : {m_role, m_password, m_toggle, m_delete})
+        b->setEnabled(u != nullptr);
+    m_toggle->setText(u && !u->active ? tr("Aktifkan") : tr("Nonaktifkan"));
+}
+
+void UsersPage::updateCount()
+{
+    const int shown = m_proxy->rowCount(), total = m_model->rowCount();
+    m_count->setText(shown == total ? tr("%n pengguna", nullptr, total) : tr("%1 dari %2 pengguna").arg(shown).arg(total));
+}
+
+void UsersPage::openCreate()
+{
+    auto *dialog = new UserDialog(m_core, m_actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const User u = dialog->savedUser();
+        m_search->clear();
+        reload();
+        selectUser(u.id);
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Pengguna %1 ditambahkan.").arg(u.username));
+    });
+    dialog->open();
+}
+
+void UsersPage::openEdit(bool focusRole)
+{
+    const User *selected = selectedUser();
+    if (!selected)
+        return;
+    auto *dialog = new UserDialog(m_core, m_actor, *selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (focusRole)
+        dialog->focusRole();
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const User u = dialog->savedUser();
+        reload();
+        selectUser(u.id);
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Data pengguna %1 disimpan.").arg(u.username));
+    });
+    dialog->open();
+}
+
+void UsersPage::openPassword()
+{
+    const User *selected = selectedUser();
+    if (!selected)
+        return;
+    auto *dialog = new PasswordDialog(m_core, m_actor, *selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString username = selected->username;
+    connect(dialog, &QDialog::accepted, this, [this, username] {
+        reload();
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Password %1 diganti. Sesi lamanya sudah diakhiri.").arg(username));
+    });
+    dialog->open();
+}
+
+void UsersPage::toggleActive()
+{
+    const User *selected = selectedUser();
+    if (!selected)
+        return;
+    const User user = *selected;
+    if (!user.active) {
+        setActive(user, true);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Nonaktifkan pengguna"),
+                                tr("Nonaktifkan %1 (%2)? Pengguna ini tidak dapat login dan semua sesinya berakhir.")
+                                    .arg(user.name, user.username),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDeactivate"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Nonaktifkan"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(tr("Batal"), QMessageBox::RejectRole));
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, user](QAbstractButton *clicked) {
+        if (clicked == yes)
+            setActive(user, false);
+    });
+    box->open();
+}
+
+void UsersPage::setActive(const User &user, bool active)
+{
+    UserInput in;
+    in.active = active;
+    auto r = m_core.users().update(m_actor, user.id, in);
+    if (!r.ok()) {
+        m_banner->showError(r.error().message);
+        return;
+    }
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          active ? tr("%1 diaktifkan kembali.").arg(user.username) : tr("%1 dinonaktifkan.").arg(user.username));
+}
+
+void UsersPage::confirmDelete()
+{
+    const User *selected = selectedUser();
+    if (!selected)
+        return;
+    const User user = *selected;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Hapus pengguna"),
+                                tr("Hapus %1 (%2)? Akun ini tidak dapat dikembalikan.").arg(user.name, user.username),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Hapus"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(box->addButton(tr("Batal"), QMessageBox::RejectRole));
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, user](QAbstractButton *clicked) {
+        if (clicked == yes)
+            removeUser(user);
+    });
+    box->open();
+}
+
+void UsersPage::removeUser(const User &user)
+{
+    if (auto s = m_core.users().remove(m_actor, user.id); !s.ok()) {
+        m_banner->showError(s.error().message);
+        return;
+    }
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("Pengguna %1 dihapus.").arg(user.username));
+}
+
+} // namespace tu::ui
