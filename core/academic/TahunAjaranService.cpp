@@ -189,12 +189,10 @@ Result<TahunAjaran> TahunAjaranService::trash(const Actor &actor, const QString 
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto t = m_repo.byId(id);
+    auto t = get(id);
     if (!t.ok())
-        return t.error();
-    if (!t.value())
-        return notFound();
-    TahunAjaran after = *t.value();
+        return t;
+    TahunAjaran after = t.value();
     if (after.inTrash())
         return Error::conflict(QStringLiteral("Tahun ajaran %1 sudah ada di tempat sampah.").arg(after.nama));
     after.stsHapus = 2;
@@ -202,7 +200,7 @@ Result<TahunAjaran> TahunAjaranService::trash(const Actor &actor, const QString 
     after.updatedAt = nowIso();
     if (auto s = m_repo.update(after); !s.ok())
         return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("delete"), Entity, id, t.value()->toJson(), after.toJson()); !s.ok())
+    if (auto s = m_audit.record(actor, QStringLiteral("delete"), Entity, id, t->toJson(), after.toJson()); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
@@ -214,14 +212,12 @@ Result<TahunAjaran> TahunAjaranService::restore(const Actor &actor, const QStrin
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto t = m_repo.byId(id);
+    auto t = get(id);
     if (!t.ok())
-        return t.error();
-    if (!t.value())
-        return notFound();
-    if (!t.value()->inTrash())
-        return Error::conflict(QStringLiteral("Tahun ajaran %1 tidak ada di tempat sampah.").arg(t.value()->nama));
-    TahunAjaran after = *t.value();
+        return t;
+    if (!t->inTrash())
+        return Error::conflict(QStringLiteral("Tahun ajaran %1 tidak ada di tempat sampah.").arg(t->nama));
+    TahunAjaran after = t.value();
     after.stsHapus = 1;
     after.stsAktif = 2; // restored years come back inactive
     auto saved = save(actor, after, QStringLiteral("restore"));

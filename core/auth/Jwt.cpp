@@ -1,4 +1,5 @@
 #include "Jwt.h"
+#include "ConstantTime.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,16 +18,6 @@ constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEqu
 Error invalidToken()
 {
     return Error::unauthorized(QStringLiteral("Sesi tidak valid atau sudah berakhir. Silakan login kembali."));
-}
-
-bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char d = 0;
-    for (int i = 0; i < a.size(); ++i)
-        d |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return d == 0;
 }
 } // namespace
 
@@ -51,7 +42,7 @@ Result<JwtClaims> Jwt::verify(const QByteArray &token, qint64 nowSecs) const
         return invalidToken();
     const QByteArray expected = QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret,
                                                                  QCryptographicHash::Sha256);
-    if (!constantTimeEqual(expected, QByteArray::fromBase64(parts[2], b64)))
+    if (!constantTimeEquals(expected, QByteArray::fromBase64(parts[2], b64)))
         return invalidToken();
     const auto p = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], b64)).object();
     JwtClaims c;

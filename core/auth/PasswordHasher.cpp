@@ -1,4 +1,5 @@
 #include "PasswordHasher.h"
+#include "ConstantTime.h"
 
 #include <crypt.h>
 #include <cstring>
@@ -31,13 +32,7 @@ bool PasswordHasher::verify(const QString &password, const QByteArray &hash)
     const char *out = crypt_rn(utf8.constData(), hash.constData(), data.get(), sizeof(crypt_data));
     if (!out || out[0] == '*')
         return false;
-    const size_t n = std::strlen(out);
-    if (n != static_cast<size_t>(hash.size()))
-        return false;
-    unsigned char diff = 0; // constant time
-    for (size_t i = 0; i < n; ++i)
-        diff |= static_cast<unsigned char>(out[i] ^ hash[static_cast<int>(i)]);
-    return diff == 0;
+    return constantTimeEquals(QByteArray(out), hash);
 }
 
 const QByteArray &PasswordHasher::dummyHash()

@@ -2,6 +2,7 @@
 #include "Envelope.h"
 #include "Router.h"
 #include "academic/SiakadClient.h"
+#include "auth/ConstantTime.h"
 #include "app/Core.h"
 
 #include <QJsonArray>
@@ -24,17 +25,6 @@ QJsonObject recordSchema()
 }
 
 QJsonObject idSchema() { return schema::object({{"id_tahun_ajaran", schema::str("UUID")}}, {"id_tahun_ajaran"}); }
-
-// Constant-time: the webhook key must not leak through timing.
-bool sameKey(const QByteArray &a, const QByteArray &b)
-{
-    if (a.isEmpty() || a.size() != b.size())
-        return false;
-    unsigned char d = 0;
-    for (int i = 0; i < a.size(); ++i)
-        d |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return d == 0;
-}
 
 HttpResponse record(const Result<TahunAjaran> &r, const QString &message)
 {
@@ -110,7 +100,7 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
         .data(recordSchema()).errors({400, 401, 409})
         .handle([&core](ApiRequest &req) {
             const QByteArray expected = core.settings().value(QStringLiteral("siakad_api_key")).toUtf8();
-            if (!sameKey(req.http->header("x-api-key"), expected))
+            if (!constantTimeEquals(req.http->header("x-api-key"), expected))
                 return envelope::error(Error::unauthorized(QStringLiteral("API key SIAKAD tidak valid.")));
             Actor siakad = Actor::system(QStringLiteral("siakad-webhook"));
             siakad.ip = req.clientIp;
