@@ -15,7 +15,7 @@
 namespace tu::ui {
 
 FirstRunDialog::FirstRunDialog(Core &core, QWidget *parent)
-    : QDialog(parent), m_core(core), m_banner(new MessageBanner(this, false)), m_errors(m_banner)
+    : QDialog(parent), m_core(core), m_banner(new MessageBanner(this, false)), m_errors(m_banner, this)
 {
     setWindowTitle(tr("Penyiapan awal — TataUsaha"));
     setMinimumWidth(500);
@@ -63,10 +63,10 @@ FirstRunDialog::FirstRunDialog(Core &core, QWidget *parent)
     m_confirm = new QLineEdit(this);
     m_confirm->setObjectName(QStringLiteral("confirm"));
     m_confirm->setEchoMode(QLineEdit::Password);
-    form->addRow(tr("Username"), username);
-    form->addRow(tr("&Nama"), m_errors.withError(QStringLiteral("name"), m_name));
-    form->addRow(tr("&Password"), m_errors.withError(QStringLiteral("password"), m_password));
-    form->addRow(tr("&Ulangi password"), m_errors.withError(QStringLiteral("confirm"), m_confirm));
+    form->addRow(formLabel(tr("Username"), username), username);
+    form->addRow(formLabel(tr("&Nama"), m_name), m_errors.withError(QStringLiteral("name"), m_name));
+    form->addRow(formLabel(tr("&Password"), m_password), m_errors.withError(QStringLiteral("password"), m_password));
+    form->addRow(formLabel(tr("&Ulangi password"), m_confirm), m_errors.withError(QStringLiteral("confirm"), m_confirm));
     root->addLayout(form);
     root->addSpacing(6);
 

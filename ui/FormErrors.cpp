@@ -67,6 +67,7 @@ void FormErrors::show(const Error &error)
         general += QLatin1Char('\n') + unplaced.join(QLatin1Char('\n'));
     if (m_banner && !general.isEmpty())
         m_banner->showError(general);
+    fitWindow();
     for (const QString &name : m_order) { // focus the first bad input
         const Field &f = m_fields[name];
         if (!f.label->text().isEmpty() && f.input) {
@@ -74,6 +75,26 @@ void FormErrors::show(const Error &error)
             break;
         }
     }
+}
+
+void FormErrors::fitWindow()
+{
+    if (!m_window)
+        return;
+    // Grow (never shrink below what the user sized) so wrapped messages get their height.
+    const QSize before = m_window->size();
+    m_window->adjustSize();
+    m_window->resize(m_window->width() < before.width() ? before.width() : m_window->width(),
+                     qMax(m_window->height(), m_window->sizeHint().height()));
+}
+
+QLabel *formLabel(const QString &text, QWidget *buddy)
+{
+    auto *l = new QLabel(text);
+    l->setBuddy(buddy);
+    l->setContentsMargins(0, 7, 0, 0);
+    l->setStyleSheet(QStringLiteral("color: #334155;"));
+    return l;
 }
 
 QString FormErrors::fieldError(const QString &field) const

@@ -18,7 +18,8 @@ class MessageBanner;
 class FormErrors
 {
 public:
-    explicit FormErrors(MessageBanner *banner) : m_banner(banner) {}
+    // `window`: the dialog to grow when messages appear (wrapped labels need the room).
+    explicit FormErrors(MessageBanner *banner, QWidget *window = nullptr) : m_banner(banner), m_window(window) {}
 
     // Creates the hidden error label for `field`; the caller puts it under `input` (see
     // withError()).
@@ -34,9 +35,15 @@ public:
 
 private:
     struct Field { QWidget *input; QLabel *label; };
+    void fitWindow();
     MessageBanner *m_banner;
+    QWidget *m_window;
     QHash<QString, Field> m_fields;
     QStringList m_order; // form order, for focusing the first bad input
 };
+
+// A QFormLayout label that lines up with the text of a single-line input beside it, also when
+// an error label under the input makes the row taller.
+QLabel *formLabel(const QString &text, QWidget *buddy = nullptr);
 
 } // namespace tu::ui

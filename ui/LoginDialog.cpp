@@ -26,7 +26,7 @@ QLabel *fieldLabel(const QString &text, QWidget *buddy)
 } // namespace
 
 LoginDialog::LoginDialog(Core &core, QWidget *parent)
-    : QDialog(parent), m_core(core), m_banner(new MessageBanner(nullptr, false)), m_errors(m_banner)
+    : QDialog(parent), m_core(core), m_banner(new MessageBanner(nullptr, false)), m_errors(m_banner, this)
 {
     setWindowTitle(tr("Masuk — TataUsaha"));
     setObjectName(QStringLiteral("loginDialog"));

@@ -17,6 +17,7 @@ PageHeader::PageHeader(const QString &title, const QString &subtitle, QWidget *p
     auto *s = new QLabel(subtitle, this);
     s->setObjectName(QStringLiteral("pageSubtitle"));
     s->setWordWrap(true);
+    s->setVisible(!subtitle.isEmpty());
     text->addWidget(t);
     text->addWidget(s);
     row->addLayout(text, 1);

@@ -15,7 +15,7 @@ namespace tu::ui {
 
 PasswordDialog::PasswordDialog(Core &core, const Actor &actor, const User &user, QWidget *parent)
     : QDialog(parent), m_core(core), m_actor(actor), m_user(user), m_banner(new MessageBanner(this, false)),
-      m_errors(m_banner)
+      m_errors(m_banner, this)
 {
     setWindowTitle(tr("Reset password"));
     setMinimumWidth(440);

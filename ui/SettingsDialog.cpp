@@ -44,19 +44,26 @@ const char *envFor(const QString &key)
 
 SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *api, LocalConfig &local, QWidget *parent)
     : QDialog(parent), m_core(core), m_actor(actor), m_api(api), m_local(local),
-      m_banner(new MessageBanner(this, false)), m_errors(m_banner)
+      m_banner(new MessageBanner(this, false)), m_errors(m_banner, this)
 {
     setWindowTitle(tr("Pengaturan"));
-    setMinimumWidth(640);
+    setMinimumWidth(980);
     auto *root = new QVBoxLayout(this);
-    root->setContentsMargins(28, 22, 28, 20);
-    root->setSpacing(12);
-    auto *title = new QLabel(tr("Pengaturan"), this);
-    title->setObjectName(QStringLiteral("pageTitle"));
-    root->addWidget(title);
+    root->setContentsMargins(24, 20, 24, 18);
+    root->setSpacing(14);
     root->addWidget(m_banner);
+    // Two columns keep the dialog short enough for a 1366×768 school laptop.
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(16);
+    auto *left = new QVBoxLayout;
+    left->setSpacing(16);
+    auto *right = new QVBoxLayout;
+    right->setSpacing(16);
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    root->addLayout(columns);
 
-    auto section = [&](const QString &name, const QString &note) {
+    auto section = [&](QVBoxLayout *target, const QString &name, const QString &note) {
         auto *card = new QFrame(this);
         card->setObjectName(QStringLiteral("card"));
         auto *v = new QVBoxLayout(card);
@@ -73,12 +80,13 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         form->setLabelAlignment(Qt::AlignLeft);
         v->addLayout(form);
-        root->addWidget(card);
+        v->addStretch(1);
+        target->addWidget(card);
         return form;
     };
 
     // Sekolah
-    QFormLayout *school = section(tr("Sekolah"), QString());
+    QFormLayout *school = section(left, tr("Sekolah"), QString());
     m_schoolName = new QLineEdit(this);
     m_schoolName->setObjectName(QStringLiteral("school_name"));
     m_timezone = new QComboBox(this);
@@ -90,23 +98,25 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(QStringLiteral("Bahasa Indonesia"), QStringLiteral("id"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    school->addRow(tr("Nama sekolah"), settingRow(QStringLiteral("school_name"), m_schoolName));
-    school->addRow(tr("Zona waktu"), settingRow(QStringLiteral("timezone"), m_timezone));
+    school->addRow(formLabel(tr("Nama sekolah"), m_schoolName), settingRow(QStringLiteral("school_name"), m_schoolName));
+    school->addRow(formLabel(tr("Zona waktu"), m_timezone), settingRow(QStringLiteral("timezone"), m_timezone));
     auto *languageBox = new QWidget(this);
     auto *lv = new QVBoxLayout(languageBox);
     lv->setContentsMargins(0, 0, 0, 0);
     lv->setSpacing(4);
     lv->addWidget(settingRow(QStringLiteral("language"), m_language));
     lv->addWidget(hintLabel(tr("Bahasa berlaku setelah aplikasi dimulai ulang."), languageBox));
-    school->addRow(tr("Bahasa"), languageBox);
+    school->addRow(formLabel(tr("Bahasa"), m_language), languageBox);
 
     // Server API
-    QFormLayout *server = section(tr("Server API"),
+    QFormLayout *server = section(right, tr("Server API"),
                                   tr("Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, "
                                      "dipakai juga oleh tatausaha-server."));
     auto *listenBox = new QWidget(this);
-    auto *lh = new QHBoxLayout(listenBox);
-    lh->setContentsMargins(0, 0, 0, 0);
+    auto *lv2 = new QVBoxLayout(listenBox);
+    lv2->setContentsMargins(0, 0, 0, 0);
+    lv2->setSpacing(8);
+    auto *lh = new QHBoxLayout;
     lh->setSpacing(8);
     m_host = new QLineEdit(this);
     m_host->setObjectName(QStringLiteral("listenHost"));
@@ -123,8 +133,8 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     lh->addWidget(m_host, 1);
     lh->addWidget(new QLabel(QStringLiteral(":"), this));
     lh->addWidget(m_port);
-    lh->addSpacing(8);
-    lh->addWidget(m_lan);
+    lv2->addLayout(lh);
+    lv2->addWidget(m_lan);
     connect(m_lan, &QCheckBox::toggled, this, [this](bool lan) {
         m_host->setEnabled(!lan);
         if (lan)
@@ -132,7 +142,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
         else if (m_host->text() == LanHost)
             m_host->setText(LocalHost);
     });
-    server->addRow(tr("Alamat"), m_errors.withError(QStringLiteral("listen"), listenBox));
+    server->addRow(formLabel(tr("Alamat"), m_host), m_errors.withError(QStringLiteral("listen"), listenBox));
     m_proxies = new QLineEdit(this);
     m_proxies->setObjectName(QStringLiteral("trusted_proxies"));
     m_proxies->setPlaceholderText(tr("mis. 192.168.1.1, 10.0.0.0/8"));
@@ -142,12 +152,12 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_rateLimits = new QLineEdit(this);
     m_rateLimits->setObjectName(QStringLiteral("rate_limits"));
     m_rateLimits->setPlaceholderText(tr("kosong: bawaan · off: tanpa batas · mis. public=300,auth=10"));
-    server->addRow(tr("Proksi tepercaya"), settingRow(QStringLiteral("trusted_proxies"), m_proxies));
-    server->addRow(tr("Asal CORS"), settingRow(QStringLiteral("cors_origins"), m_cors));
-    server->addRow(tr("Batas permintaan"), settingRow(QStringLiteral("rate_limits"), m_rateLimits));
+    server->addRow(formLabel(tr("Proksi tepercaya"), m_proxies), settingRow(QStringLiteral("trusted_proxies"), m_proxies));
+    server->addRow(formLabel(tr("Asal CORS"), m_cors), settingRow(QStringLiteral("cors_origins"), m_cors));
+    server->addRow(formLabel(tr("Batas permintaan"), m_rateLimits), settingRow(QStringLiteral("rate_limits"), m_rateLimits));
 
     // Penyimpanan
-    QFormLayout *storage = section(tr("Penyimpanan di komputer ini"),
+    QFormLayout *storage = section(left, tr("Penyimpanan di komputer ini"),
                                    tr("Berlaku setelah aplikasi dimulai ulang. Kosongkan untuk memakai lokasi bawaan."));
     auto *dirBox = new QWidget(this);
     auto *dh = new QHBoxLayout(dirBox);
@@ -171,7 +181,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     drv->setSpacing(4);
     drv->addWidget(dirBox);
     drv->addWidget(hintLabel(tr("Sedang dipakai: %1").arg(core.dataDir()), dirRow));
-    storage->addRow(tr("Folder data"), dirRow);
+    storage->addRow(formLabel(tr("Folder data"), m_dataDir), dirRow);
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("databaseUrl"));
     m_database->setPlaceholderText(tr("sqlite:<folder data>/tatausaha.sqlite atau postgresql://user:pass@host:5432/db"));
@@ -181,7 +191,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     dbv->setSpacing(4);
     dbv->addWidget(m_database);
     dbv->addWidget(hintLabel(tr("Sedang dipakai: %1").arg(core.db().config().displayUrl()), dbRow));
-    storage->addRow(tr("URL database"), dbRow);
+    storage->addRow(formLabel(tr("URL database"), m_database), dbRow);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);

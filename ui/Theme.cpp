@@ -44,7 +44,7 @@ QFrame#card { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 10p
 QLabel#placeholderIcon { background: #eff6ff; border-radius: 36px; }
 QLabel#placeholderTitle { color: #0f172a; font-size: 19px; font-weight: 700; }
 QLabel#placeholderText { color: #475569; font-size: 13px; }
-QLabel#badge { background: #fef3c7; color: #92400e; border-radius: 10px; padding: 3px 10px; font-size: 11px; font-weight: 700; }
+QLabel#badge { background: #fef3c7; color: #92400e; border: 1px solid #fde68a; border-radius: 12px; padding: 0 12px; font-size: 11px; font-weight: 700; }
 
 QFrame#banner { border-radius: 8px; }
 QFrame#banner[kind="error"] { background: #fef2f2; border: 1px solid #fecaca; }
@@ -89,8 +89,8 @@ QTableView { background: #ffffff; alternate-background-color: #f8fafc; border: n
              selection-background-color: #dbeafe; selection-color: #0f172a; font-size: 13px; outline: 0; }
 QTableView::item { padding: 0 10px; border-bottom: 1px solid #f1f5f9; }
 QHeaderView { background: #ffffff; }
-QHeaderView::section { background: #f8fafc; color: #475569; font-size: 12px; font-weight: 700; padding: 8px 10px;
-             border: none; border-bottom: 1px solid #e2e8f0; }
+QHeaderView::section { background: #f8fafc; color: #475569; font-size: 12px; font-weight: 700; padding: 9px 13px;
+             border: none; border-top: 1px solid #e2e8f0; border-bottom: 1px solid #e2e8f0; }
 
 QStatusBar { background: #ffffff; border-top: 1px solid #e2e8f0; color: #475569; font-size: 12px; }
 QStatusBar::item { border: none; }

@@ -17,14 +17,14 @@
 namespace tu::ui {
 
 UserDialog::UserDialog(Core &core, const Actor &actor, QWidget *parent)
-    : QDialog(parent), m_core(core), m_actor(actor), m_banner(new MessageBanner(this, false)), m_errors(m_banner)
+    : QDialog(parent), m_core(core), m_actor(actor), m_banner(new MessageBanner(this, false)), m_errors(m_banner, this)
 {
     build();
 }
 
 UserDialog::UserDialog(Core &core, const Actor &actor, const User &user, QWidget *parent)
     : QDialog(parent), m_core(core), m_actor(actor), m_original(user), m_banner(new MessageBanner(this, false)),
-      m_errors(m_banner)
+      m_errors(m_banner, this)
 {
     build();
 }
@@ -61,9 +61,9 @@ void UserDialog::build()
     m_role->setPlaceholderText(tr("Pilih peran…"));
     m_role->setCurrentIndex(isEdit() ? m_role->findData(roleName(m_original.role)) : -1);
 
-    form->addRow(tr("&Username"), m_errors.withError(QStringLiteral("username"), m_username));
-    form->addRow(tr("&Nama"), m_errors.withError(QStringLiteral("name"), m_name));
-    form->addRow(tr("&Peran"), m_errors.withError(QStringLiteral("role"), m_role));
+    form->addRow(formLabel(tr("&Username"), m_username), m_errors.withError(QStringLiteral("username"), m_username));
+    form->addRow(formLabel(tr("&Nama"), m_name), m_errors.withError(QStringLiteral("name"), m_name));
+    form->addRow(formLabel(tr("&Peran"), m_role), m_errors.withError(QStringLiteral("role"), m_role));
     if (!isEdit()) {
         m_password = new QLineEdit(this);
         m_password->setObjectName(QStringLiteral("password"));
@@ -74,7 +74,7 @@ void UserDialog::build()
         connect(reveal, &QAction::triggered, this, [this] {
             m_password->setEchoMode(m_password->echoMode() == QLineEdit::Password ? QLineEdit::Normal : QLineEdit::Password);
         });
-        form->addRow(tr("Pass&word"), m_errors.withError(QStringLiteral("password"), m_password));
+        form->addRow(formLabel(tr("Pass&word"), m_password), m_errors.withError(QStringLiteral("password"), m_password));
         m_active = new QCheckBox(tr("Akun aktif (dapat langsung login)"), this);
         m_active->setChecked(true);
         form->addRow(QString(), m_errors.withError(QStringLiteral("active"), m_active));

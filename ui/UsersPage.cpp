@@ -66,10 +66,10 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     toolbar->setSpacing(8);
     m_search = new QLineEdit(card);
     m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Cari username, nama, atau peran…"));
+    m_search->setPlaceholderText(tr("Cari nama, username, atau peran"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(280);
+    m_search->setMinimumWidth(320);
     toolbar->addWidget(m_search);
     toolbar->addStretch(1);
     m_role = toolButton(tr("Ubah peran…"), QStringLiteral("shield"), card);

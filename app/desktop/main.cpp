@@ -7,6 +7,8 @@
 #include "Theme.h"
 #include "app/AppOptions.h"
 #include "app/Core.h"
+#include "app/DemoData.h"
+#include "app/LogFile.h"
 #include "http/ApiServerHost.h"
 
 #include <QApplication>
@@ -43,12 +45,16 @@ int main(int argc, char *argv[])
         fatal(QStringList(options.error().fields.values()).join(QLatin1Char('\n')));
         return 2;
     }
+    installLogFile(options->dataDir);
     auto opened = Core::open({options->dataDir, options->effectiveDatabaseUrl()});
     if (!opened.ok()) {
         fatal(opened.error().message);
         return 1;
     }
     Core &core = *opened.value();
+    if (options->demo) // sample data on an empty database, upstreams on the local simulator
+        if (auto s = seedDemoData(core); !s.ok())
+            qWarning().noquote() << "demo data:" << s.error().message;
     ui::installLanguage(core.settings().value(QStringLiteral("language")));
 
     // --listen wins; otherwise the `listen` setting (default 127.0.0.1:8080). A busy port shows
@@ -62,8 +68,6 @@ int main(int argc, char *argv[])
         }
     ApiServerHost api(core);
     api.start(host, port, options->tlsCert, options->tlsKey);
-    // --demo (sample data, simulated upstreams) is accepted here and acted on by the areas
-    // that have demo data.
 
     int rc = 0;
     {
