@@ -1,4 +1,949 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>PPDB</source>
+        <translation>Admissions (PPDB)</translation>
+    </message>
+    <message>
+        <source>Pendaftaran peserta didik baru: verifikasi berkas, status pendaftar, dan ekspor data.</source>
+        <translation>New student admissions: document checks, applicant status and data export.</translation>
+    </message>
+    <message>
+        <source>Tahun Ajaran</source>
+        <translation>Academic Years</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran dan periode pendaftaran, tetap selaras dengan SIAKAD.</source>
+        <translation>Academic years and registration periods, kept in step with SIAKAD.</translation>
+    </message>
+    <message>
+        <source>Konten</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa untuk situs sekolah.</source>
+        <translation>News, announcements, calendar, teachers, facilities, extracurriculars and student works for the school website.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik dengan progres yang dapat dipantau.</source>
+        <translation>Pull region, school and staff (PTK) data from Dapodik with live progress.</translation>
+    </message>
+    <message>
+        <source>Satu Data</source>
+        <translation>Satu Data</translation>
+    </message>
+    <message>
+        <source>Unggah, verifikasi, dan kirim berkas data ke SPLP Satu Data Indonesia dan SIPD e-walidata.</source>
+        <translation>Upload, verify and send data files to SPLP Satu Data Indonesia and SIPD e-walidata.</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Kelola akun staf dan siswa yang dapat masuk ke TataUsaha.</source>
+        <translation>Manage the staff and student accounts that can sign in to TataUsaha.</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data.</source>
+        <translation>School identity, time zone, language, API server and data storage location.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Panitia PPDB</source>
+        <translation>Admissions committee</translation>
+    </message>
+    <message>
+        <source>Kesiswaan</source>
+        <translation>Student affairs</translation>
+    </message>
+    <message>
+        <source>OSIS</source>
+        <translation>Student council (OSIS)</translation>
+    </message>
+    <message>
+        <source>Siswa</source>
+        <translation>Student</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>TataUsaha tidak dapat dimulai</source>
+        <translation>TataUsaha cannot start</translation>
+    </message>
+    <message>
+        <source>Periksa folder data dan alamat database, lalu coba lagi.</source>
+        <translation>Check the data folder and the database address, then try again.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ApiStatusLabel</name>
+    <message>
+        <source>Menyalakan server API…</source>
+        <translation>Starting the API server…</translation>
+    </message>
+    <message>
+        <source>Server API aktif di %1</source>
+        <translation>API server running at %1</translation>
+    </message>
+    <message>
+        <source>Aplikasi web sekolah memanggil API di alamat ini.</source>
+        <translation>The school&apos;s web app calls the API at this address.</translation>
+    </message>
+    <message>
+        <source>Server API tidak berjalan: %1</source>
+        <translation>API server not running: %1</translation>
+    </message>
+    <message>
+        <source>Ubah alamat atau port di Pengaturan, lalu simpan untuk mencoba lagi.</source>
+        <translation>Change the address or port in Settings, then save to try again.</translation>
+    </message>
+    <message>
+        <source>Server API berhenti</source>
+        <translation>API server stopped</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::FirstRunDialog</name>
+    <message>
+        <source>Penyiapan awal — TataUsaha</source>
+        <translation>First-time setup — TataUsaha</translation>
+    </message>
+    <message>
+        <source>Selamat datang di TataUsaha</source>
+        <translation>Welcome to TataUsaha</translation>
+    </message>
+    <message>
+        <source>Belum ada akun. Buat akun admin pertama; dengan akun ini Anda dapat menambahkan pengguna lain.</source>
+        <translation>There are no accounts yet. Create the first admin account; with it you can add other users.</translation>
+    </message>
+    <message>
+        <source>Akun admin pertama selalu bernama admin.</source>
+        <translation>The first admin account is always called admin.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi password</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Buat akun admin</source>
+        <translation>Create admin account</translation>
+    </message>
+    <message>
+        <source>Kedua password tidak sama. Ketik ulang.</source>
+        <translation>The two passwords differ. Type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::LoginDialog</name>
+    <message>
+        <source>Masuk — TataUsaha</source>
+        <translation>Sign in — TataUsaha</translation>
+    </message>
+    <message>
+        <source>Masuk ke TataUsaha</source>
+        <translation>Sign in to TataUsaha</translation>
+    </message>
+    <message>
+        <source>mis. admin</source>
+        <translation>e.g. admin</translation>
+    </message>
+    <message>
+        <source>Tampilkan atau sembunyikan password</source>
+        <translation>Show or hide the password</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Ketik angka pada gambar</source>
+        <translation>Type the digits in the picture</translation>
+    </message>
+    <message>
+        <source>&amp;Kode captcha</source>
+        <translation>&amp;Captcha code</translation>
+    </message>
+    <message>
+        <source>Muat captcha baru</source>
+        <translation>Load a new captcha</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::MainWindow</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Administrasi sekolah</source>
+        <translation>School administration</translation>
+    </message>
+    <message>
+        <source>MENU</source>
+        <translation>MENU</translation>
+    </message>
+    <message>
+        <source>Versi %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Keluar dari akun ini (Ctrl+Shift+L)</source>
+        <translation>Sign out of this account (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Pengaturan…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar akun</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup aplikasi</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>B&amp;uka</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>Ban&amp;tuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Tentang TataUsaha</source>
+        <translation>&amp;About TataUsaha</translation>
+    </message>
+    <message>
+        <source>%1 — TataUsaha</source>
+        <translation>%1 — TataUsaha</translation>
+    </message>
+    <message>
+        <source>Tentang TataUsaha</source>
+        <translation>About TataUsaha</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TataUsaha %1&lt;/b&gt;&lt;br&gt;Administrasi tata usaha SMP: PPDB, tahun ajaran, konten sekolah, pengguna, serta pertukaran data dengan Dapodik, SPLP Satu Data Indonesia, dan SIPD.</source>
+        <translation>&lt;b&gt;TataUsaha %1&lt;/b&gt;&lt;br&gt;School office administration for junior high schools: admissions, academic years, school content, users, and data exchange with Dapodik, SPLP Satu Data Indonesia and SIPD.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::MessageBanner</name>
+    <message>
+        <source>Tutup pesan</source>
+        <translation>Dismiss message</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Reset password %1</source>
+        <translation>Reset password for %1</translation>
+    </message>
+    <message>
+        <source>Pengguna %1 akan keluar dari semua sesi dan login dengan password baru ini.</source>
+        <translation>User %1 will be signed out of every session and sign in with this new password.</translation>
+    </message>
+    <message>
+        <source>Password baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Tampilkan atau sembunyikan password</source>
+        <translation>Show or hide the password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan password</source>
+        <translation>Save password</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PlaceholderPage</name>
+    <message>
+        <source>Segera hadir</source>
+        <translation>Coming soon</translation>
+    </message>
+    <message>
+        <source>Modul %1 sedang disiapkan</source>
+        <translation>The %1 module is being prepared</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SettingsDialog</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>WIB — Asia/Jakarta</source>
+        <translation>WIB — Asia/Jakarta</translation>
+    </message>
+    <message>
+        <source>WITA — Asia/Makassar</source>
+        <translation>WITA — Asia/Makassar</translation>
+    </message>
+    <message>
+        <source>WIT — Asia/Jayapura</source>
+        <translation>WIT — Asia/Jayapura</translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Bahasa berlaku setelah aplikasi dimulai ulang.</source>
+        <translation>The language applies after the application restarts.</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>API server</translation>
+    </message>
+    <message>
+        <source>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</source>
+        <translation>Where the school&apos;s web app calls the API. Stored in the database; tatausaha-server uses it too.</translation>
+    </message>
+    <message>
+        <source>Layani LAN (0.0.0.0)</source>
+        <translation>Serve the LAN (0.0.0.0)</translation>
+    </message>
+    <message>
+        <source>Komputer lain di jaringan sekolah dapat memanggil API.</source>
+        <translation>Other computers on the school network can call the API.</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>mis. 192.168.1.1, 10.0.0.0/8</source>
+        <translation>e.g. 192.168.1.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>mis. http://192.168.1.10:3000</source>
+        <translation>e.g. http://192.168.1.10:3000</translation>
+    </message>
+    <message>
+        <source>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</source>
+        <translation>empty: defaults · off: no limits · e.g. public=300,auth=10</translation>
+    </message>
+    <message>
+        <source>Proksi tepercaya</source>
+        <translation>Trusted proxies</translation>
+    </message>
+    <message>
+        <source>Asal CORS</source>
+        <translation>CORS origins</translation>
+    </message>
+    <message>
+        <source>Batas permintaan</source>
+        <translation>Rate limits</translation>
+    </message>
+    <message>
+        <source>Penyimpanan di komputer ini</source>
+        <translation>Storage on this computer</translation>
+    </message>
+    <message>
+        <source>Berlaku setelah aplikasi dimulai ulang. Kosongkan untuk memakai lokasi bawaan.</source>
+        <translation>Applies after the application restarts. Leave empty to use the default location.</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Pilih folder data</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <source>Sedang dipakai: %1</source>
+        <translation>In use: %1</translation>
+    </message>
+    <message>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>sqlite:&lt;folder data&gt;/tatausaha.sqlite atau postgresql://user:pass@host:5432/db</source>
+        <translation>sqlite:&lt;data folder&gt;/tatausaha.sqlite or postgresql://user:pass@host:5432/db</translation>
+    </message>
+    <message>
+        <source>URL database</source>
+        <translation>Database URL</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Nilai dari variabel lingkungan %1</source>
+        <translation>Value from the environment variable %1</translation>
+    </message>
+    <message>
+        <source>Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.</source>
+        <translation>Set by the environment variable %1; change it there and restart the application.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data.</source>
+        <translation>School identity, time zone, language, API server and data storage location.</translation>
+    </message>
+    <message>
+        <source>Ubah pengaturan…</source>
+        <translation>Edit settings…</translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>API server</translation>
+    </message>
+    <message>
+        <source>Proksi tepercaya</source>
+        <translation>Trusted proxies</translation>
+    </message>
+    <message>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Asal CORS</source>
+        <translation>CORS origins</translation>
+    </message>
+    <message>
+        <source>tidak ada (hanya aplikasi ini)</source>
+        <translation>none (this application only)</translation>
+    </message>
+    <message>
+        <source>Batas permintaan</source>
+        <translation>Rate limits</translation>
+    </message>
+    <message>
+        <source>bawaan</source>
+        <translation>defaults</translation>
+    </message>
+    <message>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Pengaturan disimpan. Sebagian perubahan berlaku setelah aplikasi dimulai ulang.</source>
+        <translation>Settings saved. Some changes apply after the application restarts.</translation>
+    </message>
+    <message>
+        <source>Pengaturan disimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::TahunAjaranDialog</name>
+    <message>
+        <source>Ubah tahun ajaran</source>
+        <translation>Edit academic year</translation>
+    </message>
+    <message>
+        <source>Tambah tahun ajaran</source>
+        <translation>Add academic year</translation>
+    </message>
+    <message>
+        <source>Ubah tahun ajaran %1</source>
+        <translation>Edit academic year %1</translation>
+    </message>
+    <message>
+        <source>mis. 2025/2026</source>
+        <translation>e.g. 2025/2026</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Aktif — pendaftaran PPDB mengikuti tahun ini</source>
+        <translation>Active — PPDB registration follows this year</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>Awal pendaftaran</source>
+        <translation>Registration opens</translation>
+    </message>
+    <message>
+        <source>Akhir pendaftaran</source>
+        <translation>Registration closes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mengaktifkan tahun ini menonaktifkan tahun ajaran lain. Periode pendaftaran tidak boleh bertabrakan dengan tahun ajaran lain (tanggal awal dan akhir ikut dihitung).</source>
+        <translation>Activating this year deactivates the other academic years. Registration periods may not overlap those of other academic years (start and end dates included).</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::TahunAjaranPage</name>
+    <message>
+        <source>Tahun Ajaran</source>
+        <translation>Academic Years</translation>
+    </message>
+    <message>
+        <source>Periode akademik dan periode pendaftaran PPDB, selaras dengan SIAKAD.</source>
+        <translation>Academic periods and PPDB registration periods, in step with SIAKAD.</translation>
+    </message>
+    <message>
+        <source>Sinkronkan dengan SIAKAD</source>
+        <translation>Synchronise with SIAKAD</translation>
+    </message>
+    <message>
+        <source>Tambah tahun ajaran</source>
+        <translation>Add academic year</translation>
+    </message>
+    <message>
+        <source>Data aktif</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Tempat sampah</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Hanya tahun ajaran aktif</source>
+        <translation>Active academic year only</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 disimpan.</source>
+        <translation>Academic year %1 saved.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 sekarang aktif.</source>
+        <translation>Academic year %1 is now active.</translation>
+    </message>
+    <message>
+        <source>Pulihkan tahun ajaran %1 dari tempat sampah?</source>
+        <translation>Restore academic year %1 from the trash?</translation>
+    </message>
+    <message>
+        <source>Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.</source>
+        <translation>Move academic year %1 to the trash? It can be restored later.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 dipulihkan.</source>
+        <translation>Academic year %1 restored.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 dipindahkan ke tempat sampah.</source>
+        <translation>Academic year %1 moved to the trash.</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan dengan SIAKAD…</source>
+        <translation>Synchronising with SIAKAD…</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi SIAKAD selesai: %1 ditambahkan, %2 diperbarui, %3 dipindahkan ke tempat sampah, %4 tidak berubah.</source>
+        <translation>SIAKAD synchronisation finished: %1 added, %2 updated, %3 moved to the trash, %4 unchanged.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi SIAKAD</source>
+        <translation>SIAKAD synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::TahunAjaranTableModel</name>
+    <message>
+        <source>Di tempat sampah</source>
+        <translation>In the trash</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran aktif: pendaftaran PPDB mengikuti periode ini.</source>
+        <translation>Active academic year: PPDB registration follows this period.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>Awal pendaftaran</source>
+        <translation>Registration opens</translation>
+    </message>
+    <message>
+        <source>Akhir pendaftaran</source>
+        <translation>Registration closes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::UserDialog</name>
+    <message>
+        <source>Ubah pengguna</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Ubah pengguna %1</source>
+        <translation>Edit user %1</translation>
+    </message>
+    <message>
+        <source>mis. budi.santoso</source>
+        <translation>e.g. budi.santoso</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Pilih peran…</source>
+        <translation>Choose a role…</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Password awal</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>Tampilkan atau sembunyikan password</source>
+        <translation>Show or hide the password</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Akun aktif (dapat langsung login)</source>
+        <translation>Account active (can sign in right away)</translation>
+    </message>
+    <message>
+        <source>Perubahan peran membuat pengguna harus login ulang.</source>
+        <translation>Changing the role makes the user sign in again.</translation>
+    </message>
+    <message>
+        <source>Semua isian wajib diisi. Pengguna dapat mengganti password setelah login.</source>
+        <translation>Every field is required. Users can change their password after signing in.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::UserTableModel</name>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Dibuat %1</source>
+        <translation>Created %1</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::UsersPage</name>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Kelola akun staf dan siswa yang dapat masuk ke TataUsaha.</source>
+        <translation>Manage the staff and student accounts that can sign in to TataUsaha.</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Cari nama, username, atau peran</source>
+        <translation>Search name, username or role</translation>
+    </message>
+    <message>
+        <source>Ubah peran…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Ubah peran, nama, atau username pengguna terpilih</source>
+        <translation>Change the selected user&apos;s role, name or username</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Activate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pengguna</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 dari %2 pengguna</source>
+        <translation>%1 of %2 users</translation>
+    </message>
+    <message>
+        <source>Pengguna %1 ditambahkan.</source>
+        <translation>User %1 added.</translation>
+    </message>
+    <message>
+        <source>Data pengguna %1 disimpan.</source>
+        <translation>User %1 saved.</translation>
+    </message>
+    <message>
+        <source>Password %1 diganti. Sesi lamanya sudah diakhiri.</source>
+        <translation>Password of %1 changed. Their old sessions have ended.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan pengguna</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan %1 (%2)? Pengguna ini tidak dapat login dan semua sesinya berakhir.</source>
+        <translation>Deactivate %1 (%2)? This user will not be able to sign in and every session ends.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 diaktifkan kembali.</source>
+        <translation>%1 activated again.</translation>
+    </message>
+    <message>
+        <source>%1 dinonaktifkan.</source>
+        <translation>%1 deactivated.</translation>
+    </message>
+    <message>
+        <source>Hapus pengguna</source>
+        <translation>Delete user</translation>
+    </message>
+    <message>
+        <source>Hapus %1 (%2)? Akun ini tidak dapat dikembalikan.</source>
+        <translation>Delete %1 (%2)? The account cannot be restored.</translation>
+    </message>
+    <message>
+        <source>Pengguna %1 dihapus.</source>
+        <translation>User %1 deleted.</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "LoginDialog.h"
 #include "PlaceholderPage.h"
+#include "RoleText.h"
 #include "SettingsPage.h"
 #include "Theme.h"
 #include "UsersPage.h"
@@ -181,7 +182,7 @@ QWidget *MainWindow::buildHeader()
     auto *name = new QLabel(u.name, bar);
     name->setObjectName(QStringLiteral("userName"));
     name->setTextFormat(Qt::PlainText);
-    auto *role = new QLabel(QStringLiteral("%1 · %2").arg(roleLabel(u.role), u.username), bar);
+    auto *role = new QLabel(QStringLiteral("%1 · %2").arg(roleText(u.role), u.username), bar);
     role->setObjectName(QStringLiteral("userRole"));
     role->setTextFormat(Qt::PlainText);
     who->addStretch(1);

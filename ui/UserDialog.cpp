@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "RoleText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -57,7 +58,7 @@ void UserDialog::build()
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("role"));
     for (Role r : allRoles())
-        m_role->addItem(roleLabel(r), roleName(r));
+        m_role->addItem(roleText(r), roleName(r));
     m_role->setPlaceholderText(tr("Pilih peran…"));
     m_role->setCurrentIndex(isEdit() ? m_role->findData(roleName(m_original.role)) : -1);
 

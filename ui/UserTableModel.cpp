@@ -1,4 +1,5 @@
 #include "UserTableModel.h"
+#include "RoleText.h"
 #include "Theme.h"
 
 #include <QBrush>
@@ -71,7 +72,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         switch (col) {
         case Username: return u->username;
         case Name: return u->name;
-        case RoleColumn: return roleLabel(u->role);
+        case RoleColumn: return roleText(u->role);
         case Status: return u->active ? tr("Aktif") : tr("Nonaktif");
         case Updated: return formatTime(u->updatedAt);
         }

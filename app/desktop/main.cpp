@@ -67,6 +67,12 @@ int main(int argc, char *argv[])
             port = hp->second;
         }
     ApiServerHost api(core);
+    QObject::connect(&api, &ApiServerHost::stateChanged, [](bool running, const QString &address, const QString &error) {
+        if (running)
+            qInfo().noquote() << "TataUsaha API listening on" << address;
+        else if (!error.isEmpty())
+            qWarning().noquote() << "API server not running:" << error;
+    });
     api.start(host, port, options->tlsCert, options->tlsKey);
 
     int rc = 0;
