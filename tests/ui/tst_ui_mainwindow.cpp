@@ -2,13 +2,19 @@
 // status bar follows the in-process API server (ApiServerHost), shortcuts and logout work.
 #include "ApiStatusLabel.h"
 #include "MainWindow.h"
+#include "LocalConfig.h"
 #include "PlaceholderPage.h"
+#include "SettingsDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 #include "UsersPage.h"
 #include "http/ApiServerHost.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -174,6 +180,73 @@ private slots:
         host.restart(QStringLiteral("127.0.0.1"), 0);
         QTRY_VERIFY(host.isRunning());
         QVERIFY(w.apiStatus()->text().contains(host.address()));
+    }
+
+    void settingsRestartTheApiServerOnTheNewAddress()
+    {
+        TestCore core;
+        ApiServerHost host(*core);
+        host.start(QStringLiteral("127.0.0.1"), 0);
+        QTRY_VERIFY(host.isRunning());
+        quint16 freePort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            freePort = probe.serverPort();
+        }
+        QTemporaryDir dir;
+        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
+        Actor admin = sessionFor(core, Role::Admin).actor();
+        ui::SettingsDialog dialog(*core, admin, &host, local);
+        dialog.show();
+        QCOMPARE(dialog.hostEdit()->text(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(dialog.portSpin()->value(), 8080);
+        dialog.schoolNameEdit()->clear();
+        QTest::keyClicks(dialog.schoolNameEdit(), QStringLiteral("SMP Negeri 3 Bantul"));
+        dialog.portSpin()->setValue(freePort);
+        QTest::keyClicks(dialog.corsEdit(), QStringLiteral("http://192.168.1.10:3000"));
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.restartNeeded());
+
+        QCOMPARE(core->settings().value(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 3 Bantul"));
+        QCOMPARE(core->settings().value(QStringLiteral("listen")), QStringLiteral("127.0.0.1:%1").arg(freePort));
+        QCOMPARE(core->settings().value(QStringLiteral("cors_origins")), QStringLiteral("http://192.168.1.10:3000"));
+        QTRY_COMPARE(host.address(), QStringLiteral("http://127.0.0.1:%1").arg(freePort));
+        QVERIFY(host.isRunning());
+    }
+
+    void settingsShowEnvironmentOverridesReadOnly()
+    {
+        qputenv("TATAUSAHA_TRUSTED_PROXIES", "10.0.0.1");
+        TestCore core;
+        QTemporaryDir dir;
+        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
+        ui::SettingsDialog dialog(*core, sessionFor(core, Role::Admin).actor(), nullptr, local);
+        QVERIFY(dialog.proxiesEdit()->isReadOnly());
+        QCOMPARE(dialog.proxiesEdit()->text(), QStringLiteral("10.0.0.1"));
+        QVERIFY(!dialog.corsEdit()->isReadOnly());
+        dialog.lanCheck()->setChecked(true);
+        QCOMPARE(dialog.hostEdit()->text(), QStringLiteral("0.0.0.0"));
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        qunsetenv("TATAUSAHA_TRUSTED_PROXIES");
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(core->settings().value(QStringLiteral("listen")), QStringLiteral("0.0.0.0:8080"));
+        QCOMPARE(core->settings().storedValue(QStringLiteral("trusted_proxies")), QString()); // untouched
+    }
+
+    void settingsRefuseABadAddressUnderTheField()
+    {
+        TestCore core;
+        QTemporaryDir dir;
+        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
+        ui::SettingsDialog dialog(*core, sessionFor(core, Role::Admin).actor(), nullptr, local);
+        dialog.show();
+        dialog.hostEdit()->clear();
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.errors().fieldError(QStringLiteral("listen")).isEmpty());
+        QCOMPARE(core->settings().value(QStringLiteral("listen")), QStringLiteral("127.0.0.1:8080"));
     }
 
     void logoutEndsTheSession()

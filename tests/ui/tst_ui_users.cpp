@@ -1,6 +1,7 @@
 // The Pengguna page driven like a user would: sign in through LoginDialog, open the page, type
 // into UserDialog, press the buttons; rules and messages come from UserService.
 #include "MainWindow.h"
+#include "PasswordDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 #include "UserDialog.h"
@@ -216,6 +217,26 @@ private slots:
         QTRY_COMPARE(rowOf(page, QStringLiteral("budi")), -1);
         QCOMPARE(page->banner()->text(), QStringLiteral("Pengguna budi dihapus."));
         QCOMPARE((*m_core)->users().count().value(), 1);
+    }
+
+    void resetPassword()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Operator);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        QTest::mouseClick(page->passwordButton(), Qt::LeftButton);
+        QPointer<ui::PasswordDialog> dialog = openDialog<ui::PasswordDialog>(page);
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->passwordEdit(), QStringLiteral("budi"));
+        QTest::keyClick(dialog->passwordEdit(), Qt::Key_Return);
+        QTRY_COMPARE(dialog->errors().fieldError(QStringLiteral("password")), QStringLiteral("Password minimal 8 karakter."));
+        dialog->passwordEdit()->clear();
+        QTest::keyClicks(dialog->passwordEdit(), QStringLiteral("Baru-Sekali-42"));
+        QTest::keyClick(dialog->passwordEdit(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
+        QCOMPARE(page->banner()->text(), QStringLiteral("Password budi diganti. Sesi lamanya sudah diakhiri."));
+        QVERIFY((*m_core)->auth().login({QStringLiteral("budi"), QStringLiteral("Baru-Sekali-42"), {}, {}, QStringLiteral("t")}).ok());
     }
 
     void deactivateAndActivate()
