@@ -26,7 +26,7 @@ QLabel *fieldLabel(const QString &text, QWidget *buddy)
 } // namespace
 
 LoginDialog::LoginDialog(Core &core, QWidget *parent)
-    : QDialog(parent), m_core(core), m_banner(new MessageBanner(nullptr, false)), m_errors(m_banner, this)
+    : QDialog(parent), m_core(core), m_banner(new MessageBanner(this, false)), m_errors(m_banner, this)
 {
     setWindowTitle(tr("Masuk — TataUsaha"));
     setObjectName(QStringLiteral("loginDialog"));
@@ -54,7 +54,6 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     root->addWidget(school);
     root->addSpacing(20);
 
-    m_banner->setParent(this);
     root->addWidget(m_banner);
     root->addSpacing(8);
 

@@ -6,11 +6,37 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 
 namespace tu::ui {
 
+namespace {
+// A small status dot; as an icon it keeps its colour on a selected row, unlike the text.
+QIcon statusDot(const QColor &color)
+{
+    QIcon icon;
+    for (int dpr : {1, 2}) { // the item view's 16 px decoration, drawn at each pixel density
+        QPixmap pm(QSize(16, 16) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawEllipse(QRectF(4, 4, 8, 8));
+        p.end();
+        icon.addPixmap(pm, QIcon::Normal);
+        icon.addPixmap(pm, QIcon::Selected); // no selection tint
+    }
+    return icon;
+}
+} // namespace
+
 UserTableModel::UserTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta"))),
+      m_activeDot(statusDot(theme::Success)), m_inactiveDot(statusDot(theme::Danger))
 {
 }
 
@@ -88,6 +114,10 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         break;
     case IdRole:
         return u->id;
+    case Qt::DecorationRole:
+        if (col == Status)
+            return u->active ? m_activeDot : m_inactiveDot;
+        break;
     case Qt::ForegroundRole:
         if (col == Status)
             return QBrush(u->active ? theme::Success : theme::Danger);

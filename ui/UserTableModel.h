@@ -2,6 +2,7 @@
 #include "auth/User.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 #include <QList>
 #include <QTimeZone>
 
@@ -33,6 +34,7 @@ private:
     QString formatTime(const QString &iso) const;
     QList<User> m_users;
     QTimeZone m_zone;
+    QIcon m_activeDot, m_inactiveDot;
 };
 
 } // namespace tu::ui
