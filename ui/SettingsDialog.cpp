@@ -292,7 +292,9 @@ void SettingsDialog::save()
     }
     m_restartNeeded = storageChanged || values.contains(QStringLiteral("language"));
     if (m_api) {
-        if (values.contains(QStringLiteral("listen")))
+        // A new address, or a server that is down (busy port, say): (re)start on the saved
+        // address. An unchanged running server keeps its connections (SSE streams included).
+        if (values.contains(QStringLiteral("listen")) || !m_api->isRunning())
             m_api->restart(listen->first, listen->second, m_api->tlsCert(), m_api->tlsKey());
         m_api->reloadPolicy();
     }

@@ -25,7 +25,7 @@ class MessageBanner;
 // database (SettingsStore, shared with tatausaha-server); the data folder and database URL live
 // in this computer's QSettings because they are needed before the database opens. A setting an
 // environment variable overrides is shown read-only. Saving restarts the in-process API server
-// when its address changed and reloads its policy.
+// when its address changed or it is not running, and reloads its policy.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT

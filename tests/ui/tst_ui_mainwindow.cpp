@@ -216,6 +216,30 @@ private slots:
         QVERIFY(host.isRunning());
     }
 
+    void savingSettingsRetriesAServerThatIsDown()
+    {
+        TestCore core;
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        quint16 freePort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            freePort = probe.serverPort();
+        }
+        QVERIFY(core->settings().set(Actor::system(QStringLiteral("test")),
+                                     {{QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(freePort)}}).ok());
+        ApiServerHost host(*core);
+        host.start(QStringLiteral("127.0.0.1"), squatter.serverPort()); // e.g. --listen on a busy port
+        QTRY_VERIFY(!host.errorText().isEmpty());
+        QTemporaryDir dir;
+        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
+        ui::SettingsDialog dialog(*core, sessionFor(core, Role::Admin).actor(), &host, local);
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton); // nothing changed
+        QTRY_VERIFY(host.isRunning());
+        QCOMPARE(host.address(), QStringLiteral("http://127.0.0.1:%1").arg(freePort));
+    }
+
     void settingsShowEnvironmentOverridesReadOnly()
     {
         qputenv("TATAUSAHA_TRUSTED_PROXIES", "10.0.0.1");
