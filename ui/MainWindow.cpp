@@ -6,6 +6,7 @@
 #include "RoleText.h"
 #include "SettingsPage.h"
 #include "Theme.h"
+#include "TahunAjaranPage.h"
 #include "UsersPage.h"
 #include "app/Core.h"
 #include "http/ApiServerHost.h"
@@ -210,6 +211,8 @@ void MainWindow::buildPages()
             page = new QWidget(m_stack); // never shown: the sidebar hides the entry
         else if (info.page == Page::Pengguna)
             page = m_usersPage = new UsersPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::TahunAjaran)
+            page = new TahunAjaranPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Pengaturan)
             page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
         else

@@ -13,6 +13,11 @@
 #include <QTimer>
 #include <QUrl>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace tu::test {
 
 bool usePostgres()
@@ -230,6 +235,10 @@ UpstreamSim::UpstreamSim(const QStringList &extraArgs)
 {
     m_process = new QProcess;
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // If the test dies, the simulator goes with it instead of holding its port and pipes.
+#ifdef Q_OS_LINUX
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process->start(QStringLiteral(TU_SIM_BINARY), QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extraArgs);
     if (!m_process->waitForStarted(5000))
         return;

@@ -1,0 +1,53 @@
+#pragma once
+#include "auth/Actor.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QProgressBar;
+class QPushButton;
+class QTabBar;
+class QTableView;
+
+namespace tu {
+class Core;
+struct TahunAjaran;
+}
+
+namespace tu::ui {
+
+class MessageBanner;
+class TahunAjaranTableModel;
+
+// Tahun Ajaran master: live/trash tabs, active-only filter, create/edit dialog, activate,
+// delete/restore with confirmation, and "Sinkronkan dengan SIAKAD" on a worker thread with a
+// busy indicator and a summary.
+class TahunAjaranPage : public QWidget
+{
+    Q_OBJECT
+public:
+    TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    void reload();
+    bool isSyncing() const { return m_syncing; }
+
+private:
+    const TahunAjaran *selected() const;
+    void openDialog(bool edit);
+    void activate();
+    void trashOrRestore();
+    void syncWithSiakad();
+    void updateActions();
+
+    Core &m_core;
+    Actor m_actor;
+    TahunAjaranTableModel *m_model;
+    MessageBanner *m_banner;
+    QTabBar *m_tabs;
+    QCheckBox *m_onlyActive;
+    QTableView *m_table;
+    QPushButton *m_add, *m_edit, *m_activate, *m_trash, *m_sync;
+    QProgressBar *m_busy;
+    bool m_syncing = false;
+};
+
+} // namespace tu::ui
