@@ -1,8 +1,13 @@
 #include "SettingsStore.h"
+#include "AppOptions.h"
 #include "audit/AuditLog.h"
+#include "http/RateLimiter.h"
 #include "db/Database.h"
 
+#include <QHostAddress>
 #include <QJsonObject>
+#include <QTimeZone>
+#include <QUrl>
 
 namespace tu {
 
@@ -82,6 +87,54 @@ QStringList SettingsStore::list(const QString &key) const
     return out;
 }
 
+QString SettingsStore::problem(const QString &key, const QString &value)
+{
+    const QString v = value.trimmed();
+    auto items = [&] { return v.split(QLatin1Char(','), Qt::SkipEmptyParts); };
+    auto httpUrl = [](const QString &s, bool pathAllowed) {
+        const QUrl u(s.trimmed(), QUrl::StrictMode);
+        return u.isValid() && (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
+            && !u.host().isEmpty() && (pathAllowed || u.path().isEmpty() || u.path() == QLatin1String("/"));
+    };
+    if (key == QLatin1String("listen")) {
+        auto hp = AppOptions::parseListen(v);
+        if (!hp.ok())
+            return hp.error().fields.value(QStringLiteral("listen"));
+        if (QHostAddress(hp->first).isNull() && hp->first != QLatin1String("localhost"))
+            return QStringLiteral("Alamat %1 bukan alamat IP. Gunakan misalnya 127.0.0.1 atau 0.0.0.0.").arg(hp->first);
+    } else if (key == QLatin1String("timezone")) {
+        if (!QTimeZone::isTimeZoneIdAvailable(v.toUtf8()))
+            return QStringLiteral("Zona waktu tidak dikenal. Contoh: Asia/Jakarta, Asia/Makassar, Asia/Jayapura.");
+    } else if (key == QLatin1String("cors_origins")) {
+        for (const QString &o : items())
+            if (o.trimmed() == QLatin1String("*") || !httpUrl(o, false))
+                return QStringLiteral("\"%1\" bukan origin yang sah. Tulis lengkap, misalnya http://192.168.1.10:3000 (tanpa * dan tanpa path).").arg(o.trimmed());
+    } else if (key == QLatin1String("trusted_proxies")) {
+        for (const QString &p : items()) {
+            const QString t = p.trimmed();
+            const bool ok = t.contains(QLatin1Char('/')) ? !QHostAddress::parseSubnet(t).first.isNull() : !QHostAddress(t).isNull();
+            if (!ok)
+                return QStringLiteral("\"%1\" bukan alamat IP atau CIDR (contoh 192.168.1.1 atau 10.0.0.0/8).").arg(t);
+        }
+    } else if (key == QLatin1String("rate_limits")) {
+        RateLimiter probe;
+        if (auto s = probe.configure(v); !s.ok())
+            return s.error().fields.value(QStringLiteral("rate_limits"));
+    } else if (key.endsWith(QLatin1String("_url"))) {
+        if (!v.isEmpty() && !httpUrl(v, true))
+            return QStringLiteral("Alamat harus diawali http:// atau https://, misalnya http://127.0.0.1:9090.");
+    } else if (key.endsWith(QLatin1String("_ms"))) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < 0 || n > 600000)
+            return QStringLiteral("Isi angka milidetik antara 0 dan 600000.");
+    } else if (key == QLatin1String("language")) {
+        if (v != QLatin1String("id") && v != QLatin1String("en"))
+            return QStringLiteral("Bahasa harus id atau en.");
+    }
+    return {};
+}
+
 Status SettingsStore::set(const Actor &actor, const QHash<QString, QString> &values)
 {
     QHash<QString, QString> fields;
@@ -90,6 +143,8 @@ Status SettingsStore::set(const Actor &actor, const QHash<QString, QString> &val
             fields.insert(it.key(), QStringLiteral("Pengaturan tidak dikenal."));
         else if (it.value().size() > 2000)
             fields.insert(it.key(), QStringLiteral("Nilai terlalu panjang (maksimal 2000 karakter)."));
+        else if (const QString p = problem(it.key(), it.value()); !p.isEmpty())
+            fields.insert(it.key(), p);
     }
     if (!fields.isEmpty())
         return Error::validation(fields);

@@ -31,7 +31,11 @@ public:
     QStringList list(const QString &key) const; // comma-separated value, trimmed, empties dropped
     QString storedValue(const QString &key) const;
     bool overriddenByEnvironment(const QString &key) const;
+    // Validates every value (same Indonesian messages for the desktop and the API) and stores
+    // all of them in one transaction, or none.
     Status set(const Actor &actor, const QHash<QString, QString> &values);
+    // Empty when `value` is acceptable for `key`.
+    static QString problem(const QString &key, const QString &value);
 
 private:
     const Key *find(const QString &key) const;

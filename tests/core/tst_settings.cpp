@@ -39,6 +39,43 @@ private slots:
         QCOMPARE(tc->settings().value(QStringLiteral("timezone")), QStringLiteral("Asia/Jakarta"));
     }
 
+    void valuesAreValidated_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("listen ok") << "listen" << "0.0.0.0:8080" << true;
+        QTest::newRow("listen no port") << "listen" << "0.0.0.0" << false;
+        QTest::newRow("listen hostname") << "listen" << "sekolah:8080" << false;
+        QTest::newRow("tz ok") << "timezone" << "Asia/Makassar" << true;
+        QTest::newRow("tz bad") << "timezone" << "Asia/Bandung" << false;
+        QTest::newRow("cors ok") << "cors_origins" << "http://192.168.1.10:3000, https://sekolah.sch.id" << true;
+        QTest::newRow("cors star") << "cors_origins" << "*" << false;
+        QTest::newRow("cors path") << "cors_origins" << "http://a.b/app" << false;
+        QTest::newRow("proxy ok") << "trusted_proxies" << "10.0.0.0/8,192.168.1.1" << true;
+        QTest::newRow("proxy bad") << "trusted_proxies" << "router" << false;
+        QTest::newRow("rates ok") << "rate_limits" << "off" << true;
+        QTest::newRow("rates bad") << "rate_limits" << "public=x" << false;
+        QTest::newRow("url ok") << "siakad_url" << "http://127.0.0.1:9090" << true;
+        QTest::newRow("url empty") << "siakad_url" << "" << true;
+        QTest::newRow("url bad") << "siakad_url" << "ftp://x" << false;
+        QTest::newRow("ms bad") << "upstream_timeout_ms" << "-5" << false;
+    }
+    void valuesAreValidated()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(bool, ok);
+        test::TestCore tc;
+        const QString before = tc->settings().storedValue(key);
+        const Status s = tc->settings().set(Actor::system(QStringLiteral("t")), {{key, value}});
+        QCOMPARE(s.ok(), ok);
+        if (!ok) {
+            QVERIFY(!s.error().fields.value(key).isEmpty());
+            QCOMPARE(tc->settings().storedValue(key), before);
+        }
+    }
+
     void unknownKeyRejectedAndNothingStored()
     {
         test::TestCore tc;

@@ -63,7 +63,12 @@ private slots:
 
     void corsEchoesOnlyAllowedOrigins()
     {
-        configure({{QStringLiteral("cors_origins"), QStringLiteral("http://192.168.1.10:3000,*")}});
+        configure({{QStringLiteral("cors_origins"), QStringLiteral("http://192.168.1.10:3000")}});
+        // "*" never reaches the policy from the environment either (credentials forbid it).
+        qputenv("TATAUSAHA_CORS_ORIGINS", "*,http://192.168.1.10:3000");
+        ts->server->reloadPolicy();
+        qunsetenv("TATAUSAHA_CORS_ORIGINS");
+        QCOMPARE(ts->server->policy().corsOrigins(), QStringList{QStringLiteral("http://192.168.1.10:3000")});
         auto ok = ts->request("GET", QStringLiteral("/api/health"), {}, {{"Origin", "http://192.168.1.10:3000"}});
         QCOMPARE(ok.header("Access-Control-Allow-Origin"), QByteArray("http://192.168.1.10:3000"));
         QCOMPARE(ok.header("Access-Control-Allow-Credentials"), QByteArray("true"));
