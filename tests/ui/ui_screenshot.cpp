@@ -7,6 +7,7 @@
 #include "SettingsDialog.h"
 #include "SettingsPage.h"
 #include "TestSupport.h"
+#include "TahunAjaranPage.h"
 #include "Theme.h"
 #include "UiTestUtil.h"
 #include "UserDialog.h"
@@ -37,6 +38,12 @@ void seed(TestCore &core)
 {
     const Actor system = Actor::system(QStringLiteral("screenshot"));
     (void)core->settings().set(system, {{QStringLiteral("school_name"), QStringLiteral("SMP Negeri 2 Sleman")}});
+    for (const auto &[nama, awal, akhir, aktif] : {std::tuple{"2024/2025", "2024-05-01", "2024-06-30", 2},
+                                                   std::tuple{"2025/2026", "2025-05-01", "2025-06-30", 2},
+                                                   std::tuple{"2026/2027", "2026-05-02", "2026-07-15", 2},
+                                                   std::tuple{"2027/2028", "2026-11-01", "2027-01-31", 1}})
+        (void)core->tahunAjaran().store(system, {{"tahun_ajaran", nama}, {"periode_awal_pendaftaran", awal},
+                                                 {"periode_akhir_pendaftaran", akhir}, {"sts_aktif", aktif}});
     struct Sample { const char *username, *name; Role role; bool active; };
     const Sample samples[] = {
         {"budi.santoso", "Budi Santoso", Role::Operator, true},
@@ -115,6 +122,15 @@ int main(int argc, char *argv[])
         if (table->model()->index(r, 0).data().toString() == QLatin1String("sari.dewi"))
             table->selectRow(r);
     save(&window, QStringLiteral("main-window.png"));
+
+    window.showPage(ui::Page::TahunAjaran);
+    if (auto *years = window.findChild<ui::TahunAjaranPage *>()) {
+        years->reload();
+        if (auto *t = years->findChild<QTableView *>(QStringLiteral("yearsTable")))
+            t->selectRow(0);
+        save(&window, QStringLiteral("tahun-ajaran.png"));
+    }
+    window.showPage(ui::Page::Pengguna);
 
     QTest::mouseClick(users->addButton(), Qt::LeftButton);
     if (auto *dialog = openDialog<ui::UserDialog>(users)) {
