@@ -485,6 +485,26 @@
         <source>Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.</source>
         <translation>Set by the environment variable %1; change it there and restart the application.</translation>
     </message>
+    <message>
+        <source>Integrasi SIAKAD</source>
+        <translation>SIAKAD integration</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
+        <translation>SIAKAD base address and API key for the academic year sync and webhook.</translation>
+    </message>
+    <message>
+        <source>mis. https://siakad.sekolah.sch.id</source>
+        <translation>e.g. https://siakad.school.sch.id</translation>
+    </message>
+    <message>
+        <source>URL SIAKAD</source>
+        <translation>SIAKAD URL</translation>
+    </message>
+    <message>
+        <source>API key SIAKAD</source>
+        <translation>SIAKAD API key</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::SettingsPage</name>

@@ -485,6 +485,26 @@
         <source>Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.</source>
         <translation>Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.</translation>
     </message>
+    <message>
+        <source>Integrasi SIAKAD</source>
+        <translation>Integrasi SIAKAD</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
+        <translation>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</translation>
+    </message>
+    <message>
+        <source>mis. https://siakad.sekolah.sch.id</source>
+        <translation>mis. https://siakad.sekolah.sch.id</translation>
+    </message>
+    <message>
+        <source>URL SIAKAD</source>
+        <translation>URL SIAKAD</translation>
+    </message>
+    <message>
+        <source>API key SIAKAD</source>
+        <translation>API key SIAKAD</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::SettingsPage</name>

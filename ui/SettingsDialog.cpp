@@ -156,6 +156,18 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     server->addRow(formLabel(tr("Asal CORS"), m_cors), settingRow(QStringLiteral("cors_origins"), m_cors));
     server->addRow(formLabel(tr("Batas permintaan"), m_rateLimits), settingRow(QStringLiteral("rate_limits"), m_rateLimits));
 
+    // Integrasi: upstream addresses and keys (Dapodik, SPLP and SIPD join with their issues).
+    QFormLayout *integration = section(right, tr("Integrasi SIAKAD"),
+                                       tr("Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook."));
+    m_siakadUrl = new QLineEdit(this);
+    m_siakadUrl->setObjectName(QStringLiteral("siakad_url"));
+    m_siakadUrl->setPlaceholderText(tr("mis. https://siakad.sekolah.sch.id"));
+    m_siakadKey = new QLineEdit(this);
+    m_siakadKey->setObjectName(QStringLiteral("siakad_api_key"));
+    m_siakadKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), settingRow(QStringLiteral("siakad_url"), m_siakadUrl));
+    integration->addRow(formLabel(tr("API key SIAKAD"), m_siakadKey), settingRow(QStringLiteral("siakad_api_key"), m_siakadKey));
+
     // Penyimpanan
     QFormLayout *storage = section(left, tr("Penyimpanan di komputer ini"),
                                    tr("Berlaku setelah aplikasi dimulai ulang. Kosongkan untuk memakai lokasi bawaan."));
@@ -246,6 +258,8 @@ void SettingsDialog::load()
     m_proxies->setText(s.value(QStringLiteral("trusted_proxies")));
     m_cors->setText(s.value(QStringLiteral("cors_origins")));
     m_rateLimits->setText(s.value(QStringLiteral("rate_limits")));
+    m_siakadUrl->setText(s.value(QStringLiteral("siakad_url")));
+    m_siakadKey->setText(s.value(QStringLiteral("siakad_api_key")));
     m_dataDir->setText(m_local.dataDir());
     m_database->setText(m_local.databaseUrl());
 }
@@ -278,6 +292,8 @@ void SettingsDialog::save()
     offer("trusted_proxies", m_proxies->text().trimmed());
     offer("cors_origins", m_cors->text().trimmed());
     offer("rate_limits", m_rateLimits->text().trimmed());
+    offer("siakad_url", m_siakadUrl->text().trimmed());
+    offer("siakad_api_key", m_siakadKey->text().trimmed());
     if (!values.isEmpty()) {
         if (auto s = store.set(m_actor, values); !s.ok()) {
             m_errors.show(s.error());

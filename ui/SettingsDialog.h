@@ -71,6 +71,8 @@ private:
     QLineEdit *m_proxies;
     QLineEdit *m_cors;
     QLineEdit *m_rateLimits;
+    QLineEdit *m_siakadUrl = nullptr;
+    QLineEdit *m_siakadKey = nullptr;
     QLineEdit *m_dataDir;
     QLineEdit *m_database;
     QPushButton *m_save;
