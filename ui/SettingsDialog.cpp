@@ -221,6 +221,10 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     root->addLayout(buttons);
 
     load();
+    // Wrapped hints need their height at the dialog's real width; a top-level window does not
+    // ask its layout for that by itself, so the rows would be squeezed.
+    if (layout()->hasHeightForWidth())
+        setMinimumHeight(layout()->totalHeightForWidth(minimumWidth()));
 }
 
 QWidget *SettingsDialog::settingRow(const QString &key, QWidget *input)
