@@ -40,6 +40,8 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
     c->m_auth = std::make_unique<AuthService>(*c->m_db, *c->m_audit, secret.value());
     c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit);
+    c->m_ppdb = std::make_unique<PpdbService>(*c->m_db, *c->m_audit, *c->m_tahunAjaran, *c->m_settings,
+                                              options.dataDir + QStringLiteral("/uploads/ppdb"));
 
     const QString adminPassword = qEnvironmentVariable("TATAUSAHA_ADMIN_PASSWORD");
     if (!adminPassword.isEmpty()) {

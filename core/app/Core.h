@@ -5,6 +5,7 @@
 #include "auth/AuthService.h"
 #include "auth/UserService.h"
 #include "db/Database.h"
+#include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
 
 #include <memory>
@@ -32,6 +33,7 @@ public:
     UserService &users() { return *m_users; }
     AuthService &auth() { return *m_auth; }
     TahunAjaranService &tahunAjaran() { return *m_tahunAjaran; }
+    PpdbService &ppdb() { return *m_ppdb; }
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -49,6 +51,7 @@ private:
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<TahunAjaranService> m_tahunAjaran;
+    std::unique_ptr<PpdbService> m_ppdb;
 };
 
 } // namespace tu

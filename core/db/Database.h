@@ -54,6 +54,7 @@ public:
     bool ok() const { return m_status.ok(); }
     const Error &error() const { return m_status.error(); }
     Status commit() { m_done = true; return m_db.commit(); }
+    void rollback() { if (m_status.ok() && !m_done) m_db.rollback(); m_done = true; }
 
 private:
     Database &m_db;

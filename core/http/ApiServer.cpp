@@ -2,6 +2,7 @@
 #include "AuthRoutes.h"
 #include "Cookies.h"
 #include "Envelope.h"
+#include "PpdbRoutes.h"
 #include "SystemRoutes.h"
 #include "TahunAjaranRoutes.h"
 #include "UserRoutes.h"
@@ -36,6 +37,7 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
     registerAuthRoutes(m_router, core);
     registerUserRoutes(m_router, core);
     registerTahunAjaranRoutes(m_router, core);
+    registerPpdbRoutes(m_router, core);
     reloadPolicy();
 }
 
@@ -104,7 +106,8 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
                                               : QStringLiteral("Alamat API tidak ditemukan.")));
 
     if (const int wait = m_rateLimiter.take(route->effectiveRate(), api.clientIp)) {
-        Error e = Error::make(ErrorCode::RateLimited, QStringLiteral("Terlalu banyak permintaan. Silakan coba lagi nanti."));
+        Error e = Error::make(ErrorCode::RateLimited, route->rateMessage.isEmpty()
+                                  ? QStringLiteral("Terlalu banyak permintaan. Silakan coba lagi nanti.") : route->rateMessage);
         e.retryAfterSeconds = wait;
         return fail(e);
     }

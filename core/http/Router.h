@@ -63,6 +63,7 @@ struct Route {
     bool optionalAuth = false; // public, but a session is resolved when a token is present
     QList<Role> roles;         // empty and not public: nobody
     std::optional<RateScope> rate;
+    QString rateMessage; // the seed's wording where a route has its own (PPDB register)
     BodyKind body = BodyKind::None;
     qint64 fileLimit = 0; // multipart: largest accepted file
     bool worker = false;  // run on the worker pool (slow work: bcrypt, big queries, files)
@@ -76,7 +77,7 @@ struct Route {
     Route &allow(std::initializer_list<Role> r) { roles = r; return *this; }
     Route &allowAnyUser();
     Route &sessionIfPresent() { optionalAuth = true; return *this; }
-    Route &rateScope(RateScope s) { rate = s; return *this; }
+    Route &rateScope(RateScope s, const QString &message = {}) { rate = s; rateMessage = message; return *this; }
     Route &jsonBody(const QJsonObject &schema = {}) { body = BodyKind::Json; doc.requestSchema = schema; return *this; }
     Route &multipartBody(qint64 maxFile, const QJsonObject &schema = {}) { body = BodyKind::Multipart; fileLimit = maxFile; doc.requestSchema = schema; return *this; }
     Route &onWorker() { worker = true; return *this; }

@@ -1,0 +1,431 @@
+#include "PpdbService.h"
+#include "academic/TahunAjaranService.h"
+#include "app/SettingsStore.h"
+#include "audit/AuditLog.h"
+#include "db/Database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimeZone>
+
+namespace tu {
+
+namespace {
+const QString Entity = QStringLiteral("ppdb_registration");
+
+struct FieldSpec { const char *key; const char *label; int maxLength; };
+const FieldSpec TextFields[] = {
+    {"fullName", "Nama lengkap", 100},        {"birthPlace", "Tempat lahir", 100},
+    {"address", "Alamat", 255},               {"province", "Provinsi", 100},
+    {"city", "Kabupaten/kota", 100},          {"district", "Kecamatan", 100},
+    {"fatherName", "Nama ayah", 100},         {"motherName", "Nama ibu", 100},
+    {"previousSchool", "Sekolah asal", 150},
+};
+
+QString clean(const QJsonValue &v) { return v.isString() ? v.toString().simplified() : QString(); }
+
+bool hasControl(const QString &s)
+{
+    for (QChar c : s)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return true;
+    return false;
+}
+
+QString statusLabel(const QString &s) { return s.toUpper(); }
+} // namespace
+
+const QStringList &PpdbService::documentTypes()
+{
+    static const QStringList t{QStringLiteral("photo"), QStringLiteral("ijazah"), QStringLiteral("kk"), QStringLiteral("akta")};
+    return t;
+}
+
+const QStringList &PpdbService::religions()
+{
+    static const QStringList r{QStringLiteral("Islam"), QStringLiteral("Kristen"), QStringLiteral("Katolik"),
+                               QStringLiteral("Hindu"), QStringLiteral("Buddha"), QStringLiteral("Konghucu")};
+    return r;
+}
+
+PpdbService::PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir)
+    : m_db(db), m_audit(audit), m_years(years), m_settings(settings), m_repo(db), m_uploadDir(std::move(uploadDir))
+{
+}
+
+QDate PpdbService::today() const
+{
+    if (m_today)
+        return m_today();
+    const QTimeZone tz(m_settings.value(QStringLiteral("timezone")).toUtf8());
+    return QDateTime::currentDateTimeUtc().toTimeZone(tz.isValid() ? tz : QTimeZone("Asia/Jakarta")).date();
+}
+
+Result<Registration> PpdbService::parse(const QJsonObject &in, const QDate &today)
+{
+    QHash<QString, QString> f;
+    Registration r;
+    auto text = [&](const char *key, const QString &label, int max) {
+        const QString v = clean(in.value(QLatin1String(key)));
+        if (v.isEmpty())
+            f.insert(QLatin1String(key), QStringLiteral("%1 wajib diisi.").arg(label));
+        else if (v.size() > max)
+            f.insert(QLatin1String(key), QStringLiteral("%1 paling banyak %2 karakter.").arg(label).arg(max));
+        else if (hasControl(v))
+            f.insert(QLatin1String(key), QStringLiteral("%1 mengandung karakter yang tidak diizinkan.").arg(label));
+        return v;
+    };
+    QString *targets[] = {&r.fullName, &r.birthPlace, &r.address, &r.province, &r.city, &r.district,
+                          &r.fatherName, &r.motherName, &r.previousSchool};
+    for (size_t i = 0; i < std::size(TextFields); ++i)
+        *targets[i] = text(TextFields[i].key, QString::fromUtf8(TextFields[i].label), TextFields[i].maxLength);
+
+    r.nisn = clean(in.value(QLatin1String("nisn")));
+    static const QRegularExpression nisnRe(QStringLiteral("^\\d{10}$"));
+    if (r.nisn.isEmpty())
+        f.insert(QStringLiteral("nisn"), QStringLiteral("NISN wajib diisi."));
+    else if (!nisnRe.match(r.nisn).hasMatch())
+        f.insert(QStringLiteral("nisn"), QStringLiteral("NISN harus tepat 10 angka."));
+
+    r.gender = clean(in.value(QLatin1String("gender"))).toUpper();
+    if (r.gender != QLatin1String("L") && r.gender != QLatin1String("P"))
+        f.insert(QStringLiteral("gender"), QStringLiteral("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
+
+    const QString religion = clean(in.value(QLatin1String("religion")));
+    for (const QString &known : religions())
+        if (known.compare(religion, Qt::CaseInsensitive) == 0)
+            r.religion = known;
+    if (r.religion.isEmpty())
+        f.insert(QStringLiteral("religion"), QStringLiteral("Agama harus salah satu dari: %1.").arg(religions().join(QStringLiteral(", "))));
+
+    const QString birth = clean(in.value(QLatin1String("birthDate")));
+    static const QRegularExpression dateRe(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    r.birthDate = QDate::fromString(birth, Qt::ISODate);
+    if (birth.isEmpty())
+        f.insert(QStringLiteral("birthDate"), QStringLiteral("Tanggal lahir wajib diisi."));
+    else if (!dateRe.match(birth).hasMatch() || !r.birthDate.isValid())
+        f.insert(QStringLiteral("birthDate"), QStringLiteral("Tanggal lahir harus tanggal yang benar dengan format TTTT-BB-HH."));
+    else if (r.birthDate >= today)
+        f.insert(QStringLiteral("birthDate"), QStringLiteral("Tanggal lahir harus sebelum hari ini."));
+    else {
+        int age = today.year() - r.birthDate.year();
+        if (QDate(today.year(), r.birthDate.month(), qMin(r.birthDate.day(), QDate(today.year(), r.birthDate.month(), 1).daysInMonth())) > today)
+            --age;
+        if (age < 9 || age > 18)
+            f.insert(QStringLiteral("birthDate"), QStringLiteral("Usia calon siswa SMP harus antara 9 dan 18 tahun (sekarang %1 tahun). Periksa tanggal lahir.").arg(age));
+    }
+
+    static const QRegularExpression phoneRe(QStringLiteral("^(08\\d{8,11}|\\+628\\d{7,10})$"));
+    auto phone = [&](const char *key, const QString &label) {
+        QString v = clean(in.value(QLatin1String(key))).remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+        if (v.isEmpty())
+            f.insert(QLatin1String(key), QStringLiteral("%1 wajib diisi.").arg(label));
+        else if (!phoneRe.match(v).hasMatch())
+            f.insert(QLatin1String(key), QStringLiteral("%1 harus nomor ponsel Indonesia, misalnya 081234567890 atau +6281234567890.").arg(label));
+        return v;
+    };
+    r.fatherPhone = phone("fatherPhone", QStringLiteral("Nomor HP ayah"));
+    r.motherPhone = phone("motherPhone", QStringLiteral("Nomor HP ibu"));
+    r.phone = phone("phone", QStringLiteral("Nomor HP"));
+
+    r.postalCode = clean(in.value(QLatin1String("postalCode")));
+    static const QRegularExpression postalRe(QStringLiteral("^\\d{5}$"));
+    if (!postalRe.match(r.postalCode).hasMatch())
+        f.insert(QStringLiteral("postalCode"), QStringLiteral("Kode pos harus 5 angka."));
+
+    r.email = clean(in.value(QLatin1String("email"))).toLower();
+    static const QRegularExpression emailRe(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (r.email.isEmpty())
+        f.insert(QStringLiteral("email"), QStringLiteral("Email wajib diisi."));
+    else if (r.email.size() > 254 || !emailRe.match(r.email).hasMatch())
+        f.insert(QStringLiteral("email"), QStringLiteral("Alamat email tidak valid."));
+
+    if (!f.isEmpty())
+        return Error::validation(f, QStringLiteral("Data pendaftaran belum lengkap atau tidak valid. Periksa isian yang ditandai."));
+    return r;
+}
+
+Result<TahunAjaran> PpdbService::openYear()
+{
+    auto active = m_years.activeYear();
+    if (!active.ok())
+        return active.error();
+    if (!active.value())
+        return Error::make(ErrorCode::RegistrationClosed,
+                           QStringLiteral("Pendaftaran PPDB belum dibuka: belum ada tahun ajaran aktif."));
+    const TahunAjaran &y = *active.value();
+    const QDate d = today();
+    if (d < y.awal || d > y.akhir)
+        return Error::make(ErrorCode::RegistrationClosed,
+                           QStringLiteral("Pendaftaran PPDB tahun ajaran %1 hanya dibuka %2 sampai %3.")
+                               .arg(y.nama, y.awal.toString(QStringLiteral("dd-MM-yyyy")), y.akhir.toString(QStringLiteral("dd-MM-yyyy"))));
+    return y;
+}
+
+Result<NisnCheck> PpdbService::checkNisn(const QString &nisn)
+{
+    static const QRegularExpression nisnRe(QStringLiteral("^\\d{10}$"));
+    if (!nisnRe.match(nisn.trimmed()).hasMatch())
+        return Error::validation({{QStringLiteral("nisn"), QStringLiteral("NISN harus tepat 10 angka.")}});
+    auto active = m_years.activeYear();
+    if (!active.ok())
+        return active.error();
+    auto existing = active.value() ? m_repo.byNisn(active.value()->id, nisn.trimmed()) : m_repo.byNisnAnyYear(nisn.trimmed());
+    if (!existing.ok())
+        return existing.error();
+    NisnCheck c;
+    if (existing.value()) {
+        c.registered = true;
+        c.status = existing.value()->status;
+        c.retries = existing.value()->retries;
+        c.allowRetry = c.status == QLatin1String("rejected") && c.retries < 1;
+    }
+    return c;
+}
+
+Result<Registration> PpdbService::submit(const Actor &actor, const QJsonObject &input, const QString &source)
+{
+    auto year = openYear();
+    if (!year.ok())
+        return year.error();
+    auto parsed = parse(input, today());
+    if (!parsed.ok())
+        return parsed.error();
+    Registration r = parsed.value();
+    r.tahunAjaranId = year->id;
+    r.source = source;
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto existing = m_repo.byNisn(year->id, r.nisn);
+    if (!existing.ok())
+        return existing.error();
+    const QString now = nowIso();
+    if (existing.value()) {
+        const Registration before = *existing.value();
+        if (before.status != QLatin1String("rejected"))
+            return Error::conflict(QStringLiteral("NISN sudah terdaftar dan berstatus %1.").arg(statusLabel(before.status)));
+        if (before.retries >= 1)
+            return Error::conflict(QStringLiteral("Tidak dapat mendaftar ulang lebih dari sekali setelah penolakan."));
+        // Re-registration reuses the application; the earlier submission stays in the audit log.
+        r.id = before.id;
+        r.number = before.number;
+        r.retries = before.retries + 1;
+        r.status = QStringLiteral("pending");
+        r.submittedAt = r.updatedAt = now;
+        if (auto s = m_repo.update(r); !s.ok())
+            return s.error();
+        if (auto s = m_audit.record(actor, QStringLiteral("reregister"), Entity, r.id, before.toJson(), r.toJson()); !s.ok())
+            return s.error();
+    } else {
+        auto seq = m_repo.nextSequence(year->firstYear());
+        if (!seq.ok())
+            return seq.error();
+        r.id = newId();
+        r.number = QStringLiteral("PPDB-%1-%2").arg(year->firstYear()).arg(seq.value(), 4, 10, QLatin1Char('0'));
+        r.submittedAt = r.updatedAt = now;
+        if (auto s = m_repo.insert(r); !s.ok()) {
+            // A concurrent submission with the same NISN won the race (unique index).
+            tx.rollback(); // gives the sequence number back: no gap
+            auto again = m_repo.byNisn(year->id, r.nisn);
+            if (again.ok() && again.value())
+                return Error::conflict(QStringLiteral("NISN sudah terdaftar dan berstatus %1.").arg(statusLabel(again.value()->status)));
+            return s.error();
+        }
+        if (auto s = m_audit.record(actor, QStringLiteral("register"), Entity, r.id, {}, r.toJson()); !s.ok())
+            return s.error();
+    }
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return r;
+}
+
+Result<QJsonObject> PpdbService::publicStatus(const QString &number, const QString &nisn)
+{
+    auto r = m_repo.byNumber(number.trimmed());
+    if (!r.ok())
+        return r.error();
+    if (!r.value())
+        return Error::notFound(QStringLiteral("Nomor pendaftaran %1 tidak ditemukan. Periksa kembali nomor pada bukti pendaftaran.").arg(number));
+    const Registration &reg = *r.value();
+    const bool owner = !nisn.isEmpty() && nisn.trimmed() == reg.nisn;
+    return QJsonObject{{"registrationNumber", reg.number}, {"status", reg.status},
+                       {"fullName", owner ? reg.fullName : maskName(reg.fullName)}, {"submittedAt", reg.submittedAt}};
+}
+
+Result<Registration> PpdbService::find(const QString &idOrNumber)
+{
+    auto r = idOrNumber.startsWith(QLatin1String("PPDB-")) ? m_repo.byNumber(idOrNumber) : m_repo.byId(idOrNumber);
+    if (!r.ok())
+        return r.error();
+    if (!r.value())
+        return Error::notFound(QStringLiteral("Pendaftaran tidak ditemukan."));
+    return *r.value();
+}
+
+QString PpdbService::sniffMime(const QByteArray &head)
+{
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return QStringLiteral("image/jpeg");
+    if (head.startsWith("\x89PNG\r\n\x1A\n"))
+        return QStringLiteral("image/png");
+    if (head.startsWith("%PDF-"))
+        return QStringLiteral("application/pdf");
+    return {};
+}
+
+Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QString &registration, const QString &type,
+                                                 QIODevice &content, const QString &originalName)
+{
+    QHash<QString, QString> f;
+    if (registration.trimmed().isEmpty())
+        f.insert(QStringLiteral("registrationId"), QStringLiteral("registrationId wajib diisi."));
+    if (!documentTypes().contains(type))
+        f.insert(QStringLiteral("documentType"), QStringLiteral("Jenis dokumen harus salah satu dari: photo, ijazah, kk, akta."));
+    if (!f.isEmpty())
+        return Error::validation(f);
+    if (content.size() > MaxDocumentBytes)
+        return Error::make(ErrorCode::PayloadTooLarge, QStringLiteral("Ukuran berkas melebihi batas 5 MB."));
+    if (content.size() == 0)
+        return Error::validation({{QStringLiteral("file"), QStringLiteral("Berkas kosong.")}});
+    auto reg = find(registration.trimmed());
+    if (!reg.ok())
+        return reg.error();
+    const QString mime = sniffMime(content.peek(8));
+    if (mime.isEmpty())
+        return Error::make(ErrorCode::UnsupportedMediaType,
+                           QStringLiteral("Jenis berkas tidak didukung. Unggah foto JPG/PNG atau dokumen PDF."));
+
+    RegistrationDocument d;
+    d.id = newId();
+    d.registrationId = reg->id;
+    d.type = type;
+    d.mimeType = mime;
+    d.originalName = QFileInfo(originalName).fileName().left(200);
+    const QString ext = mime == QLatin1String("image/jpeg") ? QStringLiteral("jpg") : mime == QLatin1String("image/png") ? QStringLiteral("png") : QStringLiteral("pdf");
+    d.storedName = reg->id + QLatin1Char('/') + d.id + QLatin1Char('.') + ext; // generated: never the client's name
+    d.uploadedAt = nowIso();
+    const QString path = m_uploadDir + QLatin1Char('/') + d.storedName;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error::server(QStringLiteral("cannot write ") + path);
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    content.seek(0);
+    while (!content.atEnd()) {
+        const QByteArray chunk = content.read(64 * 1024);
+        sha.addData(chunk);
+        out.write(chunk);
+        d.size += chunk.size();
+    }
+    d.sha256 = QString::fromLatin1(sha.result().toHex());
+    if (!out.commit())
+        return Error::server(QStringLiteral("cannot commit ") + path);
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // The earlier upload of the same type stays as history.
+    if (auto s = m_repo.retireDocuments(reg->id, type); !s.ok())
+        return s.error();
+    if (auto s = m_repo.insertDocument(d); !s.ok())
+        return s.error();
+    if (auto s = m_audit.record(actor, QStringLiteral("upload"), Entity, reg->id, {}, d.toJson()); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok()) {
+        QFile::remove(path);
+        return s.error();
+    }
+    return d;
+}
+
+Result<RegistrationPage> PpdbService::list(const RegistrationFilter &filter)
+{
+    RegistrationFilter f = filter;
+    f.page = qMax(1, f.page);
+    f.limit = qBound(1, f.limit, 100);
+    f.q = f.q.simplified().left(100);
+    if (!f.status.isEmpty() && !QStringList({"pending", "verified", "accepted", "rejected"}).contains(f.status))
+        return Error::validation({{QStringLiteral("status"), QStringLiteral("Status harus pending, verified, accepted atau rejected.")}});
+    return m_repo.list(f);
+}
+
+Result<QList<Registration>> PpdbService::all(RegistrationFilter filter)
+{
+    QList<Registration> out;
+    filter.limit = 100;
+    for (filter.page = 1;; ++filter.page) {
+        auto page = list(filter);
+        if (!page.ok())
+            return page.error();
+        out += page->items;
+        if (page->items.size() < filter.limit)
+            return out;
+    }
+}
+
+Result<RegistrationDetail> PpdbService::detail(const QString &idOrNumber)
+{
+    auto r = find(idOrNumber);
+    if (!r.ok())
+        return r.error();
+    auto docs = m_repo.documents(r->id, false);
+    if (!docs.ok())
+        return docs.error();
+    return RegistrationDetail{r.value(), docs.value()};
+}
+
+Result<Registration> PpdbService::changeStatus(const Actor &actor, const QString &idOrNumber, const QString &status, const QString &note)
+{
+    static const QHash<QString, QStringList> allowed{
+        {QStringLiteral("pending"), {QStringLiteral("verified"), QStringLiteral("rejected")}},
+        {QStringLiteral("verified"), {QStringLiteral("accepted"), QStringLiteral("rejected")}},
+    };
+    if (!QStringList({"verified", "accepted", "rejected"}).contains(status))
+        return Error::validation({{QStringLiteral("status"), QStringLiteral("Status baru harus verified, accepted atau rejected.")}});
+    if (note.size() > 1000)
+        return Error::validation({{QStringLiteral("note"), QStringLiteral("Catatan paling banyak 1000 karakter.")}});
+    if (status == QLatin1String("rejected") && note.trimmed().isEmpty())
+        return Error::validation({{QStringLiteral("note"), QStringLiteral("Tuliskan alasan penolakan agar calon siswa tahu apa yang harus diperbaiki.")}});
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto r = find(idOrNumber);
+    if (!r.ok())
+        return r;
+    const Registration before = r.value();
+    if (!allowed.value(before.status).contains(status))
+        return Error::conflict(QStringLiteral("Status tidak dapat diubah dari %1 ke %2.").arg(statusLabel(before.status), statusLabel(status)));
+    Registration after = before;
+    after.status = status;
+    after.note = note.trimmed();
+    after.updatedAt = nowIso();
+    if (auto s = m_repo.update(after); !s.ok())
+        return s.error();
+    if (auto s = m_audit.record(actor, QStringLiteral("status"), Entity, after.id,
+                                {{"status", before.status}, {"note", before.note}}, {{"status", status}, {"note", after.note}}); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return after;
+}
+
+Result<std::pair<QString, RegistrationDocument>> PpdbService::documentFile(const QString &idOrNumber, const QString &docId)
+{
+    auto r = find(idOrNumber);
+    if (!r.ok())
+        return r.error();
+    auto d = m_repo.document(r->id, docId);
+    if (!d.ok())
+        return d.error();
+    if (!d.value())
+        return Error::notFound(QStringLiteral("Dokumen tidak ditemukan."));
+    return std::make_pair(m_uploadDir + QLatin1Char('/') + d.value()->storedName, *d.value());
+}
+
+} // namespace tu

@@ -1,0 +1,30 @@
+#include "Registration.h"
+
+namespace tu {
+
+QJsonObject Registration::toJson() const
+{
+    return {{"id", id}, {"registrationNumber", number}, {"tahunAjaranId", tahunAjaranId}, {"nisn", nisn},
+            {"fullName", fullName}, {"birthPlace", birthPlace}, {"birthDate", birthDate.toString(Qt::ISODate)},
+            {"gender", gender}, {"religion", religion}, {"address", address}, {"province", province}, {"city", city},
+            {"district", district}, {"postalCode", postalCode}, {"fatherName", fatherName}, {"fatherPhone", fatherPhone},
+            {"motherName", motherName}, {"motherPhone", motherPhone}, {"previousSchool", previousSchool},
+            {"email", email}, {"phone", phone}, {"status", status}, {"retries", retries}, {"note", note},
+            {"source", source}, {"submittedAt", submittedAt}, {"updatedAt", updatedAt}};
+}
+
+QJsonObject RegistrationDocument::toJson() const
+{
+    return {{"id", id}, {"documentType", type}, {"fileName", originalName}, {"mimeType", mimeType},
+            {"size", size}, {"sha256", sha256}, {"current", current}, {"uploadedAt", uploadedAt}};
+}
+
+QString maskName(const QString &fullName)
+{
+    QStringList out;
+    for (const QString &word : fullName.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        out << word.left(1) + QString(word.size() - 1, QLatin1Char('*'));
+    return out.join(QLatin1Char(' '));
+}
+
+} // namespace tu

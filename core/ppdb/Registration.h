@@ -1,0 +1,38 @@
+#pragma once
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace tu {
+
+// One PPDB application (seed 004). Status: pending -> verified -> accepted | rejected
+// (pending -> rejected allowed).
+struct Registration {
+    QString id;
+    QString number; // PPDB-<first year>-<4-digit sequence>
+    QString tahunAjaranId;
+    QString nisn, fullName, birthPlace;
+    QDate birthDate;
+    QString gender, religion, address, province, city, district, postalCode;
+    QString fatherName, fatherPhone, motherName, motherPhone, previousSchool, email, phone;
+    QString status = QStringLiteral("pending");
+    int retries = 0;
+    QString note;
+    QString source = QStringLiteral("online"); // online | walkin
+    QString submittedAt, updatedAt;
+
+    QJsonObject toJson() const; // full record for staff
+};
+
+struct RegistrationDocument {
+    QString id, registrationId, type, storedName, originalName, mimeType, sha256, uploadedAt;
+    qint64 size = 0;
+    bool current = true;
+    QJsonObject toJson() const;
+};
+
+// "Andi Kurniawan" -> "A*** K********": the public status page shows no full names.
+QString maskName(const QString &fullName);
+
+} // namespace tu
