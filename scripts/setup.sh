@@ -16,7 +16,7 @@ PACKAGES=(
   # PostgreSQL 15 server binaries for the storage tests (throwaway cluster)
   postgresql-15 postgresql-client-15
   # headless UI tests, screenshots and benchmarks
-  xvfb xauth x11-apps imagemagick fonts-dejavu-core wrk
+  xvfb xauth x11-apps imagemagick fonts-dejavu-core wrk unzip poppler-utils
 )
 
 SUDO=""

@@ -1,0 +1,309 @@
+// PPDB rules at the service level (seed 004, DESIGN.md section 4), on both databases.
+#include "PpdbFixtures.h"
+#include "TestSupport.h"
+#include "ppdb/PpdbExport.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace tu;
+
+class TestPpdb : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<test::TestCore> tc;
+    Actor applicant = Actor::system(QStringLiteral("applicant"));
+    Actor staff{QStringLiteral("s1"), QStringLiteral("panitia"), Role::Ppdb, QStringLiteral("127.0.0.1"), false};
+    PpdbService &svc() { return tc->core->ppdb(); }
+    qint64 total() { return svc().list({}).value().total; }
+    Result<Registration> submit(const QString &nisn, const QString &name = QStringLiteral("Andi Kurniawan"))
+    {
+        return svc().submit(applicant, test::validRegistration(nisn, name));
+    }
+    Result<RegistrationDocument> upload(const QString &reg, const QString &type, const QByteArray &bytes, const QString &name = QStringLiteral("x.png"))
+    {
+        QBuffer b;
+        b.setData(bytes);
+        b.open(QIODevice::ReadOnly);
+        return svc().upload(applicant, reg, type, b, name);
+    }
+
+private slots:
+    void init()
+    {
+        TU_REQUIRE_BACKEND();
+        tc = std::make_unique<test::TestCore>();
+        QVERIFY(tc->core);
+        QVERIFY(test::openRegistration(*tc->core));
+    }
+    void cleanup() { tc.reset(); }
+
+    void validation_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("nisn 9 digits") << "nisn" << QJsonValue("123456789") << "tepat 10 angka";
+        QTest::newRow("nisn letters") << "nisn" << QJsonValue("12345678ab") << "tepat 10 angka";
+        QTest::newRow("gender") << "gender" << QJsonValue("X") << "L (laki-laki) atau P";
+        QTest::newRow("religion") << "religion" << QJsonValue("Lainnya") << "Agama harus";
+        QTest::newRow("birth unreal") << "birthDate" << QJsonValue("2013-02-30") << "tanggal yang benar";
+        QTest::newRow("birth future") << "birthDate" << QJsonValue(QDate::currentDate().addDays(1).toString(Qt::ISODate)) << "sebelum hari ini";
+        QTest::newRow("too young") << "birthDate" << QJsonValue(QDate::currentDate().addYears(-5).toString(Qt::ISODate)) << "antara 9 dan 18";
+        QTest::newRow("phone") << "phone" << QJsonValue("021555123") << "nomor ponsel Indonesia";
+        QTest::newRow("father phone") << "fatherPhone" << QJsonValue("+6221555123") << "nomor ponsel Indonesia";
+        QTest::newRow("postal") << "postalCode" << QJsonValue("5528") << "5 angka";
+        QTest::newRow("email") << "email" << QJsonValue("bukan-email") << "tidak valid";
+        QTest::newRow("missing name") << "fullName" << QJsonValue("   ") << "wajib diisi";
+        QTest::newRow("long name") << "fullName" << QJsonValue(QString(101, QLatin1Char('a'))) << "paling banyak 100";
+        QTest::newRow("control chars") << "address" << QJsonValue(QStringLiteral("Jl. A\u0000B")) << "tidak diizinkan";
+        QTest::newRow("wrong type") << "city" << QJsonValue(42) << "wajib diisi";
+    }
+    void validation()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, text);
+        QJsonObject in = test::validRegistration(QStringLiteral("0012345678"));
+        in.insert(field, value);
+        auto r = svc().submit(applicant, in);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Validation);
+        QVERIFY2(r.error().fields.value(field).contains(text), qPrintable(r.error().fields.value(field)));
+        QCOMPARE(total(), qint64(0));
+    }
+
+    void whitespaceIsNormalised()
+    {
+        QJsonObject in = test::validRegistration(QStringLiteral("0012345678"));
+        in.insert(QStringLiteral("fullName"), QStringLiteral("  Siti   Nur  Aisyah "));
+        in.insert(QStringLiteral("phone"), QStringLiteral("0812-3456-7890"));
+        auto r = svc().submit(applicant, in);
+        QVERIFY(r.ok());
+        QCOMPARE(r->fullName, QStringLiteral("Siti Nur Aisyah"));
+        QCOMPARE(r->phone, QStringLiteral("081234567890"));
+    }
+
+    void numbersAreSequentialPerYear()
+    {
+        auto a = submit(QStringLiteral("0000000001"));
+        auto b = submit(QStringLiteral("0000000002"));
+        QCOMPARE(a->number, QStringLiteral("PPDB-2026-0001"));
+        QCOMPARE(b->number, QStringLiteral("PPDB-2026-0002"));
+        // A refused duplicate does not consume a number.
+        QVERIFY(!submit(QStringLiteral("0000000002")).ok());
+        QCOMPARE(submit(QStringLiteral("0000000003"))->number, QStringLiteral("PPDB-2026-0003"));
+    }
+
+    void closedPeriodEdges()
+    {
+        const QDate start = QDate::currentDate().addDays(-10), end = QDate::currentDate().addDays(30);
+        svc().setToday([start] { return start; });
+        QVERIFY(submit(QStringLiteral("0000000001")).ok()); // first day is open
+        svc().setToday([end] { return end; });
+        QVERIFY(submit(QStringLiteral("0000000002")).ok()); // last day is open
+        svc().setToday([end] { return end.addDays(1); });
+        auto after = submit(QStringLiteral("0000000003"));
+        QCOMPARE(after.error().code, ErrorCode::RegistrationClosed);
+        QVERIFY(after.error().message.contains(QStringLiteral("2026/2027")));
+        svc().setToday([start] { return start.addDays(-1); });
+        QCOMPARE(submit(QStringLiteral("0000000004")).error().code, ErrorCode::RegistrationClosed);
+        QCOMPARE(total(), qint64(2));
+    }
+
+    void noActiveYearIsClosed()
+    {
+        auto active = tc->core->tahunAjaran().activeYear().value();
+        QVERIFY(tc->core->tahunAjaran().trash(applicant, active->id).ok());
+        QCOMPARE(submit(QStringLiteral("0000000001")).error().code, ErrorCode::RegistrationClosed);
+    }
+
+    void duplicateAndOneReRegistration()
+    {
+        auto first = submit(QStringLiteral("1234567890"), QStringLiteral("Andi"));
+        QVERIFY(first.ok());
+        auto dup = submit(QStringLiteral("1234567890"));
+        QCOMPARE(dup.error().code, ErrorCode::Conflict);
+        QCOMPARE(dup.error().message, QStringLiteral("NISN sudah terdaftar dan berstatus PENDING."));
+        QVERIFY(svc().changeStatus(staff, first->id, QStringLiteral("rejected"), QStringLiteral("Ijazah tidak terbaca")).ok());
+        auto check = svc().checkNisn(QStringLiteral("1234567890"));
+        QVERIFY(check->registered && check->allowRetry);
+        QCOMPARE(check->status, QStringLiteral("rejected"));
+
+        auto again = submit(QStringLiteral("1234567890"), QStringLiteral("Andi Pratama"));
+        QVERIFY(again.ok());
+        QCOMPARE(again->id, first->id); // the application is reused
+        QCOMPARE(again->number, first->number);
+        QCOMPARE(again->retries, 1);
+        QCOMPARE(again->status, QStringLiteral("pending"));
+        QCOMPARE(total(), qint64(1));
+        // The earlier submission is kept in the audit log.
+        auto log = tc->core->audit().recent(10, QStringLiteral("ppdb_registration"), first->id);
+        bool kept = false;
+        for (const AuditEntry &e : log.value())
+            kept |= e.action == QLatin1String("reregister") && e.before.value(QLatin1String("fullName")).toString() == QLatin1String("Andi");
+        QVERIFY(kept);
+
+        QVERIFY(svc().changeStatus(staff, first->id, QStringLiteral("rejected"), QStringLiteral("Tetap tidak lengkap")).ok());
+        QVERIFY(!svc().checkNisn(QStringLiteral("1234567890"))->allowRetry);
+        auto third = submit(QStringLiteral("1234567890"));
+        QCOMPARE(third.error().code, ErrorCode::Conflict);
+        QCOMPARE(third.error().message, QStringLiteral("Tidak dapat mendaftar ulang lebih dari sekali setelah penolakan."));
+    }
+
+    void acceptedNisnIsConflict()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        QVERIFY(svc().changeStatus(staff, r->id, QStringLiteral("verified"), {}).ok());
+        QVERIFY(svc().changeStatus(staff, r->number, QStringLiteral("accepted"), {}).ok());
+        QCOMPARE(submit(QStringLiteral("1234567890")).error().message, QStringLiteral("NISN sudah terdaftar dan berstatus ACCEPTED."));
+    }
+
+    void statusFlow()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        QCOMPARE(svc().changeStatus(staff, r->id, QStringLiteral("accepted"), {}).error().code, ErrorCode::Conflict);
+        QCOMPARE(svc().changeStatus(staff, r->id, QStringLiteral("rejected"), {}).error().fields.contains(QStringLiteral("note")), true);
+        QCOMPARE(svc().changeStatus(staff, r->id, QStringLiteral("pending"), {}).error().code, ErrorCode::Validation);
+        QVERIFY(svc().changeStatus(staff, r->id, QStringLiteral("verified"), QStringLiteral("Berkas lengkap")).ok());
+        QVERIFY(svc().changeStatus(staff, r->id, QStringLiteral("accepted"), {}).ok());
+        QCOMPARE(svc().changeStatus(staff, r->id, QStringLiteral("rejected"), QStringLiteral("x")).error().code, ErrorCode::Conflict);
+        auto log = tc->core->audit().recent(10, QStringLiteral("ppdb_registration"), r->id);
+        int changes = 0;
+        for (const AuditEntry &e : log.value())
+            changes += e.action == QLatin1String("status") && e.username == QLatin1String("panitia");
+        QCOMPARE(changes, 2);
+    }
+
+    void publicStatusMasksTheName()
+    {
+        auto r = submit(QStringLiteral("1234567890"), QStringLiteral("Andi Kurniawan"));
+        auto masked = svc().publicStatus(r->number, {});
+        QCOMPARE(masked->value(QLatin1String("fullName")).toString(), QStringLiteral("A*** K********"));
+        QCOMPARE(svc().publicStatus(r->number, QStringLiteral("1234567899"))->value(QLatin1String("fullName")).toString(),
+                 QStringLiteral("A*** K********"));
+        QCOMPARE(svc().publicStatus(r->number, QStringLiteral("1234567890"))->value(QLatin1String("fullName")).toString(),
+                 QStringLiteral("Andi Kurniawan"));
+        QCOMPARE(svc().publicStatus(QStringLiteral("PPDB-2026-9999"), {}).error().code, ErrorCode::NotFound);
+    }
+
+    void uploadsAreSniffedAndKeepHistory()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        auto png = upload(r->id, QStringLiteral("photo"), test::pngBytes());
+        QVERIFY(png.ok());
+        QCOMPARE(png->mimeType, QStringLiteral("image/png"));
+        QByteArray pdf("%PDF-1.4\n");
+        pdf.append(QByteArray(100, 'p'));
+        QCOMPARE(upload(r->number, QStringLiteral("ijazah"), pdf, QStringLiteral("ijazah.jpg"))->mimeType, QStringLiteral("application/pdf"));
+        // Named .jpg but not an image: decided by content.
+        QCOMPARE(upload(r->id, QStringLiteral("kk"), QByteArray("MZ\x90\x00 this is an exe"), QStringLiteral("kk.jpg")).error().code,
+                 ErrorCode::UnsupportedMediaType);
+        QCOMPARE(upload(r->id, QStringLiteral("rapor"), test::pngBytes()).error().code, ErrorCode::Validation);
+        QCOMPARE(upload(QStringLiteral("00000000-0000-4000-8000-000000000000"), QStringLiteral("kk"), test::pngBytes()).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(upload(r->id, QStringLiteral("kk"), test::pngBytes() + QByteArray(5 * 1024 * 1024, 'x')).error().code,
+                 ErrorCode::PayloadTooLarge);
+        // A second photo replaces the first; the first stays as history.
+        QVERIFY(upload(r->id, QStringLiteral("photo"), test::pngBytes() + "2").ok());
+        auto d = svc().detail(r->id);
+        int photos = 0, current = 0;
+        for (const auto &doc : d->documents)
+            if (doc.type == QLatin1String("photo")) {
+                ++photos;
+                current += doc.current;
+            }
+        QCOMPARE(photos, 2);
+        QCOMPARE(current, 1);
+        auto file = svc().documentFile(r->id, png->id);
+        QVERIFY(file.ok());
+        QFile f(file->first);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), test::pngBytes());
+        QVERIFY(!file->first.contains(QStringLiteral("x.png"))); // generated name
+    }
+
+    void concurrentSubmissionsAreGapFreeAndUnique()
+    {
+        const int n = 24;
+        QList<QFuture<QString>> futures;
+        for (int i = 0; i < n; ++i)
+            futures << QtConcurrent::run([this, i] {
+                auto r = svc().submit(applicant, test::validRegistration(QStringLiteral("%1").arg(5000000000LL + i)));
+                return r.ok() ? r->number : QStringLiteral("ERR ") + r.error().message;
+            });
+        QSet<QString> numbers;
+        for (auto &f : futures) {
+            const QString num = f.result();
+            QVERIFY2(num.startsWith(QStringLiteral("PPDB-")), qPrintable(num));
+            numbers.insert(num);
+        }
+        QCOMPARE(numbers.size(), n);
+        for (int i = 1; i <= n; ++i)
+            QVERIFY(numbers.contains(QStringLiteral("PPDB-2026-%1").arg(i, 4, 10, QLatin1Char('0'))));
+        // Concurrent duplicates: exactly one wins.
+        QList<QFuture<bool>> dups;
+        for (int i = 0; i < 6; ++i)
+            dups << QtConcurrent::run([this] { return svc().submit(applicant, test::validRegistration(QStringLiteral("7777777777"))).ok(); });
+        int wins = 0;
+        for (auto &f : dups)
+            wins += f.result();
+        QCOMPARE(wins, 1);
+        QCOMPARE(submit(QStringLiteral("8888888888"))->number, QStringLiteral("PPDB-2026-%1").arg(n + 2, 4, 10, QLatin1Char('0')));
+    }
+
+    void listFiltersAndCounts()
+    {
+        auto a = submit(QStringLiteral("1000000001"), QStringLiteral("Budi Santoso"));
+        QVERIFY(submit(QStringLiteral("1000000002"), QStringLiteral("Citra Lestari")).ok());
+        QVERIFY(svc().changeStatus(staff, a->id, QStringLiteral("verified"), {}).ok());
+        RegistrationFilter f;
+        f.q = QStringLiteral("citra");
+        QCOMPARE(svc().list(f)->total, qint64(1));
+        f.q = QStringLiteral("1000000001");
+        QCOMPARE(svc().list(f)->items.first().fullName, QStringLiteral("Budi Santoso"));
+        RegistrationFilter byStatus;
+        byStatus.status = QStringLiteral("verified");
+        auto page = svc().list(byStatus);
+        QCOMPARE(page->total, qint64(1));
+        QCOMPARE(page->counts.value(QStringLiteral("pending")), qint64(1));
+        QCOMPARE(page->counts.value(QStringLiteral("verified")), qint64(1));
+        byStatus.status = QStringLiteral("bogus");
+        QCOMPARE(svc().list(byStatus).error().code, ErrorCode::Validation);
+    }
+
+    void exportReadsBack()
+    {
+        QVERIFY(submit(QStringLiteral("0012345678"), QStringLiteral("=SUM(A1) Dewi")).ok());
+        QVERIFY(submit(QStringLiteral("0012345679"), QStringLiteral("Eko Prasetyo")).ok());
+        auto rows = svc().all({});
+        QCOMPARE(rows->size(), 2);
+        const QByteArray csv = registrationsCsv(rows.value());
+        QVERIFY(csv.startsWith("\xEF\xBB\xBF\"No. Pendaftaran\""));
+        QVERIFY(csv.contains("\"0012345678\""));
+        QVERIFY(csv.contains("Eko Prasetyo"));
+        QVERIFY(csv.contains("\"'=SUM(A1) Dewi\"")); // formula injection neutralised
+        QTemporaryDir dir;
+        auto xlsx = registrationsXlsx(rows.value(), dir.path());
+        QVERIFY(xlsx.ok());
+        QVERIFY(xlsx->startsWith("PK"));
+        QFile f(dir.filePath(QStringLiteral("out.xlsx")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(xlsx.value());
+        f.close();
+        QProcess unzip;
+        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), f.fileName(), QStringLiteral("xl/sharedStrings.xml")});
+        QVERIFY(unzip.waitForFinished(10000));
+        const QByteArray strings = unzip.readAllStandardOutput();
+        QVERIFY2(strings.contains("Eko Prasetyo"), strings.left(300).constData());
+        QVERIFY(strings.contains("0012345679")); // NISN kept as text with its zeros
+        QVERIFY(strings.contains("No. Pendaftaran"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPpdb)
+#include "tst_ppdb.moc"
