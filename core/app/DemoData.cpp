@@ -8,6 +8,46 @@ Q_DECLARE_LOGGING_CATEGORY(lcCore)
 
 namespace tu {
 
+namespace {
+// A few dozen applicants in every state, so the PPDB page looks like admission week.
+void seedDemoRegistrations(Core &core)
+{
+    const QStringList first = {"Andi", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hana", "Indra", "Joko", "Kartika",
+                               "Lukman", "Maya", "Nanda", "Oki", "Putri", "Rizky", "Salsabila", "Taufik", "Umi", "Vina",
+                               "Wahyu", "Yusuf", "Zahra", "Aditya", "Bunga", "Cahya", "Dimas", "Elsa", "Fajar", "Galih",
+                               "Intan", "Kevin", "Laras", "Mutiara", "Nabila"};
+    const QStringList last = {"Pratama", "Saputra", "Lestari", "Wulandari", "Nugroho", "Rahmawati", "Setiawan", "Kurniawan",
+                              "Hidayat", "Permata", "Santoso", "Anggraini"};
+    const QStringList schools = {"SD Negeri 1 Depok", "SD Negeri Caturtunggal 3", "SD Muhammadiyah Condongcatur",
+                                 "SD Kanisius Gayam", "MI Negeri 2 Sleman", "SD Negeri Percobaan 2"};
+    const Actor demo = Actor::system(QStringLiteral("demo"));
+    const Actor panitia = Actor::system(QStringLiteral("panitia.ppdb"));
+    const QDate today = core.ppdb().today();
+    for (int i = 0; i < first.size(); ++i) {
+        const QJsonObject in{
+            {"fullName", first[i] + QLatin1Char(' ') + last[i % last.size()]}, {"birthPlace", i % 3 ? "Sleman" : "Yogyakarta"},
+            {"birthDate", today.addYears(-12).addDays(-(i * 37) % 700).toString(Qt::ISODate)}, {"gender", i % 2 ? "L" : "P"},
+            {"religion", i % 7 == 3 ? "Kristen" : i % 11 == 5 ? "Katolik" : "Islam"},
+            {"nisn", QStringLiteral("01%1").arg(23456700 + i * 13, 8, 10, QLatin1Char('0'))},
+            {"address", QStringLiteral("Jl. Kaliurang Km %1 No. %2").arg(4 + i % 9).arg(10 + i)}, {"province", "DI Yogyakarta"},
+            {"city", "Sleman"}, {"district", i % 2 ? "Depok" : "Mlati"}, {"postalCode", "55281"},
+            {"fatherName", QStringLiteral("Bapak %1").arg(last[(i + 3) % last.size()])}, {"fatherPhone", QStringLiteral("08123%1").arg(400000 + i * 7)},
+            {"motherName", QStringLiteral("Ibu %1").arg(first[(i + 5) % first.size()])}, {"motherPhone", QStringLiteral("08577%1").arg(300000 + i * 11)},
+            {"previousSchool", schools[i % schools.size()]}, {"email", QStringLiteral("%1.%2@contoh.sch.id").arg(first[i].toLower()).arg(i)},
+            {"phone", QStringLiteral("08213%1").arg(500000 + i * 3)}};
+        auto r = core.ppdb().submit(demo, in, i % 5 == 4 ? QStringLiteral("walkin") : QStringLiteral("online"));
+        if (!r.ok())
+            continue;
+        if (i % 3 == 1)
+            (void)core.ppdb().changeStatus(panitia, r->id, QStringLiteral("verified"), QStringLiteral("Berkas lengkap"));
+        if (i % 6 == 1)
+            (void)core.ppdb().changeStatus(panitia, r->id, QStringLiteral("accepted"), QStringLiteral("Diterima jalur zonasi"));
+        if (i % 8 == 7)
+            (void)core.ppdb().changeStatus(panitia, r->id, QStringLiteral("rejected"), QStringLiteral("Kartu Keluarga tidak terbaca"));
+    }
+}
+} // namespace
+
 Status seedDemoData(Core &core)
 {
     const Actor demo = Actor::system(QStringLiteral("demo"));
@@ -59,6 +99,7 @@ Status seedDemoData(Core &core)
         in.password = QStringLiteral("demo12345");
         (void)core.users().create(demo, in); // already there on a second run: fine
     }
+    seedDemoRegistrations(core);
     qCInfo(lcCore) << "demo data created (staff passwords: demo12345)";
     return {};
 }

@@ -21,6 +21,11 @@ private slots:
         QCOMPARE(tc->settings().storedValue(QStringLiteral("siakad_url")), QStringLiteral("http://127.0.0.1:9090"));
         QCOMPARE(tc->settings().storedValue(QStringLiteral("siakad_api_key")), QStringLiteral("sim-siakad-key"));
         QVERIFY(tc->users().count().value() >= 5);
+        // A few dozen applicants in every state.
+        auto page = tc->ppdb().list({});
+        QVERIFY(page->total >= 30);
+        for (const char *s : {"pending", "verified", "accepted", "rejected"})
+            QVERIFY2(page->counts.value(QLatin1String(s)) > 0, s);
         // A second run adds nothing.
         QVERIFY(seedDemoData(*tc).ok());
         QCOMPARE(tc->tahunAjaran().list(0)->size(), 3);
