@@ -19,14 +19,6 @@ TahunAjaran fromRow(const QSqlQuery &q)
     t.updatedAt = q.value(7).toString();
     return t;
 }
-Result<std::optional<TahunAjaran>> one(Result<QSqlQuery> q)
-{
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<TahunAjaran>();
-    return std::optional<TahunAjaran>(fromRow(q.value()));
-}
 } // namespace
 
 Result<QList<TahunAjaran>> TahunAjaranRepository::list(int stsHapus, int stsAktif)
@@ -43,22 +35,17 @@ Result<QList<TahunAjaran>> TahunAjaranRepository::list(int stsHapus, int stsAkti
     }
     sql += QStringLiteral(" ORDER BY tahun_ajaran DESC, periode_awal_pendaftaran DESC");
     auto q = m_db.exec(sql, binds);
-    if (!q.ok())
-        return q.error();
-    QList<TahunAjaran> out;
-    while (q.value().next())
-        out.append(fromRow(q.value()));
-    return out;
+    return allRows<TahunAjaran>(q, fromRow);
 }
 
 Result<std::optional<TahunAjaran>> TahunAjaranRepository::byId(const QString &id)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE id_tahun_ajaran = ?"), {id}));
+    return firstRow<TahunAjaran>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE id_tahun_ajaran = ?"), {id}), fromRow);
 }
 
 Result<std::optional<TahunAjaran>> TahunAjaranRepository::active()
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE sts_aktif = 1 AND sts_hapus = 1"), {}));
+    return firstRow<TahunAjaran>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE sts_aktif = 1 AND sts_hapus = 1"), {}), fromRow);
 }
 
 Status TahunAjaranRepository::insert(const TahunAjaran &t)

@@ -21,36 +21,23 @@ User fromRow(const QSqlQuery &q)
     return u;
 }
 
-Result<std::optional<User>> one(Result<QSqlQuery> q)
-{
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<User>();
-    return std::optional<User>(fromRow(q.value()));
-}
 } // namespace
 
 Result<QList<User>> UserRepository::list()
 {
     auto q = m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users ORDER BY LOWER(username)"));
-    if (!q.ok())
-        return q.error();
-    QList<User> out;
-    while (q.value().next())
-        out.append(fromRow(q.value()));
-    return out;
+    return allRows<User>(q, fromRow);
 }
 
 Result<std::optional<User>> UserRepository::byId(const QString &id)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), {id}));
+    return firstRow<User>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), {id}), fromRow);
 }
 
 Result<std::optional<User>> UserRepository::byUsername(const QString &username)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE LOWER(username) = LOWER(?)"),
-                         {username}));
+    return firstRow<User>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE LOWER(username) = LOWER(?)"),
+                         {username}), fromRow);
 }
 
 Result<int> UserRepository::count()

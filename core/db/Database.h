@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <optional>
+
 namespace tu {
 
 // Owns the storage configuration and hands out one QSqlDatabase connection per thread
@@ -61,6 +63,29 @@ private:
     Status m_status;
     bool m_done = false;
 };
+
+// The first row of a query mapped by `fromRow`, or nothing: every repository's "by id".
+template<typename T, typename FromRow>
+Result<std::optional<T>> firstRow(Result<QSqlQuery> query, FromRow fromRow)
+{
+    if (!query.ok())
+        return query.error();
+    if (!query.value().next())
+        return std::optional<T>();
+    return std::optional<T>(fromRow(query.value()));
+}
+
+// Every row of a query mapped by `fromRow`.
+template<typename T, typename FromRow>
+Result<QList<T>> allRows(Result<QSqlQuery> query, FromRow fromRow)
+{
+    if (!query.ok())
+        return query.error();
+    QList<T> out;
+    while (query.value().next())
+        out.append(fromRow(query.value()));
+    return out;
+}
 
 QString nowIso();                         // current UTC time, ISO 8601 with milliseconds and Z
 QString newId();                          // UUID without braces

@@ -51,15 +51,6 @@ QVariantList values(const Registration &r)
             r.note.isEmpty() ? QVariant() : r.note, r.source, r.submittedAt, r.updatedAt};
 }
 
-Result<std::optional<Registration>> one(Result<QSqlQuery> q)
-{
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<Registration>();
-    return std::optional<Registration>(fromRow(q.value()));
-}
-
 RegistrationDocument docFromRow(const QSqlQuery &q)
 {
     RegistrationDocument d;
@@ -81,27 +72,27 @@ const QString DocColumns = QStringLiteral("id, registration_id, document_type, s
 
 Result<std::optional<Registration>> PpdbRepository::byId(const QString &id)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE id = ?"), {id}));
+    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE id = ?"), {id}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNumber(const QString &number)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE registration_number = ?"),
-                         {number}));
+    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE registration_number = ?"),
+                         {number}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNisn(const QString &tahunAjaranId, const QString &nisn)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns
+    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns
                              + QStringLiteral(" FROM ppdb_registrations WHERE tahun_ajaran_id = ? AND nisn = ?"),
-                         {tahunAjaranId, nisn}));
+                         {tahunAjaranId, nisn}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNisnAnyYear(const QString &nisn)
 {
-    return one(m_db.exec(QStringLiteral("SELECT ") + Columns
+    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns
                              + QStringLiteral(" FROM ppdb_registrations WHERE nisn = ? ORDER BY submitted_at DESC LIMIT 1"),
-                         {nisn}));
+                         {nisn}), fromRow);
 }
 
 Result<RegistrationPage> PpdbRepository::list(const RegistrationFilter &f)
@@ -203,23 +194,14 @@ Result<QList<RegistrationDocument>> PpdbRepository::documents(const QString &reg
                            + (currentOnly ? QStringLiteral(" AND is_current = 1") : QString())
                            + QStringLiteral(" ORDER BY uploaded_at DESC"),
                        {registrationId});
-    if (!q.ok())
-        return q.error();
-    QList<RegistrationDocument> out;
-    while (q.value().next())
-        out.append(docFromRow(q.value()));
-    return out;
+    return allRows<RegistrationDocument>(q, docFromRow);
 }
 
 Result<std::optional<RegistrationDocument>> PpdbRepository::document(const QString &registrationId, const QString &docId)
 {
     auto q = m_db.exec(QStringLiteral("SELECT ") + DocColumns + QStringLiteral(" FROM ppdb_documents WHERE registration_id = ? AND id = ?"),
                        {registrationId, docId});
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<RegistrationDocument>();
-    return std::optional<RegistrationDocument>(docFromRow(q.value()));
+    return firstRow<RegistrationDocument>(q, docFromRow);
 }
 
 } // namespace tu
