@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "LoginDialog.h"
 #include "PlaceholderPage.h"
+#include "PpdbPage.h"
 #include "RoleText.h"
 #include "SettingsPage.h"
 #include "Theme.h"
@@ -213,6 +214,8 @@ void MainWindow::buildPages()
             page = m_usersPage = new UsersPage(m_core, m_actor, m_stack);
         else if (info.page == Page::TahunAjaran)
             page = new TahunAjaranPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Ppdb)
+            page = new PpdbPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Pengaturan)
             page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
         else

@@ -1,0 +1,61 @@
+#pragma once
+#include "auth/Actor.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabBar;
+class QTableView;
+class QTimer;
+
+namespace tu {
+class Core;
+}
+
+namespace tu::ui {
+
+class MessageBanner;
+class PpdbTableModel;
+
+// PPDB registrations for staff: status tabs with counts, search as you type, paging, the detail
+// dialog with the status workflow, walk-in registration, and the Excel export on a worker thread.
+class PpdbPage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 50;
+    PpdbPage(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    void reload();
+    QTableView *table() const { return m_table; }
+    MessageBanner *banner() const { return m_banner; }
+    // The detail dialog for the registration in `row` (modal).
+    void openDetail(int row);
+    void openWalkIn();
+    // Writes every registration of the current tab and search to `path` (.xlsx) on a worker
+    // thread, with a progress dialog; the banner reports the result.
+    void exportTo(const QString &path);
+    bool isExporting() const { return m_exporting; }
+    int currentPage() const { return m_page; }
+
+private:
+    QString statusFilter() const;
+    void exportAsk();
+    void updateActions();
+    Core &m_core;
+    Actor m_actor;
+    PpdbTableModel *m_model;
+    MessageBanner *m_banner;
+    QTabBar *m_tabs;
+    QLineEdit *m_search;
+    QTimer *m_debounce;
+    QTableView *m_table;
+    QLabel *m_range;
+    QPushButton *m_prev, *m_next, *m_detail, *m_walkIn, *m_export;
+    int m_page = 1;
+    qint64 m_total = 0;
+    bool m_exporting = false;
+};
+
+} // namespace tu::ui

@@ -1,0 +1,37 @@
+#pragma once
+#include "ppdb/Registration.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QTimeZone>
+
+namespace tu::ui {
+
+// Indonesian label and colour of a registration status (pending, verified, accepted, rejected).
+QString ppdbStatusText(const QString &status);
+QColor ppdbStatusColor(const QString &status);
+// "2026-05-03T02:15:00.000Z" in the school's time zone: "3 Mei 2026, 09.15".
+QString ppdbFormatTime(const QString &iso, const QTimeZone &zone);
+
+// One page of PPDB registrations: nomor, NISN, nama, sekolah asal, status, waktu daftar.
+class PpdbTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Number, Nisn, Name, School, Status, Submitted, ColumnCount };
+    explicit PpdbTableModel(QObject *parent = nullptr);
+    void setRegistrations(const QList<Registration> &rows);
+    void setTimeZone(const QTimeZone &zone);
+    const Registration *registrationAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Registration> m_rows;
+    QTimeZone m_zone;
+};
+
+} // namespace tu::ui
