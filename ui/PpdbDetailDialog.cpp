@@ -33,7 +33,7 @@ QString statusStyle(const QString &status)
     const QColor c = ppdbStatusColor(status);
     QColor bg = c;
     bg = QColor::fromRgbF(1 - (1 - c.redF()) * 0.1, 1 - (1 - c.greenF()) * 0.1, 1 - (1 - c.blueF()) * 0.1);
-    return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 11px; padding: 2px 12px;"
+    return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 8px; padding: 3px 12px;"
                           " font-size: 12px; font-weight: 700; }")
         .arg(bg.name(), c.name(), c.lighter(160).name());
 }
@@ -130,7 +130,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
 {
     setObjectName(QStringLiteral("ppdbDetailDialog"));
     setWindowTitle(tr("Detail pendaftaran"));
-    resize(960, 680);
+    resize(1040, 700);
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(24, 20, 24, 18);
     root->setSpacing(12);
@@ -238,7 +238,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     grid->setRowStretch(row, 1);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    body->addWidget(dataCard, 3);
+    body->addWidget(dataCard, 1);
 
     // Documents.
     auto *docCard = new QFrame(this);
@@ -253,7 +253,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     m_documents->setObjectName(QStringLiteral("documents"));
     m_documents->setMaximumHeight(120);
     m_documents->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #e2e8f0; border-radius: 6px; font-size: 12px; }"
-                                              " QListWidget::item { padding: 4px 6px; }"
+                                              " QListWidget { outline: 0; } QListWidget::item { padding: 4px 6px; }"
                                               " QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
     docs->addWidget(m_documents);
     m_preview = new QLabel(docCard);
@@ -267,7 +267,8 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     m_openDoc->setObjectName(QStringLiteral("openDocument"));
     m_openDoc->setAutoDefault(false);
     docs->addWidget(m_openDoc);
-    body->addWidget(docCard, 2);
+    docCard->setFixedWidth(330);
+    body->addWidget(docCard);
     root->addLayout(body, 1);
 
     // Actions.
@@ -376,7 +377,13 @@ void PpdbDetailDialog::fill()
     } else {
         m_documents->show();
         m_openDoc->show();
-        m_documents->setCurrentRow(0);
+        int first = 0; // a photo previews best, so it opens first
+        for (int i = 0; i < m_detail.documents.size(); ++i)
+            if (m_detail.documents.at(i).current && m_detail.documents.at(i).mimeType.startsWith(QLatin1String("image/"))) {
+                first = i;
+                break;
+            }
+        m_documents->setCurrentRow(first);
     }
     showDocument();
 

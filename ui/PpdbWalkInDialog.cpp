@@ -22,7 +22,7 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
 {
     setObjectName(QStringLiteral("ppdbWalkInDialog"));
     setWindowTitle(tr("Pendaftaran langsung"));
-    resize(920, 700);
+    resize(960, 760);
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(24, 20, 24, 18);
     root->setSpacing(10);
@@ -73,58 +73,57 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
         form->addRow(formLabel(label, input), m_errors.withError(field, input));
     };
 
-    // Left column: the applicant.
-    QFormLayout *pupil = newForm(content);
-    row(pupil, tr("NISN"), QStringLiteral("nisn"), line(QStringLiteral("nisn"), tr("10 angka"), 10));
-    row(pupil, tr("Nama lengkap"), QStringLiteral("fullName"), line(QStringLiteral("fullName"), tr("sesuai akta kelahiran")));
-    row(pupil, tr("Tempat lahir"), QStringLiteral("birthPlace"), line(QStringLiteral("birthPlace")));
+    // Left column: the applicant and the address; right column: parents and contact. One form
+    // per column so the inputs of both sections line up.
+    QFormLayout *left = newForm(content);
+    QFormLayout *right = newForm(content);
+    auto section = [&](QFormLayout *form, const QString &text, bool first) {
+        QLabel *label = sectionLabel(text);
+        label->setContentsMargins(0, first ? 0 : 14, 0, 2);
+        form->addRow(label);
+    };
+    section(left, tr("Data calon siswa"), true);
+    row(left, tr("NISN"), QStringLiteral("nisn"), line(QStringLiteral("nisn"), tr("10 angka"), 10));
+    row(left, tr("Nama lengkap"), QStringLiteral("fullName"), line(QStringLiteral("fullName"), tr("sesuai akta kelahiran")));
+    row(left, tr("Tempat lahir"), QStringLiteral("birthPlace"), line(QStringLiteral("birthPlace")));
     m_birthDate = new QDateEdit(content);
     m_birthDate->setObjectName(QStringLiteral("birthDate"));
     m_birthDate->setCalendarPopup(true);
     m_birthDate->setDisplayFormat(QStringLiteral("dd-MM-yyyy"));
     m_birthDate->setLocale(QLocale(QLocale::Indonesian, QLocale::Indonesia));
     m_birthDate->setDate(QDate(QDate::currentDate().year() - 12, 1, 1));
-    row(pupil, tr("Tanggal lahir"), QStringLiteral("birthDate"), m_birthDate);
+    row(left, tr("Tanggal lahir"), QStringLiteral("birthDate"), m_birthDate);
     m_gender = new QComboBox(content);
     m_gender->setObjectName(QStringLiteral("gender"));
     m_gender->addItem(tr("Laki-laki"), QStringLiteral("L"));
     m_gender->addItem(tr("Perempuan"), QStringLiteral("P"));
-    row(pupil, tr("Jenis kelamin"), QStringLiteral("gender"), m_gender);
+    row(left, tr("Jenis kelamin"), QStringLiteral("gender"), m_gender);
     m_religion = new QComboBox(content);
     m_religion->setObjectName(QStringLiteral("religion"));
     for (const QString &r : PpdbService::religions())
         m_religion->addItem(r, r);
-    row(pupil, tr("Agama"), QStringLiteral("religion"), m_religion);
-    row(pupil, tr("Sekolah asal"), QStringLiteral("previousSchool"), line(QStringLiteral("previousSchool"), tr("mis. SD Negeri 1 Depok")));
+    row(left, tr("Agama"), QStringLiteral("religion"), m_religion);
+    row(left, tr("Sekolah asal"), QStringLiteral("previousSchool"), line(QStringLiteral("previousSchool"), tr("mis. SD Negeri 1 Depok")));
 
-    QFormLayout *address = newForm(content);
-    row(address, tr("Alamat"), QStringLiteral("address"), line(QStringLiteral("address"), tr("jalan, RT/RW, dusun/desa")));
-    row(address, tr("Kecamatan"), QStringLiteral("district"), line(QStringLiteral("district")));
-    row(address, tr("Kabupaten/kota"), QStringLiteral("city"), line(QStringLiteral("city")));
-    row(address, tr("Provinsi"), QStringLiteral("province"), line(QStringLiteral("province")));
-    row(address, tr("Kode pos"), QStringLiteral("postalCode"), line(QStringLiteral("postalCode"), tr("5 angka"), 5));
+    section(left, tr("Alamat"), false);
+    row(left, tr("Alamat"), QStringLiteral("address"), line(QStringLiteral("address"), tr("jalan, RT/RW, dusun/desa")));
+    row(left, tr("Kecamatan"), QStringLiteral("district"), line(QStringLiteral("district")));
+    row(left, tr("Kabupaten/kota"), QStringLiteral("city"), line(QStringLiteral("city")));
+    row(left, tr("Provinsi"), QStringLiteral("province"), line(QStringLiteral("province")));
+    row(left, tr("Kode pos"), QStringLiteral("postalCode"), line(QStringLiteral("postalCode"), tr("5 angka"), 5));
 
-    // Right column: parents and contact.
-    QFormLayout *parents = newForm(content);
-    row(parents, tr("Nama ayah"), QStringLiteral("fatherName"), line(QStringLiteral("fatherName")));
-    row(parents, tr("HP ayah"), QStringLiteral("fatherPhone"), line(QStringLiteral("fatherPhone"), tr("081234567890")));
-    row(parents, tr("Nama ibu"), QStringLiteral("motherName"), line(QStringLiteral("motherName")));
-    row(parents, tr("HP ibu"), QStringLiteral("motherPhone"), line(QStringLiteral("motherPhone"), tr("081234567890")));
+    section(right, tr("Orang tua"), true);
+    row(right, tr("Nama ayah"), QStringLiteral("fatherName"), line(QStringLiteral("fatherName")));
+    row(right, tr("HP ayah"), QStringLiteral("fatherPhone"), line(QStringLiteral("fatherPhone"), tr("081234567890")));
+    row(right, tr("Nama ibu"), QStringLiteral("motherName"), line(QStringLiteral("motherName")));
+    row(right, tr("HP ibu"), QStringLiteral("motherPhone"), line(QStringLiteral("motherPhone"), tr("081234567890")));
+    section(right, tr("Kontak"), false);
+    row(right, tr("Nomor HP"), QStringLiteral("phone"), line(QStringLiteral("phone"), tr("nomor yang aktif untuk dihubungi")));
+    row(right, tr("Email"), QStringLiteral("email"), line(QStringLiteral("email"), tr("nama@contoh.id")));
 
-    QFormLayout *contact = newForm(content);
-    row(contact, tr("Nomor HP"), QStringLiteral("phone"), line(QStringLiteral("phone"), tr("nomor yang aktif untuk dihubungi")));
-    row(contact, tr("Email"), QStringLiteral("email"), line(QStringLiteral("email"), tr("nama@contoh.id")));
-
-    columns->addWidget(sectionLabel(tr("Data calon siswa")), 0, 0);
-    columns->addLayout(pupil, 1, 0);
-    columns->addWidget(sectionLabel(tr("Orang tua")), 0, 1);
-    columns->addLayout(parents, 1, 1);
-    columns->addWidget(sectionLabel(tr("Alamat")), 2, 0);
-    columns->addLayout(address, 3, 0);
-    columns->addWidget(sectionLabel(tr("Kontak")), 2, 1);
-    columns->addLayout(contact, 3, 1, Qt::AlignTop);
-    columns->setRowMinimumHeight(2, 34);
-    columns->setRowStretch(4, 1);
+    columns->addLayout(left, 0, 0, Qt::AlignTop);
+    columns->addLayout(right, 0, 1, Qt::AlignTop);
+    columns->setRowStretch(1, 1);
     columns->setColumnStretch(0, 1);
     columns->setColumnStretch(1, 1);
     scroll->setWidget(content);

@@ -4,6 +4,10 @@
 #include "FirstRunDialog.h"
 #include "Language.h"
 #include "MainWindow.h"
+#include "PpdbDetailDialog.h"
+#include "PpdbPage.h"
+#include "PpdbWalkInDialog.h"
+#include "ProofOfRegistration.h"
 #include "SettingsDialog.h"
 #include "SettingsPage.h"
 #include "TestSupport.h"
@@ -14,7 +18,10 @@
 #include "UsersPage.h"
 #include "http/ApiServerHost.h"
 
+#include <QBuffer>
 #include <QComboBox>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QDir>
 #include <QTableView>
 
@@ -70,6 +77,84 @@ void seed(TestCore &core)
             (void)core->users().update(system, u.id, in);
         }
 }
+
+// ~30 PPDB applicants for the open 2027/2028 year, a few verified, accepted or rejected, the
+// first with a photo and a scanned ijazah.
+void seedPpdb(TestCore &core)
+{
+    const Actor system = Actor::system(QStringLiteral("screenshot"));
+    core->ppdb().setToday([] { return QDate(2026, 12, 1); });
+    const char *names[] = {"Aditya Pratama", "Bunga Citra Lestari", "Cahyo Nugroho", "Dewi Anggraini", "Eko Saputra",
+                           "Fitri Handayani", "Galih Permana", "Hana Safitri", "Ilham Maulana", "Jihan Aulia",
+                           "Kevin Setiawan", "Laras Wulandari", "Muhammad Rizky", "Nabila Putri", "Oki Firmansyah",
+                           "Putri Ayu Ningsih", "Qori Ramadhani", "Rafi Hidayat", "Salsabila Zahra", "Teguh Wibowo",
+                           "Umi Kalsum", "Vino Alamsyah", "Wulan Sari", "Yoga Prasetyo", "Zahra Amelia",
+                           "Bayu Firmansyah", "Citra Kirana", "Dimas Aryo", "Elsa Maharani", "Fajar Nugraha"};
+    const char *schools[] = {"SD Negeri 1 Depok", "SD Muhammadiyah Condongcatur", "SD Negeri Caturtunggal 3",
+                             "MI Al-Huda Sleman", "SD Kanisius Kalasan", "SD Negeri Ngaglik 2"};
+    const char *religions[] = {"Islam", "Islam", "Islam", "Kristen", "Katolik", "Islam", "Hindu"};
+    QList<Registration> regs;
+    for (int i = 0; i < 30; ++i) {
+        const QString name = QString::fromLatin1(names[i]);
+        const QJsonObject in{{"nisn", QStringLiteral("01%1").arg(23456780 + i * 37, 8, 10, QLatin1Char('0'))}, {"fullName", name},
+                             {"birthPlace", i % 3 ? "Sleman" : "Yogyakarta"},
+                             {"birthDate", QDate(2014, 1 + i % 12, 1 + (i * 7) % 28).toString(Qt::ISODate)},
+                             {"gender", i % 2 ? "P" : "L"}, {"religion", religions[i % 7]},
+                             {"address", QStringLiteral("Jl. Kaliurang km %1 No. %2, RT 0%3/RW 1%3").arg(5 + i % 9).arg(10 + i).arg(1 + i % 8)},
+                             {"province", "DI Yogyakarta"}, {"city", "Sleman"}, {"district", i % 2 ? "Depok" : "Ngaglik"},
+                             {"postalCode", "55281"}, {"fatherName", "Bapak " + name.section(QLatin1Char(' '), -1)},
+                             {"fatherPhone", "081234567890"}, {"motherName", "Ibu " + name.section(QLatin1Char(' '), -1)},
+                             {"motherPhone", "081298765432"}, {"previousSchool", schools[i % 6]},
+                             {"email", QStringLiteral("ortu.%1@gmail.com").arg(name.section(QLatin1Char(' '), 0, 0).toLower())},
+                             {"phone", "085712345678"}};
+        auto r = core->ppdb().submit(system, in, i % 5 == 4 ? QStringLiteral("walkin") : QStringLiteral("online"));
+        if (!r.ok()) {
+            qWarning() << "ppdb seed:" << r.error().message << r.error().fields;
+            continue;
+        }
+        regs << r.value();
+    }
+    for (int i = 0; i < regs.size(); ++i) {
+        const QString id = regs[i].id;
+        if (i % 4 == 1 || i % 4 == 2 || i == 0)
+            (void)core->ppdb().changeStatus(system, id, QStringLiteral("verified"), QStringLiteral("Berkas lengkap."));
+        if (i % 4 == 2 && i < 20)
+            (void)core->ppdb().changeStatus(system, id, QStringLiteral("accepted"), QString());
+        if (i == 7 || i == 19)
+            (void)core->ppdb().changeStatus(system, id, QStringLiteral("rejected"),
+                                            QStringLiteral("Scan ijazah tidak terbaca. Unggah ulang dengan resolusi lebih tinggi."));
+    }
+    if (regs.isEmpty())
+        return;
+    // Photo: a plain portrait placeholder.
+    QImage photo(300, 400, QImage::Format_RGB32);
+    photo.fill(QColor(0x1d, 0x4e, 0xd8));
+    {
+        QPainter p(&photo);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xf5, 0xd0, 0xa9));
+        p.drawEllipse(QRectF(95, 70, 110, 130));
+        p.setBrush(QColor(0xf8, 0xfa, 0xfc));
+        p.drawRoundedRect(QRectF(45, 230, 210, 200), 90, 90);
+        p.setBrush(QColor(0x33, 0x41, 0x55));
+        p.drawChord(QRectF(90, 55, 120, 90), 0, 180 * 16);
+    }
+    QBuffer png;
+    png.open(QIODevice::ReadWrite);
+    photo.save(&png, "PNG");
+    png.seek(0);
+    (void)core->ppdb().upload(system, regs[0].id, QStringLiteral("photo"), png, QStringLiteral("pas-foto.png"));
+    QBuffer pdf;
+    pdf.open(QIODevice::ReadWrite);
+    {
+        QPdfWriter w(&pdf);
+        QPainter p(&w);
+        p.drawText(QPointF(200, 200), QStringLiteral("IJAZAH"));
+    }
+    pdf.seek(0);
+    (void)core->ppdb().upload(system, regs[0].id, QStringLiteral("ijazah"), pdf, QStringLiteral("ijazah-sd.pdf"));
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -101,6 +186,7 @@ int main(int argc, char *argv[])
 
     TestCore core;
     seed(core);
+    seedPpdb(core);
     ApiServerHost api(*core);
     api.start(QStringLiteral("127.0.0.1"), 0);
 
@@ -129,6 +215,31 @@ int main(int argc, char *argv[])
         if (auto *t = years->findChild<QTableView *>(QStringLiteral("yearsTable")))
             t->selectRow(0);
         save(&window, QStringLiteral("tahun-ajaran.png"));
+    }
+
+    window.showPage(ui::Page::Ppdb);
+    if (auto *ppdb = window.findChild<ui::PpdbPage *>()) {
+        ppdb->reload();
+        ppdb->table()->selectRow(2);
+        save(&window, QStringLiteral("ppdb.png"));
+        const QString first = ppdb->table()->model()->index(0, 0).data(Qt::UserRole).toString();
+        auto all = core->ppdb().all({});
+        QString withDocs;
+        for (const Registration &r : all.value())
+            if (r.fullName == QLatin1String("Aditya Pratama"))
+                withDocs = r.id;
+        ui::PpdbDetailDialog detail(*core, session->actor(), withDocs.isEmpty() ? first : withDocs, &window);
+        detail.show();
+        save(&detail, QStringLiteral("ppdb-detail.png"));
+        detail.printProof(outDir + QStringLiteral("/ppdb-proof.pdf"));
+        detail.close();
+        ui::PpdbWalkInDialog walkIn(*core, session->actor(), &window);
+        walkIn.show();
+        QTest::keyClicks(walkIn.lineEdit(QStringLiteral("nisn")), QStringLiteral("12345"));
+        QTest::keyClicks(walkIn.lineEdit(QStringLiteral("fullName")), QStringLiteral("Rina Oktaviani"));
+        QTest::mouseClick(walkIn.saveButton(), Qt::LeftButton);
+        save(&walkIn, QStringLiteral("ppdb-walkin-errors.png"));
+        walkIn.reject();
     }
     window.showPage(ui::Page::Pengguna);
 
