@@ -61,6 +61,85 @@
     </message>
 </context>
 <context>
+    <name>ProofOfRegistration</name>
+    <message>
+        <source>Bukti Pendaftaran PPDB %1</source>
+        <translation>PPDB Proof of Registration %1</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</source>
+        <translation>The file %1 cannot be written. Check the folder and its permissions.</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>BUKTI PENDAFTARAN PPDB</source>
+        <translation>PPDB PROOF OF REGISTRATION</translation>
+    </message>
+    <message>
+        <source> · Tahun Ajaran %1</source>
+        <translation> · Academic Year %1</translation>
+    </message>
+    <message>
+        <source>Nomor pendaftaran</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Place, date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>Nama ayah / ibu</source>
+        <translation>Father / mother</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Waktu pendaftaran</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</source>
+        <translation>Keep this proof and bring it to the document check at the school. The registration status can be checked with the registration number and NISN. Printed %1.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Admin</source>
@@ -353,6 +432,560 @@
     <message>
         <source>Modul %1 sedang disiapkan</source>
         <translation>The %1 module is being prepared</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbDetailDialog</name>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Pas foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Ijazah / SKL</source>
+        <translation>Certificate (ijazah / SKL)</translation>
+    </message>
+    <message>
+        <source>Kartu Keluarga</source>
+        <translation>Family card (KK)</translation>
+    </message>
+    <message>
+        <source>Akta kelahiran</source>
+        <translation>Birth certificate</translation>
+    </message>
+    <message>
+        <source>Detail pendaftaran</source>
+        <translation>Registration details</translation>
+    </message>
+    <message>
+        <source>Data calon siswa</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Orang tua dan kontak</source>
+        <translation>Parents and contact</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <source>HP ayah</source>
+        <translation>Father&apos;s mobile</translation>
+    </message>
+    <message>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <source>HP ibu</source>
+        <translation>Mother&apos;s mobile</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Cara daftar</source>
+        <translation>Registered via</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>Terakhir diubah</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Daftar ulang</source>
+        <translation>Re-registrations</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Buka dokumen</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Cetak Bukti Pendaftaran</source>
+        <translation>Print Proof of Registration</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dokumen tidak dapat dibuka. Berkas tersimpan di %1.</source>
+        <translation>The document cannot be opened. The file is stored at %1.</translation>
+    </message>
+    <message>
+        <source>%1 · NISN %2</source>
+        <translation>%1 · NISN %2</translation>
+    </message>
+    <message>
+        <source>Catatan: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Langsung di sekolah</source>
+        <translation>In person at the school</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kali</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 KB)%4</source>
+        <translation>%1 — %2 (%3 KB)%4</translation>
+    </message>
+    <message>
+        <source> · versi lama</source>
+        <translation> · old version</translation>
+    </message>
+    <message>
+        <source>Belum ada dokumen yang diunggah.
+Calon siswa mengunggah pas foto, ijazah, KK dan akta melalui formulir daring.</source>
+        <translation>No documents uploaded yet.
+Applicants upload their photo, certificate, family card and birth certificate through the online form.</translation>
+    </message>
+    <message>
+        <source>%1 berupa PDF.
+Tekan &quot;Buka dokumen&quot; untuk melihatnya.</source>
+        <translation>%1 is a PDF.
+Press &quot;Open document&quot; to view it.</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak tersedia.</source>
+        <translation>No preview available.</translation>
+    </message>
+    <message>
+        <source>Status %1 sekarang %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Bukti pendaftaran disimpan di %1.</source>
+        <translation>Proof of registration saved to %1.</translation>
+    </message>
+    <message>
+        <source>Simpan bukti pendaftaran</source>
+        <translation>Save proof of registration</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbPage</name>
+    <message>
+        <source>PPDB</source>
+        <translation>Admissions (PPDB)</translation>
+    </message>
+    <message>
+        <source>Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya.</source>
+        <translation>New student admissions: check documents, verify and announce the results.</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Pendaftaran langsung</source>
+        <translation>Walk-in registration</translation>
+    </message>
+    <message>
+        <source>Cari nama, NISN atau nomor…</source>
+        <translation>Search name, NISN or number…</translation>
+    </message>
+    <message>
+        <source>Lihat detail…</source>
+        <translation>View details…</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Belum ada pendaftaran.</source>
+        <translation>No registrations yet.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pendaftaran yang cocok.</source>
+        <translation>No matching registrations.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.</source>
+        <translation>Registration of %1 saved with number %2. Print the proof of registration from its details.</translation>
+    </message>
+    <message>
+        <source>Ekspor pendaftaran PPDB</source>
+        <translation>Export PPDB registrations</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Menyiapkan berkas Excel…</source>
+        <translation>Preparing the Excel file…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan.</source>
+        <translation>Export cancelled.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</source>
+        <translation>The file %1 cannot be written. Check the folder and its permissions.</translation>
+    </message>
+    <message>
+        <source>Data PPDB diekspor ke %1.</source>
+        <translation>PPDB data exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbStatusDialog</name>
+    <message>
+        <source>%1 pendaftaran</source>
+        <translation>%1 registration</translation>
+    </message>
+    <message>
+        <source>%1 pendaftaran %2</source>
+        <translation>%1 registration %2</translation>
+    </message>
+    <message>
+        <source>Berkas %1 sudah diperiksa dan sesuai. Catatan bersifat opsional.</source>
+        <translation>The documents of %1 have been checked and are in order. The note is optional.</translation>
+    </message>
+    <message>
+        <source>%1 diterima sebagai calon siswa baru. Catatan bersifat opsional.</source>
+        <translation>%1 is accepted as a new student. The note is optional.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran %1 ditolak. Tuliskan alasannya agar calon siswa tahu apa yang harus diperbaiki.</source>
+        <translation>The registration of %1 is rejected. Write the reason so the applicant knows what to fix.</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan (wajib)</source>
+        <translation>Reason for rejection (required)</translation>
+    </message>
+    <message>
+        <source>Catatan (opsional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbTableModel</name>
+    <message>
+        <source>Menunggu</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation>Registered at</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbWalkInDialog</name>
+    <message>
+        <source>Pendaftaran langsung</source>
+        <translation>Walk-in registration</translation>
+    </message>
+    <message>
+        <source>Pendaftaran langsung di sekolah</source>
+        <translation>Walk-in registration at the school</translation>
+    </message>
+    <message>
+        <source>Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor pendaftaran dibuat otomatis setelah disimpan.</source>
+        <translation>For applicants who come to the school office. Fill in from the original documents; the registration number is assigned when saved.</translation>
+    </message>
+    <message>
+        <source>Data calon siswa</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>10 angka</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>sesuai akta kelahiran</source>
+        <translation>as on the birth certificate</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>mis. SD Negeri 1 Depok</source>
+        <translation>e.g. SD Negeri 1 Depok</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>jalan, RT/RW, dusun/desa</source>
+        <translation>street, RT/RW, hamlet/village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>5 angka</source>
+        <translation>5 digits</translation>
+    </message>
+    <message>
+        <source>Orang tua</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>Nama ayah</source>
+        <translation>Father&apos;s name</translation>
+    </message>
+    <message>
+        <source>HP ayah</source>
+        <translation>Father&apos;s mobile</translation>
+    </message>
+    <message>
+        <source>081234567890</source>
+        <translation>081234567890</translation>
+    </message>
+    <message>
+        <source>Nama ibu</source>
+        <translation>Mother&apos;s name</translation>
+    </message>
+    <message>
+        <source>HP ibu</source>
+        <translation>Mother&apos;s mobile</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>nomor yang aktif untuk dihubungi</source>
+        <translation>a number we can reach</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>nama@contoh.id</source>
+        <translation>name@example.id</translation>
+    </message>
+    <message>
+        <source>Simpan pendaftaran</source>
+        <translation>Save registration</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,85 @@
     </message>
 </context>
 <context>
+    <name>ProofOfRegistration</name>
+    <message>
+        <source>Bukti Pendaftaran PPDB %1</source>
+        <translation>Bukti Pendaftaran PPDB %1</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</source>
+        <translation>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation>Sekolah</translation>
+    </message>
+    <message>
+        <source>BUKTI PENDAFTARAN PPDB</source>
+        <translation>BUKTI PENDAFTARAN PPDB</translation>
+    </message>
+    <message>
+        <source> · Tahun Ajaran %1</source>
+        <translation> · Tahun Ajaran %1</translation>
+    </message>
+    <message>
+        <source>Nomor pendaftaran</source>
+        <translation>Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Tempat, tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Agama</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Sekolah asal</translation>
+    </message>
+    <message>
+        <source>Nama ayah / ibu</source>
+        <translation>Nama ayah / ibu</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Nomor HP</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Waktu pendaftaran</source>
+        <translation>Waktu pendaftaran</translation>
+    </message>
+    <message>
+        <source>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</source>
+        <translation>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Admin</source>
@@ -353,6 +432,559 @@
     <message>
         <source>Modul %1 sedang disiapkan</source>
         <translation>Modul %1 sedang disiapkan</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbDetailDialog</name>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Terima</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Pas foto</source>
+        <translation>Pas foto</translation>
+    </message>
+    <message>
+        <source>Ijazah / SKL</source>
+        <translation>Ijazah / SKL</translation>
+    </message>
+    <message>
+        <source>Kartu Keluarga</source>
+        <translation>Kartu Keluarga</translation>
+    </message>
+    <message>
+        <source>Akta kelahiran</source>
+        <translation>Akta kelahiran</translation>
+    </message>
+    <message>
+        <source>Detail pendaftaran</source>
+        <translation>Detail pendaftaran</translation>
+    </message>
+    <message>
+        <source>Data calon siswa</source>
+        <translation>Data calon siswa</translation>
+    </message>
+    <message>
+        <source>Orang tua dan kontak</source>
+        <translation>Orang tua dan kontak</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Agama</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Sekolah asal</translation>
+    </message>
+    <message>
+        <source>Nama ayah</source>
+        <translation>Nama ayah</translation>
+    </message>
+    <message>
+        <source>HP ayah</source>
+        <translation>HP ayah</translation>
+    </message>
+    <message>
+        <source>Nama ibu</source>
+        <translation>Nama ibu</translation>
+    </message>
+    <message>
+        <source>HP ibu</source>
+        <translation>HP ibu</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Nomor HP</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Cara daftar</source>
+        <translation>Cara daftar</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Kode pos</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation>Waktu daftar</translation>
+    </message>
+    <message>
+        <source>Terakhir diubah</source>
+        <translation>Terakhir diubah</translation>
+    </message>
+    <message>
+        <source>Daftar ulang</source>
+        <translation>Daftar ulang</translation>
+    </message>
+    <message>
+        <source>Dokumen</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Buka dokumen</source>
+        <translation>Buka dokumen</translation>
+    </message>
+    <message>
+        <source>Cetak Bukti Pendaftaran</source>
+        <translation>Cetak Bukti Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Dokumen tidak dapat dibuka. Berkas tersimpan di %1.</source>
+        <translation>Dokumen tidak dapat dibuka. Berkas tersimpan di %1.</translation>
+    </message>
+    <message>
+        <source>%1 · NISN %2</source>
+        <translation>%1 · NISN %2</translation>
+    </message>
+    <message>
+        <source>Catatan: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Langsung di sekolah</source>
+        <translation>Langsung di sekolah</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Belum pernah</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kali</source>
+        <translation>
+            <numerusform>%n kali</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 KB)%4</source>
+        <translation>%1 — %2 (%3 KB)%4</translation>
+    </message>
+    <message>
+        <source> · versi lama</source>
+        <translation> · versi lama</translation>
+    </message>
+    <message>
+        <source>Belum ada dokumen yang diunggah.
+Calon siswa mengunggah pas foto, ijazah, KK dan akta melalui formulir daring.</source>
+        <translation>Belum ada dokumen yang diunggah.
+Calon siswa mengunggah pas foto, ijazah, KK dan akta melalui formulir daring.</translation>
+    </message>
+    <message>
+        <source>%1 berupa PDF.
+Tekan &quot;Buka dokumen&quot; untuk melihatnya.</source>
+        <translation>%1 berupa PDF.
+Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak tersedia.</source>
+        <translation>Pratinjau tidak tersedia.</translation>
+    </message>
+    <message>
+        <source>Status %1 sekarang %2.</source>
+        <translation>Status %1 sekarang %2.</translation>
+    </message>
+    <message>
+        <source>Bukti pendaftaran disimpan di %1.</source>
+        <translation>Bukti pendaftaran disimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Simpan bukti pendaftaran</source>
+        <translation>Simpan bukti pendaftaran</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbPage</name>
+    <message>
+        <source>PPDB</source>
+        <translation>PPDB</translation>
+    </message>
+    <message>
+        <source>Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya.</source>
+        <translation>Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya.</translation>
+    </message>
+    <message>
+        <source>Ekspor Excel</source>
+        <translation>Ekspor Excel</translation>
+    </message>
+    <message>
+        <source>Pendaftaran langsung</source>
+        <translation>Pendaftaran langsung</translation>
+    </message>
+    <message>
+        <source>Cari nama, NISN atau nomor…</source>
+        <translation>Cari nama, NISN atau nomor…</translation>
+    </message>
+    <message>
+        <source>Lihat detail…</source>
+        <translation>Lihat detail…</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Belum ada pendaftaran.</source>
+        <translation>Belum ada pendaftaran.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pendaftaran yang cocok.</source>
+        <translation>Tidak ada pendaftaran yang cocok.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.</source>
+        <translation>Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.</translation>
+    </message>
+    <message>
+        <source>Ekspor pendaftaran PPDB</source>
+        <translation>Ekspor pendaftaran PPDB</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Menyiapkan berkas Excel…</source>
+        <translation>Menyiapkan berkas Excel…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan.</source>
+        <translation>Ekspor dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</source>
+        <translation>Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.</translation>
+    </message>
+    <message>
+        <source>Data PPDB diekspor ke %1.</source>
+        <translation>Data PPDB diekspor ke %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbStatusDialog</name>
+    <message>
+        <source>%1 pendaftaran</source>
+        <translation>%1 pendaftaran</translation>
+    </message>
+    <message>
+        <source>%1 pendaftaran %2</source>
+        <translation>%1 pendaftaran %2</translation>
+    </message>
+    <message>
+        <source>Berkas %1 sudah diperiksa dan sesuai. Catatan bersifat opsional.</source>
+        <translation>Berkas %1 sudah diperiksa dan sesuai. Catatan bersifat opsional.</translation>
+    </message>
+    <message>
+        <source>%1 diterima sebagai calon siswa baru. Catatan bersifat opsional.</source>
+        <translation>%1 diterima sebagai calon siswa baru. Catatan bersifat opsional.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran %1 ditolak. Tuliskan alasannya agar calon siswa tahu apa yang harus diperbaiki.</source>
+        <translation>Pendaftaran %1 ditolak. Tuliskan alasannya agar calon siswa tahu apa yang harus diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan (wajib)</source>
+        <translation>Alasan penolakan (wajib)</translation>
+    </message>
+    <message>
+        <source>Catatan (opsional)</source>
+        <translation>Catatan (opsional)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbTableModel</name>
+    <message>
+        <source>Menunggu</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Sekolah asal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation>Waktu daftar</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PpdbWalkInDialog</name>
+    <message>
+        <source>Pendaftaran langsung</source>
+        <translation>Pendaftaran langsung</translation>
+    </message>
+    <message>
+        <source>Pendaftaran langsung di sekolah</source>
+        <translation>Pendaftaran langsung di sekolah</translation>
+    </message>
+    <message>
+        <source>Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor pendaftaran dibuat otomatis setelah disimpan.</source>
+        <translation>Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor pendaftaran dibuat otomatis setelah disimpan.</translation>
+    </message>
+    <message>
+        <source>Data calon siswa</source>
+        <translation>Data calon siswa</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>10 angka</source>
+        <translation>10 angka</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>sesuai akta kelahiran</source>
+        <translation>sesuai akta kelahiran</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Agama</source>
+        <translation>Agama</translation>
+    </message>
+    <message>
+        <source>Sekolah asal</source>
+        <translation>Sekolah asal</translation>
+    </message>
+    <message>
+        <source>mis. SD Negeri 1 Depok</source>
+        <translation>mis. SD Negeri 1 Depok</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>jalan, RT/RW, dusun/desa</source>
+        <translation>jalan, RT/RW, dusun/desa</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Provinsi</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Kode pos</translation>
+    </message>
+    <message>
+        <source>5 angka</source>
+        <translation>5 angka</translation>
+    </message>
+    <message>
+        <source>Orang tua</source>
+        <translation>Orang tua</translation>
+    </message>
+    <message>
+        <source>Nama ayah</source>
+        <translation>Nama ayah</translation>
+    </message>
+    <message>
+        <source>HP ayah</source>
+        <translation>HP ayah</translation>
+    </message>
+    <message>
+        <source>081234567890</source>
+        <translation>081234567890</translation>
+    </message>
+    <message>
+        <source>Nama ibu</source>
+        <translation>Nama ibu</translation>
+    </message>
+    <message>
+        <source>HP ibu</source>
+        <translation>HP ibu</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Nomor HP</source>
+        <translation>Nomor HP</translation>
+    </message>
+    <message>
+        <source>nomor yang aktif untuk dihubungi</source>
+        <translation>nomor yang aktif untuk dihubungi</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>nama@contoh.id</source>
+        <translation>nama@contoh.id</translation>
+    </message>
+    <message>
+        <source>Simpan pendaftaran</source>
+        <translation>Simpan pendaftaran</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
