@@ -31,8 +31,7 @@ namespace {
 QString statusStyle(const QString &status)
 {
     const QColor c = ppdbStatusColor(status);
-    QColor bg = c;
-    bg = QColor::fromRgbF(1 - (1 - c.redF()) * 0.1, 1 - (1 - c.greenF()) * 0.1, 1 - (1 - c.blueF()) * 0.1);
+    const QColor bg = QColor::fromRgbF(1 - (1 - c.redF()) * 0.1, 1 - (1 - c.greenF()) * 0.1, 1 - (1 - c.blueF()) * 0.1);
     return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 8px; padding: 3px 12px;"
                           " font-size: 12px; font-weight: 700; }")
         .arg(bg.name(), c.name(), c.lighter(160).name());

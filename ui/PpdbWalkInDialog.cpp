@@ -46,13 +46,12 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     columns->setHorizontalSpacing(24);
     columns->setVerticalSpacing(6);
 
-    auto newForm = [](QWidget *parent) {
+    auto newForm = [] {
         auto *f = new QFormLayout;
         f->setHorizontalSpacing(12);
         f->setVerticalSpacing(8);
         f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         f->setLabelAlignment(Qt::AlignLeft);
-        Q_UNUSED(parent);
         return f;
     };
     auto sectionLabel = [content](const QString &text) {
@@ -75,8 +74,8 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
 
     // Left column: the applicant and the address; right column: parents and contact. One form
     // per column so the inputs of both sections line up.
-    QFormLayout *left = newForm(content);
-    QFormLayout *right = newForm(content);
+    QFormLayout *left = newForm();
+    QFormLayout *right = newForm();
     auto section = [&](QFormLayout *form, const QString &text, bool first) {
         QLabel *label = sectionLabel(text);
         label->setContentsMargins(0, first ? 0 : 14, 0, 2);

@@ -86,6 +86,31 @@ private slots:
         QVERIFY(tabs->tabText(0).endsWith(QLatin1String("3")));
     }
 
+    void pagesOfFifty()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        for (int i = 0; i < 52; ++i)
+            QVERIFY(!submit(tc, QStringLiteral("00%1").arg(11000000 + i), QStringLiteral("Calon Siswa %1").arg(i)).id.isEmpty());
+        ui::PpdbPage page(*tc, admin);
+        page.show();
+        auto *range = page.findChild<QLabel *>(QStringLiteral("countLabel"));
+        auto *prev = page.findChild<QPushButton *>(QStringLiteral("prevPage"));
+        auto *next = page.findChild<QPushButton *>(QStringLiteral("nextPage"));
+        QCOMPARE(rows(page), 50);
+        QCOMPARE(range->text(), QStringLiteral("1–50 dari 52"));
+        QVERIFY(!prev->isEnabled());
+        QVERIFY(next->isEnabled());
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(rows(page), 2);
+        QCOMPARE(range->text(), QStringLiteral("51–52 dari 52"));
+        QVERIFY(prev->isEnabled());
+        QVERIFY(!next->isEnabled());
+        QTest::mouseClick(prev, Qt::LeftButton);
+        QCOMPARE(page.currentPage(), 1);
+        QCOMPARE(rows(page), 50);
+    }
+
     void verifyThroughTheDetailDialog()
     {
         test::TestCore tc;
