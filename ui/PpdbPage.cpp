@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
+#include "PageParts.h"
 #include "PpdbDetailDialog.h"
 #include "PpdbTableModel.h"
 #include "PpdbWalkInDialog.h"
@@ -33,13 +34,6 @@ namespace tu::ui {
 namespace {
 const char *const Statuses[] = {"", "pending", "verified", "accepted", "rejected"};
 
-QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent)
-{
-    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
-    b->setIconSize(QSize(16, 16));
-    b->setAutoDefault(false);
-    return b;
-}
 } // namespace
 
 PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
@@ -92,20 +86,9 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     toolbar->addWidget(m_detail);
     cardLayout->addLayout(toolbar);
 
-    m_table = new QTableView(card);
+    m_table = dataTable(m_model, card, 38);
     m_table->setObjectName(QStringLiteral("registrationsTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(38);
     QHeaderView *h = m_table->horizontalHeader();
-    h->setHighlightSections(false);
-    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(PpdbTableModel::Name, QHeaderView::Stretch);
     h->setSectionResizeMode(PpdbTableModel::School, QHeaderView::Stretch);

@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
+#include "PageParts.h"
 #include "TahunAjaranDialog.h"
 #include "TahunAjaranTableModel.h"
 #include "Theme.h"
@@ -22,16 +23,6 @@
 #include <QVBoxLayout>
 
 namespace tu::ui {
-
-namespace {
-QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent)
-{
-    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
-    b->setIconSize(QSize(16, 16));
-    b->setAutoDefault(false);
-    return b;
-}
-} // namespace
 
 TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent)
     : QWidget(parent), m_core(core), m_actor(actor), m_model(new TahunAjaranTableModel(this))
@@ -92,19 +83,9 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
         toolbar->addWidget(b);
     cardLayout->addLayout(toolbar);
 
-    m_table = new QTableView(card);
+    m_table = dataTable(m_model, card);
     m_table->setObjectName(QStringLiteral("yearsTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(40);
     QHeaderView *h = m_table->horizontalHeader();
-    h->setHighlightSections(false);
-    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     h->setSectionResizeMode(QHeaderView::Stretch);
     cardLayout->addWidget(m_table, 1);
     page->addWidget(card, 1);

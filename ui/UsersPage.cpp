@@ -2,6 +2,7 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
+#include "PageParts.h"
 #include "PasswordDialog.h"
 #include "Theme.h"
 #include "UserDialog.h"
@@ -23,16 +24,6 @@
 #include <QVBoxLayout>
 
 namespace tu::ui {
-
-namespace {
-QPushButton *toolButton(const QString &text, const QString &icon, QWidget *parent)
-{
-    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
-    b->setIconSize(QSize(16, 16));
-    b->setAutoDefault(false);
-    return b;
-}
-} // namespace
 
 UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     : QWidget(parent), m_core(core), m_actor(actor), m_model(new UserTableModel(this)),
@@ -72,11 +63,11 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_search->setMinimumWidth(320);
     toolbar->addWidget(m_search);
     toolbar->addStretch(1);
-    m_role = toolButton(tr("Ubah peran…"), QStringLiteral("shield"), card);
+    m_role = actionButton(tr("Ubah peran…"), QStringLiteral("shield"), card);
     m_role->setToolTip(tr("Ubah peran, nama, atau username pengguna terpilih"));
-    m_password = toolButton(tr("Reset password…"), QStringLiteral("key"), card);
-    m_toggle = toolButton(tr("Nonaktifkan"), QStringLiteral("power"), card);
-    m_delete = toolButton(tr("Hapus"), QStringLiteral("trash"), card);
+    m_password = actionButton(tr("Reset password…"), QStringLiteral("key"), card);
+    m_toggle = actionButton(tr("Nonaktifkan"), QStringLiteral("power"), card);
+    m_delete = actionButton(tr("Hapus"), QStringLiteral("trash"), card);
     m_delete->setIcon(icons::icon(QStringLiteral("trash"), theme::Danger));
     theme::setVariant(m_delete, "danger");
     for (QPushButton *b : {m_role, m_password, m_toggle, m_delete})
@@ -87,22 +78,11 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_proxy->setSortRole(UserTableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_table = new QTableView(card);
+    m_table = dataTable(m_proxy, card);
     m_table->setObjectName(QStringLiteral("usersTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
     m_table->setSortingEnabled(true);
-    m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(40);
     QHeaderView *h = m_table->horizontalHeader();
-    h->setHighlightSections(false);
-    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(UserTableModel::Name, QHeaderView::Stretch);
     h->resizeSection(UserTableModel::Username, 170);
