@@ -40,12 +40,12 @@ Result<QList<TahunAjaran>> TahunAjaranRepository::list(int stsHapus, int stsAkti
 
 Result<std::optional<TahunAjaran>> TahunAjaranRepository::byId(const QString &id)
 {
-    return firstRow<TahunAjaran>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE id_tahun_ajaran = ?"), {id}), fromRow);
+    return firstRow<TahunAjaran>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE id_tahun_ajaran = ?"), {id}), fromRow);
 }
 
 Result<std::optional<TahunAjaran>> TahunAjaranRepository::active()
 {
-    return firstRow<TahunAjaran>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE sts_aktif = 1 AND sts_hapus = 1"), {}), fromRow);
+    return firstRow<TahunAjaran>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM tahun_ajaran WHERE sts_aktif = 1 AND sts_hapus = 1"), {}), fromRow);
 }
 
 Status TahunAjaranRepository::insert(const TahunAjaran &t)

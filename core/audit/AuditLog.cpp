@@ -25,7 +25,7 @@ QJsonObject AuditEntry::toJson() const
 Status AuditLog::record(const Actor &actor, const QString &action, const QString &entity, const QString &entityId,
                         const QJsonObject &before, const QJsonObject &after)
 {
-    auto r = m_db.exec(QStringLiteral("INSERT INTO audit_log (id, at, user_id, username, ip, action, entity, entity_id, "
+    auto r = m_db.execCached(QStringLiteral("INSERT INTO audit_log (id, at, user_id, username, ip, action, entity, entity_id, "
                                       "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                        {newId(), nowIso(), actor.userId.isEmpty() ? QVariant() : actor.userId, actor.username,
                         actor.ip.isEmpty() ? QVariant() : actor.ip, action, entity, entityId,

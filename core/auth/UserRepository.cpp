@@ -31,12 +31,12 @@ Result<QList<User>> UserRepository::list()
 
 Result<std::optional<User>> UserRepository::byId(const QString &id)
 {
-    return firstRow<User>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), {id}), fromRow);
+    return firstRow<User>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), {id}), fromRow);
 }
 
 Result<std::optional<User>> UserRepository::byUsername(const QString &username)
 {
-    return firstRow<User>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE LOWER(username) = LOWER(?)"),
+    return firstRow<User>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE LOWER(username) = LOWER(?)"),
                          {username}), fromRow);
 }
 
@@ -91,10 +91,12 @@ Status UserRepository::revokeToken(const QString &jti, const QString &expiresAt)
 
 Result<bool> UserRepository::isRevoked(const QString &jti)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM revoked_tokens WHERE jti = ?"), {jti});
+    auto q = m_db.execCached(QStringLiteral("SELECT 1 FROM revoked_tokens WHERE jti = ?"), {jti});
     if (!q.ok())
         return q.error();
-    return q.value().next();
+    const bool revoked = q.value()->next();
+    q.value()->finish();
+    return revoked;
 }
 
 Status UserRepository::purgeExpiredRevocations(const QString &now)

@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <memory>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcDb, "tatausaha.db")
@@ -22,8 +23,11 @@ QAtomicInt instanceCounter;
 // Closes this thread's connections when the thread ends.
 struct ThreadConnections {
     std::vector<QString> names;
+    // Prepared statements per connection name, then per SQL text (see Database::execCached).
+    QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> prepared;
     ~ThreadConnections()
     {
+        prepared.clear(); // statements go before their connections
         for (const QString &n : names) {
             { QSqlDatabase db = QSqlDatabase::database(n, false); if (db.isValid()) db.close(); }
             QSqlDatabase::removeDatabase(n);
@@ -62,6 +66,7 @@ Database::Database(DatabaseConfig config)
 Database::~Database()
 {
     const QString name = m_prefix + threadTag();
+    threadConnections.prepared.remove(name);
     if (QSqlDatabase::contains(name)) {
         { QSqlDatabase db = QSqlDatabase::database(name, false); db.close(); }
         QSqlDatabase::removeDatabase(name);
@@ -158,6 +163,34 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
     if (!q.exec())
         return Error::server(QStringLiteral("exec failed: ") + sqlError(q));
     return q;
+}
+
+Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList &binds)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return Error::server(QStringLiteral("database not open: ") + db.lastError().text());
+    auto &statements = threadConnections.prepared[db.connectionName()];
+    auto it = statements.find(sql);
+    if (it == statements.end()) {
+        auto q = std::make_shared<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            return Error::server(QStringLiteral("prepare failed: ") + sqlError(*q));
+        it = statements.insert(sql, q);
+    }
+    QSqlQuery &q = *it.value();
+    q.finish();
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (!q.exec()) {
+        const Error e = Error::server(QStringLiteral("exec failed: ") + sqlError(q));
+        statements.erase(it); // prepared again next time (e.g. after a reconnect)
+        return e;
+    }
+    if (!q.isSelect())
+        q.finish();
+    return &q;
 }
 
 Result<int> Database::execAffected(const QString &sql, const QVariantList &binds)

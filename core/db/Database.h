@@ -32,6 +32,10 @@ public:
 
     // Parameterised statement helpers; errors are logged and returned as SERVER_ERROR.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // Same, reusing this thread's prepared statement for `sql` (no PREPARE round trip on
+    // PostgreSQL, no re-parse on SQLite). The result is shared with the cache: consume it at
+    // once (firstRow/allRows), before the same SQL runs again on this thread.
+    Result<QSqlQuery *> execCached(const QString &sql, const QVariantList &binds);
     Result<int> execAffected(const QString &sql, const QVariantList &binds = {});
 
     // Write transaction on this thread's connection (SQLite: BEGIN IMMEDIATE, so concurrent
@@ -73,6 +77,18 @@ Result<std::optional<T>> firstRow(Result<QSqlQuery> query, FromRow fromRow)
     if (!query.value().next())
         return std::optional<T>();
     return std::optional<T>(fromRow(query.value()));
+}
+template<typename T, typename FromRow>
+Result<std::optional<T>> firstRow(Result<QSqlQuery *> query, FromRow fromRow)
+{
+    if (!query.ok())
+        return query.error();
+    QSqlQuery &q = *query.value();
+    std::optional<T> out;
+    if (q.next())
+        out = fromRow(q);
+    q.finish(); // an unfinished SQLite statement would pin its read snapshot
+    return out;
 }
 
 // Every row of a query mapped by `fromRow`.

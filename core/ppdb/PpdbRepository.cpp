@@ -72,25 +72,25 @@ const QString DocColumns = QStringLiteral("id, registration_id, document_type, s
 
 Result<std::optional<Registration>> PpdbRepository::byId(const QString &id)
 {
-    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE id = ?"), {id}), fromRow);
+    return firstRow<Registration>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE id = ?"), {id}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNumber(const QString &number)
 {
-    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE registration_number = ?"),
+    return firstRow<Registration>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations WHERE registration_number = ?"),
                          {number}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNisn(const QString &tahunAjaranId, const QString &nisn)
 {
-    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns
+    return firstRow<Registration>(m_db.execCached(QStringLiteral("SELECT ") + Columns
                              + QStringLiteral(" FROM ppdb_registrations WHERE tahun_ajaran_id = ? AND nisn = ?"),
                          {tahunAjaranId, nisn}), fromRow);
 }
 
 Result<std::optional<Registration>> PpdbRepository::byNisnAnyYear(const QString &nisn)
 {
-    return firstRow<Registration>(m_db.exec(QStringLiteral("SELECT ") + Columns
+    return firstRow<Registration>(m_db.execCached(QStringLiteral("SELECT ") + Columns
                              + QStringLiteral(" FROM ppdb_registrations WHERE nisn = ? ORDER BY submitted_at DESC LIMIT 1"),
                          {nisn}), fromRow);
 }
@@ -134,7 +134,7 @@ Result<RegistrationPage> PpdbRepository::list(const RegistrationFilter &f)
 
 Status PpdbRepository::insert(const Registration &r)
 {
-    auto q = m_db.exec(QStringLiteral("INSERT INTO ppdb_registrations (") + Columns
+    auto q = m_db.execCached(QStringLiteral("INSERT INTO ppdb_registrations (") + Columns
                            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                        values(r));
     return q.ok() ? Status() : Status(q.error());
@@ -159,18 +159,20 @@ Result<int> PpdbRepository::nextSequence(int year)
 {
     // The UPDATE takes the row lock (PostgreSQL) or runs under the write lock (SQLite), so
     // concurrent registrations queue here and each gets the next number; a rollback returns it.
-    auto ins = m_db.exec(QStringLiteral("INSERT INTO ppdb_sequences (year, last_value) VALUES (?, 0) ON CONFLICT (year) DO NOTHING"), {year});
+    auto ins = m_db.execCached(QStringLiteral("INSERT INTO ppdb_sequences (year, last_value) VALUES (?, 0) ON CONFLICT (year) DO NOTHING"), {year});
     if (!ins.ok())
         return ins.error();
-    auto upd = m_db.exec(QStringLiteral("UPDATE ppdb_sequences SET last_value = last_value + 1 WHERE year = ?"), {year});
+    auto upd = m_db.execCached(QStringLiteral("UPDATE ppdb_sequences SET last_value = last_value + 1 WHERE year = ?"), {year});
     if (!upd.ok())
         return upd.error();
-    auto sel = m_db.exec(QStringLiteral("SELECT last_value FROM ppdb_sequences WHERE year = ?"), {year});
+    auto sel = m_db.execCached(QStringLiteral("SELECT last_value FROM ppdb_sequences WHERE year = ?"), {year});
     if (!sel.ok())
         return sel.error();
-    if (!sel.value().next())
+    if (!sel.value()->next())
         return Error::server(QStringLiteral("sequence row missing"));
-    return sel.value().value(0).toInt();
+    const int value = sel.value()->value(0).toInt();
+    sel.value()->finish();
+    return value;
 }
 
 Status PpdbRepository::insertDocument(const RegistrationDocument &d)
