@@ -1,5 +1,9 @@
 #include "PageParts.h"
 #include "Icons.h"
+#include "Theme.h"
+
+#include <QBoxLayout>
+#include <QFrame>
 
 #include <QHeaderView>
 #include <QPushButton>
@@ -13,6 +17,30 @@ QPushButton *actionButton(const QString &text, const QString &icon, QWidget *par
     b->setIconSize(QSize(16, 16));
     b->setAutoDefault(false);
     return b;
+}
+
+QPushButton *primaryButton(const QString &text, QWidget *parent)
+{
+    auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), text, parent);
+    b->setIconSize(QSize(16, 16));
+    b->setAutoDefault(false);
+    theme::setVariant(b, "primary");
+    return b;
+}
+
+Card makeCard(QWidget *parent, int toolbarVerticalMargin)
+{
+    Card c;
+    c.frame = new QFrame(parent);
+    c.frame->setObjectName(QStringLiteral("card"));
+    c.layout = new QVBoxLayout(c.frame);
+    c.layout->setContentsMargins(1, 1, 1, 1);
+    c.layout->setSpacing(0);
+    c.toolbar = new QHBoxLayout;
+    c.toolbar->setContentsMargins(16, toolbarVerticalMargin, 16, toolbarVerticalMargin);
+    c.toolbar->setSpacing(8);
+    c.layout->addLayout(c.toolbar);
+    return c;
 }
 
 QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight)

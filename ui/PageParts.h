@@ -5,6 +5,9 @@
 #include <QString>
 
 class QAbstractItemModel;
+class QFrame;
+class QHBoxLayout;
+class QVBoxLayout;
 class QPushButton;
 class QTableView;
 class QWidget;
@@ -12,6 +15,16 @@ class QWidget;
 namespace tu::ui {
 
 QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent);
+// The page's main action in its header ("Tambah …"): a primary button with a plus.
+QPushButton *primaryButton(const QString &text, QWidget *parent);
+
+// The white card that holds a page's toolbar (already added on top) and its table.
+struct Card {
+    QFrame *frame;
+    QVBoxLayout *layout;
+    QHBoxLayout *toolbar;
+};
+Card makeCard(QWidget *parent, int toolbarVerticalMargin = 10);
 // Read-only table of records: whole rows, one at a time, alternating colours, no grid, left-
 // aligned header, no row numbers.
 QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight = 40);

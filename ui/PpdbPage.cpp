@@ -47,25 +47,18 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     auto *header = new PageHeader(tr("PPDB"), tr("Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya."), this);
     m_export = actionButton(tr("Ekspor Excel"), QStringLiteral("folder"), this);
     m_export->setObjectName(QStringLiteral("exportExcel"));
-    m_walkIn = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), tr("Pendaftaran langsung"), this);
+    m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
-    m_walkIn->setIconSize(QSize(16, 16));
-    m_walkIn->setAutoDefault(false);
-    theme::setVariant(m_walkIn, "primary");
     header->addAction(m_export);
     header->addAction(m_walkIn);
     page->addWidget(header);
     m_banner = new MessageBanner(this);
     page->addWidget(m_banner);
 
-    auto *card = new QFrame(this);
-    card->setObjectName(QStringLiteral("card"));
-    auto *cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(1, 1, 1, 1);
-    cardLayout->setSpacing(0);
-    auto *toolbar = new QHBoxLayout;
-    toolbar->setContentsMargins(16, 10, 16, 10);
-    toolbar->setSpacing(8);
+    const Card cardParts = makeCard(this);
+    QFrame *card = cardParts.frame;
+    QVBoxLayout *cardLayout = cardParts.layout;
+    QHBoxLayout *toolbar = cardParts.toolbar;
     m_tabs = new QTabBar(card);
     m_tabs->setObjectName(QStringLiteral("statusTabs"));
     for (int i = 0; i < 5; ++i)
@@ -84,7 +77,6 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_detail = actionButton(tr("Lihat detail…"), QStringLiteral("eye"), card);
     m_detail->setObjectName(QStringLiteral("openDetail"));
     toolbar->addWidget(m_detail);
-    cardLayout->addLayout(toolbar);
 
     m_table = dataTable(m_model, card, 38);
     m_table->setObjectName(QStringLiteral("registrationsTable"));

@@ -36,11 +36,8 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
                                   tr("Periode akademik dan periode pendaftaran PPDB, selaras dengan SIAKAD."), this);
     m_sync = actionButton(tr("Sinkronkan dengan SIAKAD"), QStringLiteral("refresh"), this);
     m_sync->setObjectName(QStringLiteral("syncSiakad"));
-    m_add = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), tr("Tambah tahun ajaran"), this);
+    m_add = primaryButton(tr("Tambah tahun ajaran"), this);
     m_add->setObjectName(QStringLiteral("addYear"));
-    m_add->setIconSize(QSize(16, 16));
-    m_add->setAutoDefault(false);
-    theme::setVariant(m_add, "primary");
     header->addAction(m_sync);
     header->addAction(m_add);
     page->addWidget(header);
@@ -55,14 +52,10 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     m_banner = new MessageBanner(this);
     page->addWidget(m_banner);
 
-    auto *card = new QFrame(this);
-    card->setObjectName(QStringLiteral("card"));
-    auto *cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(1, 1, 1, 1);
-    cardLayout->setSpacing(0);
-    auto *toolbar = new QHBoxLayout;
-    toolbar->setContentsMargins(16, 10, 16, 10);
-    toolbar->setSpacing(8);
+    const Card cardParts = makeCard(this);
+    QFrame *card = cardParts.frame;
+    QVBoxLayout *cardLayout = cardParts.layout;
+    QHBoxLayout *toolbar = cardParts.toolbar;
     m_tabs = new QTabBar(card);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->addTab(tr("Data aktif"));
@@ -81,7 +74,6 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     m_trash->setObjectName(QStringLiteral("trashYear"));
     for (QPushButton *b : {m_edit, m_activate, m_trash})
         toolbar->addWidget(b);
-    cardLayout->addLayout(toolbar);
 
     m_table = dataTable(m_model, card);
     m_table->setObjectName(QStringLiteral("yearsTable"));

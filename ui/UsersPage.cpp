@@ -35,26 +35,19 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     page->setSpacing(16);
 
     auto *header = new PageHeader(tr("Pengguna"), tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."), this);
-    m_add = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), tr("Tambah pengguna"), this);
+    m_add = primaryButton(tr("Tambah pengguna"), this);
     m_add->setObjectName(QStringLiteral("addUser"));
-    m_add->setIconSize(QSize(16, 16));
-    m_add->setAutoDefault(false);
-    theme::setVariant(m_add, "primary");
     header->addAction(m_add);
     page->addWidget(header);
 
     m_banner = new MessageBanner(this);
     page->addWidget(m_banner);
 
-    auto *card = new QFrame(this);
-    card->setObjectName(QStringLiteral("card"));
-    auto *cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(1, 1, 1, 1);
-    cardLayout->setSpacing(0);
+    const Card cardParts = makeCard(this, 14);
+    QFrame *card = cardParts.frame;
+    QVBoxLayout *cardLayout = cardParts.layout;
+    QHBoxLayout *toolbar = cardParts.toolbar;
 
-    auto *toolbar = new QHBoxLayout;
-    toolbar->setContentsMargins(16, 14, 16, 14);
-    toolbar->setSpacing(8);
     m_search = new QLineEdit(card);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Cari nama, username, atau peran"));
@@ -72,7 +65,6 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     theme::setVariant(m_delete, "danger");
     for (QPushButton *b : {m_role, m_password, m_toggle, m_delete})
         toolbar->addWidget(b);
-    cardLayout->addLayout(toolbar);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(UserTableModel::SortRole);
