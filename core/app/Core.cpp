@@ -42,6 +42,9 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit);
     c->m_ppdb = std::make_unique<PpdbService>(*c->m_db, *c->m_audit, *c->m_tahunAjaran, *c->m_settings,
                                               options.dataDir + QStringLiteral("/uploads/ppdb"));
+    c->m_media = std::make_unique<MediaService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/media"));
+    c->m_content = std::make_unique<ContentService>(*c->m_db, *c->m_audit, *c->m_media, *c->m_settings);
+    c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"));
 
     const QString adminPassword = qEnvironmentVariable("TATAUSAHA_ADMIN_PASSWORD");
     if (!adminPassword.isEmpty()) {

@@ -4,6 +4,9 @@
 #include "audit/AuditLog.h"
 #include "auth/AuthService.h"
 #include "auth/UserService.h"
+#include "content/ContentService.h"
+#include "content/MediaService.h"
+#include "content/StudentWorkService.h"
 #include "db/Database.h"
 #include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
@@ -34,6 +37,9 @@ public:
     AuthService &auth() { return *m_auth; }
     TahunAjaranService &tahunAjaran() { return *m_tahunAjaran; }
     PpdbService &ppdb() { return *m_ppdb; }
+    MediaService &media() { return *m_media; }
+    ContentService &content() { return *m_content; }
+    StudentWorkService &studentWorks() { return *m_studentWorks; }
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -52,6 +58,9 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<TahunAjaranService> m_tahunAjaran;
     std::unique_ptr<PpdbService> m_ppdb;
+    std::unique_ptr<MediaService> m_media;
+    std::unique_ptr<ContentService> m_content;
+    std::unique_ptr<StudentWorkService> m_studentWorks;
 };
 
 } // namespace tu

@@ -64,6 +64,12 @@ bool SettingsStore::overriddenByEnvironment(const QString &key) const
     return k && k->env && !qEnvironmentVariableIsEmpty(k->env);
 }
 
+QTimeZone SettingsStore::schoolZone() const
+{
+    const QTimeZone zone(value(QStringLiteral("timezone")).toUtf8());
+    return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
+}
+
 QString SettingsStore::storedValue(const QString &key) const
 {
     const Key *k = find(key);

@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 namespace tu {
 
@@ -29,6 +30,8 @@ public:
     Status load();
     QString value(const QString &key) const;
     QStringList list(const QString &key) const; // comma-separated value, trimmed, empties dropped
+    // The school's time zone (setting `timezone`, Asia/Jakarta when unset or unknown).
+    QTimeZone schoolZone() const;
     QString storedValue(const QString &key) const;
     bool overriddenByEnvironment(const QString &key) const;
     // Validates every value (same Indonesian messages for the desktop and the API) and stores

@@ -1,8 +1,11 @@
 #include "ApiServer.h"
+#include "AuditRoutes.h"
 #include "AuthRoutes.h"
 #include "Cookies.h"
 #include "Envelope.h"
 #include "PpdbRoutes.h"
+#include "ContentRoutes.h"
+#include "StudentWorkRoutes.h"
 #include "SystemRoutes.h"
 #include "TahunAjaranRoutes.h"
 #include "UserRoutes.h"
@@ -38,6 +41,9 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
     registerUserRoutes(m_router, core);
     registerTahunAjaranRoutes(m_router, core);
     registerPpdbRoutes(m_router, core);
+    registerContentRoutes(m_router, core);
+    registerStudentWorkRoutes(m_router, core);
+    registerAuditRoutes(m_router, core);
     reloadPolicy();
 }
 
@@ -141,7 +147,8 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
     }
 
     const QByteArray type = req->contentType();
-    if (route->body == BodyKind::Json && (!req->body.isEmpty())) {
+    const bool wantsJson = route->body == BodyKind::Json || (route->body == BodyKind::JsonOrMultipart && type != "multipart/form-data");
+    if (wantsJson && !req->body.isEmpty()) {
         if (type != "application/json")
             return fail(Error::make(ErrorCode::UnsupportedMediaType, QStringLiteral("Kirim data sebagai application/json.")));
         QJsonParseError pe;

@@ -72,6 +72,11 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
             op.insert(QStringLiteral("requestBody"),
                       QJsonObject{{"required", true},
                                   {"content", jsonContent(r.doc.requestSchema.isEmpty() ? QJsonObject{{"type", "object"}} : r.doc.requestSchema)}});
+        } else if (r.body == BodyKind::JsonOrMultipart) {
+            const QJsonObject sch = r.doc.requestSchema.isEmpty() ? QJsonObject{{"type", "object"}} : r.doc.requestSchema;
+            QJsonObject content = jsonContent(sch);
+            content.insert(QStringLiteral("multipart/form-data"), QJsonObject{{"schema", sch}});
+            op.insert(QStringLiteral("requestBody"), QJsonObject{{"required", true}, {"content", content}});
         } else if (r.body == BodyKind::Multipart) {
             op.insert(QStringLiteral("requestBody"),
                       QJsonObject{{"required", true},
@@ -98,7 +103,7 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
             statuses << 401 << 403;
         if (r.body == BodyKind::Json)
             statuses << 400 << 413 << 415;
-        if (r.body == BodyKind::Multipart)
+        if (r.body == BodyKind::Multipart || r.body == BodyKind::JsonOrMultipart)
             statuses << 400 << 413 << 415;
         std::sort(statuses.begin(), statuses.end());
         statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());

@@ -50,7 +50,7 @@ Route &Route::queryParam(const QString &name, const QString &type, const QString
 qint64 Route::bodyLimit() const
 {
     constexpr qint64 MB = 1024 * 1024;
-    return body == BodyKind::Multipart ? fileLimit + MB : MB;
+    return body == BodyKind::Multipart || body == BodyKind::JsonOrMultipart ? fileLimit + MB : MB;
 }
 
 Route &Router::add(const QByteArray &method, const QString &pattern)

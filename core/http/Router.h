@@ -42,7 +42,8 @@ using Handler = std::function<HttpResponse(ApiRequest &request)>;
 // Streaming handlers (SSE) take over the connection; `headers` are CORS/security headers.
 using StreamHandler = std::function<void(ApiRequest &request, HttpConnection *connection, const HeaderList &headers)>;
 
-enum class BodyKind { None, Json, Multipart };
+// JsonOrMultipart: a JSON object, or a multipart form when the request carries a file.
+enum class BodyKind { None, Json, Multipart, JsonOrMultipart };
 
 struct RouteDoc {
     QString summary;
@@ -75,11 +76,13 @@ struct Route {
     // Fluent declaration helpers.
     Route &publicAccess() { isPublic = true; return *this; }
     Route &allow(std::initializer_list<Role> r) { roles = r; return *this; }
+    Route &allow(const QList<Role> &r) { roles = r; return *this; }
     Route &allowAnyUser();
     Route &sessionIfPresent() { optionalAuth = true; return *this; }
     Route &rateScope(RateScope s, const QString &message = {}) { rate = s; rateMessage = message; return *this; }
     Route &jsonBody(const QJsonObject &schema = {}) { body = BodyKind::Json; doc.requestSchema = schema; return *this; }
     Route &multipartBody(qint64 maxFile, const QJsonObject &schema = {}) { body = BodyKind::Multipart; fileLimit = maxFile; doc.requestSchema = schema; return *this; }
+    Route &jsonOrMultipartBody(qint64 maxFile, const QJsonObject &schema) { body = BodyKind::JsonOrMultipart; fileLimit = maxFile; doc.requestSchema = schema; return *this; }
     Route &onWorker() { worker = true; return *this; }
     Route &summary(const QString &tag, const QString &text) { doc.tag = tag; doc.summary = text; return *this; }
     Route &describe(const QString &text) { doc.description = text; return *this; }

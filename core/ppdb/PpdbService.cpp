@@ -3,6 +3,7 @@
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "files/Upload.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,6 +17,7 @@ namespace tu {
 
 namespace {
 const QString Entity = QStringLiteral("ppdb_registration");
+const QStringList DocumentMimes{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("application/pdf")};
 
 struct FieldSpec { const char *key; const char *label; int maxLength; };
 const FieldSpec TextFields[] = {
@@ -61,8 +63,7 @@ QDate PpdbService::today() const
 {
     if (m_today)
         return m_today();
-    const QTimeZone tz(m_settings.value(QStringLiteral("timezone")).toUtf8());
-    return QDateTime::currentDateTimeUtc().toTimeZone(tz.isValid() ? tz : QTimeZone("Asia/Jakarta")).date();
+    return QDateTime::currentDateTimeUtc().toTimeZone(m_settings.schoolZone()).date();
 }
 
 Result<Registration> PpdbService::parse(const QJsonObject &in, const QDate &today)
@@ -268,17 +269,6 @@ Result<Registration> PpdbService::find(const QString &idOrNumber)
     return *r.value();
 }
 
-QString PpdbService::sniffMime(const QByteArray &head)
-{
-    if (head.startsWith("\xFF\xD8\xFF"))
-        return QStringLiteral("image/jpeg");
-    if (head.startsWith("\x89PNG\r\n\x1A\n"))
-        return QStringLiteral("image/png");
-    if (head.startsWith("%PDF-"))
-        return QStringLiteral("application/pdf");
-    return {};
-}
-
 Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QString &registration, const QString &type,
                                                  QIODevice &content, const QString &originalName)
 {
@@ -289,43 +279,28 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
         f.insert(QStringLiteral("documentType"), QStringLiteral("Jenis dokumen harus salah satu dari: photo, ijazah, kk, akta."));
     if (!f.isEmpty())
         return Error::validation(f);
-    if (content.size() > MaxDocumentBytes)
-        return Error::make(ErrorCode::PayloadTooLarge, QStringLiteral("Ukuran berkas melebihi batas 5 MB."));
-    if (content.size() == 0)
-        return Error::validation({{QStringLiteral("file"), QStringLiteral("Berkas kosong.")}});
+    auto mime = files::check(content, MaxDocumentBytes, DocumentMimes);
+    if (!mime.ok())
+        return mime.error();
     auto reg = find(registration.trimmed());
     if (!reg.ok())
         return reg.error();
-    const QString mime = sniffMime(content.peek(8));
-    if (mime.isEmpty())
-        return Error::make(ErrorCode::UnsupportedMediaType,
-                           QStringLiteral("Jenis berkas tidak didukung. Unggah foto JPG/PNG atau dokumen PDF."));
 
     RegistrationDocument d;
     d.id = newId();
     d.registrationId = reg->id;
     d.type = type;
-    d.mimeType = mime;
+    d.mimeType = mime.value();
     d.originalName = QFileInfo(originalName).fileName().left(200);
-    const QString ext = mime == QLatin1String("image/jpeg") ? QStringLiteral("jpg") : mime == QLatin1String("image/png") ? QStringLiteral("png") : QStringLiteral("pdf");
-    d.storedName = reg->id + QLatin1Char('/') + d.id + QLatin1Char('.') + ext; // generated: never the client's name
+    // Generated: never the client's name.
+    d.storedName = reg->id + QLatin1Char('/') + d.id + QLatin1Char('.') + files::extensionFor(d.mimeType);
     d.uploadedAt = nowIso();
     const QString path = m_uploadDir + QLatin1Char('/') + d.storedName;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::server(QStringLiteral("cannot write ") + path);
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    content.seek(0);
-    while (!content.atEnd()) {
-        const QByteArray chunk = content.read(64 * 1024);
-        sha.addData(chunk);
-        out.write(chunk);
-        d.size += chunk.size();
-    }
-    d.sha256 = QString::fromLatin1(sha.result().toHex());
-    if (!out.commit())
-        return Error::server(QStringLiteral("cannot commit ") + path);
+    auto saved = files::save(content, path);
+    if (!saved.ok())
+        return saved.error();
+    d.size = saved->size;
+    d.sha256 = saved->sha256;
 
     Transaction tx(m_db);
     if (!tx.ok())

@@ -63,7 +63,6 @@ public:
     Result<std::pair<QString, RegistrationDocument>> documentFile(const QString &idOrNumber, const QString &docId);
 
     static Result<Registration> parse(const QJsonObject &input, const QDate &today);
-    static QString sniffMime(const QByteArray &head); // image/jpeg, image/png, application/pdf or empty
 
 private:
     Result<Registration> find(const QString &idOrNumber);

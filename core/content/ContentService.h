@@ -1,0 +1,95 @@
+#pragma once
+#include "ContentRepository.h"
+#include "ContentTypes.h"
+#include "Paging.h"
+#include "Result.h"
+#include "auth/Actor.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <functional>
+
+namespace tu {
+
+class AuditLog;
+class Database;
+class MediaService;
+class SettingsStore;
+
+struct ContentFilter {
+    QString q;        // title/name contains (staff lists)
+    QString status;   // news: draft | published
+    QString category; // news (free text) and calendar (its options)
+    QString priority; // announcements
+    PageRequest page;
+};
+
+struct ContentPage {
+    QJsonArray items;
+    qint64 total = 0;
+    PageRequest page;
+    QJsonObject meta() const { return page.meta(total); }
+};
+
+// News, announcements, calendar, teachers, facilities and extracurricular (seed 004): one
+// service over the descriptors in ContentTypes. Validation is the same for the desktop editor and
+// the admin API; text is stored verbatim (HTML and SQL-looking text included: it is bound, never
+// spliced, and escaping is the renderer's job); every change is audited in its transaction.
+class ContentService
+{
+public:
+    ContentService(Database &db, AuditLog &audit, MediaService &media, SettingsStore &settings);
+    // Injectable clock for publication times and "active now" (tests).
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    QDateTime now() const;
+
+    // --- staff ---------------------------------------------------------------------------
+    Result<ContentPage> list(const ContentType &type, const ContentFilter &filter);
+    Result<QJsonObject> get(const ContentType &type, const QString &id);
+    Result<QJsonObject> create(const Actor &actor, const ContentType &type, const QJsonObject &input);
+    // Keys absent from `input` keep their stored values.
+    Result<QJsonObject> update(const Actor &actor, const ContentType &type, const QString &id, const QJsonObject &input);
+    Status remove(const Actor &actor, const ContentType &type, const QString &id);
+    // News only: publish now (keeping a publication time already set) or back to draft.
+    Result<QJsonObject> setPublished(const Actor &actor, const QString &newsId, bool published);
+
+    // --- public --------------------------------------------------------------------------
+    // news: published and due, `category`; announcements: active now, `priority`;
+    // teachers, facilities, extracurricular: all. Calendar has its own method.
+    // A bad `priority` or `category` is a VALIDATION_ERROR.
+    Result<ContentPage> publicList(const ContentType &type, const ContentFilter &filter);
+    Result<QJsonObject> publicNews(const QString &id);
+    struct Month {
+        int year = 0, month = 0;
+        QJsonArray events;
+    };
+    // Events overlapping the month (`month` 1–12, `year`); empty: the current one in the
+    // school time zone. Anything else is a VALIDATION_ERROR.
+    Result<Month> publicCalendar(const QString &year, const QString &month);
+    // Events overlapping [from, to] (desktop month view).
+    Result<QJsonArray> events(const QDate &from, const QDate &to);
+
+    // The stored form of `input` merged over `existing`, or per-field Indonesian messages.
+    Result<ContentRecord> validate(const ContentType &type, const QJsonObject &input, const ContentRecord &existing = {});
+    // Record as the API shows it: image fields as URLs (thumbnail when `forList`) plus `<key>Id`.
+    static QJsonObject present(const ContentType &type, const ContentRecord &record, bool forList = false);
+    static QString excerptOf(const QString &content, int maxChars = 200);
+
+private:
+    Result<ContentRecord> find(const ContentType &type, const QString &id);
+    Result<ContentPage> page(const ContentType &type, const ContentQuery &query, const PageRequest &page,
+                             const std::function<QJsonObject(const ContentRecord &)> &map);
+    static Status checkPublicFilter(const ContentType &type, const ContentFilter &filter);
+    Status checkEditor(const Actor &actor, const ContentType &type) const;
+    QJsonObject auditSummary(const ContentType &type, const ContentRecord &record) const;
+    QString nowIsoString() const;
+
+    Database &m_db;
+    AuditLog &m_audit;
+    MediaService &m_media;
+    SettingsStore &m_settings;
+    ContentRepository m_repo;
+    std::function<QDateTime()> m_now;
+};
+
+} // namespace tu

@@ -1,0 +1,60 @@
+#pragma once
+// The six kinds of school content (seed 004, DESIGN.md section 3) described as data: each type
+// names its table, its fields with their validation rules and who may edit it. One generic
+// service, repository, route set and desktop editor serve all six from these descriptors, so
+// a rule (a length, an option, a label) is written once and both adapters show the same text.
+
+#include "auth/Roles.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tu {
+
+enum class FieldKind {
+    Text,     // one line, trimmed, no control characters
+    LongText, // several lines, stored verbatim
+    Choice,   // one of `options`
+    Date,     // Y-m-d
+    DateTime, // ISO 8601, stored as UTC with Z
+    Image,    // id of an uploaded media image
+    Digits,   // exactly `digits` decimal digits (NIP, NUPTK)
+};
+
+struct ContentField {
+    QString key;    // JSON key (camelCase)
+    QString column; // SQL column; a constant from this file, never user input
+    QString label;  // Indonesian label for messages and forms
+    FieldKind kind = FieldKind::Text;
+    bool required = false;
+    int maxLength = 200;
+    QStringList options;  // Choice
+    int digits = 0;       // Digits
+    QString placeholder;  // hint for forms
+};
+
+struct ContentType {
+    QString name;       // URL segment: news, announcements, …
+    QString table;
+    QString entity;     // audit log entity
+    QString label;      // "Berita"
+    QString itemLabel;  // "berita" (in messages: "Berita tidak ditemukan.")
+    QString titleKey;   // the field that names an item (title or name)
+    QList<ContentField> fields;
+    QString adminOrder; // ORDER BY for staff lists
+    QList<Role> editors;
+
+    const ContentField *field(const QString &key) const;
+    bool hasField(const QString &key) const { return field(key) != nullptr; }
+    bool editableBy(Role role) const { return editors.contains(role); }
+};
+
+namespace content {
+const QList<ContentType> &types();
+const ContentType *type(const QString &name);
+// News statuses, announcement priorities (low, medium, high) with Indonesian labels.
+QString optionLabel(const QString &option);
+} // namespace content
+
+} // namespace tu

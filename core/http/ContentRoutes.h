@@ -1,0 +1,7 @@
+#pragma once
+namespace tu {
+class Router;
+class Core;
+// Public content (seed 004), its administration and the media images it shows.
+void registerContentRoutes(Router &router, Core &core);
+} // namespace tu
