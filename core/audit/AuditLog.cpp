@@ -150,7 +150,7 @@ Result<AuditPage> AuditLog::query(const AuditFilter &filter)
     QVariantList pb = binds;
     pb << filter.page.limit << filter.page.offset();
     auto rows = allRows<AuditEntry>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_log") + where
-                                                  + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?"), pb),
+                                                  + QStringLiteral(" ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?"), pb),
                                     fromRow);
     if (!rows.ok())
         return rows.error();
@@ -170,7 +170,7 @@ Result<QList<AuditEntry>> AuditLog::recent(int limit, const QString &entity, con
         sql += QStringLiteral(" AND entity_id = ?");
         binds << entityId;
     }
-    sql += QStringLiteral(" ORDER BY at DESC LIMIT ?");
+    sql += QStringLiteral(" ORDER BY at DESC, seq DESC LIMIT ?");
     binds << limit;
     return allRows<AuditEntry>(m_db.exec(sql, binds), fromRow);
 }

@@ -110,3 +110,8 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 30
         if (!why.isEmpty())                                                         \
             QSKIP(qPrintable(why));                                                 \
     } while (0)
+
+// Fails with the service's own message when a Result is an error.
+#define TU_VERIFY_OK(result)                                                                     \
+    QVERIFY2((result).ok(), qPrintable((result).ok() ? QString() : (result).error().message + QLatin1Char(' ') \
+                                           + QStringList((result).error().fields.values()).join(QLatin1Char(' '))))
