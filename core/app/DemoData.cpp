@@ -100,6 +100,8 @@ Status seedDemoData(Core &core)
         (void)core.users().create(demo, in); // already there on a second run: fine
     }
     seedDemoRegistrations(core);
+    if (auto s = seedDemoContent(core); !s.ok())
+        return s;
     qCInfo(lcCore) << "demo data created (staff passwords: demo12345)";
     return {};
 }

@@ -9,5 +9,8 @@ class Core;
 // upstream URLs pointed at a local simulator (127.0.0.1:9090 unless the environment says
 // otherwise). Never touches a database that already holds data.
 Status seedDemoData(Core &core);
+// Part of seedDemoData: news, announcements, calendar, teachers, facilities, extracurricular with
+// generated pictures, and two students with works. Only while there is no news at all.
+Status seedDemoContent(Core &core);
 
 } // namespace tu

@@ -26,9 +26,20 @@ private slots:
         QVERIFY(page->total >= 30);
         for (const char *s : {"pending", "verified", "accepted", "rejected"})
             QVERIFY2(page->counts.value(QLatin1String(s)) > 0, s);
+        // Content for every public endpoint, with pictures, and a draft that stays private.
+        ContentService &cs = tc->content();
+        for (const ContentType &t : content::types())
+            if (t.name != QLatin1String("calendar"))
+                QVERIFY2(cs.publicList(t, {})->total >= 3, qPrintable(t.name));
+        QVERIFY(cs.publicCalendar({}, {})->events.size() >= 3);
+        const qint64 published = cs.publicList(*content::type(QStringLiteral("news")), {})->total;
+        QCOMPARE(cs.list(*content::type(QStringLiteral("news")), {})->total, published + 1);
+        QVERIFY(!cs.publicList(*content::type(QStringLiteral("news")), {})->items.first().toObject().value(QLatin1String("image")).isNull());
+        QCOMPARE(tc->studentWorks().list(Actor::system(QStringLiteral("t")), {})->total, 2);
         // A second run adds nothing.
         QVERIFY(seedDemoData(*tc).ok());
         QCOMPARE(tc->tahunAjaran().list(0)->size(), 3);
+        QCOMPARE(cs.list(*content::type(QStringLiteral("news")), {})->total, published + 1);
     }
     void leavesExistingDataAlone()
     {
