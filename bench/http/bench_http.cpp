@@ -1,9 +1,11 @@
 // bench-http: requests/s of GET /api/health against a trivial route on the same server (the
 // ceiling: routing + envelope + headers, no work), 50 keep-alive connections, with wrk as the
 // load generator in a separate process. Login throughput is reported separately against raw
-// bcrypt verifications per second on this machine (login is bcrypt-bound by design).
+// bcrypt verifications per second on this machine (login is bcrypt-bound by design). The public
+// news list (page 1 of 1,000 published articles, the web frontend's home page) is measured
+// against the same trivial route.
 //
-//   bench-http [--seconds N] [--connections N]
+//   bench-http [--seconds N] [--connections N] [--database URL]
 #include "app/Core.h"
 #include "auth/PasswordHasher.h"
 #include "http/ApiServer.h"
@@ -56,7 +58,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption secondsOpt(QStringLiteral("seconds"), QStringLiteral("Duration of each run."), QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption connOpt(QStringLiteral("connections"), QStringLiteral("Keep-alive connections."), QStringLiteral("N"), QStringLiteral("50"));
-    parser.addOptions({secondsOpt, connOpt});
+    const QCommandLineOption dbOpt(QStringLiteral("database"), QStringLiteral("Storage URL (default: SQLite in a temporary folder)."), QStringLiteral("URL"));
+    parser.addOptions({secondsOpt, connOpt, dbOpt});
     parser.process(app);
     const QString seconds = parser.value(secondsOpt) + QLatin1Char('s');
     const QString conns = parser.value(connOpt);
@@ -70,7 +73,7 @@ int main(int argc, char *argv[])
     qputenv("TATAUSAHA_RATE_LIMITS", "off");
     qputenv("TATAUSAHA_ADMIN_PASSWORD", "Bench-Admin-123");
     QTemporaryDir dir;
-    auto core = Core::open({dir.path(), QString()});
+    auto core = Core::open({dir.path(), parser.value(dbOpt)});
     if (!core.ok()) {
         out << core.error().message << "\n";
         return 1;
@@ -94,6 +97,33 @@ int main(int argc, char *argv[])
     out << qSetFieldWidth(28) << "GET /api/health" << qSetFieldWidth(14) << QString::number(health.rps, 'f', 0)
         << qSetFieldWidth(12) << health.latency << qSetFieldWidth(0)
         << QString::number(trivial.rps > 0 ? health.rps / trivial.rps : 0, 'f', 2) << "\n";
+    out.flush();
+
+    // Public news: 1,000 published articles (and some drafts that must stay out), page 1 of 10.
+    {
+        const ContentType &news = *content::type(QStringLiteral("news"));
+        const Actor bench = Actor::system(QStringLiteral("bench"));
+        const QString paragraph = QStringLiteral("<p>Kegiatan sekolah berjalan lancar dengan partisipasi seluruh warga sekolah, "
+                                                 "orang tua, dan komite. Siswa menampilkan hasil belajar proyek.</p>");
+        const QStringList categories{QStringLiteral("Kegiatan"), QStringLiteral("Prestasi"), QStringLiteral("Pengumuman")};
+        for (int i = 0; i < 1100; ++i) {
+            const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600LL * i);
+            auto r = core.value()->content().create(bench, news, {{"title", QStringLiteral("Berita sekolah nomor %1").arg(i)},
+                                                                 {"category", categories[i % 3]},
+                                                                 {"status", i % 11 == 10 ? "draft" : "published"},
+                                                                 {"publishedAt", at.toString(Qt::ISODateWithMs)},
+                                                                 {"content", paragraph.repeated(8)}});
+            if (!r.ok()) {
+                out << "seeding news failed: " << r.error().message << "\n";
+                return 1;
+            }
+        }
+    }
+    const WrkResult news = runWrk({QStringLiteral("-t2"), QStringLiteral("-c") + conns, QStringLiteral("-d") + seconds,
+                                   base + QStringLiteral("/api/public/news?page=1&limit=10")});
+    out << qSetFieldWidth(28) << "GET /api/public/news p1" << qSetFieldWidth(14) << QString::number(news.rps, 'f', 0)
+        << qSetFieldWidth(12) << news.latency << qSetFieldWidth(0)
+        << QString::number(trivial.rps > 0 ? news.rps / trivial.rps : 0, 'f', 2) << "  (1,000 published of 1,100; goal >= 0.50)\n";
     out.flush();
 
     // Login: bcrypt-bound. Baseline = raw bcrypt verifications/s on the pool's threads.
@@ -130,7 +160,7 @@ int main(int argc, char *argv[])
     out << qSetFieldWidth(28) << "POST /api/auth/login (c8)" << qSetFieldWidth(14) << QString::number(login.rps, 'f', 1)
         << qSetFieldWidth(12) << login.latency << qSetFieldWidth(0)
         << QString::number(bcryptPerSec > 0 ? login.rps / bcryptPerSec : 0, 'f', 2) << "\n";
-    if (trivial.rps == 0 || health.rps == 0 || login.rps == 0)
-        out << "wrk output:\n" << trivial.raw << health.raw << login.raw;
+    if (trivial.rps == 0 || health.rps == 0 || news.rps == 0 || login.rps == 0)
+        out << "wrk output:\n" << trivial.raw << health.raw << news.raw << login.raw;
     return 0;
 }

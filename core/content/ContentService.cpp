@@ -268,6 +268,7 @@ Result<QJsonObject> ContentService::create(const Actor &actor, const ContentType
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
+    changed();
     return present(type, r);
 }
 
@@ -292,6 +293,7 @@ Result<QJsonObject> ContentService::update(const Actor &actor, const ContentType
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
+    changed();
     return present(type, r);
 }
 
@@ -312,7 +314,10 @@ Status ContentService::remove(const Actor &actor, const ContentType &type, const
     kept.remove(QStringLiteral("createdBy"));
     if (auto s = m_audit.record(actor, QStringLiteral("delete"), type.entity, id, kept, {}); !s.ok())
         return s.error();
-    return tx.commit();
+    if (auto s = tx.commit(); !s.ok())
+        return s;
+    changed();
+    return {};
 }
 
 Result<QJsonObject> ContentService::setPublished(const Actor &actor, const QString &newsId, bool published)
@@ -342,13 +347,46 @@ Status ContentService::checkPublicFilter(const ContentType &type, const ContentF
     return {};
 }
 
+void ContentService::changed()
+{
+    QMutexLocker lock(&m_cacheMutex);
+    ++m_generation;
+    m_cache.clear();
+}
+
 Result<ContentPage> ContentService::publicList(const ContentType &type, const ContentFilter &filter)
+{
+    if (auto s = checkPublicFilter(type, filter); !s.ok())
+        return s.error();
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    const QString key = type.name + QLatin1Char('\n') + filter.category + QLatin1Char('\n') + filter.priority + QLatin1Char('\n')
+        + QString::number(filter.page.page) + QLatin1Char('\n') + QString::number(filter.page.limit);
+    quint64 generation = 0;
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        const auto it = m_cache.constFind(key);
+        // Also refuses an entry from "the future" (an injected clock moved backwards).
+        if (it != m_cache.constEnd() && nowMs < it->expiresMs && nowMs >= it->expiresMs - PublicCacheMs)
+            return it->page;
+        generation = m_generation;
+    }
+    auto fresh = publicListUncached(type, filter);
+    if (fresh.ok()) {
+        QMutexLocker lock(&m_cacheMutex);
+        if (generation == m_generation) { // nothing changed while we were reading
+            if (m_cache.size() >= 512)
+                m_cache.clear();
+            m_cache.insert(key, Cached{fresh.value(), nowMs + PublicCacheMs});
+        }
+    }
+    return fresh;
+}
+
+Result<ContentPage> ContentService::publicListUncached(const ContentType &type, const ContentFilter &filter)
 {
     ContentQuery q;
     q.orderBy = type.adminOrder;
     std::function<QJsonObject(const ContentRecord &)> map = [&type](const ContentRecord &r) { return present(type, r, true); };
-    if (auto s = checkPublicFilter(type, filter); !s.ok())
-        return s.error();
     const QString at = nowIsoString();
     if (type.name == QLatin1String("news")) {
         andWhere(q, QStringLiteral("status = 'published' AND published_at <= ?"), {at});

@@ -6,6 +6,8 @@
 #include "auth/Actor.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
 #include <QJsonArray>
 #include <functional>
 
@@ -56,8 +58,12 @@ public:
     // --- public --------------------------------------------------------------------------
     // news: published and due, `category`; announcements: active now, `priority`;
     // teachers, facilities, extracurricular: all. Calendar has its own method.
-    // A bad `priority` or `category` is a VALIDATION_ERROR.
+    // A bad `priority` or `category` is a VALIDATION_ERROR. Answers are kept for
+    // PublicCacheMs (the web frontend's home page asks for the same page all day): a change
+    // made here shows at once, a change made by another process sharing the database and a
+    // publication time or "active until" passing show within that time.
     Result<ContentPage> publicList(const ContentType &type, const ContentFilter &filter);
+    static constexpr qint64 PublicCacheMs = 5000;
     Result<QJsonObject> publicNews(const QString &id);
     struct Month {
         int year = 0, month = 0;
@@ -77,6 +83,7 @@ public:
 
 private:
     Result<ContentRecord> find(const ContentType &type, const QString &id);
+    Result<ContentPage> publicListUncached(const ContentType &type, const ContentFilter &filter);
     Result<ContentPage> page(const ContentType &type, const ContentQuery &query, const PageRequest &page,
                              const std::function<QJsonObject(const ContentRecord &)> &map);
     static Status checkPublicFilter(const ContentType &type, const ContentFilter &filter);
@@ -90,6 +97,15 @@ private:
     SettingsStore &m_settings;
     ContentRepository m_repo;
     std::function<QDateTime()> m_now;
+
+    struct Cached {
+        ContentPage page;
+        qint64 expiresMs = 0;
+    };
+    void changed(); // after every committed change
+    QMutex m_cacheMutex;
+    QHash<QString, Cached> m_cache;
+    quint64 m_generation = 0;
 };
 
 } // namespace tu

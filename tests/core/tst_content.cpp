@@ -223,6 +223,23 @@ private slots:
         QCOMPARE(entries.at(2).username, QStringLiteral("kesiswaan1"));
     }
 
+    // Public lists are kept for a few seconds; changes through the service show at once,
+    // changes by another process sharing the database within PublicCacheMs.
+    void publicListCache()
+    {
+        const ContentType &news = type("news");
+        auto a = svc().create(admin, news, test::newsInput(QStringLiteral("Satu")));
+        QCOMPARE(svc().publicList(news, {})->total, 1);
+        QVERIFY(svc().create(admin, news, test::newsInput(QStringLiteral("Dua"))).ok());
+        QCOMPARE(svc().publicList(news, {})->total, 2); // own change: at once
+        QVERIFY(tc->core->db().exec(QStringLiteral("UPDATE news SET status = 'draft'")).ok()); // "another process"
+        QCOMPARE(svc().publicList(news, {})->total, 2);
+        clock = clock.addMSecs(ContentService::PublicCacheMs);
+        QCOMPARE(svc().publicList(news, {})->total, 0);
+        QVERIFY(svc().setPublished(admin, a->value(QLatin1String("id")).toString(), true).ok());
+        QCOMPARE(svc().publicList(news, {})->total, 1);
+    }
+
     void osisEditsOnlyItsTypes()
     {
         const Actor osis = test::actorOf(QStringLiteral("o1"), QStringLiteral("osis"), Role::Osis);
