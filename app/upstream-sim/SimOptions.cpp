@@ -43,10 +43,22 @@ bool SimOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption siakadKeyOpt(QStringLiteral("siakad-api-key"),
         QStringLiteral("X-API-KEY that SIAKAD accepts."), QStringLiteral("K"),
         QStringLiteral("sim-siakad-key"));
+    const QCommandLineOption dUserOpt(QStringLiteral("dapodik-username"),
+        QStringLiteral("Username that Dapodik pusat accepts at login."), QStringLiteral("U"),
+        QStringLiteral("sim-dapodik"));
+    const QCommandLineOption dPassOpt(QStringLiteral("dapodik-password"),
+        QStringLiteral("Password that Dapodik pusat accepts at login."), QStringLiteral("P"),
+        QStringLiteral("sim-dapodik-pass"));
+    const QCommandLineOption dKeyOpt(QStringLiteral("dapodik-api-key"),
+        QStringLiteral("X-API-KEY that Dapodik pusat accepts."), QStringLiteral("K"),
+        QStringLiteral("sim-dapodik-key"));
+    const QCommandLineOption dTtlOpt(QStringLiteral("dapodik-token-ttl-s"),
+        QStringLiteral("Lifetime of a Dapodik bearer token in seconds."), QStringLiteral("N"),
+        QStringLiteral("600"));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
         QStringLiteral("Log every request to stderr."));
     p.addOptions({listenOpt, seedOpt, latencyOpt, failOpt, kecOpt, spkOpt, ppsOpt, siakadKeyOpt,
-                  verboseOpt});
+                  dUserOpt, dPassOpt, dKeyOpt, dTtlOpt, verboseOpt});
     p.process(arguments); // handles --help and unknown options (exits)
 
     // HOST:PORT, with IPv6 hosts in brackets ([::1]:9090).
@@ -93,7 +105,19 @@ bool SimOptions::parse(const QStringList &arguments, QString *error)
         *error = QStringLiteral("dataset sizes must be integers >= 0");
         return false;
     }
+    // Two-digit kecamatan codes (34.04.NN) and 8-digit npsn (204KKSS) bound both to 99.
+    if (kecamatan > 99 || sekolahPerKecamatan > 99) {
+        *error = QStringLiteral("--kecamatan and --sekolah-per-kecamatan must be at most 99");
+        return false;
+    }
     siakadApiKey = p.value(siakadKeyOpt);
+    dapodikUsername = p.value(dUserOpt);
+    dapodikPassword = p.value(dPassOpt);
+    dapodikApiKey = p.value(dKeyOpt);
+    if (!parseInt(p.value(dTtlOpt), 1, &dapodikTokenTtlS)) {
+        *error = QStringLiteral("--dapodik-token-ttl-s must be an integer >= 1");
+        return false;
+    }
     verbose = p.isSet(verboseOpt);
     return true;
 }

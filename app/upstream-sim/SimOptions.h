@@ -14,10 +14,14 @@ struct SimOptions
     quint32 seed = 1;
     int latencyMs = 0;
     double failRate = 0.0;
-    int kecamatan = 17;
-    int sekolahPerKecamatan = 5;
+    int kecamatan = 17;           // at most 99 (two-digit kode, 8-digit npsn)
+    int sekolahPerKecamatan = 5;  // at most 99
     int ptkPerSekolah = 10;
     QString siakadApiKey = QStringLiteral("sim-siakad-key");
+    QString dapodikUsername = QStringLiteral("sim-dapodik");
+    QString dapodikPassword = QStringLiteral("sim-dapodik-pass");
+    QString dapodikApiKey = QStringLiteral("sim-dapodik-key");
+    int dapodikTokenTtlS = 600;
     bool verbose = false;
 
     int sekolah() const { return kecamatan * sekolahPerKecamatan; }

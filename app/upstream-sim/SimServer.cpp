@@ -231,7 +231,7 @@ QJsonObject SimServer::faultsJson() const
 
 QJsonObject SimServer::statsJson() const
 {
-    return {{QStringLiteral("kecamatan"), m_options.kecamatan},
+    QJsonObject stats{{QStringLiteral("kecamatan"), m_options.kecamatan},
             {QStringLiteral("sekolah"), m_options.sekolah()},
             {QStringLiteral("ptk"), m_options.ptk()},
             {QStringLiteral("requests"), m_stats.requests()},
@@ -242,6 +242,9 @@ QJsonObject SimServer::statsJson() const
             {QStringLiteral("fail_rate"), m_faults.failRate()},
             {QStringLiteral("latency_ms"), m_latencyMs},
             {QStringLiteral("forced_pending"), m_faults.forcedPending()}};
+    for (const auto &upstream : m_upstreams)
+        upstream->addStats(stats);
+    return stats;
 }
 
 void SimServer::later(QTcpSocket *socket, int delayMs, std::function<void(QTcpSocket *)> action)

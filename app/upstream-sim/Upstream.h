@@ -2,6 +2,8 @@
 
 #include "SimHttp.h"
 
+#include <QJsonObject>
+
 #include <optional>
 
 // One simulated upstream (SIAKAD, Dapodik pusat, SPLP, SIPD). SimServer owns the network,
@@ -33,4 +35,8 @@ public:
         Q_UNUSED(subPath);
         return std::nullopt;
     }
+
+    // Adds this upstream's entries to GET /__sim/stats (may overwrite the common ones, e.g.
+    // the dataset sizes, with its current state).
+    virtual void addStats(QJsonObject &stats) const { Q_UNUSED(stats); }
 };

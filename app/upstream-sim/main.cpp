@@ -1,6 +1,7 @@
 // tatausaha-upstream-sim: deterministic fake SIAKAD / Dapodik pusat / SPLP / SIPD on one port,
 // for tests and demos. See README.md.
 
+#include "DapodikUpstream.h"
 #include "SiakadUpstream.h"
 #include "SimOptions.h"
 #include "SimServer.h"
@@ -68,8 +69,9 @@ int main(int argc, char *argv[])
     }
 
     SimServer server(options);
-    // One line per upstream; Dapodik pusat, SPLP and SIPD register here the same way.
+    // One line per upstream; SPLP and SIPD register here the same way.
     server.addUpstream(std::make_unique<SiakadUpstream>(options, server.stats()));
+    server.addUpstream(std::make_unique<DapodikUpstream>(options));
 
     const quint16 port = server.start();
     if (port == 0) {
