@@ -7,6 +7,7 @@
 #include "content/ContentService.h"
 #include "content/MediaService.h"
 #include "content/StudentWorkService.h"
+#include "dapodik/DapodikService.h"
 #include "db/Database.h"
 #include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
@@ -40,6 +41,7 @@ public:
     MediaService &media() { return *m_media; }
     ContentService &content() { return *m_content; }
     StudentWorkService &studentWorks() { return *m_studentWorks; }
+    DapodikService &dapodik() { return *m_dapodik; }
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<MediaService> m_media;
     std::unique_ptr<ContentService> m_content;
     std::unique_ptr<StudentWorkService> m_studentWorks;
+    std::unique_ptr<DapodikService> m_dapodik;
 };
 
 } // namespace tu

@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -32,6 +33,8 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"external_api_key", "EXTERNAL_API_KEY", "", true},
         {"upstream_timeout_ms", nullptr, "10000", false},  // per upstream request
         {"upstream_backoff_ms", nullptr, "300", false},    // first retry delay, doubled each retry
+        {"sync_concurrency", "TATAUSAHA_SYNC_CONCURRENCY", "4", false}, // parallel Dapodik requests
+        {"dapodik_kode_wilayah", "DAPODIK_KODE_WILAYAH", "34.04", false}, // the kabupaten/kota synced
     };
     return k;
 }
@@ -134,6 +137,15 @@ QString SettingsStore::problem(const QString &key, const QString &value)
         const int n = v.toInt(&ok);
         if (!ok || n < 0 || n > 600000)
             return QStringLiteral("Isi angka milidetik antara 0 dan 600000.");
+    } else if (key == QLatin1String("sync_concurrency")) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < 1 || n > 16)
+            return QStringLiteral("Isi angka 1 sampai 16 (permintaan Dapodik yang berjalan bersamaan).");
+    } else if (key == QLatin1String("dapodik_kode_wilayah")) {
+        static const QRegularExpression kode(QStringLiteral("^\\d{2}\\.\\d{2}$"));
+        if (!kode.match(v).hasMatch())
+            return QStringLiteral("Kode kabupaten/kota Dapodik berbentuk 34.04 (provinsi.kabupaten).");
     } else if (key == QLatin1String("language")) {
         if (v != QLatin1String("id") && v != QLatin1String("en"))
             return QStringLiteral("Bahasa harus id atau en.");

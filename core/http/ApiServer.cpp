@@ -6,6 +6,7 @@
 #include "PpdbRoutes.h"
 #include "ContentRoutes.h"
 #include "StudentWorkRoutes.h"
+#include "SyncRoutes.h"
 #include "SystemRoutes.h"
 #include "TahunAjaranRoutes.h"
 #include "UserRoutes.h"
@@ -44,6 +45,7 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
     registerContentRoutes(m_router, core);
     registerStudentWorkRoutes(m_router, core);
     registerAuditRoutes(m_router, core);
+    registerSyncRoutes(m_router, core);
     reloadPolicy();
 }
 

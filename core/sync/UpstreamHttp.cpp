@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
 
@@ -19,6 +20,7 @@ QString upstreamFailureName(UpstreamFailure k)
     case UpstreamFailure::RateLimit: return QStringLiteral("rate_limit");
     case UpstreamFailure::Server: return QStringLiteral("server");
     case UpstreamFailure::Malformed: return QStringLiteral("malformed");
+    case UpstreamFailure::TextAnswer: return QStringLiteral("text_answer");
     }
     return {};
 }
@@ -74,6 +76,10 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     } else if (out.status >= 400) {
         out.failure = UpstreamFailure::Validation;
         out.message = QStringLiteral("%1 menolak data yang dikirim (HTTP %2). Periksa data lalu kirim ulang.").arg(service).arg(out.status);
+    } else if (r.expectJson && !out.body.trimmed().startsWith('{') && !out.body.trimmed().startsWith('[')) {
+        out.failure = UpstreamFailure::TextAnswer;
+        out.text = QString::fromUtf8(out.body).simplified().left(300);
+        out.message = QStringLiteral("%1 menjawab: \"%2\"").arg(service, out.text);
     } else if (r.expectJson) {
         QJsonParseError pe;
         out.json = QJsonDocument::fromJson(out.body, &pe);
@@ -86,15 +92,16 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     return out;
 }
 
-bool retryable(const UpstreamReply &r)
+bool retryable(const UpstreamReply &r, const UpstreamRequest &req)
 {
-    return r.failure == UpstreamFailure::Timeout || r.failure == UpstreamFailure::Network
+    return r.failure == UpstreamFailure::Timeout || (req.retryMalformed && r.failure == UpstreamFailure::Malformed) || r.failure == UpstreamFailure::Network
         || r.failure == UpstreamFailure::RateLimit
         || (r.failure == UpstreamFailure::Server && (r.status == 502 || r.status == 503 || r.status == 504));
 }
 } // namespace
 
-UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &request, const std::function<bool()> &cancelled)
+UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &request, const std::function<bool()> &cancelled,
+                                 QNetworkAccessManager *sharedNam)
 {
     if (!request.url.isValid() || request.url.host().isEmpty()) {
         UpstreamReply r;
@@ -102,7 +109,8 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
         r.message = QStringLiteral("Alamat %1 belum diatur. Isi alamatnya di Pengaturan.").arg(service);
         return r;
     }
-    QNetworkAccessManager nam;
+    QNetworkAccessManager ownNam;
+    QNetworkAccessManager &nam = sharedNam ? *sharedNam : ownNam;
     nam.setAutoDeleteReplies(false);
     UpstreamReply last;
     int backoff = request.backoffMs;
@@ -110,9 +118,11 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
         int retryAfterMs = 0;
         last = attempt(service, request, nam, retryAfterMs);
         last.attempts = i + 1;
-        if (last.ok() || !retryable(last) || i == request.retries || (cancelled && cancelled()))
+        if (last.ok() || !retryable(last, request) || i == request.retries || (cancelled && cancelled()))
             break;
-        const int wait = last.failure == UpstreamFailure::RateLimit ? qMin(retryAfterMs, request.maxRetryAfterMs) : backoff;
+        // Jitter keeps parallel workers that failed together from retrying together.
+        const int jitter = backoff > 1 ? int(QRandomGenerator::global()->bounded(backoff / 2 + 1)) : 0;
+        const int wait = last.failure == UpstreamFailure::RateLimit ? qMin(retryAfterMs, request.maxRetryAfterMs) : backoff + jitter;
         QThread::msleep(static_cast<unsigned long>(wait));
         backoff *= 2;
     }

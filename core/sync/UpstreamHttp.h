@@ -12,9 +12,13 @@
 #include <QUrl>
 #include <functional>
 
+class QNetworkAccessManager;
+
 namespace tu {
 
-enum class UpstreamFailure { None, Authentication, Network, Timeout, Validation, RateLimit, Server, Malformed };
+// TextAnswer: a 200 whose body is plain text instead of JSON ("Sekolah tidak ditemukan",
+// "Access denied …"): real upstreams report errors that way; the caller decides what it means.
+enum class UpstreamFailure { None, Authentication, Network, Timeout, Validation, RateLimit, Server, Malformed, TextAnswer };
 QString upstreamFailureName(UpstreamFailure kind); // "authentication", …
 
 struct UpstreamRequest {
@@ -24,9 +28,10 @@ struct UpstreamRequest {
     QByteArray body;          // JSON unless a Content-Type header says otherwise
     int timeoutMs = 10000;
     int retries = 3;          // extra attempts after the first
-    int backoffMs = 300;      // doubled each retry
+    int backoffMs = 300;      // doubled each retry, plus up to half of it at random (jitter)
     int maxRetryAfterMs = 10000;
     bool expectJson = true;
+    bool retryMalformed = false; // a truncated/garbled JSON body is retried like a 5xx
 };
 
 struct UpstreamReply {
@@ -36,6 +41,7 @@ struct UpstreamReply {
     QByteArray body;
     QJsonDocument json;
     QString message; // Indonesian, set on failure: what happened and what to do next
+    QString text;    // TextAnswer: the upstream's own words (trimmed, at most 300 characters)
     bool ok() const { return failure == UpstreamFailure::None; }
 };
 
@@ -43,8 +49,9 @@ class UpstreamHttp
 {
 public:
     // `service` names the upstream in messages ("SIAKAD", "Dapodik", …).
+    // `nam` (optional, of the calling thread) keeps connections alive across calls.
     static UpstreamReply send(const QString &service, const UpstreamRequest &request,
-                              const std::function<bool()> &cancelled = {});
+                              const std::function<bool()> &cancelled = {}, QNetworkAccessManager *nam = nullptr);
 };
 
 } // namespace tu

@@ -1,0 +1,60 @@
+#pragma once
+// The Dapodik pusat client (seed 000, issue "Dapodik sync"): token login with
+// DAPODIK_USERNAME/PASSWORD plus X-API-KEY, one re-authentication on 401 (token expiry), the
+// `{results, id, start, limit, rows}` envelope paged with start/limit, and the quirks real
+// integrators meet: JSON served as text/html, errors as text in a 200 body, 429 with
+// Retry-After, slow answers, dropped connections, malformed JSON (retried). Safe to call from
+// several threads at once: each thread keeps its own connection manager, the token is shared.
+
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QUrlQuery>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace tu {
+
+class SettingsStore;
+
+struct DapodikConfig {
+    QString baseUrl, username, password, apiKey;
+    int timeoutMs = 10000;
+    int backoffMs = 300;
+    static DapodikConfig fromSettings(const SettingsStore &settings);
+};
+
+class DapodikClient
+{
+public:
+    using Cancelled = std::function<bool()>;
+    static constexpr int PageSize = 100;
+
+    explicit DapodikClient(DapodikConfig config);
+
+    Result<QList<QJsonObject>> kecamatan(const QString &kodeKabupaten, const Cancelled &cancelled = {});
+    // Schools of a kecamatan; "Sekolah tidak ditemukan" means none.
+    Result<QList<QJsonObject>> sekolah(const QString &kodeKecamatan, const Cancelled &cancelled = {});
+    // PTK of a school; NOT_FOUND when Dapodik no longer knows the school.
+    Result<QList<QJsonObject>> ptk(const QString &npsn, const Cancelled &cancelled = {});
+    Result<std::optional<QJsonObject>> ptkDetail(const QString &nik, const QString &npsn, const Cancelled &cancelled = {});
+
+    int requests() const { return m_requests.load(); }
+    int logins() const { return m_logins.load(); }
+
+private:
+    Result<QJsonObject> get(const QString &path, const QUrlQuery &query, const Cancelled &cancelled);
+    Result<QList<QJsonObject>> allPages(const QString &path, QUrlQuery query, const Cancelled &cancelled);
+    Result<QString> token(const QString &stale, const Cancelled &cancelled);
+
+    DapodikConfig m_config;
+    QMutex m_tokenMutex;
+    QString m_token;
+    std::atomic<int> m_requests{0};
+    std::atomic<int> m_logins{0};
+};
+
+} // namespace tu
