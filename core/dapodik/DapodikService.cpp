@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "db/Database.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -63,8 +64,8 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
             todo << c;
     const int skipped = int(codes.size() - todo.size());
     if (skipped > 0)
-        job.report({{}, {}, QStringLiteral("↩ Melanjutkan: %1 dari %2 kecamatan sudah selesai sebelumnya").arg(skipped).arg(codes.size()),
-                    scale(from, to, skipped, codes.size()), skipped, int(codes.size())});
+        job.report(Progress::of(QStringLiteral("↩ Melanjutkan: %1 dari %2 kecamatan sudah selesai sebelumnya").arg(skipped).arg(codes.size()),
+                    scale(from, to, skipped, codes.size()), skipped, int(codes.size())));
     QHash<QString, QString> names;
     for (const QString &c : todo)
         names.insert(c, m_repo.kecamatanName(c).ok() ? m_repo.kecamatanName(c).value() : c);
@@ -98,7 +99,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
                               const int all = ++schoolsDone;
                               Progress p;
                               p.message = QStringLiteral("Sync PTK %1/%2 di %3…").arg(doneHere).arg(kecSize).arg(name);
-                              p.progress = scale(from + listSpan, to, all, qMax(1, schoolsTotal));
+                              p.progress = scale(from + listSpan, to, all, qMax(1, schoolsTotal.load()));
                               p.current = skipped + i + 1;
                               p.total = int(codes.size());
                               p.progressKec = doneHere * 100 / qMax(1, kecSize);
@@ -108,8 +109,8 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
             schools[i].append(school);
         }
         schoolsTotal += int(list.value().size());
-        job.report({{}, {}, QStringLiteral("🏫 Daftar sekolah %1 diterima (%2 sekolah)").arg(names.value(todo[i])).arg(list.value().size()),
-                    scale(from, from + listSpan, i + 1, todo.size()), skipped + i, int(codes.size())});
+        job.report(Progress::of(QStringLiteral("🏫 Daftar sekolah %1 diterima (%2 sekolah)").arg(names.value(todo[i])).arg(list.value().size()),
+                    scale(from, from + listSpan, i + 1, todo.size()), skipped + i, int(codes.size())));
     }
 
     // Writes, kecamatan by kecamatan, each in one transaction with its checkpoint.
@@ -199,7 +200,7 @@ Result<QString> DapodikService::startGlobal(const Actor &actor)
     return m_manager->start(actor, spec, [this](SyncJob &job) -> Result<QString> {
         auto c = client();
         const QString kabupaten = m_settings.value(QStringLiteral("dapodik_kode_wilayah"));
-        job.report({{}, {}, QStringLiteral("🗺 Mengambil daftar kecamatan %1…").arg(kabupaten), 1});
+        job.report(Progress::of(QStringLiteral("🗺 Mengambil daftar kecamatan %1…").arg(kabupaten), 1));
         auto kec = c->kecamatan(kabupaten, [&job] { return job.cancelled(); });
         if (!kec.ok())
             return kec.error();
@@ -221,7 +222,7 @@ Result<QString> DapodikService::startGlobal(const Actor &actor)
         if (auto s = tx.commit(); !s.ok())
             return s.error();
         job.counts.inactive += gone.value();
-        job.report({{}, {}, QStringLiteral("🗺 %1 kecamatan diterima").arg(rows.size()), 5, 0, int(rows.size())});
+        job.report(Progress::of(QStringLiteral("🗺 %1 kecamatan diterima").arg(rows.size()), 5, 0, int(rows.size())));
         return syncKecamatanSet(job, *c, keys(rows, "kode_wilayah"), true, 5, 98);
     });
 }
@@ -287,7 +288,7 @@ Result<QString> DapodikService::runAllPtk(SyncJob &job, DapodikClient &client)
         futures << QtConcurrent::run(&pool, [&, npsn] {
             Rows r = client.ptk(npsn, cancelled);
             const int n = skipped + ++fetched;
-            job.report({{}, {}, QStringLiteral("Sync PTK sekolah %1/%2…").arg(n).arg(total), scale(2, 98, n, total), n, total});
+            job.report(Progress::of(QStringLiteral("Sync PTK sekolah %1/%2…").arg(n).arg(total), scale(2, 98, n, total), n, total));
             return r;
         });
     // Writes in batches of schools, one transaction each with its checkpoints.

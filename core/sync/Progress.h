@@ -22,6 +22,16 @@ struct Progress {
     bool cancelled = false;
     qint64 elapsedMs = 0;
 
+    static Progress of(const QString &message, int progress, int current = 0, int total = 0)
+    {
+        Progress p;
+        p.message = message;
+        p.progress = progress;
+        p.current = current;
+        p.total = total;
+        return p;
+    }
+
     // {"message", "progress", "current"?, "total"?, "progressKec"?, "done"?, "last_sync"?, "error"?}
     QJsonObject toJson() const;
 };

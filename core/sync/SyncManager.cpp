@@ -4,6 +4,7 @@
 
 #include <QLoggingCategory>
 #include <future>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcSync, "tatausaha.sync")
 
@@ -102,7 +103,7 @@ void SyncManager::execute(SyncJob &job, const Spec &spec, const SyncBody &body)
         job.id = log.value();
     if (spec.global)
         (void)m_store.setMetadata(QLatin1String(SyncStore::LastGlobalSync), QStringLiteral("RUNNING"));
-    job.report({job.id, spec.kind, QStringLiteral("🚀 Memulai %1…").arg(spec.title), 0});
+    job.report(Progress::of(QStringLiteral("🚀 Memulai %1…").arg(spec.title), 0));
 
     Result<QString> outcome = body(job);
 
@@ -172,6 +173,8 @@ Result<QString> SyncManager::start(const Actor &actor, const Spec &spec, SyncBod
     job->actor = actor;
     m_thread = QThread::create([this, job, spec, body, locked] {
         const bool ok = tryLock();
+        if (ok && spec.global) // visible as soon as start() returns
+            (void)m_store.setMetadata(QLatin1String(SyncStore::LastGlobalSync), QStringLiteral("RUNNING"));
         locked->set_value(ok);
         if (!ok)
             return;
@@ -204,22 +207,23 @@ Result<QString> SyncManager::runNow(const Actor &actor, const Spec &spec, SyncBo
         m_current = Progress{};
         m_current.kind = spec.kind;
     }
-    Result<QString> result = Error::conflict(QStringLiteral("Sinkronisasi sedang berjalan dari komputer lain yang memakai basis data yang sama. Tunggu sampai selesai."));
+    std::optional<Result<QString>> result;
     if (tryLock()) {
         SyncJob job;
         job.kind = spec.kind;
         job.params = spec.params;
         job.actor = actor;
-        result = Error::server(QStringLiteral("job did not run"));
         execute(job, spec, [&](SyncJob &j) {
             result = body(j);
-            return result;
+            return *result;
         });
         unlock();
+    } else {
+        result = Error::conflict(QStringLiteral("Sinkronisasi sedang berjalan dari komputer lain yang memakai basis data yang sama. Tunggu sampai selesai."));
     }
     QMutexLocker lock(&m_mutex);
     m_running = false;
-    return result;
+    return *result;
 }
 
 Status SyncManager::cancel(const Actor &actor)
