@@ -22,32 +22,51 @@ QJsonObject progressSchema()
                            {"done", schema::boolean()}, {"last_sync", schema::str()}, {"error", schema::str()}});
 }
 
-// Streams the running job (attaching to it), or the one `start` begins. Closing the stream never
-// stops the job.
+// Streams the running job (attaching to it), or the one `start` begins, from its first frame.
+// Closing the stream never stops the job.
 void streamJob(Core &core, HttpConnection *conn, const HeaderList &headers, const std::function<Result<QString>()> &start)
 {
     SyncManager &manager = core.dapodik().manager();
-    if (!manager.isRunning()) {
-        auto started = start();
-        if (!started.ok() && started.error().code != ErrorCode::Conflict) {
-            HttpResponse r = envelope::error(started.error());
-            for (const auto &h : headers)
-                r.headers.append(h);
-            conn->respond(r);
-            return;
+    struct State {
+        QPointer<SseStream> sse;
+        QMetaObject::Connection link;
+        int lastProgress = -1;
+        bool finished = false;
+        void deliver(const Progress &p)
+        {
+            if (finished || !sse || (p.progress < lastProgress && !p.done))
+                return; // an event queued before an attaching stream's snapshot
+            lastProgress = p.progress;
+            sse->send(p.toJson());
+            if (p.done) {
+                finished = true;
+                sse->finish();
+                QObject::disconnect(link);
+            }
         }
-        // CONFLICT: another request started a job a moment ago; attach to it.
+    };
+    auto state = std::make_shared<State>();
+    // Subscribed before the job starts: its events queue up for this thread and arrive after
+    // this handler returns, so the stream misses none of them.
+    state->link = QObject::connect(&manager, &SyncManager::progress, conn, [state](const Progress &p) { state->deliver(p); });
+    bool attach = manager.isRunning();
+    if (!attach) {
+        auto started = start();
+        if (!started.ok()) {
+            if (started.error().code != ErrorCode::Conflict) {
+                QObject::disconnect(state->link);
+                HttpResponse r = envelope::error(started.error());
+                for (const auto &h : headers)
+                    r.headers.append(h);
+                conn->respond(r);
+                return;
+            }
+            attach = true; // another request started a job a moment ago
+        }
     }
-    auto *sse = new SseStream(conn, headers);
-    QObject::connect(&manager, &SyncManager::progress, sse, [sse](const Progress &p) {
-        sse->send(p.toJson());
-        if (p.done)
-            sse->finish();
-    });
-    const Progress now = manager.current();
-    sse->send(now.toJson());
-    if (now.done)
-        sse->finish();
+    state->sse = new SseStream(conn, headers);
+    if (attach)
+        state->deliver(manager.current());
 }
 
 Result<DapodikListFilter> filterFrom(const ApiRequest &req)

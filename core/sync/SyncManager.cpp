@@ -155,7 +155,7 @@ Result<QString> SyncManager::start(const Actor &actor, const Spec &spec, SyncBod
         m_running = true;
         m_cancel = false;
         m_clock.start();
-        m_current = Progress{};
+        m_current = Progress::of(QStringLiteral("🚀 Memulai %1…").arg(spec.title), 0);
         m_current.kind = spec.kind;
     }
     QMutexLocker threadLock(&m_threadMutex);
