@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 #include "ApiStatusLabel.h"
+#include "AuditPage.h"
 #include "Icons.h"
+#include "KontenPage.h"
 #include "LoginDialog.h"
 #include "PlaceholderPage.h"
 #include "PpdbPage.h"
@@ -216,6 +218,10 @@ void MainWindow::buildPages()
             page = new TahunAjaranPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Ppdb)
             page = new PpdbPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Konten)
+            page = m_kontenPage = new KontenPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Audit)
+            page = m_auditPage = new AuditPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Pengaturan)
             page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
         else
@@ -228,6 +234,8 @@ void MainWindow::buildPages()
             refreshSchool();
             if (m_usersPage)
                 m_usersPage->reload(); // the time zone may have changed
+            if (m_auditPage)
+                m_auditPage->reload();
         });
 }
 

@@ -18,6 +18,8 @@ class Core;
 namespace tu::ui {
 
 class ApiStatusLabel;
+class AuditPage;
+class KontenPage;
 class SettingsPage;
 class UsersPage;
 
@@ -39,6 +41,8 @@ public:
     QWidget *pageWidget(Page page) const;
     UsersPage *usersPage() const { return m_usersPage; }         // nullptr unless admin
     SettingsPage *settingsPage() const { return m_settingsPage; } // nullptr unless admin
+    KontenPage *kontenPage() const { return m_kontenPage; }       // nullptr unless a content role
+    AuditPage *auditPage() const { return m_auditPage; }          // nullptr unless admin
     ApiStatusLabel *apiStatus() const { return m_apiStatus; }
 
 signals:
@@ -69,6 +73,8 @@ private:
     QMap<Page, QWidget *> m_pages;
     UsersPage *m_usersPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    KontenPage *m_kontenPage = nullptr;
+    AuditPage *m_auditPage = nullptr;
     ApiStatusLabel *m_apiStatus = nullptr;
     QLabel *m_schoolName = nullptr;
     QLabel *m_today = nullptr;

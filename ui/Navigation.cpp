@@ -43,6 +43,9 @@ QList<PageInfo> Navigation::pages()
         {Page::Pengaturan, tr("Pengaturan"),
          tr("Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data."),
          QStringLiteral("pengaturan")},
+        {Page::Audit, tr("Log Audit"),
+         tr("Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan."),
+         QStringLiteral("audit")},
     };
 }
 
@@ -69,6 +72,7 @@ bool mayOpen(Role role, Page page)
         return role == Role::Kesiswaan || role == Role::Osis || role == Role::Siswa;
     case Page::Pengguna:
     case Page::Pengaturan:
+    case Page::Audit:
         return false;
     }
     return false;

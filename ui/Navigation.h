@@ -6,8 +6,8 @@
 
 namespace tu::ui {
 
-// The areas of the main window, in sidebar order (Ctrl+1 … Ctrl+7).
-enum class Page { Ppdb, TahunAjaran, Konten, Sinkronisasi, SatuData, Pengguna, Pengaturan };
+// The areas of the main window, in sidebar order (Ctrl+1 … Ctrl+8).
+enum class Page { Ppdb, TahunAjaran, Konten, Sinkronisasi, SatuData, Pengguna, Pengaturan, Audit };
 
 struct PageInfo {
     Page page;

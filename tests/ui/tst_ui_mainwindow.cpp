@@ -58,7 +58,7 @@ private slots:
         QTest::addColumn<int>("role");
         QTest::addColumn<QStringList>("entries");
         QTest::newRow("admin") << int(Role::Admin)
-                               << QStringList{"PPDB", "Tahun Ajaran", "Konten", "Sinkronisasi", "Satu Data", "Pengguna", "Pengaturan"};
+                               << QStringList{"PPDB", "Tahun Ajaran", "Konten", "Sinkronisasi", "Satu Data", "Pengguna", "Pengaturan", "Log Audit"};
         QTest::newRow("operator") << int(Role::Operator) << QStringList{"Tahun Ajaran", "Sinkronisasi", "Satu Data"};
         QTest::newRow("ppdb") << int(Role::Ppdb) << QStringList{"PPDB"};
         QTest::newRow("kesiswaan") << int(Role::Kesiswaan) << QStringList{"Konten"};

@@ -1,0 +1,69 @@
+#pragma once
+#include "auth/Actor.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace tu {
+class Core;
+}
+
+namespace tu::ui {
+
+class AuditTableModel;
+class MessageBanner;
+
+// Log Audit (admin): who changed what and when, newest first, filtered by user, area and an
+// optional date range (days of the school's calendar), paged; the selected entry's record
+// before and after the change side by side.
+class AuditPage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 50;
+    AuditPage(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    void reload();
+    // Fills the user filter again (accounts may have been added).
+    void reloadUsers();
+
+    QTableView *table() const { return m_table; }
+    MessageBanner *banner() const { return m_banner; }
+    QComboBox *userFilter() const { return m_user; }
+    QComboBox *areaFilter() const { return m_area; }
+    QCheckBox *rangeBox() const { return m_range; }
+    QDateEdit *fromEdit() const { return m_from; }
+    QDateEdit *toEdit() const { return m_to; }
+    QPlainTextEdit *beforeView() const { return m_before; }
+    QPlainTextEdit *afterView() const { return m_after; }
+    QLabel *detailTitle() const { return m_detailTitle; }
+    int currentPage() const { return m_page; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showDetail();
+    void updatePager();
+    Core &m_core;
+    Actor m_actor;
+    AuditTableModel *m_model;
+    MessageBanner *m_banner;
+    QComboBox *m_user, *m_area;
+    QCheckBox *m_range;
+    QDateEdit *m_from, *m_to;
+    QTableView *m_table;
+    QLabel *m_count, *m_detailTitle, *m_changed;
+    QPlainTextEdit *m_before, *m_after;
+    QPushButton *m_prev, *m_next, *m_refresh;
+    int m_page = 1;
+    qint64 m_total = 0;
+};
+
+} // namespace tu::ui

@@ -1,0 +1,44 @@
+#pragma once
+#include "content/ContentTypes.h"
+
+#include <QAbstractTableModel>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace tu::ui {
+
+// One page of content items of one type, with columns from its descriptor: the title or name,
+// up to three short fields (choices, dates, short texts such as category or subject) and the
+// time of the last change, times in the school's zone.
+class ContentTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    static constexpr int IdRole = Qt::UserRole;
+    ContentTableModel(const ContentType &type, QObject *parent = nullptr);
+    void setItems(const QJsonArray &items);
+    void setTimeZone(const QTimeZone &zone);
+    QJsonObject itemAt(int row) const;
+    int rowOf(const QString &id) const;
+    // The field shown in `column`, nullptr for the last-change column.
+    const ContentField *fieldAt(int column) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString display(const ContentField *field, const QJsonObject &item) const;
+    const ContentType &m_type;
+    QList<const ContentField *> m_columns; // last: nullptr = updatedAt
+    QList<QJsonObject> m_items;
+    QTimeZone m_zone;
+};
+
+// "2026-05-03T02:15:00.000Z" in `zone`: "3 Mei 2026, 09.15"; a date "2026-05-03": "3 Mei 2026".
+QString contentFormatTime(const QString &iso, const QTimeZone &zone);
+QString contentFormatDate(const QString &ymd);
+
+} // namespace tu::ui

@@ -1,0 +1,65 @@
+#pragma once
+#include "auth/Actor.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace tu {
+class Core;
+}
+
+namespace tu::ui {
+
+class MessageBanner;
+class StudentWorkTableModel;
+
+// Karya Siswa on the Konten page: the works students submitted, filtered by category, featured
+// or a search on the title; staff mark works as featured (shown on the school site), open the
+// attached file and remove works. A student signed in sees only their own.
+class StudentWorksTab : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 25;
+    StudentWorksTab(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    void reload();
+    // Marks the selected work featured or not (whichever it is not).
+    void toggleFeatured();
+    void openFile();
+    void removeSelected(bool confirm = true);
+    void focusSearch();
+    // The local path openFile() hands to the desktop; empty when none.
+    QString selectedFilePath();
+
+    QTableView *table() const { return m_table; }
+    MessageBanner *banner() const { return m_banner; }
+    QComboBox *categoryFilter() const { return m_category; }
+    QComboBox *featuredFilter() const { return m_featured; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QPushButton *featureButton() const { return m_feature; }
+
+private:
+    void updateActions();
+    void showDetail();
+    Core &m_core;
+    Actor m_actor;
+    bool m_staff;
+    StudentWorkTableModel *m_model;
+    MessageBanner *m_banner;
+    QLineEdit *m_search;
+    QComboBox *m_category, *m_featured;
+    QTimer *m_debounce;
+    QTableView *m_table;
+    QLabel *m_detail, *m_range;
+    QPushButton *m_feature, *m_open, *m_delete, *m_prev, *m_next;
+    int m_page = 1;
+    qint64 m_total = 0;
+};
+
+} // namespace tu::ui
