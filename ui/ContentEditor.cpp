@@ -32,7 +32,7 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
     form->setVerticalSpacing(10);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow form puts wide inputs under their label
 
     for (const ContentField &field : type.fields) {
         QWidget *input = nullptr;
@@ -55,9 +55,16 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
         case FieldKind::LongText: {
             auto *e = new QPlainTextEdit(this);
             e->setTabChangesFocus(true);
+            // The main text takes the room there is; shorter texts stay at a few lines.
             const bool body = field.maxLength > 5000;
-            e->setMinimumHeight(body ? 150 : 76);
-            e->setSizePolicy(QSizePolicy::Expanding, body ? QSizePolicy::Expanding : QSizePolicy::Preferred);
+            if (body) {
+                e->setMinimumHeight(150);
+                e->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+            } else {
+                e->setFixedHeight(field.maxLength > 1000 ? 100 : 84);
+            }
+            if (m_type.name == QLatin1String("news") && field.key == QLatin1String("excerpt"))
+                e->setPlaceholderText(tr("Kosongkan: diambil otomatis dari awal isi berita."));
             connect(e, &QPlainTextEdit::textChanged, this, &ContentEditor::edited);
             input = e;
             break;
@@ -110,7 +117,7 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
             break;
         }
         }
-        input->setObjectName(field.key);
+        input->setObjectName(field.key + QStringLiteral("Field")); // not the bare key: "content" is a theme name
         m_inputs.insert(field.key, input);
         // The input (or its row with the check box) and its error label, stacked; FormErrors
         // marks the input itself.
@@ -156,6 +163,16 @@ void ContentEditor::setItem(const QJsonObject &item)
         else
             setValue(field, item.value(field.key));
     }
+    // A news item without its own summary comes with one made from its text; keep that automatic
+    // rather than storing it as typed on the next save.
+    if (m_type.name == QLatin1String("news")) {
+        const QString excerpt = item.value(QLatin1String("excerpt")).toString();
+        if (!excerpt.isEmpty() && excerpt == ContentService::excerptOf(item.value(QLatin1String("content")).toString()))
+            if (auto *e = qobject_cast<QPlainTextEdit *>(m_inputs.value(QStringLiteral("excerpt")))) {
+                QSignalBlocker block(e);
+                e->clear();
+            }
+    }
 }
 
 void ContentEditor::setValue(const ContentField &field, const QJsonValue &value)
@@ -167,6 +184,7 @@ void ContentEditor::setValue(const ContentField &field, const QJsonValue &value)
     case FieldKind::Text:
     case FieldKind::Digits:
         static_cast<QLineEdit *>(w)->setText(v);
+        static_cast<QLineEdit *>(w)->setCursorPosition(0); // show the beginning of a long title
         break;
     case FieldKind::LongText:
         static_cast<QPlainTextEdit *>(w)->setPlainText(v);

@@ -107,7 +107,10 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     h->setMinimumSectionSize(60);
     for (int c = 1; c < m_model->columnCount(); ++c) {
         const ContentField *f = m_model->fieldAt(c);
-        m_table->setColumnWidth(c, !f ? 140 : f->kind == FieldKind::DateTime ? 140 : f->kind == FieldKind::Date ? 104 : 112);
+        if (!f || f->kind != FieldKind::Text) // dates and choices: as wide as what they show
+            h->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        else
+            m_table->setColumnWidth(c, 116);
     }
     cardParts.layout->addWidget(m_table, 1);
 
@@ -221,10 +224,11 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
 
     split->addWidget(left);
     split->addWidget(formCard);
-    split->setStretchFactor(0, 11);
-    split->setStretchFactor(1, 9);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({540, 450});
     left->setMinimumWidth(380);
-    formCard->setMinimumWidth(360);
+    formCard->setMinimumWidth(380);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -463,9 +467,12 @@ void ContentTab::updateActions()
     m_delete->setEnabled(!m_editor->isNew() && !busy);
     if (m_publish) {
         const bool published = m_editor->values().value(QLatin1String("status")).toString() == QLatin1String("published");
-        const bool stored = !m_editor->isNew() && !m_dirty;
-        m_publish->setEnabled(!busy && !(stored && published));
-        m_unpublish->setEnabled(!busy && !m_editor->isNew() && published);
+        // One of the two at a time: what the stored item can become.
+        const bool storedPublished = !m_editor->isNew() && published && !m_dirty;
+        m_publish->setVisible(!storedPublished);
+        m_unpublish->setVisible(storedPublished);
+        m_publish->setEnabled(!busy);
+        m_unpublish->setEnabled(!busy);
     }
 }
 

@@ -27,14 +27,17 @@ ContentTableModel::ContentTableModel(const ContentType &type, QObject *parent)
     : QAbstractTableModel(parent), m_type(type), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
 {
     m_columns << type.field(type.titleKey);
+    bool dated = false;
     for (const ContentField &f : type.fields) {
         if (m_columns.size() >= 4)
             break;
         if (f.key == type.titleKey || f.kind == FieldKind::LongText || f.kind == FieldKind::Image || f.kind == FieldKind::Digits)
             continue;
         m_columns << &f;
+        dated = dated || f.kind == FieldKind::Date || f.kind == FieldKind::DateTime;
     }
-    m_columns << nullptr;
+    if (!dated) // a list with dates of its own needs no last-change column
+        m_columns << nullptr;
 }
 
 void ContentTableModel::setItems(const QJsonArray &items)

@@ -9,8 +9,8 @@
 namespace tu::ui {
 
 // One page of content items of one type, with columns from its descriptor: the title or name,
-// up to three short fields (choices, dates, short texts such as category or subject) and the
-// time of the last change, times in the school's zone.
+// up to three short fields (choices, dates, short texts such as category or subject) and, when
+// none of them is a date, the time of the last change; times in the school's zone.
 class ContentTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +32,7 @@ public:
 private:
     QString display(const ContentField *field, const QJsonObject &item) const;
     const ContentType &m_type;
-    QList<const ContentField *> m_columns; // last: nullptr = updatedAt
+    QList<const ContentField *> m_columns; // nullptr = updatedAt
     QList<QJsonObject> m_items;
     QTimeZone m_zone;
 };

@@ -105,6 +105,11 @@ private slots:
         news->table()->selectRow(0);
         QCOMPARE(line(news, "title")->text(), QStringLiteral("Juara 1 OSN Kabupaten Sleman"));
         QCOMPARE(box(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
+        // The summary made from the text is not turned into a typed one by saving again.
+        QVERIFY(box(news, "excerpt")->toPlainText().isEmpty());
+        box(news, "content")->setPlainText(QStringLiteral("Teks baru."));
+        QTest::mouseClick(news->saveButton(), Qt::LeftButton);
+        QCOMPARE(stored(tc, "news").first().toObject().value("excerpt").toString(), QStringLiteral("Teks baru."));
     }
 
     void requiredFieldShowsTheServiceMessage()
@@ -199,23 +204,24 @@ private slots:
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
         QVERIFY(news->publishButton() && news->unpublishButton());
-        QVERIFY(!news->unpublishButton()->isEnabled()); // nothing stored yet
+        QVERIFY(news->publishButton()->isVisibleTo(news));
+        QVERIFY(!news->unpublishButton()->isVisibleTo(news)); // nothing stored yet
         fillNews(news, QStringLiteral("Penerimaan Rapor Semester Ganjil"));
         // Terbitkan on an unsaved form saves it first.
         QTest::mouseClick(news->publishButton(), Qt::LeftButton);
         QJsonObject item = stored(tc, "news").first().toObject();
         QCOMPARE(item.value("status").toString(), QStringLiteral("published"));
         QVERIFY(!item.value("publishedAt").toString().isEmpty());
-        QVERIFY(!news->publishButton()->isEnabled());
-        QVERIFY(news->unpublishButton()->isEnabled());
+        QVERIFY(!news->publishButton()->isVisibleTo(news)); // one of the two at a time
+        QVERIFY(news->unpublishButton()->isVisibleTo(news));
         QCOMPARE(qobject_cast<QComboBox *>(news->editor()->input(QStringLiteral("status")))->currentText(), QStringLiteral("Terbit"));
         QCOMPARE(news->table()->model()->index(0, 2).data().toString(), QStringLiteral("Terbit"));
 
         QTest::mouseClick(news->unpublishButton(), Qt::LeftButton);
         item = stored(tc, "news").first().toObject();
         QCOMPARE(item.value("status").toString(), QStringLiteral("draft"));
-        QVERIFY(news->publishButton()->isEnabled());
-        QVERIFY(!news->unpublishButton()->isEnabled());
+        QVERIFY(news->publishButton()->isVisibleTo(news));
+        QVERIFY(!news->unpublishButton()->isVisibleTo(news));
         QVERIFY(news->banner()->text().contains(QStringLiteral("draf")));
 
         // The status filter narrows the list.

@@ -1,7 +1,13 @@
 // Renders the desktop app's main screens to PNG files for a visual check, on the offscreen
 // platform with a throwaway database of sample users:
 //   QT_QPA_PLATFORM=offscreen ui_screenshot OUTPUT_DIR
+#include "AuditPage.h"
+#include "ContentEditor.h"
+#include "ContentTab.h"
 #include "FirstRunDialog.h"
+#include "ImagePicker.h"
+#include "KontenPage.h"
+#include "StudentWorksTab.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "PpdbDetailDialog.h"
@@ -19,6 +25,10 @@
 #include "http/ApiServerHost.h"
 
 #include <QBuffer>
+#include <QCalendarWidget>
+#include <QLinearGradient>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QComboBox>
 #include <QPainter>
 #include <QPdfWriter>
@@ -155,6 +165,197 @@ void seedPpdb(TestCore &core)
     pdf.seek(0);
     (void)core->ppdb().upload(system, regs[0].id, QStringLiteral("ijazah"), pdf, QStringLiteral("ijazah-sd.pdf"));
 }
+
+// A photo-like picture for content: a sky-to-ground gradient with a few shapes and a caption.
+QByteArray picture(const QColor &top, const QColor &bottom, const QString &caption, int seed)
+{
+    QImage img(960, 600, QImage::Format_RGB32);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient g(0, 0, 0, 600);
+    g.setColorAt(0, top);
+    g.setColorAt(1, bottom);
+    p.fillRect(img.rect(), g);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 60));
+    for (int i = 0; i < 5; ++i)
+        p.drawEllipse(QPointF(120 + ((seed * 37 + i * 190) % 800), 120 + ((seed * 53 + i * 70) % 200)), 60 + i * 12, 60 + i * 12);
+    p.setBrush(QColor(15, 23, 42, 90));
+    p.drawRect(QRect(0, 430, 960, 170));
+    p.setPen(Qt::white);
+    QFont f = p.font();
+    f.setPixelSize(54);
+    f.setBold(true);
+    p.setFont(f);
+    p.drawText(QRect(40, 450, 880, 120), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    p.end();
+    QByteArray bytes;
+    QBuffer b(&bytes);
+    b.open(QIODevice::WriteOnly);
+    img.save(&b, "PNG");
+    return bytes;
+}
+
+QString storeImage(TestCore &core, const Actor &actor, const QByteArray &png, const QString &name)
+{
+    QBuffer b;
+    b.setData(png);
+    b.open(QIODevice::ReadOnly);
+    auto m = core->media().store(actor, b, name);
+    if (!m.ok())
+        qWarning() << "media seed:" << m.error().message;
+    return m.ok() ? m->id : QString();
+}
+
+Actor actorOf(TestCore &core, const QString &username)
+{
+    const auto users = core->users().list(Actor::system(QStringLiteral("screenshot")));
+    for (const User &u : users.value())
+        if (u.username == username)
+            return Actor{u.id, u.username, u.role, QStringLiteral("192.168.1.12"), false};
+    return Actor::system(username);
+}
+
+// School content as a real SMP would publish it, dated around today, made by the admin and the
+// kesiswaan teacher so the audit log has people in it.
+void seedContent(TestCore &core)
+{
+    const Actor admin = actorOf(core, QStringLiteral("admin"));
+    const Actor rina = actorOf(core, QStringLiteral("rina.marlina"));
+    const Actor dimas = actorOf(core, QStringLiteral("dimas.osis"));
+    auto make = [&](const Actor &who, const char *type, const QJsonObject &in) {
+        auto r = core->content().create(who, *content::type(QLatin1String(type)), in);
+        if (!r.ok())
+            qWarning() << "content seed:" << type << r.error().message << r.error().fields;
+        return r.ok() ? r->value(QLatin1String("id")).toString() : QString();
+    };
+    const QTimeZone zone = core->settings().schoolZone();
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    auto at = [&](int daysAgo, int hour) { return QDateTime(today.addDays(-daysAgo), QTime(hour, 0), zone).toString(Qt::ISODate); };
+
+    const QString osn = storeImage(core, rina, picture(QColor(0x1d, 0x4e, 0xd8), QColor(0x0e, 0x74, 0x90), QStringLiteral("OSN IPA 2026"), 1), QStringLiteral("osn-ipa.png"));
+    const QString pramuka = storeImage(core, rina, picture(QColor(0x7c, 0x2d, 0x12), QColor(0xa1, 0x62, 0x07), QStringLiteral("Perkemahan Sabtu–Minggu"), 2), QStringLiteral("persami.png"));
+    const QString lab = storeImage(core, admin, picture(QColor(0x04, 0x78, 0x57), QColor(0x0f, 0x76, 0x6e), QStringLiteral("Laboratorium IPA"), 3), QStringLiteral("lab-ipa.png"));
+    const QString perpus = storeImage(core, admin, picture(QColor(0x6d, 0x28, 0xd9), QColor(0x43, 0x38, 0xca), QStringLiteral("Perpustakaan"), 4), QStringLiteral("perpustakaan.png"));
+    struct News { const char *title, *category, *status, *excerpt, *body; int daysAgo; QString image; const Actor *by; };
+    const News news[] = {
+        {"Siswa SMP Negeri 2 Sleman Raih Emas OSN IPA Tingkat Kabupaten", "Prestasi", "published",
+         "Naila Putri Ramadhani dari kelas VIII-B meraih medali emas dan mewakili Sleman ke tingkat provinsi.",
+         "Naila Putri Ramadhani, siswi kelas VIII-B, meraih medali emas Olimpiade Sains Nasional bidang IPA tingkat "
+         "Kabupaten Sleman yang digelar di SMP Negeri 4 Depok. Ia akan mewakili Sleman pada seleksi tingkat provinsi bulan depan.\n\n"
+         "Kepala sekolah menyampaikan terima kasih kepada guru pembimbing dan orang tua atas dukungannya.", 2, osn, &rina},
+        {"Perkemahan Sabtu–Minggu Kelas VII di Bumi Perkemahan Kaliurang", "Kegiatan", "published",
+         "Seluruh siswa kelas VII mengikuti Persami untuk melatih kemandirian dan kerja sama.",
+         "Sebanyak 192 siswa kelas VII mengikuti Perkemahan Sabtu–Minggu di Bumi Perkemahan Kaliurang.", 6, pramuka, &dimas},
+        {"Jadwal Penilaian Akhir Semester Genap 2025/2026", "Akademik", "published", "",
+         "Penilaian Akhir Semester genap dilaksanakan mulai Senin pekan depan. Siswa wajib hadir 15 menit sebelum ujian.", 9, QString(), &rina},
+        {"Sosialisasi Bahaya Narkoba bersama BNN Kabupaten Sleman", "Kegiatan", "published", "",
+         "BNN Kabupaten Sleman memberikan penyuluhan kepada siswa kelas VIII dan IX di aula sekolah.", 13, QString(), &admin},
+        {"Tim Futsal Putra Melaju ke Final Liga Pelajar", "Prestasi", "draft", "",
+         "Tim futsal putra mengalahkan SMP Negeri 1 Ngaglik 4–2 di babak semifinal.", 1, QString(), &dimas},
+        {"Gerakan Literasi Sekolah: 15 Menit Membaca Setiap Pagi", "Literasi", "published", "",
+         "Setiap pagi sebelum pelajaran pertama, seluruh warga sekolah membaca buku nonpelajaran selama 15 menit.", 20, QString(), &admin},
+        {"Pameran Karya Seni Rupa Kelas IX", "Kegiatan", "draft", "",
+         "Karya lukis, batik, dan kriya siswa kelas IX dipamerkan di lobi sekolah selama satu pekan.", 0, QString(), &rina},
+    };
+    QString first;
+    for (const News &n : news) {
+        QJsonObject in{{"title", n.title}, {"category", n.category}, {"status", n.status}, {"excerpt", n.excerpt},
+                       {"content", n.body}, {"image", n.image}};
+        if (QLatin1String(n.status) == QLatin1String("published"))
+            in.insert(QStringLiteral("publishedAt"), at(n.daysAgo, 9));
+        const QString id = make(*n.by, "news", in);
+        if (first.isEmpty())
+            first = id;
+    }
+    // An edit, so the audit log has a before and an after.
+    if (!first.isEmpty())
+        (void)core->content().update(admin, *content::type(QStringLiteral("news")), first,
+                                     {{"title", "Siswa SMP Negeri 2 Sleman Raih Medali Emas OSN IPA Tingkat Kabupaten"}});
+
+    make(admin, "announcements", {{"title", "Libur Hari Raya Idul Adha"}, {"priority", "high"}, {"activeFrom", at(3, 7)},
+                                  {"activeUntil", at(-10, 15)}, {"content", "Kegiatan belajar mengajar diliburkan. Masuk kembali sesuai kalender."}});
+    make(rina, "announcements", {{"title", "Pengambilan Rapor Semester Genap"}, {"priority", "medium"}, {"activeFrom", at(1, 7)},
+                                 {"content", "Rapor diambil oleh orang tua/wali di kelas masing-masing pukul 08.00–11.00."}});
+    make(rina, "announcements", {{"title", "Pendaftaran Ekstrakurikuler Semester Baru"}, {"priority", "low"}, {"activeFrom", at(8, 7)},
+                                 {"content", "Formulir pendaftaran tersedia di ruang OSIS."}});
+    make(dimas, "announcements", {{"title", "Lomba Kebersihan Kelas Pekan Ini"}, {"priority", "medium"}, {"activeFrom", at(2, 7)},
+                                  {"activeUntil", at(-5, 14)}, {"content", "Penilaian dilakukan setiap hari oleh pengurus OSIS."}});
+
+    const QDate m(today.year(), today.month(), 1);
+    auto day = [&](int d) { return QDate(m.year(), m.month(), std::min(d, m.daysInMonth())).toString(Qt::ISODate); };
+    struct Event { const char *title, *category; int from, to; const char *where; };
+    const Event events[] = {
+        {"Penilaian Akhir Semester", "ujian", 2, 6, "Ruang kelas"},
+        {"Rapat Pleno Kenaikan Kelas", "akademik", 9, 9, "Ruang guru"},
+        {"Class Meeting", "kegiatan", 12, 14, "Lapangan sekolah"},
+        {"Pembagian Rapor", "akademik", 16, 16, "Ruang kelas"},
+        {"Libur Akhir Semester", "libur", 19, 28, ""},
+        {"Masa Pengenalan Lingkungan Sekolah", "kegiatan", 29, 30, "Aula"},
+    };
+    for (const Event &e : events)
+        make(rina, "calendar", {{"title", e.title}, {"category", e.category}, {"startDate", day(e.from)}, {"endDate", day(e.to)},
+                                {"location", e.where}, {"description", ""}});
+
+    struct Teacher { const char *name, *nip, *subject, *position; };
+    const Teacher teachers[] = {
+        {"Drs. Bambang Wijaya, M.Pd.", "196805121994031007", "Matematika", "Kepala Sekolah"},
+        {"Sri Wahyuni, S.Pd.", "198503122010012003", "Bahasa Indonesia", "Wali kelas VII-A"},
+        {"Agus Setiawan, S.Pd.", "198807082015031002", "IPA", "Wakil kepala bidang kurikulum"},
+        {"Rina Marlina, S.Pd.", "", "PPKn", "Wakil kepala bidang kesiswaan"},
+        {"Yohanes Prasetyo, S.Kom.", "", "Informatika", "Pembina robotik"},
+    };
+    for (const Teacher &t : teachers)
+        make(admin, "teachers", {{"name", t.name}, {"nip", t.nip}, {"subject", t.subject}, {"position", t.position}});
+    make(admin, "facilities", {{"name", "Laboratorium IPA"}, {"description", "Dua ruang praktikum dengan 36 meja dan alat peraga lengkap."}, {"image", lab}});
+    make(admin, "facilities", {{"name", "Perpustakaan"}, {"description", "Lebih dari 8.000 judul buku dan pojok baca digital."}, {"image", perpus}});
+    make(admin, "facilities", {{"name", "Lapangan Olahraga"}, {"description", "Lapangan basket, voli, dan futsal."}});
+    make(admin, "facilities", {{"name", "Masjid Al-Ilmi"}, {"description", "Tempat ibadah untuk 300 jamaah."}});
+    make(dimas, "extracurricular", {{"name", "Pramuka"}, {"description", "Ekstrakurikuler wajib kelas VII."}, {"schedule", "Jumat 14.00–16.00"},
+                                    {"coach", "Agus Setiawan, S.Pd."}, {"image", pramuka}});
+    make(dimas, "extracurricular", {{"name", "Robotik"}, {"description", "Merakit dan memprogram robot untuk lomba."}, {"schedule", "Sabtu 08.00–10.00"},
+                                    {"coach", "Yohanes Prasetyo, S.Kom."}});
+    make(dimas, "extracurricular", {{"name", "Paduan Suara"}, {"description", "Latihan vokal dan penampilan di upacara."}, {"schedule", "Rabu 14.00–15.30"}});
+    make(dimas, "extracurricular", {{"name", "Futsal"}, {"description", "Latihan dan liga pelajar."}, {"schedule", "Selasa 15.00–17.00"}});
+
+    // Student works by two students, one featured.
+    UserInput in;
+    in.username = QStringLiteral("naila.putri");
+    in.name = QStringLiteral("Naila Putri Ramadhani");
+    in.role = roleName(Role::Siswa);
+    in.password = QStringLiteral("Password-123");
+    (void)core->users().create(admin, in);
+    const Actor naila = actorOf(core, QStringLiteral("naila.putri"));
+    in.username = QStringLiteral("rizky.fajar");
+    in.name = QStringLiteral("Muhammad Rizky Fajar");
+    (void)core->users().create(admin, in);
+    const Actor rizky = actorOf(core, QStringLiteral("rizky.fajar"));
+    struct Work { const Actor *who; const char *title, *description, *category, *link; bool file; };
+    const Work works[] = {
+        {&naila, "Alat Penjernih Air Sederhana", "Penjernih air dari pasir, arang dan ijuk untuk sumur warga.", "sains", "", true},
+        {&rizky, "Robot Line Follower \"Si Gesit\"", "Robot pengikut garis berbasis Arduino.", "teknologi", "https://youtu.be/contoh-robot", false},
+        {&naila, "Puisi: Ibu, Pelita Hidupku", "Puisi untuk lomba Hari Ibu.", "tulisan", "", false},
+        {&rizky, "Poster Hemat Energi", "Poster kampanye hemat listrik di sekolah.", "seni", "", true},
+        {&naila, "Esai: Sampah Plastik di Sungai Code", "Pengamatan dan usulan pengurangan sampah plastik.", "tulisan", "", false},
+    };
+    QStringList ids;
+    for (const Work &w : works) {
+        QBuffer file;
+        if (w.file) {
+            file.setData(picture(QColor(0x0f, 0x76, 0x6e), QColor(0x15, 0x80, 0x3d), QString::fromUtf8(w.title).left(24), 5));
+            file.open(QIODevice::ReadOnly);
+        }
+        auto r = core->studentWorks().submit(*w.who, {{"title", w.title}, {"description", w.description}, {"category", w.category},
+                                                      {"link", w.link}},
+                                             w.file ? &file : nullptr, w.file ? QStringLiteral("karya.png") : QString());
+        if (!r.ok())
+            qWarning() << "works seed:" << r.error().message << r.error().fields;
+        else
+            ids << r->id;
+    }
+    if (!ids.isEmpty())
+        (void)core->studentWorks().setFeatured(rina, ids.first(), true);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -187,6 +388,7 @@ int main(int argc, char *argv[])
     TestCore core;
     seed(core);
     seedPpdb(core);
+    seedContent(core);
     ApiServerHost api(*core);
     api.start(QStringLiteral("127.0.0.1"), 0);
 
@@ -241,6 +443,50 @@ int main(int argc, char *argv[])
         save(&walkIn, QStringLiteral("ppdb-walkin-errors.png"));
         walkIn.reject();
     }
+    window.showPage(ui::Page::Konten);
+    if (ui::KontenPage *konten = window.kontenPage()) {
+        ui::ContentTab *news = konten->contentTab(QStringLiteral("news"));
+        konten->showTab(QStringLiteral("news"));
+        news->reload();
+        for (int r = 0; r < news->table()->model()->rowCount(); ++r)
+            if (news->table()->model()->index(r, 0).data().toString().contains(QLatin1String("OSN")))
+                news->table()->selectRow(r);
+        save(&window, QStringLiteral("konten-berita.png"));
+        if (auto *scroll = news->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(news->editor()->imagePicker(QStringLiteral("image")));
+        save(&window, QStringLiteral("konten-berita-gambar.png"));
+        news->newItem();
+        if (auto *title = qobject_cast<QLineEdit *>(news->editor()->input(QStringLiteral("category"))))
+            QTest::keyClicks(title, QStringLiteral("Prestasi"));
+        news->save();
+        save(&window, QStringLiteral("konten-berita-errors.png"));
+        news->newItem();
+        konten->showTab(QStringLiteral("calendar"));
+        ui::ContentTab *cal = konten->contentTab(QStringLiteral("calendar"));
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(core->settings().schoolZone()).date();
+        cal->calendar()->setSelectedDate(QDate(today.year(), today.month(), 13));
+        cal->table()->selectRow(0);
+        save(&window, QStringLiteral("konten-kalender.png"));
+        konten->showTab(QStringLiteral("teachers"));
+        konten->contentTab(QStringLiteral("teachers"))->table()->selectRow(1);
+        save(&window, QStringLiteral("konten-guru.png"));
+        konten->showTab(QStringLiteral("works"));
+        konten->worksTab()->table()->selectRow(0);
+        save(&window, QStringLiteral("konten-karya-siswa.png"));
+    }
+
+    window.showPage(ui::Page::Audit);
+    if (ui::AuditPage *audit = window.auditPage()) {
+        audit->areaFilter()->setCurrentIndex(audit->areaFilter()->findData(QStringLiteral("content")));
+        for (int r = 0; r < audit->table()->model()->rowCount(); ++r)
+            if (audit->table()->model()->index(r, 3).data().toString() == QLatin1String("Ubah")) {
+                audit->table()->selectRow(r);
+                break;
+            }
+        save(&window, QStringLiteral("audit.png"));
+        audit->areaFilter()->setCurrentIndex(0);
+    }
+
     window.showPage(ui::Page::Pengguna);
 
     QTest::mouseClick(users->addButton(), Qt::LeftButton);
