@@ -16,7 +16,8 @@ trap cleanup EXIT INT TERM
 
 if [ -x build/bin/tatausaha-upstream-sim ]; then
   SIM_LOG="$DATA_DIR/upstream-sim.log"
-  build/bin/tatausaha-upstream-sim --listen 127.0.0.1:0 --seed 1 >"$SIM_LOG" 2>&1 &
+  build/bin/tatausaha-upstream-sim --listen 127.0.0.1:0 --seed 1 --sekolah-per-kecamatan 8 --ptk-per-sekolah 15 \
+    --latency-ms 15 >"$SIM_LOG" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 50); do
     SIM_URL=$(grep -m1 -o 'http://[0-9.:]*' "$SIM_LOG" 2>/dev/null || true)
@@ -29,6 +30,8 @@ if [ -x build/bin/tatausaha-upstream-sim ]; then
     export DAPODIK_URL=${DAPODIK_URL:-$SIM_URL} SIAKAD_URL=${SIAKAD_URL:-$SIM_URL}
     export SPLP_API_URL=${SPLP_API_URL:-$SIM_URL} SIPD_API_URL=${SIPD_API_URL:-$SIM_URL}
     export SIAKAD_API_KEY=${SIAKAD_API_KEY:-sim-siakad-key}
+    export DAPODIK_USERNAME=${DAPODIK_USERNAME:-sim-dapodik} DAPODIK_PASSWORD=${DAPODIK_PASSWORD:-sim-dapodik-pass}
+    export DAPODIK_API_KEY=${DAPODIK_API_KEY:-sim-dapodik-key}
   fi
 fi
 

@@ -56,8 +56,13 @@ Status seedDemoData(Core &core)
     for (const char *key : {"dapodik_url", "siakad_url", "splp_api_url", "sipd_api_url"})
         if (core.settings().storedValue(QLatin1String(key)).isEmpty())
             urls.insert(QLatin1String(key), QStringLiteral("http://127.0.0.1:9090"));
-    if (core.settings().storedValue(QStringLiteral("siakad_api_key")).isEmpty())
-        urls.insert(QStringLiteral("siakad_api_key"), QStringLiteral("sim-siakad-key"));
+    // The simulator's own accounts (tatausaha-upstream-sim defaults).
+    const QList<std::pair<const char *, const char *>> simAccounts = {
+        {"siakad_api_key", "sim-siakad-key"}, {"dapodik_username", "sim-dapodik"},
+        {"dapodik_password", "sim-dapodik-pass"}, {"dapodik_api_key", "sim-dapodik-key"}};
+    for (const auto &[key, value] : simAccounts)
+        if (core.settings().storedValue(QLatin1String(key)).isEmpty())
+            urls.insert(QLatin1String(key), QLatin1String(value));
     if (!urls.isEmpty())
         if (auto s = core.settings().set(demo, urls); !s.ok())
             return s;

@@ -45,10 +45,11 @@ DapodikConfig DapodikConfig::fromSettings(const SettingsStore &s)
     c.apiKey = s.value(QStringLiteral("dapodik_api_key"));
     c.timeoutMs = qMax(500, s.value(QStringLiteral("upstream_timeout_ms")).toInt());
     c.backoffMs = qMax(0, s.value(QStringLiteral("upstream_backoff_ms")).toInt());
+    c.concurrency = qBound(1, s.value(QStringLiteral("sync_concurrency")).toInt(), 16);
     return c;
 }
 
-DapodikClient::DapodikClient(DapodikConfig config) : m_config(std::move(config))
+DapodikClient::DapodikClient(DapodikConfig config) : m_config(std::move(config)), m_inFlight(qMax(1, m_config.concurrency))
 {
     while (m_config.baseUrl.endsWith(QLatin1Char('/')))
         m_config.baseUrl.chop(1);
@@ -107,6 +108,7 @@ Result<QJsonObject> DapodikClient::get(const QString &path, const QUrlQuery &que
         req.timeoutMs = m_config.timeoutMs;
         req.backoffMs = m_config.backoffMs;
         req.retryMalformed = true;
+        req.inFlight = &m_inFlight;
         ++m_requests;
         const UpstreamReply r = UpstreamHttp::send(Service, req, cancelled, threadNam());
         if (r.ok()) {

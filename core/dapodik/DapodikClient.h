@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
+#include <QSemaphore>
 #include <QUrlQuery>
 #include <atomic>
 #include <functional>
@@ -24,6 +25,7 @@ struct DapodikConfig {
     QString baseUrl, username, password, apiKey;
     int timeoutMs = 10000;
     int backoffMs = 300;
+    int concurrency = 4; // requests on the wire at once
     static DapodikConfig fromSettings(const SettingsStore &settings);
 };
 
@@ -43,6 +45,7 @@ public:
     Result<std::optional<QJsonObject>> ptkDetail(const QString &nik, const QString &npsn, const Cancelled &cancelled = {});
 
     int requests() const { return m_requests.load(); }
+    int concurrency() const { return m_config.concurrency; }
     int logins() const { return m_logins.load(); }
 
 private:
@@ -51,6 +54,7 @@ private:
     Result<QString> token(const QString &stale, const Cancelled &cancelled);
 
     DapodikConfig m_config;
+    QSemaphore m_inFlight;
     QMutex m_tokenMutex;
     QString m_token;
     std::atomic<int> m_requests{0};

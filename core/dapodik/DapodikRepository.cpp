@@ -40,16 +40,28 @@ QString placeholders(int n) { return QStringList(n, QStringLiteral("?")).join(QS
 Result<int> upsert(Database &db, const QString &table, const QStringList &columns, const QList<QJsonObject> &rows, const QString &at)
 {
     const QString sql = upsertSql(table, columns);
+    QSqlQuery *q = nullptr; // the thread's prepared statement, bound and run again for every row
+    QVariantList binds;
+    binds.reserve(columns.size() + 1);
     for (const QJsonObject &r : rows) {
-        QVariantList binds;
+        binds.clear();
         for (const QString &c : columns)
             binds << field(r, c);
         binds << at;
-        auto q = db.execCached(sql, binds);
-        if (!q.ok())
-            return q.error();
-        q.value()->finish();
+        if (!q) {
+            auto first = db.execCached(sql, binds);
+            if (!first.ok())
+                return first.error();
+            q = first.value();
+            continue;
+        }
+        for (int i = 0; i < binds.size(); ++i)
+            q->bindValue(i, binds.at(i));
+        if (!q->exec())
+            return Error::server(QStringLiteral("upsert into %1 failed: %2").arg(table, sqlError(*q)));
     }
+    if (q)
+        q->finish();
     return int(rows.size());
 }
 

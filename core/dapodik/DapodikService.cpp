@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
@@ -51,7 +52,9 @@ std::unique_ptr<DapodikClient> DapodikService::client()
 
 int DapodikService::concurrency() const
 {
-    return qBound(1, m_settings.value(QStringLiteral("sync_concurrency")).toInt(), 16);
+    // Twice the requests allowed on the wire: a thread waiting out a Retry-After gives its
+    // permit to another (DapodikClient's semaphore keeps the limit).
+    return 2 * qBound(1, m_settings.value(QStringLiteral("sync_concurrency")).toInt(), 16);
 }
 
 Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to)
@@ -84,8 +87,26 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
     auto kecDone = std::make_unique<std::atomic<int>[]>(todo.size());
     std::atomic<int> schoolsDone{0};
     std::atomic<int> schoolsTotal{0};
-    for (int i = 0; i < todo.size(); ++i) {
+    // In the order the lists arrive: a slow list (a 429 with Retry-After) holds up nobody else.
+    QList<int> pending;
+    for (int i = 0; i < todo.size(); ++i)
+        pending << i;
+    int listsDone = 0;
+    while (!pending.isEmpty()) {
+        int ready = -1;
+        for (int i : pending)
+            if (lists[i].isFinished()) {
+                ready = i;
+                break;
+            }
+        if (ready < 0) {
+            QThread::msleep(2);
+            continue;
+        }
+        pending.removeOne(ready);
+        const int i = ready;
         const Rows &list = lists[i].result();
+        ++listsDone;
         if (!list.ok() || !withPtk)
             continue;
         kecDone[i] = 0;
@@ -110,7 +131,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
         }
         schoolsTotal += int(list.value().size());
         job.report(Progress::of(QStringLiteral("🏫 Daftar sekolah %1 diterima (%2 sekolah)").arg(names.value(todo[i])).arg(list.value().size()),
-                    scale(from, from + listSpan, i + 1, todo.size()), skipped + i, int(codes.size())));
+                                scale(from, from + listSpan, listsDone, todo.size()), skipped + i, int(codes.size())));
     }
 
     // Writes, kecamatan by kecamatan, each in one transaction with its checkpoint.

@@ -1,11 +1,16 @@
 #include "UpstreamHttp.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QThread>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcUpstream, "tatausaha.upstream")
 
 namespace tu {
 
@@ -48,7 +53,8 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     guard.start(r.timeoutMs + 2000);
     loop.exec();
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
+    if (reply->isOpen())
+        out.body = reply->readAll();
     const auto err = reply->error();
     const QString url = r.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
@@ -114,10 +120,19 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
     nam.setAutoDeleteReplies(false);
     UpstreamReply last;
     int backoff = request.backoffMs;
+    QElapsedTimer clock;
+    clock.start();
+    QStringList history; // failures of this call, for the log
     for (int i = 0; i <= request.retries; ++i) {
         int retryAfterMs = 0;
+        if (request.inFlight)
+            request.inFlight->acquire();
         last = attempt(service, request, nam, retryAfterMs);
+        if (request.inFlight)
+            request.inFlight->release();
         last.attempts = i + 1;
+        if (!last.ok())
+            history << upstreamFailureName(last.failure) + QLatin1Char('@') + QString::number(clock.elapsed());
         if (last.ok() || !retryable(last, request) || i == request.retries || (cancelled && cancelled()))
             break;
         // Jitter keeps parallel workers that failed together from retrying together.
@@ -126,6 +141,9 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
         QThread::msleep(static_cast<unsigned long>(wait));
         backoff *= 2;
     }
+    if (!history.isEmpty())
+        qCInfo(lcUpstream).noquote() << service << request.method << request.url.path() << (last.ok() ? "ok" : "failed") << "after"
+                                     << clock.elapsed() << "ms:" << history.join(QLatin1Char(' '));
     return last;
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QSemaphore;
 
 namespace tu {
 
@@ -32,6 +33,9 @@ struct UpstreamRequest {
     int maxRetryAfterMs = 10000;
     bool expectJson = true;
     bool retryMalformed = false; // a truncated/garbled JSON body is retried like a 5xx
+    // Optional limit of requests in flight shared by several threads: a permit is held only
+    // while a request is on the wire, not while waiting to retry (Retry-After, backoff).
+    QSemaphore *inFlight = nullptr;
 };
 
 struct UpstreamReply {
