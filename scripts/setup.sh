@@ -11,6 +11,8 @@ PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
   # WebP (and TIFF) decoding for uploaded content images
   qt6-image-formats-plugins
+  # dashboard charts
+  qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libgl-dev libglx-dev
   # libraries: bcrypt (libxcrypt), XLSX export, QR codes
