@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cmath>
 
 SimRequest SimRequest::from(const QHttpServerRequest &request)
 {
@@ -61,12 +64,38 @@ bool parseDataArray(const QByteArray &body, QJsonArray *out, QString *error)
     return true;
 }
 
+bool parseNumeric(const QJsonValue &value, bool integral, double *out)
+{
+    double v = 0;
+    if (value.isDouble()) {
+        v = value.toDouble();
+    } else if (value.isString()) {
+        static const QRegularExpression decimalRe(
+            QStringLiteral("^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$"));
+        static const QRegularExpression integerRe(QStringLiteral("^[+-]?[0-9]+$"));
+        const QString s = value.toString();
+        if (!(integral ? integerRe : decimalRe).match(s).hasMatch())
+            return false;
+        bool ok = false;
+        v = s.toDouble(&ok);
+        if (!ok)
+            return false;
+    } else {
+        return false;
+    }
+    if (!std::isfinite(v) || (integral && v != std::floor(v)))
+        return false;
+    *out = v;
+    return true;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 206: return "Partial Content";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";

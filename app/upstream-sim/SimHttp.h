@@ -42,4 +42,10 @@ struct SimResponse
 // Returns false with an Indonesian message when the body is not that.
 bool parseDataArray(const QByteArray &body, QJsonArray *out, QString *error);
 
+// A JSON number, or a string holding a plain decimal number ("12", "-3.5", "1e3"; no
+// spaces, no decimal comma, no NaN/Infinity), as SPLP's numeric/int fields and SIPD's data
+// accept them. With `integral`, only whole numbers (a number without fraction, or a string of
+// digits with an optional sign). Returns false for anything else (null, bool, "", ...).
+bool parseNumeric(const QJsonValue &value, bool integral, double *out);
+
 QByteArray reasonPhrase(int status);

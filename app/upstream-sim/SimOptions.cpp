@@ -55,10 +55,13 @@ bool SimOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption dTtlOpt(QStringLiteral("dapodik-token-ttl-s"),
         QStringLiteral("Lifetime of a Dapodik bearer token in seconds."), QStringLiteral("N"),
         QStringLiteral("600"));
+    const QCommandLineOption extKeyOpt(QStringLiteral("external-api-key"),
+        QStringLiteral("API key that SPLP and SIPD accept."), QStringLiteral("K"),
+        QStringLiteral("sim-external-key"));
     const QCommandLineOption verboseOpt(QStringLiteral("verbose"),
         QStringLiteral("Log every request to stderr."));
     p.addOptions({listenOpt, seedOpt, latencyOpt, failOpt, kecOpt, spkOpt, ppsOpt, siakadKeyOpt,
-                  dUserOpt, dPassOpt, dKeyOpt, dTtlOpt, verboseOpt});
+                  dUserOpt, dPassOpt, dKeyOpt, dTtlOpt, extKeyOpt, verboseOpt});
     p.process(arguments); // handles --help and unknown options (exits)
 
     // HOST:PORT, with IPv6 hosts in brackets ([::1]:9090).
@@ -116,6 +119,12 @@ bool SimOptions::parse(const QStringList &arguments, QString *error)
     dapodikApiKey = p.value(dKeyOpt);
     if (!parseInt(p.value(dTtlOpt), 1, &dapodikTokenTtlS)) {
         *error = QStringLiteral("--dapodik-token-ttl-s must be an integer >= 1");
+        return false;
+    }
+    externalApiKey = p.value(extKeyOpt);
+    // An empty key would let a request without any key header through.
+    if (externalApiKey.isEmpty()) {
+        *error = QStringLiteral("--external-api-key must not be empty");
         return false;
     }
     verbose = p.isSet(verboseOpt);

@@ -22,6 +22,7 @@ struct SimOptions
     QString dapodikPassword = QStringLiteral("sim-dapodik-pass");
     QString dapodikApiKey = QStringLiteral("sim-dapodik-key");
     int dapodikTokenTtlS = 600;
+    QString externalApiKey = QStringLiteral("sim-external-key"); // SPLP and SIPD
     bool verbose = false;
 
     int sekolah() const { return kecamatan * sekolahPerKecamatan; }

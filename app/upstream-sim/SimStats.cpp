@@ -6,10 +6,10 @@ void SimStats::reset()
     m_injected = 0;
     m_byKind.clear();
     m_pushed.clear();
-    // The upstreams that accept pushes always appear, even before anything was pushed,
-    // so clients of /__sim/stats can index them without checking.
-    for (const char *name : {"siakad", "splp", "sipd"})
-        m_pushed.insert(QString::fromLatin1(name), QJsonArray());
+    // SIAKAD's list always appears, even before anything was pushed, so clients of
+    // /__sim/stats can index it without checking. SPLP and SIPD report counters of their
+    // current state under "pushed" themselves (Upstream::addStats), not a list of records.
+    m_pushed.insert(QStringLiteral("siakad"), QJsonArray());
 }
 
 void SimStats::countFailure(const QString &kind)

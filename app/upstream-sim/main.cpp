@@ -3,6 +3,8 @@
 
 #include "DapodikUpstream.h"
 #include "SiakadUpstream.h"
+#include "SipdUpstream.h"
+#include "SplpUpstream.h"
 #include "SimOptions.h"
 #include "SimServer.h"
 
@@ -69,9 +71,11 @@ int main(int argc, char *argv[])
     }
 
     SimServer server(options);
-    // One line per upstream; SPLP and SIPD register here the same way.
+    // One line per upstream.
     server.addUpstream(std::make_unique<SiakadUpstream>(options, server.stats()));
     server.addUpstream(std::make_unique<DapodikUpstream>(options));
+    server.addUpstream(std::make_unique<SplpUpstream>(options));
+    server.addUpstream(std::make_unique<SipdUpstream>(options));
 
     const quint16 port = server.start();
     if (port == 0) {
