@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 #include "ApiStatusLabel.h"
 #include "AuditPage.h"
+#include "DapodikDataPage.h"
+#include "DashboardPage.h"
 #include "Icons.h"
 #include "KontenPage.h"
 #include "LoginDialog.h"
@@ -8,6 +10,7 @@
 #include "PpdbPage.h"
 #include "RoleText.h"
 #include "SettingsPage.h"
+#include "SinkronisasiPage.h"
 #include "Theme.h"
 #include "TahunAjaranPage.h"
 #include "UsersPage.h"
@@ -132,11 +135,12 @@ QWidget *MainWindow::buildSidebar()
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sidebar->setFocusPolicy(Qt::StrongFocus);
-    int shortcut = 1;
+    int shortcut = 0;
     for (const PageInfo &info : allPages()) {
         auto *item = new QListWidgetItem(icons::icon(info.icon, theme::SidebarText, Qt::white), info.title, m_sidebar);
         item->setData(PageRole, static_cast<int>(info.page));
-        item->setToolTip(QStringLiteral("%1 (Ctrl+%2)").arg(info.description).arg(shortcut++));
+        const QString keys = pageShortcut(shortcut++);
+        item->setToolTip(keys.isEmpty() ? info.description : QStringLiteral("%1 (%2)").arg(info.description, keys));
         item->setHidden(!mayOpen(m_session.user.role, info.page));
     }
     v->addWidget(m_sidebar, 1);
@@ -218,6 +222,12 @@ void MainWindow::buildPages()
             page = new TahunAjaranPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Ppdb)
             page = new PpdbPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Sinkronisasi)
+            page = m_sinkronisasiPage = new SinkronisasiPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::DataDapodik)
+            page = m_dataPage = new DapodikDataPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Dashboard)
+            page = m_dashboardPage = new DashboardPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Konten)
             page = m_kontenPage = new KontenPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Audit)
@@ -260,11 +270,11 @@ void MainWindow::buildMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = menuBar()->addMenu(tr("B&uka"));
-    int n = 1;
+    int n = 0;
     for (const PageInfo &info : allPages()) {
         QAction *a = go->addAction(icons::icon(info.icon, theme::TextMuted), info.title);
-        a->setObjectName(QStringLiteral("page%1").arg(n));
-        a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(n++)));
+        a->setObjectName(QStringLiteral("page%1").arg(n + 1));
+        a->setShortcut(QKeySequence(pageShortcut(n++)));
         a->setVisible(isPageAvailable(info.page));
         a->setEnabled(isPageAvailable(info.page));
         const Page page = info.page;

@@ -19,8 +19,11 @@ namespace tu::ui {
 
 class ApiStatusLabel;
 class AuditPage;
+class DapodikDataPage;
+class DashboardPage;
 class KontenPage;
 class SettingsPage;
+class SinkronisasiPage;
 class UsersPage;
 
 // The signed-in window: sidebar of the areas the user's role may open, a header with the school
@@ -43,6 +46,9 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; } // nullptr unless admin
     KontenPage *kontenPage() const { return m_kontenPage; }       // nullptr unless a content role
     AuditPage *auditPage() const { return m_auditPage; }          // nullptr unless admin
+    SinkronisasiPage *sinkronisasiPage() const { return m_sinkronisasiPage; } // nullptr unless admin or operator
+    DapodikDataPage *dapodikDataPage() const { return m_dataPage; }          // nullptr unless admin or operator
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }         // nullptr unless admin or operator
     ApiStatusLabel *apiStatus() const { return m_apiStatus; }
 
 signals:
@@ -75,6 +81,9 @@ private:
     SettingsPage *m_settingsPage = nullptr;
     KontenPage *m_kontenPage = nullptr;
     AuditPage *m_auditPage = nullptr;
+    SinkronisasiPage *m_sinkronisasiPage = nullptr;
+    DapodikDataPage *m_dataPage = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
     ApiStatusLabel *m_apiStatus = nullptr;
     QLabel *m_schoolName = nullptr;
     QLabel *m_today = nullptr;

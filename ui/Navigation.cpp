@@ -34,6 +34,12 @@ QList<PageInfo> Navigation::pages()
         {Page::Sinkronisasi, tr("Sinkronisasi"),
          tr("Tarik data wilayah, sekolah, dan PTK dari Dapodik dengan progres yang dapat dipantau."),
          QStringLiteral("sinkronisasi")},
+        {Page::DataDapodik, tr("Data Dapodik"),
+         tr("Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif."),
+         QStringLiteral("data-dapodik")},
+        {Page::Dashboard, tr("Dasbor"),
+         tr("Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB."),
+         QStringLiteral("dasbor")},
         {Page::SatuData, tr("Satu Data"),
          tr("Unggah, verifikasi, dan kirim berkas data ke SPLP Satu Data Indonesia dan SIPD e-walidata."),
          QStringLiteral("satu-data")},
@@ -47,6 +53,13 @@ QList<PageInfo> Navigation::pages()
          tr("Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan."),
          QStringLiteral("audit")},
     };
+}
+
+QString pageShortcut(int index)
+{
+    if (index < 0 || index > 9)
+        return QString();
+    return QStringLiteral("Ctrl+%1").arg((index + 1) % 10);
 }
 
 PageInfo pageInfo(Page page)
@@ -66,6 +79,8 @@ bool mayOpen(Role role, Page page)
         return role == Role::Ppdb;
     case Page::TahunAjaran:
     case Page::Sinkronisasi:
+    case Page::DataDapodik:
+    case Page::Dashboard:
     case Page::SatuData:
         return role == Role::Operator;
     case Page::Konten: // osis: news, announcements, extracurricular; siswa: own works

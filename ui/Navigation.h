@@ -6,8 +6,11 @@
 
 namespace tu::ui {
 
-// The areas of the main window, in sidebar order (Ctrl+1 … Ctrl+8).
-enum class Page { Ppdb, TahunAjaran, Konten, Sinkronisasi, SatuData, Pengguna, Pengaturan, Audit };
+// The areas of the main window, in sidebar order (Ctrl+1 … Ctrl+9, then Ctrl+0).
+enum class Page { Ppdb, TahunAjaran, Konten, Sinkronisasi, DataDapodik, Dashboard, SatuData, Pengguna, Pengaturan, Audit };
+
+// "Ctrl+1" for the first entry … "Ctrl+9", "Ctrl+0" for the tenth; empty beyond.
+QString pageShortcut(int index);
 
 struct PageInfo {
     Page page;

@@ -1,0 +1,217 @@
+#include "DapodikListModel.h"
+#include "Async.h"
+#include "app/Core.h"
+#include "dapodik/DapodikService.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+namespace tu::ui {
+
+namespace {
+const QColor Inactive(0x94, 0xa3, 0xb8);
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+bool sameFilter(const DapodikListFilter &a, const DapodikListFilter &b)
+{
+    return a.q == b.q && a.kodeWilayah == b.kodeWilayah && a.npsn == b.npsn && a.status == b.status
+        && a.includeInactive == b.includeInactive;
+}
+} // namespace
+
+DapodikListModel::DapodikListModel(Core &core, Kind kind, QObject *parent)
+    : QAbstractTableModel(parent), m_core(core), m_kind(kind)
+{
+}
+
+void DapodikListModel::setFilter(const DapodikListFilter &filter, bool force)
+{
+    if (!force && m_everLoaded && sameFilter(filter, m_filter))
+        return;
+    m_filter = filter;
+    ++m_generation;
+    m_sinceFilter.start();
+    if (m_inFlight) {
+        m_pending = true; // runs when the current query returns
+        return;
+    }
+    runQuery(1);
+}
+
+void DapodikListModel::setKecamatanNames(const QHash<QString, QString> &names)
+{
+    m_kecNames = names;
+    if (m_kind == Kind::Sekolah && !m_rows.isEmpty())
+        emit dataChanged(index(0, SKecamatan), index(int(m_rows.size()) - 1, SKecamatan));
+}
+
+void DapodikListModel::runQuery(int page)
+{
+    DapodikListFilter f = m_filter;
+    f.page.page = page;
+    f.page.limit = PageSize;
+    const quint64 generation = m_generation;
+    const Kind kind = m_kind;
+    Core *core = &m_core;
+    m_inFlight = true;
+    emit loadingChanged(true);
+    runAsync(this, [core, f, kind] {
+        DapodikRepository &repo = core->dapodik().repository();
+        return kind == Kind::Sekolah ? repo.sekolahList(f) : repo.ptkList(f);
+    }, [this, generation, page](const Result<DapodikListPage> &r) {
+        m_inFlight = false;
+        const bool current = generation == m_generation;
+        if (current) {
+            if (!r.ok()) {
+                m_error = r.error().message;
+                emit failed(m_error);
+            } else {
+                m_error.clear();
+                m_everLoaded = true;
+                if (page == 1) {
+                    beginResetModel();
+                    m_rows = r->items;
+                    m_total = r->total;
+                    m_loadedPages = 1;
+                    endResetModel();
+                    m_lastLatency = m_sinceFilter.isValid() ? m_sinceFilter.elapsed() : -1;
+                } else if (!r->items.isEmpty()) {
+                    const int first = int(m_rows.size());
+                    beginInsertRows(QModelIndex(), first, first + int(r->items.size()) - 1);
+                    m_rows.append(r->items);
+                    endInsertRows();
+                    m_total = r->total;
+                    m_loadedPages = page;
+                }
+            }
+        }
+        if (m_pending) {
+            m_pending = false;
+            runQuery(1);
+            return;
+        }
+        emit loadingChanged(false);
+        if (current && r.ok())
+            emit loaded();
+    });
+}
+
+int DapodikListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DapodikListModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return m_kind == Kind::Sekolah ? SekolahColumnCount : PtkColumnCount;
+}
+
+bool DapodikListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_everLoaded && qint64(m_rows.size()) < m_total;
+}
+
+void DapodikListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_inFlight || m_pending || qint64(m_rows.size()) >= m_total)
+        return;
+    runQuery(m_loadedPages + 1);
+}
+
+QVariant DapodikListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const QJsonObject &o = m_rows.at(index.row());
+    const bool active = o.value(QLatin1String("active")).toBool(true);
+    const int c = index.column();
+    if (role == Qt::ForegroundRole) {
+        if (!active)
+            return QBrush(Inactive);
+        if ((m_kind == Kind::Sekolah && c == SAktif) || (m_kind == Kind::Ptk && c == PAktif))
+            return QBrush(QColor(0x15, 0x80, 0x3d));
+        return {};
+    }
+    if (role == Qt::FontPropertyRole && !active) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    if (role == Qt::ToolTipRole && !active)
+        return tr("Tidak lagi ada di Dapodik sejak %1").arg(str(o, "inactive_at").left(10));
+    if (role == Qt::UserRole)
+        return m_kind == Kind::Sekolah ? str(o, "npsn") : str(o, "ptk_id");
+    if (role == Qt::TextAlignmentRole && m_kind == Kind::Sekolah && c == SJumlahPtk)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QString aktif = active ? tr("Aktif") : tr("Nonaktif");
+    if (m_kind == Kind::Sekolah) {
+        switch (c) {
+        case SNpsn: return str(o, "npsn");
+        case SNama: return str(o, "nama");
+        case SBentuk: return str(o, "bentuk_pendidikan");
+        case SStatus: return str(o, "status");
+        case SKecamatan: {
+            const QString kode = str(o, "kode_wilayah");
+            return m_kecNames.value(kode, kode);
+        }
+        case SJumlahPtk: return QLocale().toString(o.value(QLatin1String("jumlah_ptk")).toInteger());
+        case SAktif: return aktif;
+        }
+        return {};
+    }
+    switch (c) {
+    case PNama: return str(o, "nama");
+    case PNik: return str(o, "nik");
+    case PNuptk: return str(o, "nuptk");
+    case PGender: {
+        const QString g = str(o, "jenis_kelamin");
+        return g == QLatin1String("L") ? tr("Laki-laki") : g == QLatin1String("P") ? tr("Perempuan") : g;
+    }
+    case PJenis: return str(o, "jenis_ptk");
+    case PStatus: return str(o, "status_kepegawaian");
+    case PSekolah: return str(o, "nama_sekolah");
+    case PAktif: return aktif;
+    }
+    return {};
+}
+
+QVariant DapodikListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    if (m_kind == Kind::Sekolah) {
+        switch (section) {
+        case SNpsn: return tr("NPSN");
+        case SNama: return tr("Nama sekolah");
+        case SBentuk: return tr("Bentuk");
+        case SStatus: return tr("Status");
+        case SKecamatan: return tr("Kecamatan");
+        case SJumlahPtk: return tr("PTK");
+        case SAktif: return tr("Keadaan");
+        }
+        return {};
+    }
+    switch (section) {
+    case PNama: return tr("Nama");
+    case PNik: return tr("NIK");
+    case PNuptk: return tr("NUPTK");
+    case PGender: return tr("Jenis kelamin");
+    case PJenis: return tr("Jenis PTK");
+    case PStatus: return tr("Status kepegawaian");
+    case PSekolah: return tr("Sekolah");
+    case PAktif: return tr("Keadaan");
+    }
+    return {};
+}
+
+} // namespace tu::ui
