@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>ContentText</name>
+    <message>
+        <source>Berita</source>
+        <translation>News</translation>
+    </message>
+    <message>
+        <source>Pengumuman</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Guru</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>Fasilitas</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>Ekstrakurikuler</source>
+        <translation>Extracurriculars</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu terbit</source>
+        <translation>Publication time</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Isi berita</source>
+        <translation>Article text</translation>
+    </message>
+    <message>
+        <source>Gambar</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Prioritas</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Tampil mulai</source>
+        <translation>Shown from</translation>
+    </message>
+    <message>
+        <source>Tampil sampai</source>
+        <translation>Shown until</translation>
+    </message>
+    <message>
+        <source>Isi pengumuman</source>
+        <translation>Announcement text</translation>
+    </message>
+    <message>
+        <source>Tanggal mulai</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>NUPTK</source>
+        <translation>NUPTK</translation>
+    </message>
+    <message>
+        <source>Mata pelajaran</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Deskripsi</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Jadwal</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Pembina</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>mis. Prestasi, Kegiatan</source>
+        <translation>e.g. Achievements, Events</translation>
+    </message>
+    <message>
+        <source>Nama lengkap dengan gelar</source>
+        <translation>Full name with degrees</translation>
+    </message>
+    <message>
+        <source>18 angka</source>
+        <translation>18 digits</translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>mis. Wali kelas VII-A</source>
+        <translation>e.g. Homeroom teacher VII-A</translation>
+    </message>
+    <message>
+        <source>mis. Sabtu 08.00–10.00</source>
+        <translation>e.g. Saturday 08:00–10:00</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Terbit</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Rendah</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Sedang</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Tinggi</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Akademik</source>
+        <translation>Academic</translation>
+    </message>
+    <message>
+        <source>Ujian</source>
+        <translation>Exams</translation>
+    </message>
+    <message>
+        <source>Libur</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Pengguna &amp; sesi</source>
+        <translation>Users &amp; sessions</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran</source>
+        <translation>Academic year</translation>
+    </message>
+    <message>
+        <source>PPDB</source>
+        <translation>Admissions (PPDB)</translation>
+    </message>
+    <message>
+        <source>Konten sekolah</source>
+        <translation>School content</translation>
+    </message>
+    <message>
+        <source>Karya siswa</source>
+        <translation>Student works</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation>Dapodik synchronisation</translation>
+    </message>
+    <message>
+        <source>Satu Data</source>
+        <translation>Satu Data</translation>
+    </message>
+    <message>
+        <source>Tulisan</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <source>Seni</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Sains</source>
+        <translation>Science</translation>
+    </message>
+    <message>
+        <source>Teknologi</source>
+        <translation>Technology</translation>
+    </message>
+    <message>
+        <source>Olahraga</source>
+        <translation>Sports</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Mendaftar</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Mendaftar ulang</source>
+        <translation>Re-register</translation>
+    </message>
+    <message>
+        <source>Ubah status</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>Unggah</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Tandai unggulan</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Lepas unggulan</source>
+        <translation>Unfeature</translation>
+    </message>
+    <message>
+        <source>Sinkron: tambah</source>
+        <translation>Sync: insert</translation>
+    </message>
+    <message>
+        <source>Sinkron: ubah</source>
+        <translation>Sync: update</translation>
+    </message>
+    <message>
+        <source>Sinkron: ke tempat sampah</source>
+        <translation>Sync: to trash</translation>
+    </message>
+    <message>
+        <source>Sinkron dari SIAKAD</source>
+        <translation>Sync from SIAKAD</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Pendaftaran PPDB</source>
+        <translation>PPDB application</translation>
+    </message>
+    <message>
+        <source>Berkas Satu Data</source>
+        <translation>Satu Data file</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Satu Data</source>
+        <translation>Satu Data synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>PPDB</source>
@@ -58,6 +389,30 @@
     <message>
         <source>Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data.</source>
         <translation>School identity, time zone, language, API server and data storage location.</translation>
+    </message>
+    <message>
+        <source>Data Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log Audit</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan.</source>
+        <translation>Who changed what and when, with the record before and after the change.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +564,534 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::AuditPage</name>
+    <message>
+        <source>Log Audit</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>Setiap perubahan oleh pengguna yang masuk: siapa, kapan, apa, dan isinya sebelum serta sesudahnya.</source>
+        <translation>Every change by a signed-in user: who, when, what, and the record before and after it.</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Semua area</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Batasi pada rentang tanggal (zona waktu sekolah)</source>
+        <translation>Limit to a date range (the school&apos;s time zone)</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>Tidak ada catatan untuk filter ini.</source>
+        <translation>No entries for this filter.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Pilih catatan untuk melihat isinya sebelum dan sesudah perubahan.</source>
+        <translation>Pick an entry to see the record before and after the change.</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source> dari %1</source>
+        <translation> from %1</translation>
+    </message>
+    <message>
+        <source>Oleh %1.</source>
+        <translation>By %1.</translation>
+    </message>
+    <message>
+        <source>Berubah: %1.</source>
+        <translation>Changed: %1.</translation>
+    </message>
+    <message>
+        <source>(kosong: belum ada sebelumnya)</source>
+        <translation>(empty: did not exist before)</translation>
+    </message>
+    <message>
+        <source>(kosong: dihapus)</source>
+        <translation>(empty: deleted)</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::AuditTableModel</name>
+    <message>
+        <source>(sistem)</source>
+        <translation>(system)</translation>
+    </message>
+    <message>
+        <source>dari %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentEditor</name>
+    <message>
+        <source>Kosongkan: diambil otomatis dari awal isi berita.</source>
+        <translation>Leave empty: taken from the beginning of the article.</translation>
+    </message>
+    <message>
+        <source>Atur waktu</source>
+        <translation>Set time</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Tanpa waktu terbit, berita yang diterbitkan tampil saat itu juga.</source>
+        <translation>Without a publication time, a published article appears at once.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentTab</name>
+    <message>
+        <source>Cari %1…</source>
+        <translation>Search %1…</translation>
+    </message>
+    <message>
+        <source>Semua %1</source>
+        <translation>All %1</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>%1 baru (Ctrl+N)</source>
+        <translation>New %1 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Tampilan bulan</source>
+        <translation>Month view</translation>
+    </message>
+    <message>
+        <source>Terbitkan</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Simpan lalu tampilkan berita ini di situs sekolah</source>
+        <translation>Save, then show this article on the school website</translation>
+    </message>
+    <message>
+        <source>Jadikan draf</source>
+        <translation>Make draft</translation>
+    </message>
+    <message>
+        <source>Sembunyikan berita ini dari situs sekolah</source>
+        <translation>Hide this article from the school website</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang cocok.</source>
+        <translation>Nothing matches.</translation>
+    </message>
+    <message>
+        <source>Belum ada %1.</source>
+        <translation>No %1 yet.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Agenda baru</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Ubah agenda</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <source>%1 baru</source>
+        <translation>New: %1</translation>
+    </message>
+    <message>
+        <source>Ubah %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai gambar selesai diunggah.</source>
+        <translation>Wait until the image has finished uploading.</translation>
+    </message>
+    <message>
+        <source>“%1” ditambahkan.</source>
+        <translation>“%1” added.</translation>
+    </message>
+    <message>
+        <source>Perubahan “%1” disimpan.</source>
+        <translation>Changes to “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Hapus %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Hapus “%1”? Tindakan ini tidak dapat dibatalkan; isinya tetap tercatat di log audit.</source>
+        <translation>Delete “%1”? This cannot be undone; its content stays in the audit log.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>“%1” dihapus.</source>
+        <translation>“%1” deleted.</translation>
+    </message>
+    <message>
+        <source>“%1” diterbitkan.</source>
+        <translation>“%1” published.</translation>
+    </message>
+    <message>
+        <source>“%1” dijadikan draf dan tidak tampil di situs.</source>
+        <translation>“%1” is a draft again and no longer shown on the website.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada agenda pada hari ini.</source>
+        <translation>No events on this day.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentTableModel</name>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikDataPage</name>
+    <message>
+        <source>Data Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah dan PTK hasil sinkronisasi terakhir. Data yang sudah tidak ada di Dapodik tetap disimpan sebagai nonaktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang data dari database (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">School</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan hanya data satu kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan juga sekolah dan PTK yang sudah tidak ada di Dapodik (abu-abu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gulir ke bawah untuk memuat data berikutnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama sekolah atau NPSN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama, NIK, NUPTK atau NIP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada PTK yang cocok.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada sekolah yang cocok.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data PTK. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data sekolah. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 PTK ditampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 sekolah ditampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikListModel</name>
+    <message>
+        <source>Tidak lagi ada di Dapodik sejak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation type="unfinished">Inactive</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation type="unfinished">Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation type="unfinished">Female</translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation type="unfinished">School name</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUPTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation type="unfinished">Sex</translation>
+    </message>
+    <message>
+        <source>Jenis PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status kepegawaian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">School</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DashboardPage</name>
+    <message>
+        <source>Dasbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringkasan data Dapodik kabupaten dan pendaftar PPDB. Diperbarui setiap kali sinkronisasi selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang angka dan grafik (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">School</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendaftar PPDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK per kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK aktif di sekolah tiap kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status kepegawaian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation type="unfinished">Sex</translation>
+    </message>
+    <message>
+        <source>Pendaftar PPDB per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aktif di Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guru · %2 tenaga kependidikan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 diterima · %2 menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendaftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::FirstRunDialog</name>
     <message>
         <source>Penyiapan awal — TataUsaha</source>
@@ -261,6 +1144,68 @@
     <message>
         <source>Kedua password tidak sama. Ketik ulang.</source>
         <translation>The two passwords differ. Type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ImagePicker</name>
+    <message>
+        <source>Pilih gambar…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <source>Hapus gambar</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <source>Belum ada gambar</source>
+        <translation>No image yet</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak tersedia</source>
+        <translation>No preview available</translation>
+    </message>
+    <message>
+        <source>Pilih gambar</source>
+        <translation>Choose image</translation>
+    </message>
+    <message>
+        <source>Gambar (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Mengunggah…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat dibuka.</source>
+        <translation>The file %1 cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Mengunggah gambar…</source>
+        <translation>Uploading the image…</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG atau WebP, paling besar 5 MB.</source>
+        <translation>JPEG, PNG or WebP, at most 5 MB.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::KontenPage</name>
+    <message>
+        <source>Konten</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
+        <translation>The school website&apos;s content: news, announcements, calendar, teachers, facilities, extracurriculars and student works.</translation>
+    </message>
+    <message>
+        <source>Karya Siswa</source>
+        <translation>Student Works</translation>
+    </message>
+    <message>
+        <source>Karya Saya</source>
+        <translation>My Works</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +2083,46 @@ Press &quot;Open document&quot; to view it.</translation>
         <source>API key SIAKAD</source>
         <translation>SIAKAD API key</translation>
     </message>
+    <message>
+        <source>Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://dapodik.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paralel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode kabupaten</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::SettingsPage</name>
@@ -1208,6 +2193,471 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Pengaturan disimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SinkronisasiPage</name>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi satu PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation type="unfinished">Synchronisation</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa ± %1 detik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n menit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n jam</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang status dan riwayat (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi yang berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkron global terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Data lokal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronkan kecamatan terpilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keseluruhan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan saat ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log langsung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation type="unfinished">History</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sinkronkan %n kecamatan terpilih</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centang paling sedikit satu kecamatan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync detail %1 berhasil!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sedang berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 dari %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>menghitung sisa waktu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dihentikan setelah %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selesai dalam %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation type="unfinished">Never</translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi global pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global sedang berlangsung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berhasil, data lengkap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kecamatan · %2 sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sekolah aktif</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::StudentWorkTableModel</name>
+    <message>
+        <source>Unggulan</source>
+        <translation>Featured</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Siswa</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::StudentWorksTab</name>
+    <message>
+        <source>Cari judul karya…</source>
+        <translation>Search work titles…</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Semua karya</source>
+        <translation>All works</translation>
+    </message>
+    <message>
+        <source>Unggulan</source>
+        <translation>Featured</translation>
+    </message>
+    <message>
+        <source>Bukan unggulan</source>
+        <translation>Not featured</translation>
+    </message>
+    <message>
+        <source>Tandai unggulan</source>
+        <translation>Mark as featured</translation>
+    </message>
+    <message>
+        <source>Buka berkas</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Tidak ada karya yang cocok.</source>
+        <translation>No works match.</translation>
+    </message>
+    <message>
+        <source>Belum ada karya siswa.</source>
+        <translation>No student works yet.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Lepas unggulan</source>
+        <translation>Remove from featured</translation>
+    </message>
+    <message>
+        <source>Pilih karya untuk melihat keterangannya.</source>
+        <translation>Pick a work to see its description.</translation>
+    </message>
+    <message>
+        <source>Tautan: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 (%2 KB)</source>
+        <translation>File: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>“%1” ditandai sebagai karya unggulan.</source>
+        <translation>“%1” is now a featured work.</translation>
+    </message>
+    <message>
+        <source>“%1” tidak lagi menjadi karya unggulan.</source>
+        <translation>“%1” is no longer featured.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka berkas ini. Berkasnya tersimpan di %1.</source>
+        <translation>No application can open this file. It is stored at %1.</translation>
+    </message>
+    <message>
+        <source>Hapus karya</source>
+        <translation>Delete work</translation>
+    </message>
+    <message>
+        <source>Hapus karya “%1”? Berkasnya ikut terhapus; catatannya tetap ada di log audit.</source>
+        <translation>Delete the work “%1”? Its file is deleted too; the record stays in the audit log.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Karya “%1” dihapus.</source>
+        <translation>Work “%1” deleted.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
+    <name>ContentText</name>
+    <message>
+        <source>Berita</source>
+        <translation>Berita</translation>
+    </message>
+    <message>
+        <source>Pengumuman</source>
+        <translation>Pengumuman</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Guru</source>
+        <translation>Guru</translation>
+    </message>
+    <message>
+        <source>Fasilitas</source>
+        <translation>Fasilitas</translation>
+    </message>
+    <message>
+        <source>Ekstrakurikuler</source>
+        <translation>Ekstrakurikuler</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu terbit</source>
+        <translation>Waktu terbit</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Isi berita</source>
+        <translation>Isi berita</translation>
+    </message>
+    <message>
+        <source>Gambar</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Prioritas</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Tampil mulai</source>
+        <translation>Tampil mulai</translation>
+    </message>
+    <message>
+        <source>Tampil sampai</source>
+        <translation>Tampil sampai</translation>
+    </message>
+    <message>
+        <source>Isi pengumuman</source>
+        <translation>Isi pengumuman</translation>
+    </message>
+    <message>
+        <source>Tanggal mulai</source>
+        <translation>Tanggal mulai</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai</source>
+        <translation>Tanggal selesai</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>NUPTK</source>
+        <translation>NUPTK</translation>
+    </message>
+    <message>
+        <source>Mata pelajaran</source>
+        <translation>Mata pelajaran</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Deskripsi</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Jadwal</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Pembina</source>
+        <translation>Pembina</translation>
+    </message>
+    <message>
+        <source>mis. Prestasi, Kegiatan</source>
+        <translation>mis. Prestasi, Kegiatan</translation>
+    </message>
+    <message>
+        <source>Nama lengkap dengan gelar</source>
+        <translation>Nama lengkap dengan gelar</translation>
+    </message>
+    <message>
+        <source>18 angka</source>
+        <translation>18 angka</translation>
+    </message>
+    <message>
+        <source>16 angka</source>
+        <translation>16 angka</translation>
+    </message>
+    <message>
+        <source>mis. Wali kelas VII-A</source>
+        <translation>mis. Wali kelas VII-A</translation>
+    </message>
+    <message>
+        <source>mis. Sabtu 08.00–10.00</source>
+        <translation>mis. Sabtu 08.00–10.00</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Terbit</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Rendah</source>
+        <translation>Rendah</translation>
+    </message>
+    <message>
+        <source>Sedang</source>
+        <translation>Sedang</translation>
+    </message>
+    <message>
+        <source>Tinggi</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <source>Akademik</source>
+        <translation>Akademik</translation>
+    </message>
+    <message>
+        <source>Ujian</source>
+        <translation>Ujian</translation>
+    </message>
+    <message>
+        <source>Libur</source>
+        <translation>Libur</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Pengguna &amp; sesi</source>
+        <translation>Pengguna &amp; sesi</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran</source>
+        <translation>Tahun ajaran</translation>
+    </message>
+    <message>
+        <source>PPDB</source>
+        <translation>PPDB</translation>
+    </message>
+    <message>
+        <source>Konten sekolah</source>
+        <translation>Konten sekolah</translation>
+    </message>
+    <message>
+        <source>Karya siswa</source>
+        <translation>Karya siswa</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation>Sinkronisasi Dapodik</translation>
+    </message>
+    <message>
+        <source>Satu Data</source>
+        <translation>Satu Data</translation>
+    </message>
+    <message>
+        <source>Tulisan</source>
+        <translation>Tulisan</translation>
+    </message>
+    <message>
+        <source>Seni</source>
+        <translation>Seni</translation>
+    </message>
+    <message>
+        <source>Sains</source>
+        <translation>Sains</translation>
+    </message>
+    <message>
+        <source>Teknologi</source>
+        <translation>Teknologi</translation>
+    </message>
+    <message>
+        <source>Olahraga</source>
+        <translation>Olahraga</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Aktifkan</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Mendaftar</source>
+        <translation>Mendaftar</translation>
+    </message>
+    <message>
+        <source>Mendaftar ulang</source>
+        <translation>Mendaftar ulang</translation>
+    </message>
+    <message>
+        <source>Ubah status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Unggah</source>
+        <translation>Unggah</translation>
+    </message>
+    <message>
+        <source>Tandai unggulan</source>
+        <translation>Tandai unggulan</translation>
+    </message>
+    <message>
+        <source>Lepas unggulan</source>
+        <translation>Lepas unggulan</translation>
+    </message>
+    <message>
+        <source>Sinkron: tambah</source>
+        <translation>Sinkron: tambah</translation>
+    </message>
+    <message>
+        <source>Sinkron: ubah</source>
+        <translation>Sinkron: ubah</translation>
+    </message>
+    <message>
+        <source>Sinkron: ke tempat sampah</source>
+        <translation>Sinkron: ke tempat sampah</translation>
+    </message>
+    <message>
+        <source>Sinkron dari SIAKAD</source>
+        <translation>Sinkron dari SIAKAD</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Pendaftaran PPDB</source>
+        <translation>Pendaftaran PPDB</translation>
+    </message>
+    <message>
+        <source>Berkas Satu Data</source>
+        <translation>Berkas Satu Data</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Satu Data</source>
+        <translation>Sinkronisasi Satu Data</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>PPDB</source>
@@ -58,6 +389,30 @@
     <message>
         <source>Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data.</source>
         <translation>Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data.</translation>
+    </message>
+    <message>
+        <source>Data Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log Audit</source>
+        <translation>Log Audit</translation>
+    </message>
+    <message>
+        <source>Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan.</source>
+        <translation>Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +564,534 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::AuditPage</name>
+    <message>
+        <source>Log Audit</source>
+        <translation>Log Audit</translation>
+    </message>
+    <message>
+        <source>Setiap perubahan oleh pengguna yang masuk: siapa, kapan, apa, dan isinya sebelum serta sesudahnya.</source>
+        <translation>Setiap perubahan oleh pengguna yang masuk: siapa, kapan, apa, dan isinya sebelum serta sesudahnya.</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Semua area</source>
+        <translation>Semua area</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Batasi pada rentang tanggal (zona waktu sekolah)</source>
+        <translation>Batasi pada rentang tanggal (zona waktu sekolah)</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>Semua pengguna</source>
+        <translation>Semua pengguna</translation>
+    </message>
+    <message>
+        <source>Tidak ada catatan untuk filter ini.</source>
+        <translation>Tidak ada catatan untuk filter ini.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>Rincian</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Pilih catatan untuk melihat isinya sebelum dan sesudah perubahan.</source>
+        <translation>Pilih catatan untuk melihat isinya sebelum dan sesudah perubahan.</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <source> dari %1</source>
+        <translation> dari %1</translation>
+    </message>
+    <message>
+        <source>Oleh %1.</source>
+        <translation>Oleh %1.</translation>
+    </message>
+    <message>
+        <source>Berubah: %1.</source>
+        <translation>Berubah: %1.</translation>
+    </message>
+    <message>
+        <source>(kosong: belum ada sebelumnya)</source>
+        <translation>(kosong: belum ada sebelumnya)</translation>
+    </message>
+    <message>
+        <source>(kosong: dihapus)</source>
+        <translation>(kosong: dihapus)</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::AuditTableModel</name>
+    <message>
+        <source>(sistem)</source>
+        <translation>(sistem)</translation>
+    </message>
+    <message>
+        <source>dari %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Aksi</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Sasaran</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentEditor</name>
+    <message>
+        <source>Kosongkan: diambil otomatis dari awal isi berita.</source>
+        <translation>Kosongkan: diambil otomatis dari awal isi berita.</translation>
+    </message>
+    <message>
+        <source>Atur waktu</source>
+        <translation>Atur waktu</translation>
+    </message>
+    <message>
+        <source>Isi</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>Tanpa waktu terbit, berita yang diterbitkan tampil saat itu juga.</source>
+        <translation>Tanpa waktu terbit, berita yang diterbitkan tampil saat itu juga.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentTab</name>
+    <message>
+        <source>Cari %1…</source>
+        <translation>Cari %1…</translation>
+    </message>
+    <message>
+        <source>Semua %1</source>
+        <translation>Semua %1</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>%1 baru (Ctrl+N)</source>
+        <translation>%1 baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Tampilan bulan</source>
+        <translation>Tampilan bulan</translation>
+    </message>
+    <message>
+        <source>Terbitkan</source>
+        <translation>Terbitkan</translation>
+    </message>
+    <message>
+        <source>Simpan lalu tampilkan berita ini di situs sekolah</source>
+        <translation>Simpan lalu tampilkan berita ini di situs sekolah</translation>
+    </message>
+    <message>
+        <source>Jadikan draf</source>
+        <translation>Jadikan draf</translation>
+    </message>
+    <message>
+        <source>Sembunyikan berita ini dari situs sekolah</source>
+        <translation>Sembunyikan berita ini dari situs sekolah</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang cocok.</source>
+        <translation>Tidak ada yang cocok.</translation>
+    </message>
+    <message>
+        <source>Belum ada %1.</source>
+        <translation>Belum ada %1.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>Agenda baru</source>
+        <translation>Agenda baru</translation>
+    </message>
+    <message>
+        <source>Ubah agenda</source>
+        <translation>Ubah agenda</translation>
+    </message>
+    <message>
+        <source>%1 baru</source>
+        <translation>%1 baru</translation>
+    </message>
+    <message>
+        <source>Ubah %1</source>
+        <translation>Ubah %1</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai gambar selesai diunggah.</source>
+        <translation>Tunggu sampai gambar selesai diunggah.</translation>
+    </message>
+    <message>
+        <source>“%1” ditambahkan.</source>
+        <translation>“%1” ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Perubahan “%1” disimpan.</source>
+        <translation>Perubahan “%1” disimpan.</translation>
+    </message>
+    <message>
+        <source>Hapus %1</source>
+        <translation>Hapus %1</translation>
+    </message>
+    <message>
+        <source>Hapus “%1”? Tindakan ini tidak dapat dibatalkan; isinya tetap tercatat di log audit.</source>
+        <translation>Hapus “%1”? Tindakan ini tidak dapat dibatalkan; isinya tetap tercatat di log audit.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>“%1” dihapus.</source>
+        <translation>“%1” dihapus.</translation>
+    </message>
+    <message>
+        <source>“%1” diterbitkan.</source>
+        <translation>“%1” diterbitkan.</translation>
+    </message>
+    <message>
+        <source>“%1” dijadikan draf dan tidak tampil di situs.</source>
+        <translation>“%1” dijadikan draf dan tidak tampil di situs.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada agenda pada hari ini.</source>
+        <translation>Tidak ada agenda pada hari ini.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentTableModel</name>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Diperbarui</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikDataPage</name>
+    <message>
+        <source>Data Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah dan PTK hasil sinkronisasi terakhir. Data yang sudah tidak ada di Dapodik tetap disimpan sebagai nonaktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang data dari database (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">Sekolah</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan hanya data satu kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan juga sekolah dan PTK yang sudah tidak ada di Dapodik (abu-abu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gulir ke bawah untuk memuat data berikutnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama sekolah atau NPSN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama, NIK, NUPTK atau NIP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada PTK yang cocok.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada sekolah yang cocok.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data PTK. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data sekolah. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 PTK ditampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dari %2 sekolah ditampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikListModel</name>
+    <message>
+        <source>Tidak lagi ada di Dapodik sejak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished">Aktif</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation type="unfinished">Nonaktif</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation type="unfinished">Laki-laki</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation type="unfinished">Perempuan</translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation type="unfinished">Nama sekolah</translation>
+    </message>
+    <message>
+        <source>Bentuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUPTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation type="unfinished">Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Jenis PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status kepegawaian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">Sekolah</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DashboardPage</name>
+    <message>
+        <source>Dasbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringkasan data Dapodik kabupaten dan pendaftar PPDB. Diperbarui setiap kali sinkronisasi selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang angka dan grafik (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">Sekolah</translation>
+    </message>
+    <message>
+        <source>PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendaftar PPDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK per kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK aktif di sekolah tiap kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status kepegawaian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTK aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation type="unfinished">Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Pendaftar PPDB per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aktif di Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guru · %2 tenaga kependidikan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 diterima · %2 menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendaftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::FirstRunDialog</name>
     <message>
         <source>Penyiapan awal — TataUsaha</source>
@@ -261,6 +1144,68 @@
     <message>
         <source>Kedua password tidak sama. Ketik ulang.</source>
         <translation>Kedua password tidak sama. Ketik ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ImagePicker</name>
+    <message>
+        <source>Pilih gambar…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>Hapus gambar</source>
+        <translation>Hapus gambar</translation>
+    </message>
+    <message>
+        <source>Belum ada gambar</source>
+        <translation>Belum ada gambar</translation>
+    </message>
+    <message>
+        <source>Pratinjau tidak tersedia</source>
+        <translation>Pratinjau tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Pilih gambar</source>
+        <translation>Pilih gambar</translation>
+    </message>
+    <message>
+        <source>Gambar (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Mengunggah…</source>
+        <translation>Mengunggah…</translation>
+    </message>
+    <message>
+        <source>Berkas %1 tidak dapat dibuka.</source>
+        <translation>Berkas %1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Mengunggah gambar…</source>
+        <translation>Mengunggah gambar…</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG atau WebP, paling besar 5 MB.</source>
+        <translation>JPEG, PNG atau WebP, paling besar 5 MB.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::KontenPage</name>
+    <message>
+        <source>Konten</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
+        <translation>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</translation>
+    </message>
+    <message>
+        <source>Karya Siswa</source>
+        <translation>Karya Siswa</translation>
+    </message>
+    <message>
+        <source>Karya Saya</source>
+        <translation>Karya Saya</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +2082,46 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <source>API key SIAKAD</source>
         <translation>API key SIAKAD</translation>
     </message>
+    <message>
+        <source>Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://dapodik.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paralel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode kabupaten</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::SettingsPage</name>
@@ -1207,6 +2192,467 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <message>
         <source>Pengaturan disimpan.</source>
         <translation>Pengaturan disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SinkronisasiPage</name>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi satu PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation type="unfinished">Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sisa ± %1 detik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n menit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n jam</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang status dan riwayat (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi yang berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkron global terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Data lokal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronkan kecamatan terpilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keseluruhan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan saat ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log langsung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation type="unfinished">Riwayat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sinkronkan %n kecamatan terpilih</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centang paling sedikit satu kecamatan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync detail %1 berhasil!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sedang berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 dari %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berjalan %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>menghitung sisa waktu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dihentikan setelah %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selesai dalam %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation type="unfinished">Belum pernah</translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi global pertama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global sedang berlangsung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berhasil, data lengkap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kecamatan · %2 sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sekolah aktif</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::StudentWorkTableModel</name>
+    <message>
+        <source>Unggulan</source>
+        <translation>Unggulan</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Siswa</source>
+        <translation>Siswa</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::StudentWorksTab</name>
+    <message>
+        <source>Cari judul karya…</source>
+        <translation>Cari judul karya…</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>Semua karya</source>
+        <translation>Semua karya</translation>
+    </message>
+    <message>
+        <source>Unggulan</source>
+        <translation>Unggulan</translation>
+    </message>
+    <message>
+        <source>Bukan unggulan</source>
+        <translation>Bukan unggulan</translation>
+    </message>
+    <message>
+        <source>Tandai unggulan</source>
+        <translation>Tandai unggulan</translation>
+    </message>
+    <message>
+        <source>Buka berkas</source>
+        <translation>Buka berkas</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Tidak ada karya yang cocok.</source>
+        <translation>Tidak ada karya yang cocok.</translation>
+    </message>
+    <message>
+        <source>Belum ada karya siswa.</source>
+        <translation>Belum ada karya siswa.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>Lepas unggulan</source>
+        <translation>Lepas unggulan</translation>
+    </message>
+    <message>
+        <source>Pilih karya untuk melihat keterangannya.</source>
+        <translation>Pilih karya untuk melihat keterangannya.</translation>
+    </message>
+    <message>
+        <source>Tautan: %1</source>
+        <translation>Tautan: %1</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 (%2 KB)</source>
+        <translation>Berkas: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>“%1” ditandai sebagai karya unggulan.</source>
+        <translation>“%1” ditandai sebagai karya unggulan.</translation>
+    </message>
+    <message>
+        <source>“%1” tidak lagi menjadi karya unggulan.</source>
+        <translation>“%1” tidak lagi menjadi karya unggulan.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka berkas ini. Berkasnya tersimpan di %1.</source>
+        <translation>Tidak ada aplikasi untuk membuka berkas ini. Berkasnya tersimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Hapus karya</source>
+        <translation>Hapus karya</translation>
+    </message>
+    <message>
+        <source>Hapus karya “%1”? Berkasnya ikut terhapus; catatannya tetap ada di log audit.</source>
+        <translation>Hapus karya “%1”? Berkasnya ikut terhapus; catatannya tetap ada di log audit.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Karya “%1” dihapus.</source>
+        <translation>Karya “%1” dihapus.</translation>
     </message>
 </context>
 <context>
