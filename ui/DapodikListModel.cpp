@@ -140,7 +140,7 @@ QVariant DapodikListModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0x15, 0x80, 0x3d));
         return {};
     }
-    if (role == Qt::FontPropertyRole && !active) {
+    if (role == Qt::FontRole && !active) {
         QFont f;
         f.setItalic(true);
         return f;

@@ -272,13 +272,13 @@ void DashboardPage::reload()
             m_banner->showError(d.error);
         else
             m_banner->clear();
-        show(d.analytics, d.ppdb);
+        display(d.analytics, d.ppdb);
         ++m_loads;
         emit reloaded();
     });
 }
 
-void DashboardPage::show(const QJsonObject &a, const QHash<QString, qint64> &ppdb)
+void DashboardPage::display(const QJsonObject &a, const QHash<QString, qint64> &ppdb)
 {
     const QLocale l;
     const QJsonObject totals = a.value(QLatin1String("totals")).toObject();

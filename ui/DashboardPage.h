@@ -40,7 +40,7 @@ signals:
     void reloaded();
 
 private:
-    void show(const QJsonObject &analytics, const QHash<QString, qint64> &ppdb);
+    void display(const QJsonObject &analytics, const QHash<QString, qint64> &ppdb);
     QWidget *chartCard(Chart which, const QString &title, const QString &note);
 
     Core &m_core;

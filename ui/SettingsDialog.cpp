@@ -168,6 +168,45 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), settingRow(QStringLiteral("siakad_url"), m_siakadUrl));
     integration->addRow(formLabel(tr("API key SIAKAD"), m_siakadKey), settingRow(QStringLiteral("siakad_api_key"), m_siakadKey));
 
+    // Dapodik
+    QFormLayout *dapodik = section(left, tr("Dapodik"),
+                                   tr("Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK."));
+    m_dapodikUrl = new QLineEdit(this);
+    m_dapodikUrl->setObjectName(QStringLiteral("dapodik_url"));
+    m_dapodikUrl->setPlaceholderText(tr("mis. https://dapodik.example.go.id"));
+    m_dapodikUser = new QLineEdit(this);
+    m_dapodikUser->setObjectName(QStringLiteral("dapodik_username"));
+    m_dapodikPassword = new QLineEdit(this);
+    m_dapodikPassword->setObjectName(QStringLiteral("dapodik_password"));
+    m_dapodikPassword->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_dapodikKey = new QLineEdit(this);
+    m_dapodikKey->setObjectName(QStringLiteral("dapodik_api_key"));
+    m_dapodikKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    auto *wilayahBox = new QWidget(this);
+    auto *wh = new QHBoxLayout(wilayahBox);
+    wh->setContentsMargins(0, 0, 0, 0);
+    wh->setSpacing(8);
+    m_dapodikWilayah = new QLineEdit(this);
+    m_dapodikWilayah->setObjectName(QStringLiteral("dapodik_kode_wilayah"));
+    m_dapodikWilayah->setPlaceholderText(QStringLiteral("34.04"));
+    m_dapodikWilayah->setFixedWidth(90);
+    m_syncConcurrency = new QSpinBox(this);
+    m_syncConcurrency->setObjectName(QStringLiteral("sync_concurrency"));
+    m_syncConcurrency->setRange(1, 16);
+    m_syncConcurrency->setFixedWidth(70);
+    m_syncConcurrency->setToolTip(tr("Permintaan ke Dapodik yang berjalan bersamaan (1–16)"));
+    wh->addWidget(settingRow(QStringLiteral("dapodik_kode_wilayah"), m_dapodikWilayah));
+    auto *parallel = new QLabel(tr("Paralel"), this);
+    wh->addSpacing(8);
+    wh->addWidget(parallel);
+    wh->addWidget(settingRow(QStringLiteral("sync_concurrency"), m_syncConcurrency));
+    wh->addStretch(1);
+    dapodik->addRow(formLabel(tr("URL Dapodik"), m_dapodikUrl), settingRow(QStringLiteral("dapodik_url"), m_dapodikUrl));
+    dapodik->addRow(formLabel(tr("Nama pengguna"), m_dapodikUser), settingRow(QStringLiteral("dapodik_username"), m_dapodikUser));
+    dapodik->addRow(formLabel(tr("Kata sandi"), m_dapodikPassword), settingRow(QStringLiteral("dapodik_password"), m_dapodikPassword));
+    dapodik->addRow(formLabel(tr("API key"), m_dapodikKey), settingRow(QStringLiteral("dapodik_api_key"), m_dapodikKey));
+    dapodik->addRow(formLabel(tr("Kode kabupaten"), m_dapodikWilayah), wilayahBox);
+
     // Penyimpanan
     QFormLayout *storage = section(left, tr("Penyimpanan di komputer ini"),
                                    tr("Berlaku setelah aplikasi dimulai ulang. Kosongkan untuk memakai lokasi bawaan."));
@@ -264,6 +303,12 @@ void SettingsDialog::load()
     m_rateLimits->setText(s.value(QStringLiteral("rate_limits")));
     m_siakadUrl->setText(s.value(QStringLiteral("siakad_url")));
     m_siakadKey->setText(s.value(QStringLiteral("siakad_api_key")));
+    m_dapodikUrl->setText(s.value(QStringLiteral("dapodik_url")));
+    m_dapodikUser->setText(s.value(QStringLiteral("dapodik_username")));
+    m_dapodikPassword->setText(s.value(QStringLiteral("dapodik_password")));
+    m_dapodikKey->setText(s.value(QStringLiteral("dapodik_api_key")));
+    m_dapodikWilayah->setText(s.value(QStringLiteral("dapodik_kode_wilayah")));
+    m_syncConcurrency->setValue(s.value(QStringLiteral("sync_concurrency")).toInt());
     m_dataDir->setText(m_local.dataDir());
     m_database->setText(m_local.databaseUrl());
 }
@@ -298,6 +343,12 @@ void SettingsDialog::save()
     offer("rate_limits", m_rateLimits->text().trimmed());
     offer("siakad_url", m_siakadUrl->text().trimmed());
     offer("siakad_api_key", m_siakadKey->text().trimmed());
+    offer("dapodik_url", m_dapodikUrl->text().trimmed());
+    offer("dapodik_username", m_dapodikUser->text().trimmed());
+    offer("dapodik_password", m_dapodikPassword->text());
+    offer("dapodik_api_key", m_dapodikKey->text().trimmed());
+    offer("dapodik_kode_wilayah", m_dapodikWilayah->text().trimmed());
+    offer("sync_concurrency", QString::number(m_syncConcurrency->value()));
     if (!values.isEmpty()) {
         if (auto s = store.set(m_actor, values); !s.ok()) {
             m_errors.show(s.error());

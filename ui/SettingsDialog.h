@@ -46,6 +46,10 @@ public:
     QLineEdit *rateLimitsEdit() const { return m_rateLimits; }
     QLineEdit *dataDirEdit() const { return m_dataDir; }
     QLineEdit *databaseEdit() const { return m_database; }
+    QLineEdit *dapodikUrlEdit() const { return m_dapodikUrl; }
+    QLineEdit *dapodikPasswordEdit() const { return m_dapodikPassword; }
+    QLineEdit *dapodikKeyEdit() const { return m_dapodikKey; }
+    QSpinBox *syncConcurrencySpin() const { return m_syncConcurrency; }
     QPushButton *saveButton() const { return m_save; }
     const FormErrors &errors() const { return m_errors; }
 
@@ -73,6 +77,12 @@ private:
     QLineEdit *m_rateLimits;
     QLineEdit *m_siakadUrl = nullptr;
     QLineEdit *m_siakadKey = nullptr;
+    QLineEdit *m_dapodikUrl = nullptr;
+    QLineEdit *m_dapodikUser = nullptr;
+    QLineEdit *m_dapodikPassword = nullptr;
+    QLineEdit *m_dapodikKey = nullptr;
+    QLineEdit *m_dapodikWilayah = nullptr;
+    QSpinBox *m_syncConcurrency = nullptr;
     QLineEdit *m_dataDir;
     QLineEdit *m_database;
     QPushButton *m_save;

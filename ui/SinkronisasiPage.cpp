@@ -23,6 +23,8 @@
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QScrollBar>
+#include <QSet>
+#include <QTimeZone>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -721,6 +723,10 @@ void SinkronisasiPage::reload()
             m_lastSync->setText(tr("Sedang berjalan"));
             m_lastSyncNote->setText(tr("Sinkronisasi global sedang berlangsung."));
             tone = QStringLiteral("running");
+        } else if (s.lastSync.startsWith(QLatin1String("ERROR: Dibatalkan"))) {
+            m_lastSync->setText(tr("Dibatalkan"));
+            m_lastSyncNote->setText(tr("Dihentikan; jalankan lagi untuk melanjutkan."));
+            tone = QStringLiteral("error");
         } else if (s.lastSync.startsWith(QLatin1String("ERROR"))) {
             m_lastSync->setText(tr("Gagal"));
             m_lastSyncNote->setText(s.lastSync.mid(6).trimmed());

@@ -1,5 +1,6 @@
 #pragma once
 #include "auth/Actor.h"
+#include "Result.h"
 #include "sync/Progress.h"
 
 #include <QElapsedTimer>

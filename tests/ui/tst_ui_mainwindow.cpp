@@ -58,8 +58,8 @@ private slots:
         QTest::addColumn<int>("role");
         QTest::addColumn<QStringList>("entries");
         QTest::newRow("admin") << int(Role::Admin)
-                               << QStringList{"PPDB", "Tahun Ajaran", "Konten", "Sinkronisasi", "Satu Data", "Pengguna", "Pengaturan", "Log Audit"};
-        QTest::newRow("operator") << int(Role::Operator) << QStringList{"Tahun Ajaran", "Sinkronisasi", "Satu Data"};
+                               << QStringList{"PPDB", "Tahun Ajaran", "Konten", "Sinkronisasi", "Data Dapodik", "Dasbor", "Satu Data", "Pengguna", "Pengaturan", "Log Audit"};
+        QTest::newRow("operator") << int(Role::Operator) << QStringList{"Tahun Ajaran", "Sinkronisasi", "Data Dapodik", "Dasbor", "Satu Data"};
         QTest::newRow("ppdb") << int(Role::Ppdb) << QStringList{"PPDB"};
         QTest::newRow("kesiswaan") << int(Role::Kesiswaan) << QStringList{"Konten"};
         QTest::newRow("osis") << int(Role::Osis) << QStringList{"Konten"};
@@ -89,7 +89,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         const ui::Page before = w.currentPage();
-        QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_8, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), before);
         w.showPage(ui::Page::Pengguna);
         QCOMPARE(w.currentPage(), before);
@@ -101,9 +101,14 @@ private slots:
         ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_8, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), ui::Page::Pengguna);
         QVERIFY(w.usersPage()->isVisible());
+        QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier); // the tenth entry
+        QCOMPARE(w.currentPage(), ui::Page::Audit);
+        QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(w.currentPage(), ui::Page::DataDapodik);
+        QVERIFY(w.pageWidget(ui::Page::DataDapodik)->isVisible());
         QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), ui::Page::TahunAjaran);
     }
@@ -113,15 +118,15 @@ private slots:
         TestCore core;
         ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
         w.show();
-        w.showPage(ui::Page::Sinkronisasi);
-        auto *page = qobject_cast<ui::PlaceholderPage *>(w.pageWidget(ui::Page::Sinkronisasi));
+        w.showPage(ui::Page::SatuData);
+        auto *page = qobject_cast<ui::PlaceholderPage *>(w.pageWidget(ui::Page::SatuData));
         QVERIFY(page);
         QVERIFY(page->isVisible());
         QStringList texts;
         for (QLabel *l : page->findChildren<QLabel *>())
             texts << l->text();
         QVERIFY(texts.contains(QStringLiteral("Segera hadir")));
-        QVERIFY(texts.join(QLatin1Char(' ')).contains(QStringLiteral("Dapodik")));
+        QVERIFY(texts.join(QLatin1Char(' ')).contains(QStringLiteral("SPLP")));
     }
 
     void headerShowsSchoolAndUser()

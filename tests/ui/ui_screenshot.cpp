@@ -4,6 +4,10 @@
 #include "AuditPage.h"
 #include "ContentEditor.h"
 #include "ContentTab.h"
+#include "DapodikDataPage.h"
+#include "DapodikListModel.h"
+#include "DapodikFixtures.h"
+#include "DashboardPage.h"
 #include "FirstRunDialog.h"
 #include "ImagePicker.h"
 #include "KontenPage.h"
@@ -16,6 +20,7 @@
 #include "ProofOfRegistration.h"
 #include "SettingsDialog.h"
 #include "SettingsPage.h"
+#include "SinkronisasiPage.h"
 #include "TestSupport.h"
 #include "TahunAjaranPage.h"
 #include "Theme.h"
@@ -34,6 +39,9 @@
 #include <QPdfWriter>
 #include <QDir>
 #include <QTableView>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
 
 using namespace tu;
 using namespace tu::test;
@@ -485,6 +493,59 @@ int main(int argc, char *argv[])
             }
         save(&window, QStringLiteral("audit.png"));
         audit->areaFilter()->setCurrentIndex(0);
+    }
+
+    // Dapodik: a full sync against a fast simulator for the data, the dashboard and the history;
+    // then a second run against a slow one (same seed, same data) photographed mid-way.
+    {
+        test::UpstreamSim fast;
+        test::UpstreamSim slow({"--latency-ms", "120"});
+        if (fast.ok() && slow.ok() && test::pointAtSim(*core, fast).ok()) {
+            const Actor admin = session->actor();
+            if (core->dapodik().startGlobal(admin).ok())
+                (void)test::waitForJob(*core, 120000);
+            window.showPage(ui::Page::Dashboard);
+            if (ui::DashboardPage *dash = window.dashboardPage()) {
+                (void)QTest::qWaitFor([&] { return dash->loadCount() > 0 && !dash->isLoading(); }, 10000);
+                QTest::qWait(300);
+                save(&window, QStringLiteral("dasbor.png"));
+            }
+            window.showPage(ui::Page::DataDapodik);
+            if (ui::DapodikDataPage *data = window.dapodikDataPage()) {
+                data->showTab(ui::DapodikDataPage::PtkTab);
+                (void)QTest::qWaitFor([&] { return data->ptkModel()->rowCount() > 0 && !data->ptkModel()->isLoading(); }, 10000);
+                data->ptkTable()->selectRow(2);
+                save(&window, QStringLiteral("data-dapodik-ptk.png"));
+                QTest::keyClicks(data->searchEdit(), QStringLiteral("Wahyu"));
+                (void)QTest::qWaitFor([&] { return data->ptkModel()->filter().q == QStringLiteral("Wahyu") && !data->ptkModel()->isLoading(); }, 10000);
+                save(&window, QStringLiteral("data-dapodik-cari.png"));
+                data->searchEdit()->clear();
+                data->showTab(ui::DapodikDataPage::SekolahTab);
+                (void)QTest::qWaitFor([&] { return data->sekolahModel()->rowCount() > 0 && !data->sekolahModel()->isLoading(); }, 10000);
+                save(&window, QStringLiteral("data-dapodik-sekolah.png"));
+            }
+            window.showPage(ui::Page::Sinkronisasi);
+            if (ui::SinkronisasiPage *sync = window.sinkronisasiPage()) {
+                (void)QTest::qWaitFor([&] { return !sync->isReloading(); }, 10000);
+                save(&window, QStringLiteral("sinkronisasi-selesai.png"));
+                (void)test::pointAtSim(*core, slow);
+                if (sync->kecamatanList()->count() > 3) {
+                    sync->kecamatanList()->item(1)->setCheckState(Qt::Checked);
+                    sync->kecamatanList()->item(3)->setCheckState(Qt::Checked);
+                }
+                QTest::mouseClick(sync->globalButton(), Qt::LeftButton);
+                (void)QTest::qWaitFor([&] { return sync->overallBar()->value() >= 45; }, 120000);
+                QTest::qWait(1100); // the elapsed clock has ticked
+                if (sync->overallBar()->value() <= 80)
+                    save(&window, QStringLiteral("sinkronisasi-berjalan.png"));
+                else
+                    qWarning() << "sync passed 80% before the screenshot";
+                sync->cancelJob();
+                (void)test::waitForJob(*core, 60000);
+            }
+        } else {
+            qWarning() << "simulator not available: no Dapodik screenshots";
+        }
     }
 
     window.showPage(ui::Page::Pengguna);
