@@ -22,6 +22,7 @@
 #include <QSet>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace tu::ui {
@@ -138,7 +139,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
         e->setObjectName(name);
         e->setReadOnly(true);
         e->setFont(mono);
-        e->setLineWrapMode(QPlainTextEdit::NoWrap);
+        e->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         e->setTabChangesFocus(true);
         e->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f8fafc; font-size: 12px; }"));
         box->addWidget(e, 1);
@@ -293,6 +294,30 @@ void AuditPage::showDetail()
     m_changed->setText(line);
     m_before->setPlainText(pretty(e->before));
     m_after->setPlainText(pretty(e->after));
+    // The changed keys stand out on both sides; the first one is scrolled into view.
+    for (QPlainTextEdit *view : {m_before, m_after}) {
+        QList<QTextEdit::ExtraSelection> marks;
+        QTextCursor first;
+        for (const QString &key : std::as_const(changed)) {
+            const QString needle = QStringLiteral("\n    \"%1\": ").arg(key);
+            const int at = view->toPlainText().indexOf(needle);
+            if (at < 0)
+                continue;
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(view->document()->findBlock(at + 1));
+            mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor); // every line of a wrapped value
+            mark.format.setBackground(QColor(0xfe, 0xf0, 0x8a));
+            mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+            marks << mark;
+            if (first.isNull() || mark.cursor.anchor() < first.position())
+                first = QTextCursor(view->document()->findBlock(at + 1));
+        }
+        view->setExtraSelections(marks);
+        if (!first.isNull()) {
+            view->setTextCursor(first);
+            view->centerCursor();
+        }
+    }
     m_before->setPlaceholderText(tr("(kosong: belum ada sebelumnya)"));
     m_after->setPlaceholderText(e->action == QLatin1String("delete") ? tr("(kosong: dihapus)") : tr("(kosong)"));
 }

@@ -18,6 +18,15 @@
 namespace tu::ui {
 
 namespace {
+// Asks for less width than QPlainTextEdit's 256 px so that a narrow form keeps it beside its
+// label; the text wraps.
+class TextBox : public QPlainTextEdit
+{
+public:
+    using QPlainTextEdit::QPlainTextEdit;
+    QSize sizeHint() const override { return {160, QPlainTextEdit::sizeHint().height()}; }
+};
+
 const QString DateFormat = QStringLiteral("dd/MM/yyyy");
 const QString DateTimeFormat = QStringLiteral("dd/MM/yyyy HH:mm");
 }
@@ -53,8 +62,9 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
             break;
         }
         case FieldKind::LongText: {
-            auto *e = new QPlainTextEdit(this);
+            auto *e = new TextBox(this);
             e->setTabChangesFocus(true);
+            e->setMinimumWidth(160);
             // The main text takes the room there is; shorter texts stay at a few lines.
             const bool body = field.maxLength > 5000;
             if (body) {
@@ -129,6 +139,11 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
         v->addWidget(m_errors.addField(field.key, input));
         form->addRow(formLabel(label, input), stack);
     }
+    // Only a main text grows with the window; a form without one keeps its rows together.
+    bool grows = false;
+    for (const ContentField &f : type.fields)
+        grows = grows || (f.kind == FieldKind::LongText && f.maxLength > 5000);
+    setSizePolicy(QSizePolicy::Preferred, grows ? QSizePolicy::Preferred : QSizePolicy::Maximum);
     clear();
 }
 

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -25,6 +26,7 @@
 #include <QTableView>
 #include <QTextCharFormat>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tu::ui {
@@ -39,6 +41,29 @@ const ContentField *filterFieldOf(const ContentType &type)
             return &f;
     return nullptr;
 }
+
+// The month grid: a day with events gets a rounded patch in its (first) event's category colour
+// under the number. The theme's item rules would hide a plain background role.
+class MonthView : public QCalendarWidget
+{
+public:
+    using QCalendarWidget::QCalendarWidget;
+
+protected:
+    void paintCell(QPainter *painter, const QRect &rect, QDate date) const override
+    {
+        const QTextCharFormat f = dateTextFormat(date);
+        if (f.background().style() != Qt::NoBrush && date != selectedDate()) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(f.background());
+            painter->drawRoundedRect(QRectF(rect).adjusted(2.5, 1.5, -2.5, -1.5), 5, 5);
+            painter->restore();
+        }
+        QCalendarWidget::paintCell(painter, rect, date);
+    }
+};
 
 QColor categoryColor(const QString &category)
 {
@@ -139,14 +164,39 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         auto *body = new QHBoxLayout;
         body->setContentsMargins(16, 0, 16, 14);
         body->setSpacing(14);
-        m_calendar = new QCalendarWidget(cal.frame);
+        m_calendar = new MonthView(cal.frame);
         m_calendar->setObjectName(QStringLiteral("monthView"));
         m_calendar->setGridVisible(false);
         m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
         m_calendar->setFirstDayOfWeek(Qt::Monday);
-        m_calendar->setMinimumSize(300, 210);
+        m_calendar->setMinimumSize(280, 210);
+        // The theme pads table cells for lists; a month grid needs its cells whole.
+        m_calendar->setStyleSheet(QStringLiteral(
+            "QCalendarWidget QWidget#qt_calendar_navigationbar { background: #ffffff; }"
+            "QCalendarWidget QToolButton { background: transparent; color: #0f172a; font-size: 13px; font-weight: 700;"
+            " border: none; border-radius: 6px; padding: 4px 6px; }"
+            "QCalendarWidget QToolButton:hover { background: #f1f5f9; }"
+            "QCalendarWidget QToolButton::menu-indicator { image: none; width: 0; }"
+            "QCalendarWidget QSpinBox { min-height: 0; padding: 0 4px; font-weight: 700; }"
+            "QCalendarWidget QTableView { font-size: 12px; selection-background-color: #2563eb; selection-color: #ffffff;"
+            " alternate-background-color: #ffffff; }"
+            "QCalendarWidget QTableView::item { padding: 0; border: none; }"));
+        if (auto *prev = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_prevmonth")))
+            prev->setIcon(icons::icon(QStringLiteral("chevron-left"), theme::TextStrong));
+        if (auto *next = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_nextmonth")))
+            next->setIcon(icons::icon(QStringLiteral("chevron-right"), theme::TextStrong));
+        QTextCharFormat weekday;
+        weekday.setForeground(theme::TextMuted);
+        weekday.setFontWeight(QFont::DemiBold);
+        m_calendar->setHeaderTextFormat(weekday);
+        QTextCharFormat weekend;
+        weekend.setForeground(QColor(0xb9, 0x1c, 0x1c));
+        m_calendar->setWeekdayTextFormat(Qt::Sunday, weekend);
+        QTextCharFormat saturday;
+        saturday.setForeground(theme::TextStrong);
+        m_calendar->setWeekdayTextFormat(Qt::Saturday, saturday);
         m_calendar->setSelectedDate(QDateTime::currentDateTimeUtc().toTimeZone(core.settings().schoolZone()).date());
-        body->addWidget(m_calendar, 3);
+        body->addWidget(m_calendar, 5);
         auto *dayBox = new QVBoxLayout;
         dayBox->setSpacing(6);
         m_dayTitle = new QLabel(cal.frame);
@@ -157,11 +207,14 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         m_dayEvents = new QListWidget(cal.frame);
         m_dayEvents->setObjectName(QStringLiteral("dayEvents"));
         m_dayEvents->setWordWrap(true);
+        m_dayEvents->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_dayEvents->setResizeMode(QListView::Adjust);
+        m_dayEvents->setIconSize(QSize(14, 14));
         m_dayEvents->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #e2e8f0; border-radius: 6px; background: #ffffff; }"
                                                   "QListWidget::item { padding: 6px 8px; border-bottom: 1px solid #f1f5f9; }"
                                                   "QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
         dayBox->addWidget(m_dayEvents, 1);
-        body->addLayout(dayBox, 2);
+        body->addLayout(dayBox, 4);
         cal.layout->addLayout(body);
         leftLayout->addWidget(cal.frame);
         connect(m_calendar, &QCalendarWidget::currentPageChanged, this, [this] { loadMonth(); });
@@ -192,6 +245,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     bodyLayout->setContentsMargins(0, 0, 6, 0);
     m_editor = new ContentEditor(core, actor, type, m_banner, scrollBody);
     bodyLayout->addWidget(m_editor, 1);
+    bodyLayout->addStretch(0); // takes the rest under a form without a long text to grow
     scroll->setWidget(scrollBody);
     formLayout->addWidget(scroll, 1);
 
