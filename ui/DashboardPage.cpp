@@ -10,6 +10,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
+#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace tu::ui {
 
@@ -70,53 +72,57 @@ void setChart(QChartView *view, QChart *chart)
     delete old;
 }
 
-QChart *barChart(const QStringList &categories, const QList<qreal> &values, const QString &setName, const QColor &color)
+// Horizontal bars: category names stay whole on the left whatever their length; the first
+// category on top.
+QChart *barChart(QStringList categories, QList<qreal> values, const QString &setName, const QColor &color)
 {
+    std::reverse(categories.begin(), categories.end());
+    std::reverse(values.begin(), values.end());
     QChart *chart = plainChart();
-    auto *series = new QBarSeries;
+    auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(setName);
     set->setColor(color);
     set->setBorderColor(color);
     for (qreal v : values)
         *set << v;
     series->append(set);
-    series->setBarWidth(categories.size() > 8 ? 0.6 : 0.5);
+    series->setBarWidth(0.65);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value"));
+    set->setLabelColor(QColor(0x33, 0x41, 0x55));
+    set->setLabelFont(pixelFont(11));
     chart->addSeries(series);
-    for (QBarSet *set : series->barSets())
-        set->setLabelColor(QColor(0x33, 0x41, 0x55));
 
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setLabelsFont(pixelFont(11));
-    x->setLabelsColor(QColor(0x47, 0x55, 0x69));
-    x->setGridLineVisible(false);
-    x->setLinePenColor(QColor(0xcb, 0xd5, 0xe1));
-    if (categories.size() > 8)
-        x->setLabelsAngle(-40);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setLabelsFont(pixelFont(11));
+    y->setTruncateLabels(false);
+    y->setLabelsColor(QColor(0x33, 0x41, 0x55));
+    y->setGridLineVisible(false);
+    y->setLinePenColor(QColor(0xcb, 0xd5, 0xe1));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto *x = new QValueAxis;
     qreal max = 0;
     for (qreal v : values)
         max = qMax(max, v);
-    y->setRange(0, qMax<qreal>(4, max * 1.15)); // room for the value labels above the bars
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(5);
-    y->applyNiceNumbers();
-    y->setLabelsFont(pixelFont(11));
-    y->setLabelsColor(QColor(0x64, 0x74, 0x8b));
-    y->setGridLineColor(QColor(0xf1, 0xf5, 0xf9));
-    y->setLineVisible(false);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    x->setRange(0, qMax<qreal>(4, max * 1.12)); // room for the value labels after the bars
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setTickCount(5);
+    x->applyNiceNumbers();
+    x->setLabelsFont(pixelFont(10));
+    x->setTruncateLabels(false);
+    x->setLabelsColor(QColor(0x94, 0xa3, 0xb8));
+    x->setGridLineColor(QColor(0xf1, 0xf5, 0xf9));
+    x->setLineVisible(false);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
     chart->legend()->setVisible(false);
     return chart;
 }
 
-QChart *donutChart(const QJsonArray &rows, const QHash<QString, QColor> &colors = {})
+QChart *donutChart(const QJsonArray &rows, Qt::Alignment legend, const QHash<QString, QColor> &colors = {})
 {
     QChart *chart = plainChart();
     auto *series = new QPieSeries;
@@ -139,9 +145,9 @@ QChart *donutChart(const QJsonArray &rows, const QHash<QString, QColor> &colors 
         ++i;
     }
     chart->addSeries(series);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->legend()->setMarkerShape(QLegend::MarkerShapeCircle);
-    chart->legend()->setVisible(total > 0);
+    Q_UNUSED(legend)
+    chart->legend()->setVisible(false); // DashboardPage draws its own, labels never cut
+
     return chart;
 }
 
@@ -199,14 +205,15 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
 
     auto *grid = new QGridLayout;
     grid->setSpacing(16);
-    grid->addWidget(chartCard(PtkPerKecamatan, tr("PTK per kecamatan"), tr("PTK aktif di sekolah tiap kecamatan")), 0, 0, 1, 3);
-    grid->addWidget(chartCard(StatusKepegawaian, tr("Status kepegawaian"), tr("PTK aktif")), 1, 0);
+    grid->addWidget(chartCard(PtkPerKecamatan, tr("PTK per kecamatan"), tr("PTK aktif di sekolah tiap kecamatan")), 0, 0, 2, 1);
+    grid->addWidget(chartCard(StatusKepegawaian, tr("Status kepegawaian"), tr("PTK aktif")), 0, 1, 1, 2);
     grid->addWidget(chartCard(JenisKelamin, tr("Jenis kelamin"), tr("PTK aktif")), 1, 1);
     grid->addWidget(chartCard(PpdbStatus, tr("Pendaftar PPDB per status"), tr("Tahun ajaran aktif")), 1, 2);
-    grid->setRowStretch(0, 5);
-    grid->setRowStretch(1, 4);
-    for (int c = 0; c < 3; ++c)
-        grid->setColumnStretch(c, 1);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(2, 1);
     page->addLayout(grid, 1);
 
     connect(&m_core.dapodik().manager(), &SyncManager::jobFinished, this, [this] { reload(); }, Qt::QueuedConnection);
@@ -231,9 +238,48 @@ QWidget *DashboardPage::chartCard(Chart which, const QString &title, const QStri
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(150);
     view->setFocusPolicy(Qt::NoFocus);
-    v->addWidget(view, 1);
+    if (which == StatusKepegawaian || which == JenisKelamin) {
+        auto *legend = new QWidget(card);
+        auto *lv = new QVBoxLayout(legend);
+        lv->setContentsMargins(0, 0, 0, 0);
+        lv->setSpacing(4);
+        m_legends.insert(which, legend);
+        auto *box = which == StatusKepegawaian ? static_cast<QBoxLayout *>(new QHBoxLayout) : new QVBoxLayout;
+        box->setSpacing(8);
+        box->addWidget(view, 1);
+        box->addWidget(legend, 0, which == StatusKepegawaian ? Qt::AlignVCenter : Qt::AlignHCenter);
+        v->addLayout(box, 1);
+    } else {
+        v->addWidget(view, 1);
+    }
     m_views.insert(which, view);
     return card;
+}
+
+void DashboardPage::fillLegend(Chart which)
+{
+    QWidget *legend = m_legends.value(which);
+    QChart *c = chart(which);
+    if (!legend || !c)
+        return;
+    for (QLabel *old : legend->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly))
+        delete old;
+    auto *series = c->series().isEmpty() ? nullptr : qobject_cast<QPieSeries *>(c->series().first());
+    if (!series)
+        return;
+    const QLocale l;
+    const qreal sum = series->sum();
+    for (QPieSlice *slice : series->slices()) {
+        const QString name = slice->label().section(QStringLiteral("  "), 0, 0);
+        auto *row = new QLabel(legend);
+        row->setTextFormat(Qt::RichText);
+        row->setText(QStringLiteral("<span style=\"color:%1; font-size:15px\">●</span>&nbsp; %2 &nbsp;<b>%3</b> "
+                                    "<span style=\"color:#94a3b8\">%4</span>")
+                         .arg(slice->color().name(), name.toHtmlEscaped(), l.toString(qint64(slice->value())),
+                              sum > 0 ? l.toString(100.0 * slice->value() / sum, 'f', 0) + QLatin1Char('%') : QString()));
+        row->setStyleSheet(QStringLiteral("color: #334155; font-size: 12px;"));
+        legend->layout()->addWidget(row);
+    }
 }
 
 QChart *DashboardPage::chart(Chart which) const
@@ -314,10 +360,12 @@ void DashboardPage::display(const QJsonObject &a, const QHash<QString, qint64> &
     }
     setChart(m_views.value(PtkPerKecamatan), barChart(names, values, tr("PTK"), theme::Primary));
 
-    setChart(m_views.value(StatusKepegawaian), donutChart(a.value(QLatin1String("statusKepegawaian")).toArray()));
+    setChart(m_views.value(StatusKepegawaian), donutChart(a.value(QLatin1String("statusKepegawaian")).toArray(), Qt::AlignRight));
     setChart(m_views.value(JenisKelamin),
-             donutChart(a.value(QLatin1String("jenisKelamin")).toArray(),
+             donutChart(a.value(QLatin1String("jenisKelamin")).toArray(), Qt::AlignBottom,
                         {{QStringLiteral("L"), QColor(0x25, 0x63, 0xeb)}, {QStringLiteral("P"), QColor(0xec, 0x48, 0x99)}}));
+    fillLegend(StatusKepegawaian);
+    fillLegend(JenisKelamin);
 
     const QString statuses[] = {QStringLiteral("pending"), QStringLiteral("verified"), QStringLiteral("accepted"), QStringLiteral("rejected")};
     QStringList labels;

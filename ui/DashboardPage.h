@@ -48,6 +48,8 @@ private:
     MessageBanner *m_banner;
     QLabel *m_empty;
     QMap<Chart, QChartView *> m_views;
+    QMap<Chart, QWidget *> m_legends; // our own legend beside a donut: whole labels, counts and shares
+    void fillLegend(Chart which);
     QHash<QString, QLabel *> m_totals;
     QHash<QString, QLabel *> m_totalNotes;
     int m_loading = 0;

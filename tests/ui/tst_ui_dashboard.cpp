@@ -4,7 +4,8 @@
 #include "DapodikUiFixtures.h"
 #include "DashboardPage.h"
 
-#include <QBarSeries>
+#include <QAbstractBarSeries>
+#include <algorithm>
 #include <QBarSet>
 #include <QBarCategoryAxis>
 #include <QChart>
@@ -22,12 +23,14 @@ class TestUiDashboard : public QObject
     {
         if (!c || c->series().isEmpty())
             return -1;
-        auto *s = qobject_cast<QBarSeries *>(c->series().first());
+        auto *s = qobject_cast<QAbstractBarSeries *>(c->series().first());
         if (!s || s->barSets().isEmpty())
             return -1;
-        if (categories)
-            if (auto *axis = qobject_cast<QBarCategoryAxis *>(c->axes(Qt::Horizontal).value(0)))
+        if (categories) // horizontal bars: the categories on the vertical axis, the first on top
+            if (auto *axis = qobject_cast<QBarCategoryAxis *>(c->axes(Qt::Vertical).value(0))) {
                 *categories = axis->categories();
+                std::reverse(categories->begin(), categories->end());
+            }
         return s->barSets().first()->sum();
     }
     static qreal pieSum(QChart *c)
@@ -95,9 +98,9 @@ private slots:
         QStringList statuses;
         QCOMPARE(barSum(page.chart(ui::DashboardPage::PpdbStatus), &statuses), 3.0);
         QCOMPARE(statuses, (QStringList{"Menunggu", "Terverifikasi", "Diterima", "Ditolak"}));
-        auto *ppdb = qobject_cast<QBarSeries *>(page.chart(ui::DashboardPage::PpdbStatus)->series().first());
-        QCOMPARE(ppdb->barSets().first()->at(0), 2.0);
-        QCOMPARE(ppdb->barSets().first()->at(1), 1.0);
+        auto *ppdb = qobject_cast<QAbstractBarSeries *>(page.chart(ui::DashboardPage::PpdbStatus)->series().first());
+        QCOMPARE(ppdb->barSets().first()->at(3), 2.0); // Menunggu (bottom-up order)
+        QCOMPARE(ppdb->barSets().first()->at(2), 1.0); // Terverifikasi
         QCOMPARE(page.totalLabel(QStringLiteral("ptk"))->text(), QStringLiteral("36"));
         QCOMPARE(page.totalLabel(QStringLiteral("sekolah"))->text(), QStringLiteral("9"));
         QCOMPARE(page.totalLabel(QStringLiteral("kecamatan"))->text(), QStringLiteral("3"));

@@ -39,6 +39,7 @@
 #include <QPdfWriter>
 #include <QDir>
 #include <QTableView>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -499,7 +500,7 @@ int main(int argc, char *argv[])
     // then a second run against a slow one (same seed, same data) photographed mid-way.
     {
         test::UpstreamSim fast;
-        test::UpstreamSim slow({"--latency-ms", "120"});
+        test::UpstreamSim slow({"--latency-ms", "400"});
         if (fast.ok() && slow.ok() && test::pointAtSim(*core, fast).ok()) {
             const Actor admin = session->actor();
             if (core->dapodik().startGlobal(admin).ok())
@@ -534,8 +535,9 @@ int main(int argc, char *argv[])
                     sync->kecamatanList()->item(3)->setCheckState(Qt::Checked);
                 }
                 QTest::mouseClick(sync->globalButton(), Qt::LeftButton);
-                (void)QTest::qWaitFor([&] { return sync->overallBar()->value() >= 45; }, 120000);
-                QTest::qWait(1100); // the elapsed clock has ticked
+                QElapsedTimer running;
+                running.start();
+                (void)QTest::qWaitFor([&] { return sync->overallBar()->value() >= 30 && running.elapsed() > 1200; }, 120000);
                 if (sync->overallBar()->value() <= 80)
                     save(&window, QStringLiteral("sinkronisasi-berjalan.png"));
                 else
