@@ -392,19 +392,19 @@
     </message>
     <message>
         <source>Data Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik Data</translation>
     </message>
     <message>
         <source>Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schools and staff (PTK) synced from Dapodik: search, filter by district, see inactive records.</translation>
     </message>
     <message>
         <source>Dasbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts of staff per district, employment status, gender and admissions applicants.</translation>
     </message>
     <message>
         <source>Log Audit</source>
@@ -854,241 +854,241 @@
     <name>tu::ui::DapodikDataPage</name>
     <message>
         <source>Data Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik Data</translation>
     </message>
     <message>
         <source>Sekolah dan PTK hasil sinkronisasi terakhir. Data yang sudah tidak ada di Dapodik tetap disimpan sebagai nonaktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schools and staff from the last sync. Records no longer in Dapodik are kept as inactive.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Muat ulang data dari database (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the data from the database (F5)</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">School</translation>
+        <translation>Schools</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff (PTK)</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts</translation>
     </message>
     <message>
         <source>Tampilkan hanya data satu kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only one district</translation>
     </message>
     <message>
         <source>Tampilkan nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Show inactive</translation>
     </message>
     <message>
         <source>Tampilkan juga sekolah dan PTK yang sudah tidak ada di Dapodik (abu-abu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Also show schools and staff no longer in Dapodik (greyed)</translation>
     </message>
     <message>
         <source>Gulir ke bawah untuk memuat data berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scroll down to load more.</translation>
     </message>
     <message>
         <source>Cari nama sekolah atau NPSN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search school name or NPSN…</translation>
     </message>
     <message>
         <source>Cari nama, NIK, NUPTK atau NIP…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search name, NIK, NUPTK or NIP…</translation>
     </message>
     <message>
         <source>Tidak ada PTK yang cocok.</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching staff.</translation>
     </message>
     <message>
         <source>Tidak ada sekolah yang cocok.</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching schools.</translation>
     </message>
     <message>
         <source>Belum ada data PTK. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No staff data yet. Run a sync on the Synchronisation page.</translation>
     </message>
     <message>
         <source>Belum ada data sekolah. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No school data yet. Run a sync on the Synchronisation page.</translation>
     </message>
     <message>
         <source>%1 dari %2 PTK ditampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 staff shown</translation>
     </message>
     <message>
         <source>%1 dari %2 sekolah ditampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 schools shown</translation>
     </message>
 </context>
 <context>
     <name>tu::ui::DapodikListModel</name>
     <message>
         <source>Tidak lagi ada di Dapodik sejak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No longer in Dapodik since %1</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Nonaktif</source>
-        <translation type="unfinished">Inactive</translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Laki-laki</source>
-        <translation type="unfinished">Male</translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Perempuan</source>
-        <translation type="unfinished">Female</translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>NPSN</source>
-        <translation type="unfinished"></translation>
+        <translation>NPSN</translation>
     </message>
     <message>
         <source>Nama sekolah</source>
-        <translation type="unfinished">School name</translation>
+        <translation>School name</translation>
     </message>
     <message>
         <source>Bentuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District (kecamatan)</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff (PTK)</translation>
     </message>
     <message>
         <source>Keadaan</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>NUPTK</source>
-        <translation type="unfinished"></translation>
+        <translation>NUPTK</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished">Sex</translation>
+        <translation>Gender</translation>
     </message>
     <message>
         <source>Jenis PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff type</translation>
     </message>
     <message>
         <source>Status kepegawaian</source>
-        <translation type="unfinished"></translation>
+        <translation>Employment status</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">School</translation>
+        <translation>Schools</translation>
     </message>
 </context>
 <context>
     <name>tu::ui::DashboardPage</name>
     <message>
         <source>Dasbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Ringkasan data Dapodik kabupaten dan pendaftar PPDB. Diperbarui setiap kali sinkronisasi selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary of the regency&apos;s Dapodik data and admissions applicants. Updated after every sync.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Muat ulang angka dan grafik (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the figures and charts (F5)</translation>
     </message>
     <message>
         <source>Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor.</source>
-        <translation type="unfinished"></translation>
+        <translation>No Dapodik data yet. Run a global sync on the Synchronisation page to fill the dashboard.</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District (kecamatan)</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">School</translation>
+        <translation>Schools</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff (PTK)</translation>
     </message>
     <message>
         <source>Pendaftar PPDB</source>
-        <translation type="unfinished"></translation>
+        <translation>Admissions applicants</translation>
     </message>
     <message>
         <source>PTK per kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff per district</translation>
     </message>
     <message>
         <source>PTK aktif di sekolah tiap kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Active staff in each district&apos;s schools</translation>
     </message>
     <message>
         <source>Status kepegawaian</source>
-        <translation type="unfinished"></translation>
+        <translation>Employment status</translation>
     </message>
     <message>
         <source>PTK aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active staff</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished">Sex</translation>
+        <translation>Gender</translation>
     </message>
     <message>
         <source>Pendaftar PPDB per status</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicants per status</translation>
     </message>
     <message>
         <source>Tahun ajaran aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active academic year</translation>
     </message>
     <message>
         <source>aktif di Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>active in Dapodik</translation>
     </message>
     <message>
         <source>%1 guru · %2 tenaga kependidikan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 teachers · %2 education staff</translation>
     </message>
     <message>
         <source>%1 diterima · %2 menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepted · %2 pending</translation>
     </message>
     <message>
         <source>Pendaftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicants</translation>
     </message>
 </context>
 <context>
@@ -2085,43 +2085,43 @@ Press &quot;Open document&quot; to view it.</translation>
     </message>
     <message>
         <source>Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik</translation>
     </message>
     <message>
         <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Central Dapodik account for syncing regions, schools and staff.</translation>
     </message>
     <message>
         <source>mis. https://dapodik.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. https://dapodik.example.go.id</translation>
     </message>
     <message>
         <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik requests running at once (1–16)</translation>
     </message>
     <message>
         <source>Paralel</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallel</translation>
     </message>
     <message>
         <source>URL Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik URL</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API key</translation>
     </message>
     <message>
         <source>Kode kabupaten</source>
-        <translation type="unfinished"></translation>
+        <translation>Regency code</translation>
     </message>
 </context>
 <context>
@@ -2199,343 +2199,347 @@ Press &quot;Open document&quot; to view it.</translation>
     <name>tu::ui::SinkronisasiPage</name>
     <message>
         <source>Sinkronisasi global</source>
-        <translation type="unfinished"></translation>
+        <translation>Global sync</translation>
     </message>
     <message>
         <source>Sinkronisasi kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>District sync</translation>
     </message>
     <message>
         <source>Sinkronisasi semua sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>All-schools sync</translation>
     </message>
     <message>
         <source>Sinkronisasi semua PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>All-staff sync</translation>
     </message>
     <message>
         <source>Sinkronisasi satu PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Single staff sync</translation>
     </message>
     <message>
         <source>Sinkronisasi</source>
-        <translation type="unfinished">Synchronisation</translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Global</source>
-        <translation type="unfinished"></translation>
+        <translation>Global</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">District (kecamatan)</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Semua sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>All schools</translation>
     </message>
     <message>
         <source>Semua PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>All staff</translation>
     </message>
     <message>
         <source>Satu PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>One staff member</translation>
     </message>
     <message>
         <source>Berhasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Succeeded</translation>
     </message>
     <message>
         <source>Gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>Berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Running</translation>
     </message>
     <message>
         <source>Terputus</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupted</translation>
     </message>
     <message>
         <source>Sisa ± %1 detik</source>
-        <translation type="unfinished"></translation>
+        <translation>About %1 s left</translation>
     </message>
     <message numerus="yes">
         <source>Sisa ± %n menit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>About %n minute left</numerusform>
+            <numerusform>About %n minutes left</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Sisa ± %n jam</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>About %n hour left</numerusform>
+            <numerusform>About %n hours left</numerusform>
         </translation>
     </message>
     <message>
         <source>Sinkronisasi Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik Sync</translation>
     </message>
     <message>
         <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pull region, school and staff data from Dapodik. Syncs run in the background; the other pages stay usable.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Muat ulang status dan riwayat (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the status and history (F5)</translation>
     </message>
     <message>
         <source>Tidak ada sinkronisasi yang berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>No sync running</translation>
     </message>
     <message>
         <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a sync on the left. Its progress shows here.</translation>
     </message>
     <message>
         <source>Sinkron global terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last global sync</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Data lokal</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data</translation>
     </message>
     <message>
         <source>Jalankan sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Run a sync</translation>
     </message>
     <message>
         <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Districts, schools, then staff of the whole regency (Ctrl+G)</translation>
     </message>
     <message>
         <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Districts → schools → staff for the whole regency.</translation>
     </message>
     <message>
         <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the school lists of every stored district</translation>
     </message>
     <message>
         <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the staff of every stored school</translation>
     </message>
     <message>
         <source>Per kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>By district</translation>
     </message>
     <message>
         <source>Pilih semua</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the districts to sync (Space ticks)</translation>
     </message>
     <message>
         <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>The district list appears after the first global sync.</translation>
     </message>
     <message>
         <source>Sinkronkan kecamatan terpilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync selected districts</translation>
     </message>
     <message>
         <source>NIK (16 angka)</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK (16 digits)</translation>
     </message>
     <message>
         <source>NPSN</source>
-        <translation type="unfinished"></translation>
+        <translation>NPSN</translation>
     </message>
     <message>
         <source>Sinkronkan PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync staff member</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the sync; data already saved stays</translation>
     </message>
     <message>
         <source>Keseluruhan</source>
-        <translation type="unfinished"></translation>
+        <translation>Overall</translation>
     </message>
     <message>
         <source>Kecamatan saat ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Current district</translation>
     </message>
     <message>
         <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync messages appear here while it runs.</translation>
     </message>
     <message>
         <source>Log langsung</source>
-        <translation type="unfinished"></translation>
+        <translation>Live log</translation>
     </message>
     <message>
         <source>Mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Started</translation>
     </message>
     <message>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Hasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Durasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="unfinished">History</translation>
+        <translation>History</translation>
     </message>
     <message numerus="yes">
         <source>Sinkronkan %n kecamatan terpilih</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sync %n selected district</numerusform>
+            <numerusform>Sync %n selected districts</numerusform>
         </translation>
     </message>
     <message>
         <source>Memulai…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
         <source>Centang paling sedikit satu kecamatan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick at least one district.</translation>
     </message>
     <message>
         <source>Menyinkronkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
         <source>Sync detail %1 berhasil!</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced details of %1!</translation>
     </message>
     <message>
         <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling… waiting for the requests in flight to finish.</translation>
     </message>
     <message>
         <source>Membatalkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>Sedang berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Running</translation>
     </message>
     <message>
         <source>Kecamatan %1 dari %2</source>
-        <translation type="unfinished"></translation>
+        <translation>District %1 of %2</translation>
     </message>
     <message>
         <source>Berjalan %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Running %1 · %2</translation>
     </message>
     <message>
         <source>menghitung sisa waktu…</source>
-        <translation type="unfinished"></translation>
+        <translation>estimating time left…</translation>
     </message>
     <message>
         <source>Dihentikan setelah %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped after %1</translation>
     </message>
     <message>
         <source>Selesai dalam %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Finished in %1</translation>
     </message>
     <message>
         <source>%1 selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 finished.</translation>
     </message>
     <message>
         <source>Belum pernah</source>
-        <translation type="unfinished">Never</translation>
+        <translation>Never</translation>
     </message>
     <message>
         <source>Jalankan sinkronisasi global pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Run the first global sync.</translation>
     </message>
     <message>
         <source>Sinkronisasi global sedang berlangsung.</source>
-        <translation type="unfinished"></translation>
+        <translation>A global sync is in progress.</translation>
     </message>
     <message>
         <source>Berhasil, data lengkap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Succeeded, data complete.</translation>
     </message>
     <message>
         <source>%1 PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 staff</translation>
     </message>
     <message>
         <source>%1 kecamatan · %2 sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 districts · %2 schools</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Siap</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready</translation>
     </message>
     <message>
         <source>Belum ada sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No sync yet.</translation>
     </message>
     <message>
         <source> (lanjutan)</source>
-        <translation type="unfinished"></translation>
+        <translation> (resumed)</translation>
     </message>
     <message>
         <source>%1 kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 districts</translation>
     </message>
     <message>
         <source>%1 sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 schools</translation>
     </message>
     <message>
         <source>%1 nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 inactive</translation>
     </message>
     <message>
         <source>%1 galat</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 errors</translation>
     </message>
     <message numerus="yes">
         <source>%n sekolah aktif</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active school</numerusform>
+            <numerusform>%n active schools</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
+        <translation>Stopped; run it again to resume.</translation>
     </message>
 </context>
 <context>

@@ -392,19 +392,19 @@
     </message>
     <message>
         <source>Data Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Data Dapodik</translation>
     </message>
     <message>
         <source>Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif.</translation>
     </message>
     <message>
         <source>Dasbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasbor</translation>
     </message>
     <message>
         <source>Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB.</translation>
     </message>
     <message>
         <source>Log Audit</source>
@@ -854,241 +854,241 @@
     <name>tu::ui::DapodikDataPage</name>
     <message>
         <source>Data Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Data Dapodik</translation>
     </message>
     <message>
         <source>Sekolah dan PTK hasil sinkronisasi terakhir. Data yang sudah tidak ada di Dapodik tetap disimpan sebagai nonaktif.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekolah dan PTK hasil sinkronisasi terakhir. Data yang sudah tidak ada di Dapodik tetap disimpan sebagai nonaktif.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang</translation>
     </message>
     <message>
         <source>Muat ulang data dari database (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang data dari database (F5)</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">Sekolah</translation>
+        <translation>Sekolah</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kecamatan</translation>
     </message>
     <message>
         <source>Tampilkan hanya data satu kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan hanya data satu kecamatan</translation>
     </message>
     <message>
         <source>Tampilkan nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan nonaktif</translation>
     </message>
     <message>
         <source>Tampilkan juga sekolah dan PTK yang sudah tidak ada di Dapodik (abu-abu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan juga sekolah dan PTK yang sudah tidak ada di Dapodik (abu-abu)</translation>
     </message>
     <message>
         <source>Gulir ke bawah untuk memuat data berikutnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gulir ke bawah untuk memuat data berikutnya.</translation>
     </message>
     <message>
         <source>Cari nama sekolah atau NPSN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari nama sekolah atau NPSN…</translation>
     </message>
     <message>
         <source>Cari nama, NIK, NUPTK atau NIP…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari nama, NIK, NUPTK atau NIP…</translation>
     </message>
     <message>
         <source>Tidak ada PTK yang cocok.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada PTK yang cocok.</translation>
     </message>
     <message>
         <source>Tidak ada sekolah yang cocok.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada sekolah yang cocok.</translation>
     </message>
     <message>
         <source>Belum ada data PTK. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada data PTK. Jalankan sinkronisasi di halaman Sinkronisasi.</translation>
     </message>
     <message>
         <source>Belum ada data sekolah. Jalankan sinkronisasi di halaman Sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada data sekolah. Jalankan sinkronisasi di halaman Sinkronisasi.</translation>
     </message>
     <message>
         <source>%1 dari %2 PTK ditampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 PTK ditampilkan</translation>
     </message>
     <message>
         <source>%1 dari %2 sekolah ditampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 sekolah ditampilkan</translation>
     </message>
 </context>
 <context>
     <name>tu::ui::DapodikListModel</name>
     <message>
         <source>Tidak lagi ada di Dapodik sejak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak lagi ada di Dapodik sejak %1</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished">Aktif</translation>
+        <translation>Aktif</translation>
     </message>
     <message>
         <source>Nonaktif</source>
-        <translation type="unfinished">Nonaktif</translation>
+        <translation>Nonaktif</translation>
     </message>
     <message>
         <source>Laki-laki</source>
-        <translation type="unfinished">Laki-laki</translation>
+        <translation>Laki-laki</translation>
     </message>
     <message>
         <source>Perempuan</source>
-        <translation type="unfinished">Perempuan</translation>
+        <translation>Perempuan</translation>
     </message>
     <message>
         <source>NPSN</source>
-        <translation type="unfinished"></translation>
+        <translation>NPSN</translation>
     </message>
     <message>
         <source>Nama sekolah</source>
-        <translation type="unfinished">Nama sekolah</translation>
+        <translation>Nama sekolah</translation>
     </message>
     <message>
         <source>Bentuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bentuk</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK</translation>
     </message>
     <message>
         <source>Keadaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Keadaan</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Nama</translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>NUPTK</source>
-        <translation type="unfinished"></translation>
+        <translation>NUPTK</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished">Jenis kelamin</translation>
+        <translation>Jenis kelamin</translation>
     </message>
     <message>
         <source>Jenis PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis PTK</translation>
     </message>
     <message>
         <source>Status kepegawaian</source>
-        <translation type="unfinished"></translation>
+        <translation>Status kepegawaian</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">Sekolah</translation>
+        <translation>Sekolah</translation>
     </message>
 </context>
 <context>
     <name>tu::ui::DashboardPage</name>
     <message>
         <source>Dasbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dasbor</translation>
     </message>
     <message>
         <source>Ringkasan data Dapodik kabupaten dan pendaftar PPDB. Diperbarui setiap kali sinkronisasi selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan data Dapodik kabupaten dan pendaftar PPDB. Diperbarui setiap kali sinkronisasi selesai.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang</translation>
     </message>
     <message>
         <source>Muat ulang angka dan grafik (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang angka dan grafik (F5)</translation>
     </message>
     <message>
         <source>Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor.</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Sekolah</source>
-        <translation type="unfinished">Sekolah</translation>
+        <translation>Sekolah</translation>
     </message>
     <message>
         <source>PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK</translation>
     </message>
     <message>
         <source>Pendaftar PPDB</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendaftar PPDB</translation>
     </message>
     <message>
         <source>PTK per kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK per kecamatan</translation>
     </message>
     <message>
         <source>PTK aktif di sekolah tiap kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK aktif di sekolah tiap kecamatan</translation>
     </message>
     <message>
         <source>Status kepegawaian</source>
-        <translation type="unfinished"></translation>
+        <translation>Status kepegawaian</translation>
     </message>
     <message>
         <source>PTK aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>PTK aktif</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
-        <translation type="unfinished">Jenis kelamin</translation>
+        <translation>Jenis kelamin</translation>
     </message>
     <message>
         <source>Pendaftar PPDB per status</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendaftar PPDB per status</translation>
     </message>
     <message>
         <source>Tahun ajaran aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Tahun ajaran aktif</translation>
     </message>
     <message>
         <source>aktif di Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>aktif di Dapodik</translation>
     </message>
     <message>
         <source>%1 guru · %2 tenaga kependidikan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 guru · %2 tenaga kependidikan</translation>
     </message>
     <message>
         <source>%1 diterima · %2 menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 diterima · %2 menunggu</translation>
     </message>
     <message>
         <source>Pendaftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendaftar</translation>
     </message>
 </context>
 <context>
@@ -2084,43 +2084,43 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     </message>
     <message>
         <source>Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Dapodik</translation>
     </message>
     <message>
         <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</translation>
     </message>
     <message>
         <source>mis. https://dapodik.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. https://dapodik.example.go.id</translation>
     </message>
     <message>
         <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</translation>
     </message>
     <message>
         <source>Paralel</source>
-        <translation type="unfinished"></translation>
+        <translation>Paralel</translation>
     </message>
     <message>
         <source>URL Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>URL Dapodik</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengguna</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API key</translation>
     </message>
     <message>
         <source>Kode kabupaten</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode kabupaten</translation>
     </message>
 </context>
 <context>
@@ -2198,339 +2198,343 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <name>tu::ui::SinkronisasiPage</name>
     <message>
         <source>Sinkronisasi global</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi global</translation>
     </message>
     <message>
         <source>Sinkronisasi kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi kecamatan</translation>
     </message>
     <message>
         <source>Sinkronisasi semua sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi semua sekolah</translation>
     </message>
     <message>
         <source>Sinkronisasi semua PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi semua PTK</translation>
     </message>
     <message>
         <source>Sinkronisasi satu PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi satu PTK</translation>
     </message>
     <message>
         <source>Sinkronisasi</source>
-        <translation type="unfinished">Sinkronisasi</translation>
+        <translation>Sinkronisasi</translation>
     </message>
     <message>
         <source>Global</source>
-        <translation type="unfinished"></translation>
+        <translation>Global</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Semua sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua sekolah</translation>
     </message>
     <message>
         <source>Semua PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua PTK</translation>
     </message>
     <message>
         <source>Satu PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu PTK</translation>
     </message>
     <message>
         <source>Berhasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Berhasil</translation>
     </message>
     <message>
         <source>Gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Berjalan</translation>
     </message>
     <message>
         <source>Terputus</source>
-        <translation type="unfinished"></translation>
+        <translation>Terputus</translation>
     </message>
     <message>
         <source>Sisa ± %1 detik</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisa ± %1 detik</translation>
     </message>
     <message numerus="yes">
         <source>Sisa ± %n menit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sisa ± %n menit</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Sisa ± %n jam</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sisa ± %n jam</numerusform>
         </translation>
     </message>
     <message>
         <source>Sinkronisasi Dapodik</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi Dapodik</translation>
     </message>
     <message>
         <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang</translation>
     </message>
     <message>
         <source>Muat ulang status dan riwayat (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muat ulang status dan riwayat (F5)</translation>
     </message>
     <message>
         <source>Tidak ada sinkronisasi yang berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada sinkronisasi yang berjalan</translation>
     </message>
     <message>
         <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</translation>
     </message>
     <message>
         <source>Sinkron global terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkron global terakhir</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Data lokal</source>
-        <translation type="unfinished"></translation>
+        <translation>Data lokal</translation>
     </message>
     <message>
         <source>Jalankan sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan sinkronisasi</translation>
     </message>
     <message>
         <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</translation>
     </message>
     <message>
         <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</translation>
     </message>
     <message>
         <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</translation>
     </message>
     <message>
         <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbarui PTK semua sekolah yang sudah tersimpan</translation>
     </message>
     <message>
         <source>Per kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Per kecamatan</translation>
     </message>
     <message>
         <source>Pilih semua</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih semua</translation>
     </message>
     <message>
         <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
-        <translation type="unfinished"></translation>
+        <translation>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</translation>
     </message>
     <message>
         <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar kecamatan muncul setelah sinkronisasi global pertama.</translation>
     </message>
     <message>
         <source>Sinkronkan kecamatan terpilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan kecamatan terpilih</translation>
     </message>
     <message>
         <source>NIK (16 angka)</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK (16 angka)</translation>
     </message>
     <message>
         <source>NPSN</source>
-        <translation type="unfinished"></translation>
+        <translation>NPSN</translation>
     </message>
     <message>
         <source>Sinkronkan PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan PTK</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
-        <translation type="unfinished"></translation>
+        <translation>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</translation>
     </message>
     <message>
         <source>Keseluruhan</source>
-        <translation type="unfinished"></translation>
+        <translation>Keseluruhan</translation>
     </message>
     <message>
         <source>Kecamatan saat ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan saat ini</translation>
     </message>
     <message>
         <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan sinkronisasi muncul di sini saat berjalan.</translation>
     </message>
     <message>
         <source>Log langsung</source>
-        <translation type="unfinished"></translation>
+        <translation>Log langsung</translation>
     </message>
     <message>
         <source>Mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai</translation>
     </message>
     <message>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Jenis</translation>
     </message>
     <message>
         <source>Hasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasil</translation>
     </message>
     <message>
         <source>Oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Oleh</translation>
     </message>
     <message>
         <source>Durasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Durasi</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="unfinished">Riwayat</translation>
+        <translation>Riwayat</translation>
     </message>
     <message numerus="yes">
         <source>Sinkronkan %n kecamatan terpilih</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sinkronkan %n kecamatan terpilih</numerusform>
         </translation>
     </message>
     <message>
         <source>Memulai…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memulai…</translation>
     </message>
     <message>
         <source>Centang paling sedikit satu kecamatan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centang paling sedikit satu kecamatan.</translation>
     </message>
     <message>
         <source>Menyinkronkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyinkronkan…</translation>
     </message>
     <message>
         <source>Sync detail %1 berhasil!</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync detail %1 berhasil!</translation>
     </message>
     <message>
         <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</translation>
     </message>
     <message>
         <source>Membatalkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membatalkan…</translation>
     </message>
     <message>
         <source>Sedang berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang berjalan</translation>
     </message>
     <message>
         <source>Kecamatan %1 dari %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan %1 dari %2</translation>
     </message>
     <message>
         <source>Berjalan %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Berjalan %1 · %2</translation>
     </message>
     <message>
         <source>menghitung sisa waktu…</source>
-        <translation type="unfinished"></translation>
+        <translation>menghitung sisa waktu…</translation>
     </message>
     <message>
         <source>Dihentikan setelah %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihentikan setelah %1</translation>
     </message>
     <message>
         <source>Selesai dalam %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai dalam %1</translation>
     </message>
     <message>
         <source>%1 selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 selesai.</translation>
     </message>
     <message>
         <source>Belum pernah</source>
-        <translation type="unfinished">Belum pernah</translation>
+        <translation>Belum pernah</translation>
     </message>
     <message>
         <source>Jalankan sinkronisasi global pertama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan sinkronisasi global pertama.</translation>
     </message>
     <message>
         <source>Sinkronisasi global sedang berlangsung.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi global sedang berlangsung.</translation>
     </message>
     <message>
         <source>Berhasil, data lengkap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berhasil, data lengkap.</translation>
     </message>
     <message>
         <source>%1 PTK</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 PTK</translation>
     </message>
     <message>
         <source>%1 kecamatan · %2 sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kecamatan · %2 sekolah</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Siap</source>
-        <translation type="unfinished"></translation>
+        <translation>Siap</translation>
     </message>
     <message>
         <source>Belum ada sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada sinkronisasi.</translation>
     </message>
     <message>
         <source> (lanjutan)</source>
-        <translation type="unfinished"></translation>
+        <translation> (lanjutan)</translation>
     </message>
     <message>
         <source>%1 kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kecamatan</translation>
     </message>
     <message>
         <source>%1 sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sekolah</translation>
     </message>
     <message>
         <source>%1 nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nonaktif</translation>
     </message>
     <message>
         <source>%1 galat</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 galat</translation>
     </message>
     <message numerus="yes">
         <source>%n sekolah aktif</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sekolah aktif</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
+        <translation>Dihentikan; jalankan lagi untuk melanjutkan.</translation>
     </message>
 </context>
 <context>

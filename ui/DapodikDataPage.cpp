@@ -91,11 +91,11 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
     ph->setSectionResizeMode(QHeaderView::Interactive);
     ph->setSectionResizeMode(DapodikListModel::PNama, QHeaderView::Stretch);
     ph->setSectionResizeMode(DapodikListModel::PSekolah, QHeaderView::Stretch);
-    m_ptkTable->setColumnWidth(DapodikListModel::PNik, 150);
-    m_ptkTable->setColumnWidth(DapodikListModel::PNuptk, 150);
-    m_ptkTable->setColumnWidth(DapodikListModel::PGender, 110);
-    m_ptkTable->setColumnWidth(DapodikListModel::PJenis, 120);
-    m_ptkTable->setColumnWidth(DapodikListModel::PStatus, 170);
+    m_ptkTable->setColumnWidth(DapodikListModel::PNik, 165);
+    m_ptkTable->setColumnHidden(DapodikListModel::PNuptk, true); // still searchable; the row is wide enough without it
+    m_ptkTable->setColumnWidth(DapodikListModel::PGender, 120);
+    m_ptkTable->setColumnWidth(DapodikListModel::PJenis, 150);
+    m_ptkTable->setColumnWidth(DapodikListModel::PStatus, 175);
     m_ptkTable->setColumnWidth(DapodikListModel::PAktif, 90);
     m_stack->addWidget(m_sekolahTable);
     m_stack->addWidget(m_ptkTable);

@@ -34,8 +34,8 @@ private slots:
         QStringList entries;
         for (int i = 0; i < w.sidebar()->count(); ++i)
             entries << w.sidebar()->item(i)->text();
-        QCOMPARE(entries, (QStringList{"Admissions (PPDB)", "Academic Years", "Content", "Synchronisation", "Satu Data",
-                                       "Users", "Settings", "Audit Log"}));
+        QCOMPARE(entries, (QStringList{"Admissions (PPDB)", "Academic Years", "Content", "Synchronisation", "Dapodik Data",
+                                       "Dashboard", "Satu Data", "Users", "Settings", "Audit Log"}));
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("userRole"))->text().startsWith(QStringLiteral("Admin")));
         QCOMPARE(QCoreApplication::translate("Roles", "Panitia PPDB"), QStringLiteral("Admissions committee"));
         QCOMPARE(QLocale().language(), QLocale::English);
