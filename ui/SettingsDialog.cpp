@@ -193,7 +193,8 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_syncConcurrency = new QSpinBox(this);
     m_syncConcurrency->setObjectName(QStringLiteral("sync_concurrency"));
     m_syncConcurrency->setRange(1, 16);
-    m_syncConcurrency->setFixedWidth(70);
+    m_syncConcurrency->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    m_syncConcurrency->setFixedWidth(60);
     m_syncConcurrency->setToolTip(tr("Permintaan ke Dapodik yang berjalan bersamaan (1–16)"));
     wh->addWidget(settingRow(QStringLiteral("dapodik_kode_wilayah"), m_dapodikWilayah));
     auto *parallel = new QLabel(tr("Paralel"), this);
