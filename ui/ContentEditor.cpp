@@ -139,12 +139,15 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
         v->addWidget(m_errors.addField(field.key, input));
         form->addRow(formLabel(label, input), stack);
     }
-    // Only a main text grows with the window; a form without one keeps its rows together.
-    bool grows = false;
-    for (const ContentField &f : type.fields)
-        grows = grows || (f.kind == FieldKind::LongText && f.maxLength > 5000);
-    setSizePolicy(QSizePolicy::Preferred, grows ? QSizePolicy::Preferred : QSizePolicy::Maximum);
     clear();
+}
+
+bool ContentEditor::grows() const
+{
+    for (const ContentField &f : m_type.fields)
+        if (f.kind == FieldKind::LongText && f.maxLength > 5000)
+            return true;
+    return false;
 }
 
 ImagePicker *ContentEditor::imagePicker(const QString &key) const

@@ -45,6 +45,8 @@ public:
     QCheckBox *enabledBox(const QString &key) const { return m_setBoxes.value(key); }
     ImagePicker *imagePicker(const QString &key) const;
     bool isBusy() const; // an image is uploading
+    // True when the form has a main text that should take the height there is.
+    bool grows() const;
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
 signals:

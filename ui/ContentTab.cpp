@@ -135,7 +135,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         if (!f || f->kind != FieldKind::Text) // dates and choices: as wide as what they show
             h->setSectionResizeMode(c, QHeaderView::ResizeToContents);
         else
-            m_table->setColumnWidth(c, 116);
+            m_table->setColumnWidth(c, std::max(116, h->sectionSizeHint(c)));
     }
     cardParts.layout->addWidget(m_table, 1);
 
@@ -244,8 +244,12 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     auto *bodyLayout = new QVBoxLayout(scrollBody);
     bodyLayout->setContentsMargins(0, 0, 6, 0);
     m_editor = new ContentEditor(core, actor, type, m_banner, scrollBody);
-    bodyLayout->addWidget(m_editor, 1);
-    bodyLayout->addStretch(0); // takes the rest under a form without a long text to grow
+    if (m_editor->grows()) {
+        bodyLayout->addWidget(m_editor, 1);
+    } else { // a short form keeps its rows together at the top
+        bodyLayout->addWidget(m_editor);
+        bodyLayout->addStretch(1);
+    }
     scroll->setWidget(scrollBody);
     formLayout->addWidget(scroll, 1);
 

@@ -17,24 +17,25 @@
 namespace tu::ui {
 
 namespace {
-constexpr int PreviewW = 160, PreviewH = 100;
+constexpr int PreviewW = 208, PreviewH = 130;
 }
 
 ImagePicker::ImagePicker(Core &core, const Actor &actor, QWidget *parent)
     : QWidget(parent), m_core(core), m_actor(actor)
 {
-    auto *row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(12);
+    // Preview on top, the buttons under it: narrow enough to stay beside the label.
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(8);
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("imagePreview"));
     m_preview->setFixedSize(PreviewW, PreviewH);
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setStyleSheet(QStringLiteral("QLabel#imagePreview { background: #f8fafc; border: 1px dashed #cbd5e1; "
                                             "border-radius: 6px; color: #94a3b8; font-size: 12px; }"));
-    row->addWidget(m_preview);
-    auto *side = new QVBoxLayout;
-    side->setSpacing(6);
+    column->addWidget(m_preview);
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
     m_choose = actionButton(tr("Pilih gambar…"), QStringLiteral("folder"), this);
     m_choose->setObjectName(QStringLiteral("chooseImage"));
     m_clear = actionButton(tr("Hapus gambar"), QStringLiteral("trash"), this);
@@ -42,12 +43,11 @@ ImagePicker::ImagePicker(Core &core, const Actor &actor, QWidget *parent)
     m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("hint"));
     m_info->setWordWrap(true);
-    side->addWidget(m_choose);
-    side->addWidget(m_clear);
-    side->addWidget(m_info);
-    side->addStretch(1);
-    row->addLayout(side);
-    row->addStretch(1);
+    buttons->addWidget(m_choose);
+    buttons->addWidget(m_clear);
+    buttons->addStretch(1);
+    column->addLayout(buttons);
+    column->addWidget(m_info);
     connect(m_choose, &QPushButton::clicked, this, &ImagePicker::choose);
     connect(m_clear, &QPushButton::clicked, this, [this] {
         ++m_generation;
