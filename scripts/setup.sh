@@ -17,6 +17,8 @@ PACKAGES=(
   libgl-dev libglx-dev
   # libraries: bcrypt (libxcrypt), XLSX export, QR codes
   libcrypt-dev libxlsxwriter-dev libqrencode-dev
+  # reading XLSX uploads (a zip of XML parts)
+  libzip-dev
   # PostgreSQL 15 server binaries for the storage tests (throwaway cluster)
   postgresql-15 postgresql-client-15
   # headless UI tests, screenshots and benchmarks

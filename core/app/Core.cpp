@@ -46,6 +46,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_content = std::make_unique<ContentService>(*c->m_db, *c->m_audit, *c->m_media, *c->m_settings);
     c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"));
     c->m_dapodik = std::make_unique<DapodikService>(*c->m_db, *c->m_audit, *c->m_settings);
+    c->m_dataFiles = std::make_unique<DataFileService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/satudata"));
     // A sync left RUNNING by a crash is reported as interrupted, never shown as still running.
     if (auto r = c->m_dapodik->manager().recoverAtStartup(); r.ok() && r.value())
         qCWarning(lcCore) << "a Dapodik sync was interrupted by the last shutdown; marked ERROR: interrupted";

@@ -8,6 +8,7 @@
 #include "content/MediaService.h"
 #include "content/StudentWorkService.h"
 #include "dapodik/DapodikService.h"
+#include "satudata/DataFileService.h"
 #include "db/Database.h"
 #include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
@@ -42,6 +43,7 @@ public:
     ContentService &content() { return *m_content; }
     StudentWorkService &studentWorks() { return *m_studentWorks; }
     DapodikService &dapodik() { return *m_dapodik; }
+    DataFileService &dataFiles() { return *m_dataFiles; }
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<ContentService> m_content;
     std::unique_ptr<StudentWorkService> m_studentWorks;
     std::unique_ptr<DapodikService> m_dapodik;
+    std::unique_ptr<DataFileService> m_dataFiles;
 };
 
 } // namespace tu

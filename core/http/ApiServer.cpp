@@ -5,6 +5,7 @@
 #include "Envelope.h"
 #include "PpdbRoutes.h"
 #include "ContentRoutes.h"
+#include "IntegrationRoutes.h"
 #include "StudentWorkRoutes.h"
 #include "SyncRoutes.h"
 #include "SystemRoutes.h"
@@ -46,6 +47,7 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
     registerStudentWorkRoutes(m_router, core);
     registerAuditRoutes(m_router, core);
     registerSyncRoutes(m_router, core);
+    registerIntegrationRoutes(m_router, core);
     reloadPolicy();
 }
 

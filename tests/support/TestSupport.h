@@ -111,7 +111,11 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 30
             QSKIP(qPrintable(why));                                                 \
     } while (0)
 
-// Fails with the service's own message when a Result is an error.
-#define TU_VERIFY_OK(result)                                                                     \
-    QVERIFY2((result).ok(), qPrintable((result).ok() ? QString() : (result).error().message + QLatin1Char(' ') \
-                                           + QStringList((result).error().fields.values()).join(QLatin1Char(' '))))
+// Fails with the service's own message when a Result is an error. Evaluates `expr` once.
+#define TU_VERIFY_OK(expr)                                                                                      \
+    do {                                                                                                        \
+        const auto &tuResult_ = (expr);                                                                         \
+        QVERIFY2(tuResult_.ok(), qPrintable(tuResult_.ok() ? QString()                                          \
+                                                          : tuResult_.error().message + QLatin1Char(' ')        \
+                                                              + QStringList(tuResult_.error().fields.values()).join(QLatin1Char(' ')))); \
+    } while (0)

@@ -1,0 +1,62 @@
+#pragma once
+#include "Paging.h"
+#include "Result.h"
+#include "TableFile.h"
+#include "auth/Actor.h"
+
+#include <QJsonObject>
+#include <optional>
+
+class QIODevice;
+
+namespace tu {
+
+class AuditLog;
+class Database;
+
+struct DataFile {
+    QString id, title, description, period, unit, kodeIndikator, kodePemda, format, originalName, storedName, sha256;
+    QStringList tags, columns;
+    qint64 size = 0;
+    int rowCount = 0;
+    bool verified = false, everSynced = false;
+    QString verifiedBy, verifiedAt, uploadedBy, createdAt, updatedAt;
+    QJsonObject toJson() const;
+};
+
+struct DataFileFilter {
+    QString q;
+    std::optional<bool> verified;
+    PageRequest page;
+};
+
+// The data files officers keep for Satu Data (seed 002): CSV or XLSX up to 10 MB, parsed and
+// checked on upload (header row, consistent columns, UTF-8), with the metadata SPLP and SIPD
+// need; only admins verify, and only verified files may be published. Changing a verified
+// file's content or metadata takes the verification back: what was checked is what goes out.
+class DataFileService
+{
+public:
+    static constexpr qint64 MaxBytes = 10 * 1024 * 1024;
+    static constexpr int PreviewRows = 10;
+
+    DataFileService(Database &db, AuditLog &audit, QString dir);
+    Result<DataFile> upload(const Actor &actor, QIODevice &content, const QString &originalName, const QJsonObject &meta);
+    Result<DataFile> replace(const Actor &actor, const QString &id, QIODevice &content, const QString &originalName);
+    Result<DataFile> updateMeta(const Actor &actor, const QString &id, const QJsonObject &meta);
+    Status remove(const Actor &actor, const QString &id); // CONFLICT once synced
+    Result<DataFile> setVerified(const Actor &actor, const QString &id, bool verified); // admin only
+    Result<DataFile> get(const QString &id);
+    Result<QList<DataFile>> list(const DataFileFilter &filter, qint64 *total);
+    Result<Table> table(const QString &id); // the stored content, parsed
+    Status markSynced(const QString &id);
+
+private:
+    Result<DataFile> parseMeta(const QJsonObject &meta, DataFile base);
+    Result<DataFile> find(const QString &id);
+    Database &m_db;
+    AuditLog &m_audit;
+    QString m_dir;
+};
+
+} // namespace tu

@@ -1,0 +1,282 @@
+#include "TableFile.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringDecoder>
+#include <QXmlStreamReader>
+#include <zip.h>
+
+namespace tu::tablefile {
+
+namespace {
+Error bad(const QString &message) { return Error::validation({{QStringLiteral("file"), message}}, message); }
+
+// Header names must be usable as field names upstream: present and unique.
+Status checkShape(const Table &t)
+{
+    if (t.columns.isEmpty())
+        return bad(QStringLiteral("Baris pertama (judul kolom) kosong. Baris pertama harus berisi nama kolom."));
+    if (t.columns.size() > MaxColumns)
+        return bad(QStringLiteral("Terlalu banyak kolom (%1, maks %2).").arg(t.columns.size()).arg(MaxColumns));
+    QSet<QString> seen;
+    for (int i = 0; i < t.columns.size(); ++i) {
+        const QString c = t.columns.at(i);
+        if (c.isEmpty())
+            return bad(QStringLiteral("Judul kolom ke-%1 kosong. Beri nama setiap kolom di baris pertama.").arg(i + 1));
+        if (c.size() > 100)
+            return bad(QStringLiteral("Judul kolom ke-%1 terlalu panjang (maks 100 karakter).").arg(i + 1));
+        if (seen.contains(c.toLower()))
+            return bad(QStringLiteral("Judul kolom \"%1\" muncul dua kali. Setiap kolom harus bernama unik.").arg(c));
+        seen.insert(c.toLower());
+    }
+    if (t.rows.isEmpty())
+        return bad(QStringLiteral("Berkas hanya berisi judul kolom, tanpa data."));
+    if (t.rows.size() > MaxRows)
+        return bad(QStringLiteral("Terlalu banyak baris (%1, maks %2).").arg(t.rows.size()).arg(MaxRows));
+    return {};
+}
+} // namespace
+
+Result<Table> parseCsv(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (utf8.hasError())
+        return bad(QStringLiteral("Berkas CSV bukan UTF-8. Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (Comma delimited)\" lalu unggah lagi."));
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    if (text.contains(QChar(0)))
+        return bad(QStringLiteral("Berkas bukan teks CSV."));
+    // Separator: whichever of , ; \t appears most in the header line (Indonesian Excel uses ;).
+    const QString firstLine = text.section(QLatin1Char('\n'), 0, 0);
+    QChar sep = QLatin1Char(',');
+    int best = int(firstLine.count(QLatin1Char(',')));
+    for (QChar c : {QChar(QLatin1Char(';')), QChar(QLatin1Char('\t'))})
+        if (firstLine.count(c) > best) {
+            best = int(firstLine.count(c));
+            sep = c;
+        }
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, fieldStarted = false;
+    int line = 1;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    field += c;
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                field += c;
+            }
+        } else if (c == QLatin1Char('"') && !fieldStarted) {
+            quoted = fieldStarted = true;
+        } else if (c == sep) {
+            record << field.trimmed();
+            field.clear();
+            fieldStarted = false;
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+                ++i;
+            record << field.trimmed();
+            field.clear();
+            fieldStarted = false;
+            const bool blank = record.size() == 1 && record.first().isEmpty();
+            if (!blank)
+                records << record;
+            record.clear();
+            ++line;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted)
+        return bad(QStringLiteral("Tanda kutip (\") tidak ditutup sebelum akhir berkas (mulai sekitar baris %1).").arg(line));
+    if (!field.isEmpty() || !record.isEmpty()) {
+        record << field.trimmed();
+        if (!(record.size() == 1 && record.first().isEmpty()))
+            records << record;
+    }
+    if (records.isEmpty())
+        return bad(QStringLiteral("Berkas kosong."));
+    Table t;
+    t.format = QStringLiteral("csv");
+    t.columns = records.takeFirst();
+    for (int r = 0; r < records.size(); ++r) {
+        if (records[r].size() != t.columns.size())
+            return bad(QStringLiteral("Baris %1 berisi %2 kolom, padahal judul berisi %3 kolom. Periksa pemisah (koma/titik koma) dan tanda kutip di baris itu.")
+                           .arg(r + 2).arg(records[r].size()).arg(t.columns.size()));
+    }
+    t.rows = records;
+    if (auto s = checkShape(t); !s.ok())
+        return s.error();
+    return t;
+}
+
+namespace {
+QByteArray zipEntry(zip_t *z, const char *name, bool *found)
+{
+    *found = false;
+    zip_stat_t st;
+    if (zip_stat(z, name, 0, &st) != 0)
+        return {};
+    if (st.size > 200u * 1024 * 1024) // a tiny zip that would inflate to gigabytes
+        return {};
+    zip_file_t *f = zip_fopen(z, name, 0);
+    if (!f)
+        return {};
+    QByteArray out(qsizetype(st.size), Qt::Uninitialized);
+    const zip_int64_t n = zip_fread(f, out.data(), st.size);
+    zip_fclose(f);
+    if (n != zip_int64_t(st.size))
+        return {};
+    *found = true;
+    return out;
+}
+
+// "BC12" -> 54 (0-based column index)
+int columnIndex(const QString &cellRef)
+{
+    int col = 0;
+    for (QChar c : cellRef) {
+        if (!c.isLetter())
+            break;
+        col = col * 26 + (c.toUpper().unicode() - 'A' + 1);
+    }
+    return col - 1;
+}
+} // namespace
+
+Result<Table> parseXlsx(const QByteArray &bytes)
+{
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(bytes.constData(), zip_uint64_t(bytes.size()), 0, &err);
+    if (!src)
+        return bad(QStringLiteral("Berkas XLSX tidak dapat dibuka."));
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    if (!z) {
+        zip_source_free(src);
+        return bad(QStringLiteral("Berkas XLSX rusak atau bukan XLSX. Simpan ulang dari Excel sebagai \"Excel Workbook (.xlsx)\"."));
+    }
+    bool found = false;
+    const QByteArray shared = zipEntry(z, "xl/sharedStrings.xml", &found);
+    QStringList strings;
+    if (found) {
+        QXmlStreamReader x(shared);
+        QString current;
+        bool inSi = false;
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("si")) {
+                inSi = true;
+                current.clear();
+            } else if (x.isStartElement() && x.name() == QLatin1String("t") && inSi) {
+                current += x.readElementText(QXmlStreamReader::IncludeChildElements);
+            } else if (x.isEndElement() && x.name() == QLatin1String("si")) {
+                strings << current;
+                inSi = false;
+            }
+        }
+    }
+    const QByteArray sheet = zipEntry(z, "xl/worksheets/sheet1.xml", &found);
+    zip_close(z);
+    if (!found)
+        return bad(QStringLiteral("Lembar kerja pertama tidak ditemukan di berkas XLSX."));
+
+    QList<QStringList> rows;
+    QXmlStreamReader x(sheet);
+    QStringList row;
+    int col = 0;
+    QString type;
+    bool inRow = false;
+    while (!x.atEnd()) {
+        x.readNext();
+        if (x.isStartElement() && x.name() == QLatin1String("row")) {
+            inRow = true;
+            row.clear();
+            col = 0;
+        } else if (x.isStartElement() && x.name() == QLatin1String("c") && inRow) {
+            const QString ref = x.attributes().value(QLatin1String("r")).toString();
+            col = ref.isEmpty() ? col : columnIndex(ref);
+            type = x.attributes().value(QLatin1String("t")).toString();
+            if (col < 0 || col > MaxColumns * 2)
+                return bad(QStringLiteral("Sel di luar batas kolom (%1).").arg(ref));
+            while (row.size() < col)
+                row << QString();
+            row << QString();
+        } else if (x.isStartElement() && (x.name() == QLatin1String("v") || x.name() == QLatin1String("t")) && inRow && !row.isEmpty()) {
+            const QString v = x.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (type == QLatin1String("s")) {
+                const int idx = v.toInt();
+                row.last() = idx >= 0 && idx < strings.size() ? strings.at(idx) : QString();
+            } else {
+                row.last() += v;
+            }
+        } else if (x.isEndElement() && x.name() == QLatin1String("c")) {
+            ++col;
+        } else if (x.isEndElement() && x.name() == QLatin1String("row")) {
+            inRow = false;
+            while (!row.isEmpty() && row.last().isEmpty())
+                row.removeLast();
+            if (!row.isEmpty())
+                rows << row;
+            if (rows.size() > MaxRows + 1)
+                return bad(QStringLiteral("Terlalu banyak baris (maks %1).").arg(MaxRows));
+        }
+    }
+    if (x.hasError())
+        return bad(QStringLiteral("Isi lembar kerja XLSX rusak: %1.").arg(x.errorString()));
+    if (rows.isEmpty())
+        return bad(QStringLiteral("Lembar kerja pertama kosong."));
+    Table t;
+    t.format = QStringLiteral("xlsx");
+    for (const QString &c : rows.takeFirst())
+        t.columns << c.trimmed();
+    for (int r = 0; r < rows.size(); ++r) {
+        if (rows[r].size() > t.columns.size())
+            return bad(QStringLiteral("Baris %1 berisi data di luar kolom berjudul. Hapus isi di kanan kolom terakhir atau beri judul kolomnya.").arg(r + 2));
+        while (rows[r].size() < t.columns.size())
+            rows[r] << QString();
+        for (QString &cell : rows[r])
+            cell = cell.trimmed();
+    }
+    t.rows = rows;
+    if (auto s = checkShape(t); !s.ok())
+        return s.error();
+    return t;
+}
+
+Result<Table> parse(const QByteArray &bytes)
+{
+    if (bytes.startsWith("PK\x03\x04"))
+        return parseXlsx(bytes);
+    return parseCsv(bytes);
+}
+
+QByteArray toCsv(const Table &table)
+{
+    auto line = [](const QStringList &cells) {
+        QStringList out;
+        for (QString c : cells) {
+            if (c.contains(QLatin1Char(',')) || c.contains(QLatin1Char('"')) || c.contains(QLatin1Char('\n')))
+                c = QLatin1Char('"') + c.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+            out << c;
+        }
+        return out.join(QLatin1Char(',')).toUtf8() + "\n";
+    };
+    QByteArray out = line(table.columns);
+    for (const QStringList &r : table.rows)
+        out += line(r);
+    return out;
+}
+
+} // namespace tu::tablefile
