@@ -32,6 +32,7 @@ if [ -x build/bin/tatausaha-upstream-sim ]; then
     export SIAKAD_API_KEY=${SIAKAD_API_KEY:-sim-siakad-key}
     export DAPODIK_USERNAME=${DAPODIK_USERNAME:-sim-dapodik} DAPODIK_PASSWORD=${DAPODIK_PASSWORD:-sim-dapodik-pass}
     export DAPODIK_API_KEY=${DAPODIK_API_KEY:-sim-dapodik-key}
+    export EXTERNAL_API_KEY=${EXTERNAL_API_KEY:-sim-external-key}
   fi
 fi
 

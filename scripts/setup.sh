@@ -22,7 +22,7 @@ PACKAGES=(
   # PostgreSQL 15 server binaries for the storage tests (throwaway cluster)
   postgresql-15 postgresql-client-15
   # headless UI tests, screenshots and benchmarks
-  xvfb xauth x11-apps imagemagick fonts-dejavu-core wrk unzip poppler-utils
+  xvfb xauth x11-apps imagemagick fonts-dejavu-core fonts-noto-color-emoji wrk unzip poppler-utils
 )
 
 SUDO=""

@@ -70,7 +70,7 @@ QString ContentService::excerptOf(const QString &content, int maxChars)
     return plain.left(cut).trimmed() + QStringLiteral("…");
 }
 
-QJsonObject ContentService::present(const ContentType &type, const ContentRecord &record, bool forList)
+QJsonObject ContentService::present(const ContentType &type, const ContentRecord &record, bool forList, bool publicView)
 {
     QJsonObject o = record;
     o.remove(QStringLiteral("createdBy"));
@@ -83,7 +83,7 @@ QJsonObject ContentService::present(const ContentType &type, const ContentRecord
         if (!forList)
             o.insert(f.key + QStringLiteral("Thumb"), id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(Media::thumbUrl(id)));
     }
-    if (type.name == QLatin1String("news") && record.value(QLatin1String("excerpt")).toString().isEmpty())
+    if (publicView && type.name == QLatin1String("news") && record.value(QLatin1String("excerpt")).toString().isEmpty())
         o.insert(QStringLiteral("excerpt"), excerptOf(record.value(QLatin1String("content")).toString()));
     return o;
 }
@@ -386,7 +386,7 @@ Result<ContentPage> ContentService::publicListUncached(const ContentType &type, 
 {
     ContentQuery q;
     q.orderBy = type.adminOrder;
-    std::function<QJsonObject(const ContentRecord &)> map = [&type](const ContentRecord &r) { return present(type, r, true); };
+    std::function<QJsonObject(const ContentRecord &)> map = [&type](const ContentRecord &r) { return present(type, r, true, true); };
     const QString at = nowIsoString();
     if (type.name == QLatin1String("news")) {
         andWhere(q, QStringLiteral("status = 'published' AND published_at <= ?"), {at});
@@ -394,7 +394,7 @@ Result<ContentPage> ContentService::publicListUncached(const ContentType &type, 
             andWhere(q, QStringLiteral("category = ?"), {filter.category});
         q.orderBy = QStringLiteral("published_at DESC, id");
         map = [&type](const ContentRecord &r) {
-            const QJsonObject o = present(type, r, true);
+            const QJsonObject o = present(type, r, true, true);
             return QJsonObject{{"id", o.value(QLatin1String("id"))}, {"title", o.value(QLatin1String("title"))},
                                {"excerpt", o.value(QLatin1String("excerpt"))}, {"image", o.value(QLatin1String("image"))},
                                {"publishedAt", o.value(QLatin1String("publishedAt"))}, {"category", o.value(QLatin1String("category"))}};
@@ -418,7 +418,7 @@ Result<QJsonObject> ContentService::publicNews(const QString &id)
     if (!r.value() || r.value()->value(QLatin1String("status")).toString() != QLatin1String("published")
         || r.value()->value(QLatin1String("publishedAt")).toString() > nowIsoString())
         return Error::notFound(QStringLiteral("Berita tidak ditemukan."));
-    return present(news, *r.value());
+    return present(news, *r.value(), false, true);
 }
 
 Result<QJsonArray> ContentService::events(const QDate &from, const QDate &to)

@@ -78,7 +78,9 @@ public:
     // The stored form of `input` merged over `existing`, or per-field Indonesian messages.
     Result<ContentRecord> validate(const ContentType &type, const QJsonObject &input, const ContentRecord &existing = {});
     // Record as the API shows it: image fields as URLs (thumbnail when `forList`) plus `<key>Id`.
-    static QJsonObject present(const ContentType &type, const ContentRecord &record, bool forList = false);
+    // `publicView` fills an empty news excerpt from the content; staff see what is stored, so
+    // an editor never saves the computed summary as if it had been typed.
+    static QJsonObject present(const ContentType &type, const ContentRecord &record, bool forList = false, bool publicView = false);
     static QString excerptOf(const QString &content, int maxChars = 200);
 
 private:

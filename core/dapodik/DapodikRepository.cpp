@@ -3,6 +3,7 @@
 #include "db/Database.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlRecord>
 
 namespace tu {
@@ -196,19 +197,28 @@ Result<QString> DapodikRepository::kecamatanName(const QString &kode)
 Result<DapodikListPage> DapodikRepository::list(const QString &table, const QStringList &columns, const QString &where,
                                                 const QVariantList &binds, const QString &orderBy, const PageRequest &page)
 {
-    auto total = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM %1 t%2").arg(table, where), binds);
-    if (!total.ok())
-        return total.error();
+    // One pass: the page and the number of matches together (COUNT(*) OVER ()), instead of a
+    // second scan for the total; 100k PTK rows are searched as the user types.
     DapodikListPage out;
     out.page = page;
-    out.total = total.value().next() ? total.value().value(0).toLongLong() : 0;
     QVariantList pb = binds;
     pb << page.limit << page.offset();
-    auto rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 t%3 ORDER BY %4 LIMIT ? OFFSET ?").arg(columns.join(QStringLiteral(", ")), table, where, orderBy), pb);
+    auto rows = m_db.exec(QStringLiteral("SELECT %1, COUNT(*) OVER () AS total_rows FROM %2 t%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                              .arg(columns.join(QStringLiteral(", ")), table, where, orderBy),
+                          pb);
     if (!rows.ok())
         return rows.error();
-    while (rows.value().next())
-        out.items.append(rowToJson(rows.value()));
+    while (rows.value().next()) {
+        QJsonObject o = rowToJson(rows.value());
+        out.total = o.take(QStringLiteral("total_rows")).toString().toLongLong();
+        out.items.append(o);
+    }
+    if (out.items.isEmpty() && page.offset() > 0) { // past the end: the total still matters
+        auto total = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM %1 t%2").arg(table, where), binds);
+        if (!total.ok())
+            return total.error();
+        out.total = total.value().next() ? total.value().value(0).toLongLong() : 0;
+    }
     return out;
 }
 
@@ -261,10 +271,16 @@ Result<DapodikListPage> DapodikRepository::ptkList(const DapodikListFilter &f)
         where += QStringLiteral(" AND t.status_kepegawaian = ?");
         binds << f.status;
     }
-    if (!f.q.trimmed().isEmpty()) {
-        where += QStringLiteral(" AND (LOWER(t.nama) LIKE ? ESCAPE '\\' OR t.nik LIKE ? ESCAPE '\\' OR t.nuptk LIKE ? ESCAPE '\\' OR t.nip LIKE ? ESCAPE '\\')");
-        for (int i = 0; i < 4; ++i)
-            binds << text::likeContains(f.q);
+    const QString q = f.q.trimmed();
+    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
+    if (digits.match(q).hasMatch()) {
+        // NIK, NIP and NUPTK are looked up by their beginning, as people read them off a card.
+        where += QStringLiteral(" AND (t.nik LIKE ? OR t.nuptk LIKE ? OR t.nip LIKE ?)");
+        for (int i = 0; i < 3; ++i)
+            binds << q + QLatin1Char('%');
+    } else if (!q.isEmpty()) {
+        where += QStringLiteral(" AND LOWER(t.nama) LIKE ? ESCAPE '\\'");
+        binds << text::likeContains(q);
     }
     return list(QStringLiteral("dapodik_ptk"),
                 {"t.ptk_id", "t.nik", "t.nama", "t.jenis_kelamin", "t.tanggal_lahir", "t.nuptk", "t.nip", "t.jenis_ptk",

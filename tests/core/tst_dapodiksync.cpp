@@ -170,7 +170,7 @@ private slots:
                 cancelledAfter = p.message;
                 (void)svc().manager().cancel(op);
             }
-        });
+        }, Qt::DirectConnection); // on the job thread, before it writes the next kecamatan
         TU_VERIFY_OK(svc().startGlobal(op));
         const Progress stopped = test::waitForJob(*tc->core);
         disconnect(c);
