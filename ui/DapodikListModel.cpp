@@ -111,7 +111,7 @@ int DapodikListModel::columnCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return m_kind == Kind::Sekolah ? SekolahColumnCount : PtkColumnCount;
+    return m_kind == Kind::Sekolah ? int(SekolahColumnCount) : int(PtkColumnCount);
 }
 
 bool DapodikListModel::canFetchMore(const QModelIndex &parent) const
