@@ -66,6 +66,7 @@ int main(int argc, char *argv[])
             host = hp->first;
             port = hp->second;
         }
+    core.startBackgroundTasks(); // Satu Data schedule and retry queue
     ApiServerHost api(core);
     QObject::connect(&api, &ApiServerHost::stateChanged, [](bool running, const QString &address, const QString &error) {
         if (running)

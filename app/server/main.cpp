@@ -49,6 +49,7 @@ int main(int argc, char *argv[])
             port = hp->second;
         }
     }
+    c.startBackgroundTasks(); // Satu Data schedule and retry queue
     ApiServer server(c);
     if (auto s = server.start(host, port, options->tlsCert, options->tlsKey); !s.ok()) {
         err << "tatausaha-server: " << s.error().message << Qt::endl;

@@ -47,6 +47,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"));
     c->m_dapodik = std::make_unique<DapodikService>(*c->m_db, *c->m_audit, *c->m_settings);
     c->m_dataFiles = std::make_unique<DataFileService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/satudata"));
+    c->m_satuDataSync = std::make_unique<SatuDataSync>(*c->m_db, *c->m_audit, *c->m_settings, *c->m_dataFiles);
     // A sync left RUNNING by a crash is reported as interrupted, never shown as still running.
     if (auto r = c->m_dapodik->manager().recoverAtStartup(); r.ok() && r.value())
         qCWarning(lcCore) << "a Dapodik sync was interrupted by the last shutdown; marked ERROR: interrupted";
@@ -63,6 +64,24 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     }
     qCInfo(lcCore).noquote() << "storage" << cfg->displayUrl() << "schema" << c->m_db->schemaVersion();
     return c;
+}
+
+void Core::startBackgroundTasks()
+{
+    if (m_scheduler)
+        return;
+    m_scheduler = std::make_unique<QTimer>();
+    m_scheduler->setInterval(30000);
+    auto tick = [this] {
+        auto r = m_satuDataSync->tick();
+        if (!r.ok())
+            qCWarning(lcCore) << "Satu Data schedule:" << r.error().message;
+        else if (!r.value().isEmpty())
+            qCInfo(lcCore) << "Satu Data sync started:" << r.value();
+    };
+    QObject::connect(m_scheduler.get(), &QTimer::timeout, m_scheduler.get(), tick);
+    m_scheduler->start();
+    QTimer::singleShot(2000, m_scheduler.get(), tick);
 }
 
 bool Core::needsFirstAdmin()

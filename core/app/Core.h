@@ -9,10 +9,12 @@
 #include "content/StudentWorkService.h"
 #include "dapodik/DapodikService.h"
 #include "satudata/DataFileService.h"
+#include "satudata/SatuDataSync.h"
 #include "db/Database.h"
 #include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
 
+#include <QTimer>
 #include <memory>
 
 namespace tu {
@@ -44,6 +46,11 @@ public:
     StudentWorkService &studentWorks() { return *m_studentWorks; }
     DapodikService &dapodik() { return *m_dapodik; }
     DataFileService &dataFiles() { return *m_dataFiles; }
+    SatuDataSync &satuDataSync() { return *m_satuDataSync; }
+    // Background work while the program runs: the Satu Data schedule and retry queue, checked
+    // every half minute (and once right away, so retries left by the last run resume).
+    // Programs call it; tests drive SatuDataSync::tick() themselves.
+    void startBackgroundTasks();
 
     const QString &dataDir() const { return m_dataDir; }
     qint64 startedAtMs() const { return m_startedMs; }
@@ -67,6 +74,8 @@ private:
     std::unique_ptr<StudentWorkService> m_studentWorks;
     std::unique_ptr<DapodikService> m_dapodik;
     std::unique_ptr<DataFileService> m_dataFiles;
+    std::unique_ptr<SatuDataSync> m_satuDataSync;
+    std::unique_ptr<QTimer> m_scheduler;
 };
 
 } // namespace tu

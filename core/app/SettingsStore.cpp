@@ -33,6 +33,7 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"external_api_key", "EXTERNAL_API_KEY", "", true},
         {"upstream_timeout_ms", nullptr, "10000", false},  // per upstream request
         {"upstream_backoff_ms", nullptr, "300", false},    // first retry delay, doubled each retry
+        {"satudata_delay_ms", "SATUDATA_DELAY_MS", "500", false}, // between SPLP/SIPD requests (seed 002: delays against rate limits)
         {"sync_concurrency", "TATAUSAHA_SYNC_CONCURRENCY", "4", false}, // parallel Dapodik requests
         {"dapodik_kode_wilayah", "DAPODIK_KODE_WILAYAH", "34.04", false}, // the kabupaten/kota synced
     };

@@ -1,6 +1,7 @@
 #include "IntegrationRoutes.h"
 #include "Envelope.h"
 #include "Multipart.h"
+#include "ProgressStream.h"
 #include "Router.h"
 #include "app/Core.h"
 
@@ -31,10 +32,56 @@ QJsonObject metaSchema(bool withFile)
     return schema::object(p, withFile ? QStringList{"file", "title", "period"} : QStringList{});
 }
 
+QJsonObject withStates(const DataFile &f, const QMap<QString, TargetState> &states)
+{
+    QJsonObject o = f.toJson();
+    QJsonObject sync;
+    for (const QString &t : {satudata::Splp, satudata::Sipd})
+        sync.insert(t, states.contains(t) ? states.value(t).toJson() : QJsonObject{{"status", "never"}});
+    o.insert(QStringLiteral("sync"), sync);
+    return o;
+}
+
 HttpResponse fileResponse(const Result<DataFile> &f, const QString &message, int status = 200)
 {
     return f.ok() ? envelope::ok(f->toJson(), message, {}, status) : envelope::error(f.error());
 }
+
+QJsonObject targetsSchema()
+{
+    return schema::object({{"targets", schema::array(schema::str("splp | sipd"))}}, {"targets"});
+}
+
+QJsonObject resultSchema()
+{
+    return schema::object({{"target", schema::str("splp | sipd")}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
+                           {"message", schema::str()}, {"remoteId", schema::str()}, {"failureClass", schema::str("authentication | network | validation | rate_limit | server")},
+                           {"failureLabel", schema::str()}, {"hint", schema::str()}, {"rowsOk", schema::integer()}, {"rowsError", schema::integer()},
+                           {"log", schema::array(schema::object({{"row", schema::integer()}, {"status", schema::str("OK | ERROR")}, {"message", schema::str()}}))},
+                           {"durationMs", schema::integer()}, {"queued", schema::boolean()}});
+}
+
+QJsonObject fileResultSchema()
+{
+    return schema::object({{"fileId", schema::str()}, {"title", schema::str()}, {"results", schema::array(resultSchema())}});
+}
+
+QJsonObject runSchema()
+{
+    const QJsonObject counts = schema::object({{"synced", schema::integer()}, {"unchanged", schema::integer()}, {"skipped", schema::integer("belum diverifikasi")},
+                                               {"failed", schema::integer()}, {"conflicts", schema::integer()}});
+    return schema::object({{"runId", schema::str()}, {"trigger", schema::str("manual | scheduled | retry")}, {"targets", schema::array(schema::str())},
+                           {"summary", QJsonObject{{"type", "object"}, {"additionalProperties", counts}}}, {"files", schema::array(fileResultSchema())},
+                           {"startedAt", schema::str()}, {"finishedAt", schema::str()}, {"cancelled", schema::boolean()}, {"message", schema::str()}});
+}
+
+QJsonObject scheduleSchema()
+{
+    return schema::object({{"frequency", schema::str("off | daily | weekly")}, {"weekday", schema::integer("1 Senin … 7 Minggu")},
+                           {"time", schema::str("HH:MM, waktu sekolah")}, {"targets", schema::array(schema::str())}});
+}
+
+Result<QStringList> targetsOf(const ApiRequest &req) { return satudata::parseTargets(req.json.value(QLatin1String("targets"))); }
 
 Result<std::pair<MultipartForm, const MultipartFile *>> formWithFile(const ApiRequest &req)
 {
@@ -54,6 +101,7 @@ void registerIntegrationRoutes(Router &router, Core &core)
 {
     const std::initializer_list<Role> who{Role::Admin, Role::Operator};
     DataFileService &files = core.dataFiles();
+    SatuDataSync &sync = core.satuDataSync();
     const QString base = QStringLiteral("/api/integrations/files");
 
     router.get(base)
@@ -63,7 +111,7 @@ void registerIntegrationRoutes(Router &router, Core &core)
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
         .summary(Tag, QStringLiteral("Daftar berkas data")).data(schema::array(fileSchema())).errors({400})
-        .handle([&files](ApiRequest &req) {
+        .handle([&files, &sync](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
             if (!page.ok())
                 return envelope::error(page.error());
@@ -79,9 +127,12 @@ void registerIntegrationRoutes(Router &router, Core &core)
             auto list = files.list(f, &total);
             if (!list.ok())
                 return envelope::error(list.error());
+            auto states = sync.allStates();
+            if (!states.ok())
+                return envelope::error(states.error());
             QJsonArray items;
             for (const DataFile &d : list.value())
-                items.append(d.toJson());
+                items.append(withStates(d, states->value(d.id)));
             return envelope::ok(items, QString(), f.page.meta(total));
         });
 
@@ -103,13 +154,14 @@ void registerIntegrationRoutes(Router &router, Core &core)
         .allow(who).onWorker()
         .summary(Tag, QStringLiteral("Satu berkas dengan pratinjau 10 baris pertama (preview)"))
         .data(fileSchema()).errors({404})
-        .handle([&files](ApiRequest &req) {
+        .handle([&files, &sync](ApiRequest &req) {
             const QString id = req.param(QStringLiteral("id"));
             auto d = files.get(id);
             if (!d.ok())
                 return envelope::error(d.error());
             auto table = files.table(id);
-            QJsonObject o = d->toJson();
+            auto states = sync.states(id);
+            QJsonObject o = withStates(d.value(), states.ok() ? states.value() : QMap<QString, TargetState>{});
             QJsonArray preview;
             if (table.ok())
                 for (int i = 0; i < qMin(int(table->rows.size()), DataFileService::PreviewRows); ++i)
@@ -158,6 +210,187 @@ void registerIntegrationRoutes(Router &router, Core &core)
             const bool verified = v.isUndefined() || v.toBool();
             return fileResponse(files.setVerified(req.actor(), req.param(QStringLiteral("id")), verified),
                                 verified ? QStringLiteral("Berkas terverifikasi") : QStringLiteral("Verifikasi dicabut"));
+        });
+
+    router.post(base + QStringLiteral("/:id/sync"))
+        .allow(who).onWorker().jsonBody(targetsSchema())
+        .summary(Tag, QStringLiteral("Mengirim satu berkas terverifikasi ke SPLP dan/atau SIPD; hasil per tujuan"))
+        .describe(QStringLiteral("Kegagalan di tujuan adalah hasil (status failed dengan failureClass dan hint), bukan galat HTTP. "
+                                 "Berkas yang belum diverifikasi: 409."))
+        .data(fileResultSchema()).errors({400, 404, 409})
+        .handle([&sync](ApiRequest &req) {
+            auto targets = targetsOf(req);
+            if (!targets.ok())
+                return envelope::error(targets.error());
+            auto r = sync.syncFile(req.actor(), req.param(QStringLiteral("id")), targets.value());
+            if (!r.ok())
+                return envelope::error(r.error());
+            int ok = 0;
+            for (const TargetResult &t : r->results)
+                ok += t.ok() ? 1 : 0;
+            return envelope::ok(r->toJson(), QStringLiteral("%1 dari %2 tujuan berhasil").arg(ok).arg(r->results.size()));
+        });
+
+    router.get(base + QStringLiteral("/:id/conflict"))
+        .allow(who)
+        .queryParam(QStringLiteral("target"), QStringLiteral("string"), QStringLiteral("splp"), true)
+        .summary(Tag, QStringLiteral("Versi lokal dan versi portal dari dataset yang berkonflik"))
+        .data(schema::object({{"fileId", schema::str()}, {"target", schema::str()}, {"local", schema::object({})}, {"remote", schema::object({})},
+                              {"detectedAt", schema::str()}}))
+        .errors({404})
+        .handle([&sync](ApiRequest &req) {
+            const QString target = req.query(QStringLiteral("target"));
+            auto c = sync.conflict(req.param(QStringLiteral("id")), target.isEmpty() ? satudata::Splp : target);
+            return c.ok() ? envelope::ok(c->toJson()) : envelope::error(c.error());
+        });
+
+    router.post(base + QStringLiteral("/:id/resolve"))
+        .allow(who).onWorker()
+        .jsonBody(schema::object({{"target", schema::str("splp")}, {"keep", schema::str("local | remote")}}, {"keep"}))
+        .summary(Tag, QStringLiteral("Menyelesaikan konflik: pakai versi lokal (dikirim ulang) atau versi portal (diambil ke berkas)"))
+        .data(resultSchema()).errors({400, 404})
+        .handle([&sync](ApiRequest &req) {
+            const QString target = req.json.value(QLatin1String("target")).toString(satudata::Splp);
+            auto r = sync.resolveConflict(req.actor(), req.param(QStringLiteral("id")), target, req.json.value(QLatin1String("keep")).toString());
+            return r.ok() ? envelope::ok(r->toJson(), r->message) : envelope::error(r.error());
+        });
+
+    const QString all = QStringLiteral("/api/integrations/sync-all");
+    router.post(all)
+        .allow(who).onWorker().jsonBody(targetsSchema())
+        .summary(Tag, QStringLiteral("Mengirim semua berkas terverifikasi; menunggu sampai selesai dan memberi ringkasan per tujuan"))
+        .describe(QStringLiteral("Berkas belum diverifikasi dihitung sebagai skipped. Untuk kemajuan langsung pakai GET /api/integrations/sync-all/events."))
+        .data(runSchema()).errors({400, 409})
+        .handle([&sync](ApiRequest &req) {
+            auto targets = targetsOf(req);
+            if (!targets.ok())
+                return envelope::error(targets.error());
+            auto run = sync.runAll(req.actor(), targets.value());
+            return run.ok() ? envelope::ok(run->toJson(), run->message()) : envelope::error(run.error());
+        });
+
+    router.get(all + QStringLiteral("/events"))
+        .allow(who)
+        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), QStringLiteral("splp | sipd, boleh berulang"), true)
+        .summary(Tag, QStringLiteral("Sync semua berkas sebagai server-sent events (bergabung bila sudah berjalan); frame terakhir membawa summary"))
+        .data(schema::object({{"message", schema::str()}, {"progress", schema::integer()}, {"current", schema::integer()}, {"total", schema::integer()},
+                              {"done", schema::boolean()}, {"summary", runSchema()}}))
+        .errors({400, 409})
+        .handleStream([&sync](ApiRequest &req, HttpConnection *conn, const HeaderList &headers) {
+            QJsonArray raw;
+            for (const QString &t : req.queryAll(QStringLiteral("targets")))
+                for (const QString &part : t.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    raw.append(part.trimmed());
+            const Actor actor = req.actor();
+            streamProgress(
+                sync, conn, headers,
+                [&sync, actor, raw]() -> Result<QString> {
+                    auto targets = satudata::parseTargets(raw);
+                    if (!targets.ok())
+                        return targets.error();
+                    return sync.startAll(actor, targets.value());
+                },
+                [&sync] { return QJsonObject{{"summary", sync.lastRun().toJson()}}; });
+        });
+
+    router.get(all + QStringLiteral("/status"))
+        .allow(who)
+        .summary(Tag, QStringLiteral("Apakah sync semua berkas sedang berjalan, kemajuannya, dan ringkasan run terakhir"))
+        .data(schema::object({{"running", schema::boolean()}, {"progress", schema::object({})}, {"lastRun", runSchema()}}))
+        .handle([&sync](ApiRequest &) {
+            const RunSummary last = sync.lastRun();
+            return envelope::ok(QJsonObject{{"running", sync.isRunning()}, {"progress", sync.current().toJson()},
+                                            {"lastRun", last.runId.isEmpty() ? QJsonValue() : QJsonValue(last.toJson())}});
+        });
+
+    router.post(all + QStringLiteral("/cancel"))
+        .allow(who)
+        .summary(Tag, QStringLiteral("Membatalkan sync semua berkas (berhenti setelah berkas yang sedang dikirim)"))
+        .errors({409})
+        .handle([&sync](ApiRequest &) {
+            if (!sync.isRunning())
+                return envelope::error(Error::conflict(QStringLiteral("Tidak ada sinkronisasi Satu Data yang berjalan.")));
+            sync.cancel();
+            return envelope::message(QStringLiteral("Pembatalan diminta"));
+        });
+
+    router.get(QStringLiteral("/api/integrations/logs"))
+        .allow(who)
+        .queryParam(QStringLiteral("fileId"), QStringLiteral("string"), QStringLiteral("Satu berkas"))
+        .queryParam(QStringLiteral("target"), QStringLiteral("string"), QStringLiteral("splp | sipd"))
+        .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("ok | unchanged | failed | conflict"))
+        .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
+        .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
+        .summary(Tag, QStringLiteral("Log tiap percobaan kirim: tujuan, berkas, status, durasi, jawaban sistem tujuan"))
+        .data(schema::array(schema::object({{"id", schema::str()}, {"runId", schema::str()}, {"fileId", schema::str()}, {"fileTitle", schema::str()},
+                                            {"target", schema::str()}, {"status", schema::str()}, {"failureClass", schema::str()},
+                                            {"message", schema::str()}, {"answer", schema::str("jawaban mentah, maks 4000 karakter")},
+                                            {"durationMs", schema::integer()}, {"attempt", schema::integer()}, {"actor", schema::str()}, {"at", schema::str()}})))
+        .errors({400})
+        .handle([&sync](ApiRequest &req) {
+            auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")), 20);
+            if (!page.ok())
+                return envelope::error(page.error());
+            PushLogFilter f;
+            f.fileId = req.query(QStringLiteral("fileId"));
+            f.target = req.query(QStringLiteral("target"));
+            f.status = req.query(QStringLiteral("status"));
+            f.page = page->page;
+            f.limit = page->limit;
+            if (!f.target.isEmpty() && f.target != satudata::Splp && f.target != satudata::Sipd)
+                return envelope::error(Error::validation({{QStringLiteral("target"), QStringLiteral("target harus splp atau sipd.")}}));
+            qint64 total = 0;
+            auto logs = sync.logs(f, &total);
+            if (!logs.ok())
+                return envelope::error(logs.error());
+            QJsonArray items;
+            for (const PushLogEntry &e : logs.value())
+                items.append(e.toJson());
+            return envelope::ok(items, QString(), page->meta(total));
+        });
+
+    router.get(QStringLiteral("/api/integrations/queue"))
+        .allow(who)
+        .summary(Tag, QStringLiteral("Antrean coba ulang: kiriman gagal sementara (jaringan, batas permintaan, server) dan kapan dicoba lagi"))
+        .data(schema::array(schema::object({{"fileId", schema::str()}, {"fileTitle", schema::str()}, {"target", schema::str()}, {"attempts", schema::integer()},
+                                            {"nextAt", schema::str()}, {"failureClass", schema::str()}, {"lastError", schema::str()}})))
+        .handle([&sync](ApiRequest &) {
+            auto q = sync.retryQueue();
+            if (!q.ok())
+                return envelope::error(q.error());
+            QJsonArray items;
+            for (const RetryItem &i : q.value())
+                items.append(i.toJson());
+            return envelope::ok(items);
+        });
+
+    const QString schedulePath = QStringLiteral("/api/integrations/schedule");
+    router.get(schedulePath)
+        .allow(who)
+        .summary(Tag, QStringLiteral("Jadwal sync otomatis dan waktu jalan berikutnya"))
+        .data(scheduleSchema())
+        .handle([&sync](ApiRequest &) {
+            auto s = sync.schedule();
+            if (!s.ok())
+                return envelope::error(s.error());
+            QJsonObject o = s->toJson();
+            const QDateTime next = sync.nextScheduledRun();
+            o.insert(QStringLiteral("nextRun"), next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue());
+            return envelope::ok(o);
+        });
+
+    router.put(schedulePath)
+        .allow(who).jsonBody(scheduleSchema())
+        .summary(Tag, QStringLiteral("Mengatur jadwal sync otomatis (harian/mingguan pada jam tertentu, selama program berjalan)"))
+        .data(scheduleSchema()).errors({400})
+        .handle([&sync](ApiRequest &req) {
+            auto s = sync.setSchedule(req.actor(), req.json);
+            if (!s.ok())
+                return envelope::error(s.error());
+            QJsonObject o = s->toJson();
+            const QDateTime next = sync.nextScheduledRun();
+            o.insert(QStringLiteral("nextRun"), next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue());
+            return envelope::ok(o, QStringLiteral("Jadwal disimpan: ") + s->describe());
         });
 }
 

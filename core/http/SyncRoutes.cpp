@@ -2,7 +2,7 @@
 #include "Envelope.h"
 #include "HttpServer.h"
 #include "Router.h"
-#include "SseStream.h"
+#include "ProgressStream.h"
 #include "app/Core.h"
 
 #include <QJsonArray>
@@ -22,51 +22,9 @@ QJsonObject progressSchema()
                            {"done", schema::boolean()}, {"last_sync", schema::str()}, {"error", schema::str()}});
 }
 
-// Streams the running job (attaching to it), or the one `start` begins, from its first frame.
-// Closing the stream never stops the job.
 void streamJob(Core &core, HttpConnection *conn, const HeaderList &headers, const std::function<Result<QString>()> &start)
 {
-    SyncManager &manager = core.dapodik().manager();
-    struct State {
-        QPointer<SseStream> sse;
-        QMetaObject::Connection link;
-        int lastProgress = -1;
-        bool finished = false;
-        void deliver(const Progress &p)
-        {
-            if (finished || !sse || (p.progress < lastProgress && !p.done))
-                return; // an event queued before an attaching stream's snapshot
-            lastProgress = p.progress;
-            sse->send(p.toJson());
-            if (p.done) {
-                finished = true;
-                sse->finish();
-                QObject::disconnect(link);
-            }
-        }
-    };
-    auto state = std::make_shared<State>();
-    // Subscribed before the job starts: its events queue up for this thread and arrive after
-    // this handler returns, so the stream misses none of them.
-    state->link = QObject::connect(&manager, &SyncManager::progress, conn, [state](const Progress &p) { state->deliver(p); });
-    bool attach = manager.isRunning();
-    if (!attach) {
-        auto started = start();
-        if (!started.ok()) {
-            if (started.error().code != ErrorCode::Conflict) {
-                QObject::disconnect(state->link);
-                HttpResponse r = envelope::error(started.error());
-                for (const auto &h : headers)
-                    r.headers.append(h);
-                conn->respond(r);
-                return;
-            }
-            attach = true; // another request started a job a moment ago
-        }
-    }
-    state->sse = new SseStream(conn, headers);
-    if (attach)
-        state->deliver(manager.current());
+    streamProgress(core.dapodik().manager(), conn, headers, start);
 }
 
 Result<DapodikListFilter> filterFrom(const ApiRequest &req)

@@ -349,6 +349,34 @@ Result<Table> DataFileService::table(const QString &id)
     return tablefile::parse(f.readAll());
 }
 
+Result<QList<DataFile>> DataFileService::all()
+{
+    return allRows<DataFile>(m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM satudata_files ORDER BY created_at, id")), fromRow);
+}
+
+Result<DataFile> DataFileService::adoptRemoteMeta(const Actor &actor, const QString &id, const QString &title, const QString &description)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto before = find(id);
+    if (!before.ok())
+        return before.error();
+    DataFile d = before.value();
+    d.title = title.trimmed().left(200);
+    d.description = description.left(2000);
+    d.updatedAt = nowIso();
+    if (d.title.isEmpty())
+        return Error::validation({{QStringLiteral("title"), QStringLiteral("Judul dari portal kosong.")}});
+    if (auto s = update(m_db, d); !s.ok())
+        return s.error();
+    if (auto s = m_audit.record(actor, QStringLiteral("adopt_remote"), Entity, id, before->toJson(), d.toJson()); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return d;
+}
+
 Status DataFileService::markSynced(const QString &id)
 {
     auto r = m_db.exec(QStringLiteral("UPDATE satudata_files SET ever_synced = 1 WHERE id = ?"), {id});

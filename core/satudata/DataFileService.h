@@ -50,6 +50,10 @@ public:
     Result<QList<DataFile>> list(const DataFileFilter &filter, qint64 *total);
     Result<Table> table(const QString &id); // the stored content, parsed
     Status markSynced(const QString &id);
+    Result<QList<DataFile>> all(); // every file, oldest first (bulk sync)
+    // Conflict resolved in favour of the portal: its title and description replace ours. The
+    // table is unchanged and the choice is the user's, so verification stays (audited).
+    Result<DataFile> adoptRemoteMeta(const Actor &actor, const QString &id, const QString &title, const QString &description);
 
 private:
     Result<DataFile> parseMeta(const QJsonObject &meta, DataFile base);
