@@ -10,6 +10,8 @@ namespace tu {
 
 namespace {
 const QString Service = QStringLiteral("Dapodik");
+// A GET still unanswered after max(4 × the median answer time, this) gets a hedged copy.
+constexpr int HedgeFloorMs = 200;
 
 // One connection manager per thread (QNetworkAccessManager must stay on its thread), deleted
 // when the thread ends; it keeps connections alive between calls of one sync.
@@ -49,7 +51,7 @@ DapodikConfig DapodikConfig::fromSettings(const SettingsStore &s)
     return c;
 }
 
-DapodikClient::DapodikClient(DapodikConfig config) : m_config(std::move(config)), m_inFlight(qMax(1, m_config.concurrency))
+DapodikClient::DapodikClient(DapodikConfig config) : m_config(std::move(config)), m_inFlight(qMax(1, m_config.concurrency)), m_hedgeSlots(qMax(1, m_config.concurrency / 4))
 {
     while (m_config.baseUrl.endsWith(QLatin1Char('/')))
         m_config.baseUrl.chop(1);
@@ -70,6 +72,7 @@ Result<QString> DapodikClient::token(const QString &stale, const Cancelled &canc
     req.timeoutMs = m_config.timeoutMs;
     req.backoffMs = m_config.backoffMs;
     req.retryMalformed = true;
+    req.latency = &m_latency; // the login's answer time is the first sample for the hedge delay
     ++m_requests;
     ++m_logins;
     const UpstreamReply r = UpstreamHttp::send(Service, req, cancelled, threadNam());
@@ -109,8 +112,14 @@ Result<QJsonObject> DapodikClient::get(const QString &path, const QUrlQuery &que
         req.backoffMs = m_config.backoffMs;
         req.retryMalformed = true;
         req.inFlight = &m_inFlight;
+        req.latency = &m_latency;
+        req.hedgeSlots = &m_hedgeSlots;
+        if (m_config.hedge)
+            req.hedgeAfterMs = m_latency.hedgeAfterMs(HedgeFloorMs, m_config.timeoutMs / 2, 2);
         ++m_requests;
         const UpstreamReply r = UpstreamHttp::send(Service, req, cancelled, threadNam());
+        m_requests += r.hedges;
+        m_hedges += r.hedges;
         if (r.ok()) {
             if (!r.json.isObject())
                 return upstream(QStringLiteral("Jawaban Dapodik tidak berbentuk objek JSON."));

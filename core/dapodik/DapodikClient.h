@@ -7,6 +7,7 @@
 // several threads at once: each thread keeps its own connection manager, the token is shared.
 
 #include "Result.h"
+#include "sync/UpstreamHttp.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -26,6 +27,7 @@ struct DapodikConfig {
     int timeoutMs = 10000;
     int backoffMs = 300;
     int concurrency = 4; // requests on the wire at once
+    bool hedge = true;   // a GET stalled past max(4 × median answer time, 200 ms) gets a second copy
     static DapodikConfig fromSettings(const SettingsStore &settings);
 };
 
@@ -47,6 +49,7 @@ public:
     int requests() const { return m_requests.load(); }
     int concurrency() const { return m_config.concurrency; }
     int logins() const { return m_logins.load(); }
+    int hedges() const { return m_hedges.load(); }
 
 private:
     Result<QJsonObject> get(const QString &path, const QUrlQuery &query, const Cancelled &cancelled);
@@ -55,10 +58,13 @@ private:
 
     DapodikConfig m_config;
     QSemaphore m_inFlight;
+    QSemaphore m_hedgeSlots; // hedged copies on the wire at once: a quarter of the concurrency, at least 1
+    UpstreamLatency m_latency;
     QMutex m_tokenMutex;
     QString m_token;
     std::atomic<int> m_requests{0};
     std::atomic<int> m_logins{0};
+    std::atomic<int> m_hedges{0};
 };
 
 } // namespace tu

@@ -134,9 +134,32 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
                                 scale(from, from + listSpan, listsDone, todo.size()), skipped + i, int(codes.size())));
     }
 
-    // Writes, kecamatan by kecamatan, each in one transaction with its checkpoint.
+    // Writes, kecamatan by kecamatan in the order their answers are complete (a school waiting
+    // out a Retry-After holds up nobody else's writes), each in one transaction with its checkpoint.
     QString fatalMessage;
-    for (int i = 0; i < todo.size() && !cancelled(); ++i) {
+    QList<int> unwritten;
+    for (int i = 0; i < todo.size(); ++i)
+        unwritten << i;
+    const auto complete = [&](int i) {
+        if (!lists[i].isFinished())
+            return false;
+        for (const School &s : schools[i])
+            if (!s.ptk.isFinished())
+                return false;
+        return true;
+    };
+    while (!unwritten.isEmpty() && !cancelled()) {
+        int i = -1;
+        for (int k : unwritten)
+            if (complete(k)) {
+                i = k;
+                break;
+            }
+        if (i < 0) {
+            QThread::msleep(2);
+            continue;
+        }
+        unwritten.removeOne(i);
         const QString code = todo[i];
         const QString name = names.value(code);
         const Rows &list = lists[i].result();
@@ -150,9 +173,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
             }
             continue;
         }
-        bool complete = true;
-        for (School &s : schools[i])
-            s.ptk.waitForFinished();
+        bool allPtk = true;
         if (job.cancelled())
             break;
         const QString at = nowIso();
@@ -171,7 +192,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
             const QString npsn = s.row.value(QLatin1String("npsn")).toString();
             const Rows &ptk = s.ptk.result();
             if (!ptk.ok()) {
-                complete = false;
+                allPtk = false;
                 failures.append({QStringLiteral("Sekolah %1 (NPSN %2)").arg(s.row.value(QLatin1String("nama")).toString(), npsn), ptk.error().message});
                 if (fatal(ptk.error()) && fatalMessage.isEmpty()) {
                     fatalMessage = ptk.error().message;
@@ -188,7 +209,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
             ptkCount += n.value();
             inactive += retired.value();
         }
-        if (complete && !job.jobKey.isEmpty())
+        if (allPtk && !job.jobKey.isEmpty())
             if (auto c = job.store().addCheckpoint(job.jobKey, code); !c.ok())
                 return c.error();
         if (auto c = tx.commit(); !c.ok())

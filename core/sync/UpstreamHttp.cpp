@@ -9,6 +9,7 @@
 #include <QSemaphore>
 #include <QThread>
 #include <QTimer>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcUpstream, "tatausaha.upstream")
 
@@ -30,8 +31,54 @@ QString upstreamFailureName(UpstreamFailure k)
     return {};
 }
 
+void UpstreamLatency::record(qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_samples.size() < 64) {
+        m_samples.append(ms);
+    } else {
+        m_samples[m_next] = ms;
+        m_next = (m_next + 1) % 64;
+    }
+}
+
+qint64 UpstreamLatency::median() const
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_samples.isEmpty())
+        return -1;
+    QList<qint64> s = m_samples;
+    std::nth_element(s.begin(), s.begin() + s.size() / 2, s.end());
+    return s[s.size() / 2];
+}
+
+int UpstreamLatency::hedgeAfterMs(int floorMs, int capMs, int minSamples) const
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_samples.size() < minSamples)
+            return 0;
+    }
+    const qint64 delay = qMax<qint64>(floorMs, 4 * median());
+    if (capMs > 0 && delay >= capMs)
+        return 0;
+    return int(delay);
+}
+
 namespace {
-UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetworkAccessManager &nam, int &retryAfterMs)
+bool idempotent(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD";
+}
+
+// A copy that got an answer worth keeping: anything but no answer, 5xx and 429.
+bool answered(QNetworkReply *x)
+{
+    const int status = x->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status != 0 && status < 500 && status != 429;
+}
+
+UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetworkAccessManager &nam, int &retryAfterMs, bool &hedgeWon)
 {
     UpstreamReply out;
     QNetworkRequest req(r.url);
@@ -44,14 +91,65 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     if (!r.body.isEmpty() && !hasType)
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     req.setRawHeader("Accept", "application/json");
-    QNetworkReply *reply = nam.sendCustomRequest(req, r.method, r.body);
+    QElapsedTimer firstClock, secondClock;
+    firstClock.start();
+    QNetworkReply *first = nam.sendCustomRequest(req, r.method, r.body);
+    QNetworkReply *second = nullptr; // the hedge, once sent
+    QSemaphore *secondPermit = nullptr;
+    QNetworkReply *reply = nullptr;  // the copy whose answer counts
     QEventLoop loop;
+    const auto finished = [&](QNetworkReply *x) {
+        if (reply)
+            return; // decided already; this is the loser being aborted
+        QNetworkReply *other = x == first ? second : first;
+        // A first copy that fails while the hedge runs waits for the hedge; a hedge that fails
+        // while the first copy still stalls counts (a 429 then is honoured, a 5xx retried).
+        if (answered(x) || !other || !other->isRunning() || x == second) {
+            reply = x;
+            loop.quit();
+        }
+    };
+    QObject::connect(first, &QNetworkReply::finished, &loop, [&, first] { finished(first); });
     QTimer guard; // belt and braces over the transfer timeout
     guard.setSingleShot(true);
-    QObject::connect(&guard, &QTimer::timeout, reply, &QNetworkReply::abort);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&guard, &QTimer::timeout, &loop, [&] {
+        for (QNetworkReply *x : {first, second})
+            if (x && x->isRunning())
+                x->abort();
+    });
+    QTimer hedge;
+    hedge.setSingleShot(true);
+    QObject::connect(&hedge, &QTimer::timeout, &loop, [&] {
+        if (reply || second || !first->isRunning())
+            return;
+        // The hedge is a request on the wire too: it needs a slot of the hedge budget.
+        QSemaphore *budget = r.hedgeSlots ? r.hedgeSlots : r.inFlight;
+        if (budget && !budget->tryAcquire()) {
+            hedge.start(5);
+            return;
+        }
+        secondPermit = budget;
+        secondClock.start();
+        second = nam.sendCustomRequest(req, r.method, r.body);
+        ++out.hedges;
+        QObject::connect(second, &QNetworkReply::finished, &loop, [&] { finished(second); });
+    });
     guard.start(r.timeoutMs + 2000);
+    if (r.hedgeAfterMs > 0 && r.hedgeAfterMs < r.timeoutMs && idempotent(r.method))
+        hedge.start(r.hedgeAfterMs);
     loop.exec();
+    if (!reply)
+        reply = first;
+    hedge.stop();
+    guard.stop();
+    hedgeWon = reply == second && second;
+    for (QNetworkReply *x : {first, second})
+        if (x && x != reply && x->isRunning())
+            x->abort(); // the slower copy: its connection is closed, not left to stall
+    if (secondPermit)
+        secondPermit->release();
+    if (r.latency && answered(reply))
+        r.latency->record(hedgeWon ? secondClock.elapsed() : firstClock.elapsed());
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->isOpen())
         out.body = reply->readAll();
@@ -94,7 +192,8 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
             out.message = QStringLiteral("Jawaban %1 tidak dapat dibaca (JSON tidak valid). Coba lagi; bila berulang, hubungi pengelola %1.").arg(service);
         }
     }
-    delete reply;
+    delete first;
+    delete second;
     return out;
 }
 
@@ -123,14 +222,23 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
     QElapsedTimer clock;
     clock.start();
     QStringList history; // failures of this call, for the log
+    int hedges = 0;
     for (int i = 0; i <= request.retries; ++i) {
         int retryAfterMs = 0;
+        bool hedgeWon = false;
         if (request.inFlight)
             request.inFlight->acquire();
-        last = attempt(service, request, nam, retryAfterMs);
+        last = attempt(service, request, nam, retryAfterMs, hedgeWon);
         if (request.inFlight)
             request.inFlight->release();
+        const int hedgedNow = last.hedges;
+        hedges += hedgedNow;
+        last.hedges = hedges;
         last.attempts = i + 1;
+        if (hedgeWon)
+            history << QStringLiteral("stalled, hedge answered@") + QString::number(clock.elapsed());
+        else if (hedgedNow > 0 && last.ok())
+            history << QStringLiteral("hedge not needed@") + QString::number(clock.elapsed());
         if (!last.ok())
             history << upstreamFailureName(last.failure) + QLatin1Char('@') + QString::number(clock.elapsed());
         if (last.ok() || !retryable(last, request) || i == request.retries || (cancelled && cancelled()))

@@ -1,12 +1,13 @@
 #pragma once
 // Blocking HTTP calls to the upstreams (SIAKAD, Dapodik, SPLP, SIPD), for worker threads:
 // request timeout, up to 3 retries with exponential backoff on timeout, connection failure and
-// 502/503/504, `Retry-After` honoured on 429, and every failure classified with an Indonesian
-// explanation of what to do next.
+// 502/503/504, `Retry-After` honoured on 429, hedging of idempotent requests that stall, and
+// every failure classified with an Indonesian explanation of what to do next.
 
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QList>
+#include <QMutex>
 #include <QPair>
 #include <QString>
 #include <QUrl>
@@ -36,12 +37,41 @@ struct UpstreamRequest {
     // Optional limit of requests in flight shared by several threads: a permit is held only
     // while a request is on the wire, not while waiting to retry (Retry-After, backoff).
     QSemaphore *inFlight = nullptr;
+    // Idempotent requests only (GET): when no answer has come after this many ms, a second copy
+    // goes out on its own connection and the first good answer wins; the other is aborted. A
+    // connection that stalls then costs this delay instead of the whole timeout. 0 = off.
+    // See UpstreamLatency::hedgeAfterMs.
+    int hedgeAfterMs = 0;
+    // Optional limit of hedged copies on the wire at once, shared like `inFlight` (a small
+    // budget of its own, so a hedge never queues behind ordinary requests waiting for a permit
+    // while its stalled original still holds one). Without it a hedge takes a permit of `inFlight`.
+    QSemaphore *hedgeSlots = nullptr;
+    // Optional: told how long every answered attempt took (for the hedge delay).
+    class UpstreamLatency *latency = nullptr;
+};
+
+// Recent answer times of one upstream, shared by the threads of a sync: the hedge delay follows
+// what this upstream usually needs (max(4 × median, floor)), and there is none until enough
+// answers were seen, so a slow upstream never gets every request twice.
+class UpstreamLatency
+{
+public:
+    void record(qint64 ms);
+    // 0 while fewer than `minSamples` answers were seen, or when the delay would reach `capMs`.
+    int hedgeAfterMs(int floorMs = 200, int capMs = 0, int minSamples = 8) const;
+    qint64 median() const;
+
+private:
+    mutable QMutex m_mutex;
+    QList<qint64> m_samples; // ring of the last 64
+    int m_next = 0;
 };
 
 struct UpstreamReply {
     UpstreamFailure failure = UpstreamFailure::None;
     int status = 0;
     int attempts = 0;
+    int hedges = 0;  // extra copies sent (see UpstreamRequest::hedgeAfterMs)
     QByteArray body;
     QJsonDocument json;
     QString message; // Indonesian, set on failure: what happened and what to do next

@@ -2,6 +2,7 @@
 // retries and re-authentication survive faults, quirks are understood, one job at a time,
 // cancel and resume, crash recovery, inactive marking, analytics equal on both databases.
 #include "DapodikFixtures.h"
+#include "sync/UpstreamHttp.h"
 
 #include <QJsonArray>
 
@@ -122,6 +123,61 @@ private slots:
         QCOMPARE(second->size(), 3);
         QCOMPARE(client.logins(), 2);
         QCOMPARE(dapodikStats().value(QLatin1String("unauthorized")).toInt(), 1);
+    }
+
+    void hedgesAStalledRequest()
+    {
+        startSim({"--latency-ms", "5"});
+        // A long timeout, so that a stall nobody hedged would be obvious.
+        QVERIFY(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"upstream_timeout_ms", "5000"}}).ok());
+        DapodikClient client(DapodikConfig::fromSettings(tc->core->settings()));
+        TU_VERIFY_OK(client.kecamatan(QStringLiteral("34.04"))); // login and wilayah: the answer times the delay follows
+        QCOMPARE(client.hedges(), 0);
+        sim->forceFault(QStringLiteral("timeout"), 1); // the next request stalls until the client gives up
+        QElapsedTimer t;
+        t.start();
+        auto rows = client.sekolah(QStringLiteral("34.04.01"));
+        TU_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 3);
+        QVERIFY2(t.elapsed() < 1500, qPrintable(QStringLiteral("%1 ms: the stalled GET was not hedged").arg(t.elapsed())));
+        QCOMPARE(client.hedges(), 1);
+        QCOMPARE(sim->stats().value(QLatin1String("injected_failures")).toInt(), 1);
+        // Answers in the usual time get no second copy.
+        for (int i = 0; i < 5; ++i)
+            TU_VERIFY_OK(client.sekolah(QStringLiteral("34.04.02")));
+        QCOMPARE(client.hedges(), 1);
+
+        // Only idempotent requests are hedged: a stalled POST waits for its timeout.
+        sim->forceFault(QStringLiteral("timeout"), 1);
+        UpstreamRequest post;
+        post.method = "POST";
+        post.url = QUrl(sim->url() + QStringLiteral("/dapodik/api/auth/login"));
+        post.body = R"({"username":"sim-dapodik","password":"sim-dapodik-pass"})";
+        post.timeoutMs = 700;
+        post.retries = 0;
+        post.hedgeAfterMs = 50;
+        t.restart();
+        const UpstreamReply r = UpstreamHttp::send(QStringLiteral("Dapodik"), post);
+        QCOMPARE(r.failure, UpstreamFailure::Timeout);
+        QCOMPARE(r.hedges, 0);
+        QVERIFY(t.elapsed() >= 650);
+        // The same stall on a GET with hedging off costs the timeout too.
+        sim->forceFault(QStringLiteral("timeout"), 1);
+        UpstreamRequest get;
+        get.url = QUrl(sim->url() + QStringLiteral("/dapodik/api/wilayah?kode_wilayah=34.04"));
+        get.headers = {{"X-API-KEY", "sim-dapodik-key"}};
+        get.timeoutMs = 700;
+        get.retries = 0;
+        get.expectJson = false;
+        QCOMPARE(UpstreamHttp::send(QStringLiteral("Dapodik"), get).failure, UpstreamFailure::Timeout);
+        // … and with hedging on, the hedge answers well before it.
+        sim->forceFault(QStringLiteral("timeout"), 1);
+        get.hedgeAfterMs = 50;
+        t.restart();
+        const UpstreamReply h = UpstreamHttp::send(QStringLiteral("Dapodik"), get);
+        QVERIFY2(h.status != 0 && h.failure != UpstreamFailure::Timeout, qPrintable(h.message));
+        QCOMPARE(h.hedges, 1);
+        QVERIFY2(t.elapsed() < 600, qPrintable(QString::number(t.elapsed())));
     }
 
     void quirksAreUnderstood()
