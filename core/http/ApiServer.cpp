@@ -168,8 +168,10 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
     if (route->stream) {
         HeaderList headers = cors;
         headers.append(qMakePair(QByteArray("X-Content-Type-Options"), QByteArray("nosniff")));
-        route->stream(api, conn, headers);
+        // Logged first: a stream handler that answers with an error at once ends the request
+        // (and `req` with it).
         qCInfo(lcAccess).noquote() << api.clientIp << req->method << req->path << "stream";
+        route->stream(api, conn, headers);
         return;
     }
     if (!route->worker)
