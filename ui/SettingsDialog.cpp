@@ -156,7 +156,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     server->addRow(formLabel(tr("Asal CORS"), m_cors), settingRow(QStringLiteral("cors_origins"), m_cors));
     server->addRow(formLabel(tr("Batas permintaan"), m_rateLimits), settingRow(QStringLiteral("rate_limits"), m_rateLimits));
 
-    // Integrasi: upstream addresses and keys (Dapodik, SPLP and SIPD join with their issues).
+    // Integrasi: upstream addresses and keys.
     QFormLayout *integration = section(right, tr("Integrasi SIAKAD"),
                                        tr("Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook."));
     m_siakadUrl = new QLineEdit(this);
@@ -167,6 +167,31 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_siakadKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), settingRow(QStringLiteral("siakad_url"), m_siakadUrl));
     integration->addRow(formLabel(tr("API key SIAKAD"), m_siakadKey), settingRow(QStringLiteral("siakad_api_key"), m_siakadKey));
+
+    // Satu Data: SPLP and SIPD share one key (EXTERNAL_API_KEY, seed 002).
+    QFormLayout *satuData = section(right, tr("Satu Data (SPLP dan SIPD)"),
+                                    tr("Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar "
+                                       "permintaan agar tidak terkena pembatasan."));
+    m_splpUrl = new QLineEdit(this);
+    m_splpUrl->setObjectName(QStringLiteral("splp_api_url"));
+    m_splpUrl->setPlaceholderText(tr("mis. https://data.example.go.id"));
+    m_sipdUrl = new QLineEdit(this);
+    m_sipdUrl->setObjectName(QStringLiteral("sipd_api_url"));
+    m_sipdUrl->setPlaceholderText(tr("mis. https://sipd.example.go.id"));
+    m_externalKey = new QLineEdit(this);
+    m_externalKey->setObjectName(QStringLiteral("external_api_key"));
+    m_externalKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+    m_satuDataDelay = new QSpinBox(this);
+    m_satuDataDelay->setObjectName(QStringLiteral("satudata_delay_ms"));
+    m_satuDataDelay->setRange(0, 60000);
+    m_satuDataDelay->setSingleStep(100);
+    m_satuDataDelay->setSuffix(tr(" ms"));
+    m_satuDataDelay->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    m_satuDataDelay->setFixedWidth(90);
+    satuData->addRow(formLabel(tr("URL SPLP"), m_splpUrl), settingRow(QStringLiteral("splp_api_url"), m_splpUrl));
+    satuData->addRow(formLabel(tr("URL SIPD"), m_sipdUrl), settingRow(QStringLiteral("sipd_api_url"), m_sipdUrl));
+    satuData->addRow(formLabel(tr("API key"), m_externalKey), settingRow(QStringLiteral("external_api_key"), m_externalKey));
+    satuData->addRow(formLabel(tr("Jeda permintaan"), m_satuDataDelay), settingRow(QStringLiteral("satudata_delay_ms"), m_satuDataDelay));
 
     // Dapodik
     QFormLayout *dapodik = section(left, tr("Dapodik"),
@@ -310,6 +335,10 @@ void SettingsDialog::load()
     m_dapodikKey->setText(s.value(QStringLiteral("dapodik_api_key")));
     m_dapodikWilayah->setText(s.value(QStringLiteral("dapodik_kode_wilayah")));
     m_syncConcurrency->setValue(s.value(QStringLiteral("sync_concurrency")).toInt());
+    m_splpUrl->setText(s.value(QStringLiteral("splp_api_url")));
+    m_sipdUrl->setText(s.value(QStringLiteral("sipd_api_url")));
+    m_externalKey->setText(s.value(QStringLiteral("external_api_key")));
+    m_satuDataDelay->setValue(s.value(QStringLiteral("satudata_delay_ms")).toInt());
     m_dataDir->setText(m_local.dataDir());
     m_database->setText(m_local.databaseUrl());
 }
@@ -350,6 +379,10 @@ void SettingsDialog::save()
     offer("dapodik_api_key", m_dapodikKey->text().trimmed());
     offer("dapodik_kode_wilayah", m_dapodikWilayah->text().trimmed());
     offer("sync_concurrency", QString::number(m_syncConcurrency->value()));
+    offer("splp_api_url", m_splpUrl->text().trimmed());
+    offer("sipd_api_url", m_sipdUrl->text().trimmed());
+    offer("external_api_key", m_externalKey->text().trimmed());
+    offer("satudata_delay_ms", QString::number(m_satuDataDelay->value()));
     if (!values.isEmpty()) {
         if (auto s = store.set(m_actor, values); !s.ok()) {
             m_errors.show(s.error());

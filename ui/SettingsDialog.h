@@ -50,6 +50,7 @@ public:
     QLineEdit *dapodikPasswordEdit() const { return m_dapodikPassword; }
     QLineEdit *dapodikKeyEdit() const { return m_dapodikKey; }
     QSpinBox *syncConcurrencySpin() const { return m_syncConcurrency; }
+    QSpinBox *satuDataDelaySpin() const { return m_satuDataDelay; }
     QPushButton *saveButton() const { return m_save; }
     const FormErrors &errors() const { return m_errors; }
 
@@ -83,6 +84,10 @@ private:
     QLineEdit *m_dapodikKey = nullptr;
     QLineEdit *m_dapodikWilayah = nullptr;
     QSpinBox *m_syncConcurrency = nullptr;
+    QLineEdit *m_splpUrl = nullptr;
+    QLineEdit *m_sipdUrl = nullptr;
+    QLineEdit *m_externalKey = nullptr;
+    QSpinBox *m_satuDataDelay = nullptr;
     QLineEdit *m_dataDir;
     QLineEdit *m_database;
     QPushButton *m_save;

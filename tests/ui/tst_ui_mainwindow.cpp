@@ -278,6 +278,27 @@ private slots:
         QCOMPARE(core->settings().value(QStringLiteral("listen")), QStringLiteral("127.0.0.1:8080"));
     }
 
+    void settingsKeepTheSatuDataUpstreams()
+    {
+        TestCore core;
+        QTemporaryDir dir;
+        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
+        ui::SettingsDialog dialog(*core, sessionFor(core, Role::Admin).actor(), nullptr, local);
+        dialog.show();
+        auto *splp = dialog.findChild<QLineEdit *>(QStringLiteral("splp_api_url"));
+        QVERIFY(splp);
+        QCOMPARE(dialog.satuDataDelaySpin()->value(), 500); // the default
+        splp->setText(QStringLiteral("bukan-alamat"));
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QVERIFY(!dialog.errors().fieldError(QStringLiteral("splp_api_url")).isEmpty());
+        splp->setText(QStringLiteral("http://127.0.0.1:9090"));
+        dialog.satuDataDelaySpin()->setValue(1500);
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(core->settings().value(QStringLiteral("splp_api_url")), QStringLiteral("http://127.0.0.1:9090"));
+        QCOMPARE(core->settings().value(QStringLiteral("satudata_delay_ms")), QStringLiteral("1500"));
+    }
+
     void logoutEndsTheSession()
     {
         TestCore core;
