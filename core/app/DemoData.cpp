@@ -59,7 +59,7 @@ Status seedDemoData(Core &core)
     // The simulator's own accounts (tatausaha-upstream-sim defaults).
     const QList<std::pair<const char *, const char *>> simAccounts = {
         {"siakad_api_key", "sim-siakad-key"}, {"dapodik_username", "sim-dapodik"},
-        {"dapodik_password", "sim-dapodik-pass"}, {"dapodik_api_key", "sim-dapodik-key"}};
+        {"dapodik_password", "sim-dapodik-pass"}, {"dapodik_api_key", "sim-dapodik-key"}, {"external_api_key", "sim-external-key"}};
     for (const auto &[key, value] : simAccounts)
         if (core.settings().storedValue(QLatin1String(key)).isEmpty())
             urls.insert(QLatin1String(key), QLatin1String(value));
@@ -106,6 +106,8 @@ Status seedDemoData(Core &core)
     }
     seedDemoRegistrations(core);
     if (auto s = seedDemoContent(core); !s.ok())
+        return s;
+    if (auto s = seedDemoSatuData(core); !s.ok())
         return s;
     qCInfo(lcCore) << "demo data created (staff passwords: demo12345)";
     return {};

@@ -12,5 +12,7 @@ Status seedDemoData(Core &core);
 // Part of seedDemoData: news, announcements, calendar, teachers, facilities, extracurricular with
 // generated pictures, and two students with works. Only while there is no news at all.
 Status seedDemoContent(Core &core);
+// Part of seedDemoData: Satu Data files (three verified, one waiting), only when there are none.
+Status seedDemoSatuData(Core &core);
 
 } // namespace tu

@@ -36,10 +36,20 @@ private slots:
         QCOMPARE(cs.list(*content::type(QStringLiteral("news")), {})->total, published + 1);
         QVERIFY(!cs.publicList(*content::type(QStringLiteral("news")), {})->items.first().toObject().value(QLatin1String("image")).isNull());
         QCOMPARE(tc->studentWorks().list(Actor::system(QStringLiteral("t")), {})->total, 2);
+        qint64 files = 0, verified = 0;
+        QVERIFY(tc->dataFiles().list({}, &files).ok());
+        DataFileFilter onlyVerified;
+        onlyVerified.verified = true;
+        QVERIFY(tc->dataFiles().list(onlyVerified, &verified).ok());
+        QCOMPARE(files, 4);
+        QCOMPARE(verified, 3);
+        QCOMPARE(tc->settings().storedValue(QStringLiteral("external_api_key")), QStringLiteral("sim-external-key"));
         // A second run adds nothing.
         QVERIFY(seedDemoData(*tc).ok());
         QCOMPARE(tc->tahunAjaran().list(0)->size(), 3);
         QCOMPARE(cs.list(*content::type(QStringLiteral("news")), {})->total, published + 1);
+        QVERIFY(tc->dataFiles().list({}, &files).ok());
+        QCOMPARE(files, 4);
     }
     void leavesExistingDataAlone()
     {
