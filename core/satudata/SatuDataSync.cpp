@@ -410,6 +410,9 @@ qint64 SatuDataSync::retryDelaySeconds(int attempts)
 
 TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, const DataFile &file, const QString &target, bool force)
 {
+    // One push at a time: a "Sync" pressed on a file while a bulk run is sending it must not
+    // create its dataset twice. A single push waits for at most the one in flight.
+    QMutexLocker pushing(&m_pushMutex);
     QElapsedTimer clock;
     clock.start();
     SatuDataStore store(m_db);

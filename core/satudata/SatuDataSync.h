@@ -91,6 +91,7 @@ private:
     DataFileService &m_files;
     std::function<QDateTime()> m_now;
     mutable QMutex m_mutex;
+    QMutex m_pushMutex;
     bool m_running = false;
     Progress m_current;
     RunSummary m_last;
