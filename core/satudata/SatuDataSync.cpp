@@ -247,8 +247,12 @@ public:
             if (!created.ok && created.status == 409 && created.errorObject.contains(QLatin1String("name"))) {
                 // Our own dataset from an attempt whose answer never arrived: adopt it.
                 UpstreamCall show = m_client.packageShow(body.value(QLatin1String("name")).toString());
-                if (show.ok && extra(show.result.toObject(), QStringLiteral("tatausaha_id")) == file.id)
-                    created = show;
+                if (show.ok && extra(show.result.toObject(), QStringLiteral("tatausaha_id")) == file.id) {
+                    QJsonObject update = body;
+                    update.insert(QStringLiteral("id"), show.result.toObject().value(QLatin1String("id")));
+                    created = m_client.packageUpdate(update); // ours: bring it up to date
+                    *answer = created.answer;
+                }
             }
             if (!created.ok)
                 return fromCall(T, created);

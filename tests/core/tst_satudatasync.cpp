@@ -4,6 +4,7 @@
 // (also by a fresh service over the same database: a restart), the schedule with an injected
 // clock, and the delay between requests. On both databases.
 #include "SatuDataFixtures.h"
+#include "sync/UpstreamHttp.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -156,9 +157,53 @@ private slots:
         const DataFile f = file(QStringLiteral("Ekskul"));
         TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("t")), {{"splp_api_url", "http://127.0.0.1:9"}}));
         const TargetResult r = syncOne(f.id, satudata::Splp);
-        QCOMPARE(r.failureClass, satudata::Network);
+        QVERIFY2(r.failureClass == satudata::Network, qPrintable(r.status + QLatin1Char(' ') + r.message));
         QVERIFY(r.hint.contains(QStringLiteral("SPLP_API_URL")));
         QVERIFY(r.queued);
+    }
+
+    void droppedConnectionsAreANetworkFailure()
+    {
+        const DataFile f = file(QStringLiteral("Putus Sambung"));
+        sim->forceFault(QStringLiteral("drop"), 20); // more than the retries (Qt also resends once on a dropped connection)
+        const TargetResult r = syncOne(f.id, satudata::Splp);
+        QVERIFY2(r.failureClass == satudata::Network, qPrintable(r.status + QLatin1Char(' ') + r.message));
+        QVERIFY(r.queued);
+        sim->control("POST", QStringLiteral("/__sim/faults"), {{"clear", true}});
+        QCOMPARE(splpPackages().size(), 0);
+        QCOMPARE(syncOne(f.id, satudata::Splp).status, QStringLiteral("ok")); // tried again by hand: fine
+        QVERIFY(sync().retryQueue()->isEmpty());
+    }
+
+    // Someone else's dataset under the name we would use: SPLP's 409 is a validation failure with
+    // its reason, and we never take over a dataset that is not ours. Our own (an earlier attempt
+    // whose answer got lost) is adopted instead of duplicated.
+    void nameTakenUpstream()
+    {
+        const DataFile f = file(QStringLiteral("Data Guru"));
+        auto create = [&](const QString &owner) {
+            UpstreamRequest req;
+            req.method = "POST";
+            req.url = QUrl(sim->url() + QStringLiteral("/splp/api/3/action/package_create"));
+            req.headers = {{"Authorization", "sim-external-key"}};
+            req.body = QJsonDocument(QJsonObject{{"name", QStringLiteral("data-guru-") + f.id.left(8)}, {"title", "Punya orang lain"},
+                                                 {"extras", QJsonArray{QJsonObject{{"key", "tatausaha_id"}, {"value", owner}}}}})
+                           .toJson(QJsonDocument::Compact);
+            return UpstreamHttp::send(QStringLiteral("SPLP"), req);
+        };
+        QVERIFY(create(QStringLiteral("bukan-kami")).ok());
+        TargetResult r = syncOne(f.id, satudata::Splp);
+        QCOMPARE(r.failureClass, satudata::Validation);
+        QVERIFY(r.message.contains(QStringLiteral("URL sudah digunakan")));
+        QVERIFY(!r.queued);
+        QCOMPARE(splpPackages().size(), 1);
+
+        sim->control("POST", QStringLiteral("/__sim/reset"));
+        QVERIFY(create(f.id).ok());
+        r = syncOne(f.id, satudata::Splp);
+        QCOMPARE(r.status, QStringLiteral("ok"));
+        QCOMPARE(splpPackages().size(), 1);
+        QCOMPARE(splpPackages()[0].toObject().value(QLatin1String("title")).toString(), f.title);
     }
 
     void sipdRowErrorsAreValidationWithTheRowLog()
