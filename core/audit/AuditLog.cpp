@@ -36,7 +36,7 @@ const QList<AreaDef> &areaDefs()
                                        QStringLiteral("media")}},
         {"student_works", "Karya siswa", {QStringLiteral("student_work")}},
         {"dapodik", "Sinkronisasi Dapodik", {QStringLiteral("dapodik_sync")}},
-        {"satudata", "Satu Data", {QStringLiteral("satudata_file"), QStringLiteral("satudata_sync")}},
+        {"satudata", "Satu Data", {QStringLiteral("satudata_file"), QStringLiteral("satudata_sync"), QStringLiteral("satudata_schedule")}},
     };
     return d;
 }

@@ -335,6 +335,7 @@ private slots:
         auto saved = sync().setSchedule(admin, {{"frequency", "daily"}, {"time", "07:00"}, {"targets", QJsonArray{"sipd"}}});
         TU_VERIFY_OK(saved);
         QCOMPARE(saved->describe(), QStringLiteral("Setiap hari pukul 07:00"));
+        QCOMPARE(AuditLog::areaOf(QStringLiteral("satudata_schedule")), QStringLiteral("satudata")); // found under Satu Data in the audit page
         QCOMPARE(sync().nextScheduledRun(), QDateTime(QDate(2026, 3, 2), QTime(7, 0), jakarta).toUTC());
         QCOMPARE(sync().tick().value(), QString());
         now = QDateTime(QDate(2026, 3, 2), QTime(7, 0, 30), jakarta);
