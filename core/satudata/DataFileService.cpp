@@ -242,7 +242,8 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
     return d;
 }
 
-Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &id, const QJsonObject &meta)
+Result<DataFile> DataFileService::change(const Actor &actor, const QString &id, const QString &action,
+                                         const std::function<Result<DataFile>(const DataFile &)> &edit)
 {
     Transaction tx(m_db);
     if (!tx.ok())
@@ -250,24 +251,34 @@ Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &
     auto before = find(id);
     if (!before.ok())
         return before.error();
-    auto d = parseMeta(meta, before.value());
-    if (!d.ok())
-        return d.error();
-    DataFile after = d.value();
-    const bool changed = after.toJson() != before->toJson();
-    if (changed && after.verified) { // what was verified is what gets published
-        after.verified = false;
-        after.verifiedBy.clear();
-        after.verifiedAt.clear();
-    }
+    auto edited = edit(before.value());
+    if (!edited.ok())
+        return edited.error();
+    DataFile after = edited.value();
     after.updatedAt = nowIso();
     if (auto s = update(m_db, after); !s.ok())
         return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("update"), Entity, id, before->toJson(), after.toJson()); !s.ok())
+    if (auto s = m_audit.record(actor, action, Entity, id, before->toJson(), after.toJson()); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
     return after;
+}
+
+Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &id, const QJsonObject &meta)
+{
+    return change(actor, id, QStringLiteral("update"), [&](const DataFile &before) -> Result<DataFile> {
+        auto d = parseMeta(meta, before);
+        if (!d.ok())
+            return d.error();
+        DataFile after = d.value();
+        if (after.toJson() != before.toJson() && after.verified) { // what was verified is what gets published
+            after.verified = false;
+            after.verifiedBy.clear();
+            after.verifiedAt.clear();
+        }
+        return after;
+    });
 }
 
 Status DataFileService::remove(const Actor &actor, const QString &id)
@@ -294,26 +305,12 @@ Result<DataFile> DataFileService::setVerified(const Actor &actor, const QString 
 {
     if (!actor.isSystem && actor.role != Role::Admin)
         return Error::forbidden(QStringLiteral("Hanya admin yang dapat memverifikasi berkas data."));
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(id);
-    if (!before.ok())
-        return before.error();
-    DataFile d = before.value();
-    d.verified = verified;
-    d.verifiedBy = verified ? actor.username : QString();
-    d.verifiedAt = verified ? nowIso() : QString();
-    d.updatedAt = nowIso();
-    if (auto s = update(m_db, d); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, verified ? QStringLiteral("verify") : QStringLiteral("unverify"), Entity, id,
-                                {{"verified", before->verified}}, {{"verified", verified}});
-        !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return d;
+    return change(actor, id, verified ? QStringLiteral("verify") : QStringLiteral("unverify"), [&](DataFile d) -> Result<DataFile> {
+        d.verified = verified;
+        d.verifiedBy = verified ? actor.username : QString();
+        d.verifiedAt = verified ? nowIso() : QString();
+        return d;
+    });
 }
 
 Result<QList<DataFile>> DataFileService::list(const DataFileFilter &filter, qint64 *total)
@@ -356,25 +353,13 @@ Result<QList<DataFile>> DataFileService::all()
 
 Result<DataFile> DataFileService::adoptRemoteMeta(const Actor &actor, const QString &id, const QString &title, const QString &description)
 {
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(id);
-    if (!before.ok())
-        return before.error();
-    DataFile d = before.value();
-    d.title = title.trimmed().left(200);
-    d.description = description.left(2000);
-    d.updatedAt = nowIso();
-    if (d.title.isEmpty())
-        return Error::validation({{QStringLiteral("title"), QStringLiteral("Judul dari portal kosong.")}});
-    if (auto s = update(m_db, d); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("adopt_remote"), Entity, id, before->toJson(), d.toJson()); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return d;
+    return change(actor, id, QStringLiteral("adopt_remote"), [&](DataFile d) -> Result<DataFile> {
+        d.title = title.trimmed().left(200);
+        d.description = description.left(2000);
+        if (d.title.isEmpty())
+            return Error::validation({{QStringLiteral("title"), QStringLiteral("Judul dari portal kosong.")}});
+        return d;
+    });
 }
 
 Status DataFileService::markSynced(const QString &id)

@@ -5,6 +5,7 @@
 #include "auth/Actor.h"
 
 #include <QJsonObject>
+#include <functional>
 #include <optional>
 
 class QIODevice;
@@ -58,6 +59,9 @@ public:
 private:
     Result<DataFile> parseMeta(const QJsonObject &meta, DataFile base);
     Result<DataFile> find(const QString &id);
+    // Read, edit, write and audit one file in one transaction.
+    Result<DataFile> change(const Actor &actor, const QString &id, const QString &action,
+                            const std::function<Result<DataFile>(const DataFile &)> &edit);
     Database &m_db;
     AuditLog &m_audit;
     QString m_dir;

@@ -77,9 +77,12 @@ UpstreamRequest baseRequest(const SatuDataConfig &config, const QUrl &url)
     return req;
 }
 
-QString missing(const QString &service, const QString &setting)
+UpstreamCall notConfigured(const QString &service, const QString &setting)
 {
-    return QStringLiteral("Alamat %1 belum diatur. Isi %2 di Pengaturan.").arg(service, setting);
+    UpstreamCall c;
+    c.failureClass = satudata::Network;
+    c.message = QStringLiteral("Alamat %1 belum diatur. Isi %2 di Pengaturan.").arg(service, setting);
+    return c;
 }
 } // namespace
 
@@ -91,12 +94,8 @@ SplpClient::SplpClient(const SatuDataConfig &config, RequestPacer &pacer, QNetwo
 UpstreamCall SplpClient::call(const QByteArray &method, const QString &action, const QJsonObject &body, const QString &query, bool retry)
 {
     static const QString Service = QStringLiteral("SPLP");
-    if (m_config.splpUrl.isEmpty()) {
-        UpstreamCall c;
-        c.failureClass = satudata::Network;
-        c.message = missing(Service, QStringLiteral("SPLP_API_URL"));
-        return c;
-    }
+    if (m_config.splpUrl.isEmpty())
+        return notConfigured(Service, QStringLiteral("SPLP_API_URL"));
     QUrl url(m_config.splpUrl + QStringLiteral("/splp/api/3/action/") + action);
     if (!query.isEmpty()) {
         QUrlQuery q;
@@ -160,12 +159,8 @@ SipdClient::SipdClient(const SatuDataConfig &config, RequestPacer &pacer, QNetwo
 UpstreamCall SipdClient::pushDssd(const QJsonArray &rows)
 {
     static const QString Service = QStringLiteral("SIPD");
-    if (m_config.sipdUrl.isEmpty()) {
-        UpstreamCall c;
-        c.failureClass = satudata::Network;
-        c.message = missing(Service, QStringLiteral("SIPD_API_URL"));
-        return c;
-    }
+    if (m_config.sipdUrl.isEmpty())
+        return notConfigured(Service, QStringLiteral("SIPD_API_URL"));
     UpstreamRequest req = baseRequest(m_config, QUrl(m_config.sipdUrl + QStringLiteral("/sipd/api/v1/push_dssd")));
     req.method = "POST";
     req.headers = {{"Authorization", "Bearer " + m_config.apiKey.toUtf8()}};
