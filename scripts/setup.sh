@@ -9,6 +9,8 @@ PACKAGES=(
   # Qt 6.4 (Debian 12): Widgets, Network, Sql, HttpServer (needs WebSockets), Concurrent, Test
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
+  # sqlite3_interrupt: a superseded search stops its read (core/db/QueryInterrupt)
+  libsqlite3-dev
   # WebP (and TIFF) decoding for uploaded content images
   qt6-image-formats-plugins
   # dashboard charts

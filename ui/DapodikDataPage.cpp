@@ -119,8 +119,8 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
         applyFilter();
         updateCount();
     });
-    // Search as you type: every keystroke goes to the model, which keeps one query running and
-    // only the newest filter waiting, so typing never queues work up.
+    // Search as you type: every keystroke goes to the model, which starts the newest filter at
+    // once and interrupts the query it supersedes, so typing never queues work up.
     connect(m_search, &QLineEdit::textChanged, this, [this] { applyFilter(); });
     connect(m_kecamatan, &QComboBox::currentIndexChanged, this, [this] { applyFilter(); });
     connect(m_inactive, &QCheckBox::toggled, this, [this] { applyFilter(); });

@@ -1,12 +1,17 @@
 #include "DapodikListModel.h"
-#include "Async.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
+#include "db/Database.h"
+#include "db/QueryInterrupt.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QFutureWatcher>
 #include <QLocale>
+#include <functional>
+#include <optional>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tu::ui {
 
@@ -28,6 +33,17 @@ bool sameFilter(const DapodikListFilter &a, const DapodikListFilter &b)
 DapodikListModel::DapodikListModel(Core &core, Kind kind, QObject *parent)
     : QAbstractTableModel(parent), m_core(core), m_kind(kind)
 {
+    // Four workers: the newest search's page and count, and the two it just interrupted (they
+    // return at once). They stay for the model's life with their connections open.
+    m_pool.setMaxThreadCount(4);
+    m_pool.setExpiryTimeout(-1);
+}
+
+DapodikListModel::~DapodikListModel()
+{
+    if (m_running)
+        m_running->interrupt();
+    m_pool.waitForDone();
 }
 
 void DapodikListModel::setFilter(const DapodikListFilter &filter, bool force)
@@ -37,10 +53,8 @@ void DapodikListModel::setFilter(const DapodikListFilter &filter, bool force)
     m_filter = filter;
     ++m_generation;
     m_sinceFilter.start();
-    if (m_inFlight) {
-        m_pending = true; // runs when the current query returns
-        return;
-    }
+    if (m_running)
+        m_running->interrupt(); // superseded: stop it rather than wait for it
     runQuery(1);
 }
 
@@ -57,49 +71,104 @@ void DapodikListModel::runQuery(int page)
     f.page.page = page;
     f.page.limit = PageSize;
     const quint64 generation = m_generation;
-    const Kind kind = m_kind;
-    Core *core = &m_core;
-    m_inFlight = true;
-    emit loadingChanged(true);
-    runAsync(this, [core, f, kind] {
-        DapodikRepository &repo = core->dapodik().repository();
-        return kind == Kind::Sekolah ? repo.sekolahList(f) : repo.ptkList(f);
-    }, [this, generation, page](const Result<DapodikListPage> &r) {
+    auto interrupt = std::make_shared<QueryInterrupt>();
+    m_running = interrupt;
+    if (!m_inFlight) {
+        m_inFlight = true;
+        emit loadingChanged(true);
+    }
+    // The first page and the number of matches are two reads on two connections at once: the
+    // answer comes after the slower of them, not after both in a row.
+    struct Join {
+        std::optional<Result<DapodikListPage>> page;
+        std::optional<Result<DapodikListPage>> total;
+        bool done = false;
+    };
+    auto join = std::make_shared<Join>();
+    const auto settle = [this, generation, page, interrupt, join] {
+        if (join->done || generation != m_generation)
+            return; // superseded (and interrupted): the newer query reports
+        if (!join->page)
+            return;
+        const bool pageOk = join->page->ok();
+        if (pageOk && join->page->value().total < 0 && !join->total)
+            return; // a full page: the total is still being counted
+        join->done = true;
+        interrupt->interrupt(); // a count no longer needed (the page told the total)
+        if (m_running == interrupt)
+            m_running.reset();
         m_inFlight = false;
-        const bool current = generation == m_generation;
-        if (current) {
-            if (!r.ok()) {
-                m_error = r.error().message;
-                emit failed(m_error);
-            } else {
-                m_error.clear();
-                m_everLoaded = true;
-                if (page == 1) {
-                    beginResetModel();
-                    m_rows = r->items;
-                    m_total = r->total;
-                    m_loadedPages = 1;
-                    endResetModel();
-                    m_lastLatency = m_sinceFilter.isValid() ? m_sinceFilter.elapsed() : -1;
-                } else if (!r->items.isEmpty()) {
-                    const int first = int(m_rows.size());
-                    beginInsertRows(QModelIndex(), first, first + int(r->items.size()) - 1);
-                    m_rows.append(r->items);
-                    endInsertRows();
-                    m_total = r->total;
-                    m_loadedPages = page;
-                }
+        Result<DapodikListPage> r = *join->page;
+        if (r.ok() && r->total < 0) {
+            if (!join->total->ok())
+                r = join->total->error();
+            else
+                r.value().total = join->total->value().total;
+        }
+        if (!r.ok()) {
+            m_error = r.error().message;
+            emit failed(m_error);
+        } else {
+            m_error.clear();
+            m_everLoaded = true;
+            if (page == 1) {
+                beginResetModel();
+                m_rows = r->items;
+                m_total = r->total;
+                m_loadedPages = 1;
+                endResetModel();
+                m_lastLatency = m_sinceFilter.isValid() ? m_sinceFilter.elapsed() : -1;
+            } else if (!r->items.isEmpty()) {
+                const int first = int(m_rows.size());
+                beginInsertRows(QModelIndex(), first, first + int(r->items.size()) - 1);
+                m_rows.append(r->items);
+                endInsertRows();
+                m_total = r->total;
+                m_loadedPages = page;
             }
         }
-        if (m_pending) {
-            m_pending = false;
-            runQuery(1);
-            return;
-        }
         emit loadingChanged(false);
-        if (current && r.ok())
+        if (r.ok())
             emit loaded();
+    };
+    const auto launch = [this, interrupt](DapodikListFilter part, std::function<void(const Result<DapodikListPage> &)> done) {
+        using Boxed = std::shared_ptr<Result<DapodikListPage>>;
+        auto *watcher = new QFutureWatcher<Boxed>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done] {
+            const Boxed boxed = watcher->result();
+            watcher->deleteLater();
+            done(*boxed);
+        });
+        Core *core = &m_core;
+        const Kind kind = m_kind;
+        watcher->setFuture(QtConcurrent::run(&m_pool, [core, part, kind, interrupt]() -> Boxed {
+            if (interrupt->interrupted()) // superseded before it started
+                return std::make_shared<Result<DapodikListPage>>(Error::conflict(QStringLiteral("Pencarian digantikan yang lebih baru.")));
+            QueryInterrupt::Guard guard(*interrupt, core->db());
+            DapodikRepository &repo = core->dapodik().repository();
+            return std::make_shared<Result<DapodikListPage>>(kind == Kind::Sekolah ? repo.sekolahList(part) : repo.ptkList(part));
+        }));
+    };
+    if (page > 1) { // the total is known from the first page
+        DapodikListPage known;
+        known.total = m_total;
+        join->total = Result<DapodikListPage>(known);
+    }
+    DapodikListFilter pagePart = f;
+    pagePart.parts = DapodikListFilter::Parts::PageOnly;
+    launch(pagePart, [join, settle](const Result<DapodikListPage> &r) {
+        join->page = r;
+        settle();
     });
+    if (page == 1) {
+        DapodikListFilter totalPart = f;
+        totalPart.parts = DapodikListFilter::Parts::TotalOnly;
+        launch(totalPart, [join, settle](const Result<DapodikListPage> &r) {
+            if (!join->done)
+                join->total = r;
+            settle();
+        });
+    }
 }
 
 int DapodikListModel::rowCount(const QModelIndex &parent) const
@@ -121,7 +190,7 @@ bool DapodikListModel::canFetchMore(const QModelIndex &parent) const
 
 void DapodikListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_inFlight || m_pending || qint64(m_rows.size()) >= m_total)
+    if (parent.isValid() || m_inFlight || qint64(m_rows.size()) >= m_total)
         return;
     runQuery(m_loadedPages + 1);
 }

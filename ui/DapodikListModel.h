@@ -5,19 +5,23 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
+#include <QThreadPool>
+#include <memory>
 
 namespace tu {
 class Core;
+class QueryInterrupt;
 }
 
 namespace tu::ui {
 
 // Synced Dapodik schools or PTK, filtered and paged by the database (DapodikRepository), never
 // in memory: a filter change asks for the first 100 rows on a worker thread, scrolling down
-// fetches the next 100 (canFetchMore/fetchMore). One query at a time: while one runs, further
-// filter changes (typing) only remember the newest filter, which runs as soon as the current
-// query returns, so a burst of keystrokes costs at most two queries and the latest always wins.
-// Inactive records (gone upstream) are greyed.
+// fetches the next 100 (canFetchMore/fetchMore). The newest filter never waits for an older
+// one: each change starts its query at once on a free worker of the model's own small pool
+// (each worker has its own connection) and interrupts the query it supersedes (SQLite:
+// sqlite3_interrupt; PostgreSQL: its answer is dropped), so typing key by key costs no more
+// than typing the last key. Inactive records (gone upstream) are greyed.
 class DapodikListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,6 +32,7 @@ public:
     enum PtkColumn { PNama, PNik, PNuptk, PGender, PJenis, PStatus, PSekolah, PAktif, PtkColumnCount };
 
     DapodikListModel(Core &core, Kind kind, QObject *parent = nullptr);
+    ~DapodikListModel() override;
 
     Kind kind() const { return m_kind; }
     // Starts a query when the filter differs from the current one (or `force`).
@@ -67,8 +72,9 @@ private:
     qint64 m_total = 0;
     int m_loadedPages = 0;
     quint64 m_generation = 0;   // bumped by every filter change
-    bool m_inFlight = false;
-    bool m_pending = false;     // a newer filter waits for the running query
+    bool m_inFlight = false;    // the newest query has not answered yet
+    std::shared_ptr<QueryInterrupt> m_running; // of the newest query, to stop it when superseded
+    QThreadPool m_pool;
     bool m_everLoaded = false;
     QString m_error;
     QElapsedTimer m_sinceFilter;

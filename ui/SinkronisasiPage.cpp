@@ -13,6 +13,8 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
+#include <QPainter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -232,6 +234,12 @@ SinkronisasiPage::SinkronisasiPage(Core &core, const Actor &actor, QWidget *pare
     m_clock = new QTimer(this);
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &SinkronisasiPage::tick);
+
+    // The first time each emoji of the sync log is drawn, Qt looks up and loads the colour
+    // emoji fallback font and rasterises the glyph: 5–15 ms apiece on the GUI thread, and they
+    // used to arrive together in the middle of a sync (the log's first "🏫" and "📦" lines).
+    // Draw them once when the page has opened, one per pass of the event loop.
+    QTimer::singleShot(300, this, [this] { warmLogGlyphs(0); });
 
     SyncManager &manager = m_core.dapodik().manager();
     // Emitted on the job's thread: queued into this (GUI) thread.
@@ -559,6 +567,24 @@ void SinkronisasiPage::cancelJob()
     m_cancelling = true;
     setRunning(true);
     m_message->setText(tr("Membatalkan… menunggu permintaan yang sedang berjalan selesai."));
+}
+
+void SinkronisasiPage::warmLogGlyphs(int next)
+{
+    // Every symbol the Dapodik sync writes into its log (core/dapodik, core/sync).
+    static const QStringList glyphs{QStringLiteral("🚀"), QStringLiteral("🗺"), QStringLiteral("🏫"), QStringLiteral("📦"),
+                                    QStringLiteral("🏁"), QStringLiteral("❌"), QStringLiteral("⚠"), QStringLiteral("⏹"),
+                                    QStringLiteral("↩")};
+    if (next >= glyphs.size())
+        return;
+    m_log->ensurePolished();
+    QImage scratch(48, 32, QImage::Format_ARGB32_Premultiplied);
+    scratch.fill(Qt::transparent);
+    QPainter painter(&scratch);
+    painter.setFont(m_log->font());
+    painter.drawText(2, 24, glyphs.at(next) + QStringLiteral(" Aa"));
+    painter.end();
+    QTimer::singleShot(0, this, [this, next] { warmLogGlyphs(next + 1); });
 }
 
 void SinkronisasiPage::setRunning(bool running)

@@ -75,6 +75,7 @@ private:
     void onFinished(const Progress &p);
     void flush();
     void tick();
+    void warmLogGlyphs(int next);
     void setRunning(bool running);
     void started(const Result<QString> &r, const QString &what);
     void updateKecButton();

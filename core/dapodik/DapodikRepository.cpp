@@ -194,32 +194,61 @@ Result<QString> DapodikRepository::kecamatanName(const QString &kode)
     return q.value().next() ? q.value().value(0).toString() : kode;
 }
 
-Result<DapodikListPage> DapodikRepository::list(const QString &table, const QStringList &columns, const QString &where,
-                                                const QVariantList &binds, const QString &orderBy, const PageRequest &page)
+Result<DapodikListPage> DapodikRepository::list(const QString &table, const QStringList &columns, const QStringList &pageColumns,
+                                                const QString &where, const QVariantList &binds, const QString &orderBy, const PageRequest &page,
+                                                DapodikListFilter::Parts parts)
 {
-    // One pass: the page and the number of matches together (COUNT(*) OVER ()), instead of a
-    // second scan for the total; 100k PTK rows are searched as the user types.
+    // The page first: a top-N scan that keeps only `limit` rows in its sorter, with the
+    // per-row lookups (`pageColumns`: school name, counts) done for the page's rows only. A
+    // first page with room to spare holds every match, so it is its own total; otherwise one
+    // COUNT(*) over the same filter. (COUNT(*) OVER () in the page query made SQLite sort and
+    // look up every match: 200–400 ms for a one-letter search over 100,000 PTK.)
     DapodikListPage out;
     out.page = page;
-    QVariantList pb = binds;
-    pb << page.limit << page.offset();
-    auto rows = m_db.exec(QStringLiteral("SELECT %1, COUNT(*) OVER () AS total_rows FROM %2 t%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                              .arg(columns.join(QStringLiteral(", ")), table, where, orderBy),
-                          pb);
-    if (!rows.ok())
-        return rows.error();
-    while (rows.value().next()) {
-        QJsonObject o = rowToJson(rows.value());
-        out.total = o.take(QStringLiteral("total_rows")).toString().toLongLong();
-        out.items.append(o);
-    }
-    if (out.items.isEmpty() && page.offset() > 0) { // past the end: the total still matters
+    const auto count = [&]() -> Status {
         auto total = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM %1 t%2").arg(table, where), binds);
         if (!total.ok())
             return total.error();
         out.total = total.value().next() ? total.value().value(0).toLongLong() : 0;
+        return {};
+    };
+    if (parts == DapodikListFilter::Parts::TotalOnly) {
+        if (auto c = count(); !c.ok())
+            return c.error();
+        return out;
     }
+    QVariantList pb = binds;
+    pb << page.limit << page.offset();
+    QString outerOrder = orderBy;
+    outerOrder.replace(QLatin1String("t."), QLatin1String("p."));
+    const QString extra = pageColumns.isEmpty() ? QString() : QStringLiteral(", ") + pageColumns.join(QStringLiteral(", "));
+    auto rows = m_db.exec(QStringLiteral("SELECT p.*%1 FROM (SELECT %2 FROM %3 t%4 ORDER BY %5 LIMIT ? OFFSET ?) p ORDER BY %6")
+                              .arg(extra, columns.join(QStringLiteral(", ")), table, where, orderBy, outerOrder),
+                          pb);
+    if (!rows.ok())
+        return rows.error();
+    while (rows.value().next())
+        out.items.append(rowToJson(rows.value()));
+    rows.value().finish();
+    if (page.offset() == 0 && out.items.size() < page.limit) {
+        out.total = out.items.size();
+        return out;
+    }
+    if (parts == DapodikListFilter::Parts::PageOnly) {
+        out.total = -1;
+        return out;
+    }
+    if (auto c = count(); !c.ok())
+        return c.error();
     return out;
+}
+
+QString DapodikRepository::namaColumn() const
+{
+    // Case-insensitive name search: PostgreSQL's LIKE minds case; SQLite's ignores ASCII case
+    // already (and its LOWER() knows no more than ASCII), so the bare column spares a function
+    // call per row on every keystroke.
+    return m_db.isPostgres() ? QStringLiteral("LOWER(t.nama)") : QStringLiteral("t.nama");
 }
 
 Result<DapodikListPage> DapodikRepository::kecamatanList(const DapodikListFilter &f)
@@ -227,13 +256,12 @@ Result<DapodikListPage> DapodikRepository::kecamatanList(const DapodikListFilter
     QString where = f.includeInactive ? QStringLiteral(" WHERE 1 = 1") : QStringLiteral(" WHERE t.active = 1");
     QVariantList binds;
     if (!f.q.trimmed().isEmpty()) {
-        where += QStringLiteral(" AND (LOWER(t.nama) LIKE ? ESCAPE '\\' OR t.kode_wilayah LIKE ? ESCAPE '\\')");
+        where += QStringLiteral(" AND (%1 LIKE ? ESCAPE '\\' OR t.kode_wilayah LIKE ? ESCAPE '\\')").arg(namaColumn());
         binds << text::likeContains(f.q) << text::likeContains(f.q);
     }
     return list(QStringLiteral("dapodik_kecamatan"),
-                {"t.kode_wilayah", "t.nama", "t.mst_kode_wilayah", "t.active", "t.inactive_at", "t.synced_at",
-                 "(SELECT COUNT(*) FROM dapodik_sekolah s WHERE s.kode_wilayah = t.kode_wilayah AND s.active = 1) AS jumlah_sekolah"},
-                where, binds, QStringLiteral("t.kode_wilayah"), f.page);
+                {"t.kode_wilayah", "t.nama", "t.mst_kode_wilayah", "t.active", "t.inactive_at", "t.synced_at"},
+                {"(SELECT COUNT(*) FROM dapodik_sekolah s WHERE s.kode_wilayah = p.kode_wilayah AND s.active = 1) AS jumlah_sekolah"}, where, binds, QStringLiteral("t.kode_wilayah"), f.page, f.parts);
 }
 
 Result<DapodikListPage> DapodikRepository::sekolahList(const DapodikListFilter &f)
@@ -245,14 +273,13 @@ Result<DapodikListPage> DapodikRepository::sekolahList(const DapodikListFilter &
         binds << f.kodeWilayah;
     }
     if (!f.q.trimmed().isEmpty()) {
-        where += QStringLiteral(" AND (LOWER(t.nama) LIKE ? ESCAPE '\\' OR t.npsn LIKE ? ESCAPE '\\')");
+        where += QStringLiteral(" AND (%1 LIKE ? ESCAPE '\\' OR t.npsn LIKE ? ESCAPE '\\')").arg(namaColumn());
         binds << text::likeContains(f.q) << text::likeContains(f.q);
     }
     return list(QStringLiteral("dapodik_sekolah"),
                 {"t.npsn", "t.sekolah_id", "t.nama", "t.bentuk_pendidikan", "t.status", "t.alamat", "t.kode_wilayah",
-                 "t.active", "t.inactive_at", "t.synced_at",
-                 "(SELECT COUNT(*) FROM dapodik_ptk p WHERE p.npsn = t.npsn AND p.active = 1) AS jumlah_ptk"},
-                where, binds, QStringLiteral("t.nama, t.npsn"), f.page);
+                 "t.active", "t.inactive_at", "t.synced_at"},
+                {"(SELECT COUNT(*) FROM dapodik_ptk x WHERE x.npsn = p.npsn AND x.active = 1) AS jumlah_ptk"}, where, binds, QStringLiteral("t.nama, t.npsn"), f.page, f.parts);
 }
 
 Result<DapodikListPage> DapodikRepository::ptkList(const DapodikListFilter &f)
@@ -279,14 +306,13 @@ Result<DapodikListPage> DapodikRepository::ptkList(const DapodikListFilter &f)
         for (int i = 0; i < 3; ++i)
             binds << q + QLatin1Char('%');
     } else if (!q.isEmpty()) {
-        where += QStringLiteral(" AND LOWER(t.nama) LIKE ? ESCAPE '\\'");
+        where += QStringLiteral(" AND %1 LIKE ? ESCAPE '\\'").arg(namaColumn());
         binds << text::likeContains(q);
     }
     return list(QStringLiteral("dapodik_ptk"),
                 {"t.ptk_id", "t.nik", "t.nama", "t.jenis_kelamin", "t.tanggal_lahir", "t.nuptk", "t.nip", "t.jenis_ptk",
-                 "t.status_kepegawaian", "t.pendidikan_terakhir", "t.npsn", "t.active", "t.inactive_at", "t.synced_at",
-                 "(SELECT nama FROM dapodik_sekolah s WHERE s.npsn = t.npsn) AS nama_sekolah"},
-                where, binds, QStringLiteral("t.nama, t.ptk_id"), f.page);
+                 "t.status_kepegawaian", "t.pendidikan_terakhir", "t.npsn", "t.active", "t.inactive_at", "t.synced_at"},
+                {"(SELECT nama FROM dapodik_sekolah s WHERE s.npsn = p.npsn) AS nama_sekolah"}, where, binds, QStringLiteral("t.nama, t.ptk_id"), f.page, f.parts);
 }
 
 Status DapodikRepository::refreshAnalytics()

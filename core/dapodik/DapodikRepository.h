@@ -17,11 +17,15 @@ struct DapodikListFilter {
     QString status;      // ptk: status_kepegawaian
     bool includeInactive = false;
     PageRequest page;
+    // What to compute: a caller that wants both sooner can ask for the page and the total as two
+    // parts on two connections at once (the desktop's search as you type).
+    enum class Parts { PageAndTotal, PageOnly, TotalOnly };
+    Parts parts = Parts::PageAndTotal;
 };
 
 struct DapodikListPage {
     QList<QJsonObject> items;
-    qint64 total = 0;
+    qint64 total = 0;     // -1: not counted (Parts::PageOnly and a full page)
     PageRequest page;
 };
 
@@ -61,8 +65,9 @@ public:
     Result<QList<AnalyticsRow>> analytics();
 
 private:
-    Result<DapodikListPage> list(const QString &table, const QStringList &columns, const QString &where, const QVariantList &binds,
-                                 const QString &orderBy, const PageRequest &page);
+    Result<DapodikListPage> list(const QString &table, const QStringList &columns, const QStringList &pageColumns, const QString &where,
+                                 const QVariantList &binds, const QString &orderBy, const PageRequest &page, DapodikListFilter::Parts parts);
+    QString namaColumn() const;
     Database &m_db;
 };
 
