@@ -1934,6 +1934,819 @@ Press &quot;Open document&quot; to view it.</translation>
     </message>
 </context>
 <context>
+    <name>tu::ui::SatuDataConflictDialog</name>
+    <message>
+        <source>Konflik data</source>
+        <translation>Data conflict</translation>
+    </message>
+    <message>
+        <source>Konflik dengan %1</source>
+        <translation>Conflict with %1</translation>
+    </message>
+    <message>
+        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</source>
+        <translation>Someone changed the dataset on the portal since our last upload, and the file here changed too. Choose the version to keep; rows that differ are marked yellow.</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi lokal (TataUsaha)</source>
+        <translation>Local version (TataUsaha)</translation>
+    </message>
+    <message>
+        <source>Versi portal</source>
+        <translation>Portal version</translation>
+    </message>
+    <message>
+        <source>Pakai versi lokal</source>
+        <translation>Keep local version</translation>
+    </message>
+    <message>
+        <source>Kirim ulang versi TataUsaha dan timpa perubahan di portal</source>
+        <translation>Send the TataUsaha version again and overwrite the changes on the portal</translation>
+    </message>
+    <message>
+        <source>Pakai versi portal</source>
+        <translation>Keep portal version</translation>
+    </message>
+    <message>
+        <source>Ambil judul dan deskripsi dari portal ke berkas ini</source>
+        <translation>Take the title and description from the portal into this file</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ditemukan %1</source>
+        <translation>Found %1</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Deskripsi</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataFileModel</name>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Tersinkron</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Tersinkron %1</source>
+        <translation>Synced %1</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Gagal (%1)</source>
+        <translation>Failed (%1)</translation>
+    </message>
+    <message>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Berkas: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Diverifikasi oleh %1, %2</source>
+        <translation>Verified by %1, %2</translation>
+    </message>
+    <message>
+        <source>Belum diverifikasi admin: tidak ikut dikirim.</source>
+        <translation>Not verified by an admin: it is not sent.</translation>
+    </message>
+    <message>
+        <source>Data di portal diubah sejak kiriman terakhir. Buka Sync untuk memilih versi.</source>
+        <translation>The data on the portal changed since the last upload. Open Sync to choose a version.</translation>
+    </message>
+    <message>
+        <source>%1
+ID di portal: %2</source>
+        <translation>%1
+Portal ID: %2</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas ini (Ctrl+Y atau Enter)</source>
+        <translation>Sync this file (Ctrl+Y or Enter)</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Integrasi</source>
+        <translation>Integration</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataMetaDialog</name>
+    <message>
+        <source>Unggah berkas data</source>
+        <translation>Upload data file</translation>
+    </message>
+    <message>
+        <source>Ubah keterangan berkas</source>
+        <translation>Edit file details</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 (%2)</source>
+        <translation>File: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 · %2 baris</source>
+        <translation>File: %1 · %2 rows</translation>
+    </message>
+    <message>
+        <source>&amp;Judul</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>mis. Jumlah Siswa per Kelas 2025</source>
+        <translation>e.g. Students per Class 2025</translation>
+    </message>
+    <message>
+        <source>Isi data, sumber, dan cara pengumpulannya</source>
+        <translation>What the data holds, its source and how it was collected</translation>
+    </message>
+    <message>
+        <source>&amp;Deskripsi</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Periode</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <source>Tahun, mis. 2025</source>
+        <translation>Year, e.g. 2025</translation>
+    </message>
+    <message>
+        <source>&amp;Satuan</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>mis. orang, rombel, persen</source>
+        <translation>e.g. people, classes, percent</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>T&amp;ags</translation>
+    </message>
+    <message>
+        <source>Dipisah koma, mis. siswa, kelas</source>
+        <translation>Comma separated, e.g. students, classes</translation>
+    </message>
+    <message>
+        <source>Kode &amp;indikator</source>
+        <translation>&amp;Indicator code</translation>
+    </message>
+    <message>
+        <source>SIPD, mis. 1.01.02</source>
+        <translation>SIPD, e.g. 1.01.02</translation>
+    </message>
+    <message>
+        <source>Kode pe&amp;mda</source>
+        <translation>Local &amp;government code</translation>
+    </message>
+    <message>
+        <source>SIPD, mis. 3404</source>
+        <translation>SIPD, e.g. 3404</translation>
+    </message>
+    <message>
+        <source>Kode indikator dan kode pemda diperlukan untuk SIPD e-walidata. Berkas baru atau yang diubah perlu diverifikasi admin sebelum dapat dikirim.</source>
+        <translation>The indicator and local government codes are needed for SIPD e-walidata. New or changed files must be verified by an admin before they can be sent.</translation>
+    </message>
+    <message>
+        <source>Unggah</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataPage</name>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 dtk</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Senin</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Selasa</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Rabu</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Kamis</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Jumat</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Sabtu</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Satu Data</source>
+        <translation>Satu Data</translation>
+    </message>
+    <message>
+        <source>Berkas data sekolah untuk SPLP Satu Data Indonesia dan SIPD e-walidata. Hanya berkas yang sudah diverifikasi admin yang dikirim.</source>
+        <translation>The school&apos;s data files for SPLP Satu Data Indonesia and SIPD e-walidata. Only files verified by an admin are sent.</translation>
+    </message>
+    <message>
+        <source>Segarkan</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Muat ulang berkas, status, dan log (F5)</source>
+        <translation>Reload files, states and log (F5)</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas</source>
+        <translation>Sync all files</translation>
+    </message>
+    <message>
+        <source>Kirim semua berkas terverifikasi ke SPLP dan/atau SIPD (Ctrl+Shift+Y)</source>
+        <translation>Send every verified file to SPLP and/or SIPD (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Unggah berkas</source>
+        <translation>Upload file</translation>
+    </message>
+    <message>
+        <source>Unggah berkas CSV atau XLSX, paling besar 10 MB (Ctrl+U)</source>
+        <translation>Upload a CSV or XLSX file of at most 10 MB (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Berkas data</source>
+        <translation>Data files</translation>
+    </message>
+    <message>
+        <source>Log sinkronisasi</source>
+        <translation>Sync log</translation>
+    </message>
+    <message>
+        <source>Jadwal otomatis</source>
+        <translation>Schedule</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berkas</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
+        <translation>No files yet. Upload a CSV or XLSX file to begin.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hentikan setelah berkas yang sedang dikirim (Esc)</source>
+        <translation>Stop after the file being sent (Esc)</translation>
+    </message>
+    <message>
+        <source>Ubah keterangan…</source>
+        <translation>Edit details…</translation>
+    </message>
+    <message>
+        <source>Ganti berkas…</source>
+        <translation>Replace file…</translation>
+    </message>
+    <message>
+        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
+        <translation>Replace the file&apos;s content with a new CSV/XLSX; it must be verified again</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
+        <translation>Delete a file that was never sent (Delete)</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
+        <translation>Sync the selected file to SPLP/SIPD (Ctrl+Y or Enter)</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Semua tujuan</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kelas gagal</source>
+        <translation>Failure class</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Jawaban portal</source>
+        <translation>Portal answer</translation>
+    </message>
+    <message>
+        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
+        <translation>Select a log row to see the portal&apos;s full answer.</translation>
+    </message>
+    <message>
+        <source>Antrean coba ulang</source>
+        <translation>Retry queue</translation>
+    </message>
+    <message>
+        <source>Percobaan</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Berikutnya</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
+        <translation>Nothing is waiting to be retried. Temporary failures (network, rate limit, portal server) appear here until they are sent.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi otomatis</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <source>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</source>
+        <translation>TataUsaha sends every verified file on this schedule (school time, %1) while the application or the server runs. Unchanged files are not sent again.</translation>
+    </message>
+    <message>
+        <source>Tidak terjadwal</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
+        <source>Setiap hari</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <source>Setiap minggu</source>
+        <translation>Every week</translation>
+    </message>
+    <message>
+        <source>&amp;Frekuensi</source>
+        <translation>&amp;Frequency</translation>
+    </message>
+    <message>
+        <source>&amp;Hari</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <source>&amp;Pukul</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <source>Simpan jadwal</source>
+        <translation>Save schedule</translation>
+    </message>
+    <message>
+        <source>Jika pengiriman gagal</source>
+        <translation>When sending fails</translation>
+    </message>
+    <message>
+        <source>Kegagalan sementara (jaringan, batas permintaan, server portal) masuk antrean coba ulang dan dicoba lagi otomatis setelah 1 menit, 5 menit, 15 menit, 1 jam, lalu 6 jam. Kegagalan autentikasi dan validasi perlu diperbaiki dulu: periksa kunci API di Pengaturan atau isi berkasnya, lalu jalankan Sync lagi. Semua percobaan tercatat di tab Log sinkronisasi.</source>
+        <translation>Temporary failures (network, rate limit, portal server) go to the retry queue and are tried again automatically after 1 minute, 5 minutes, 15 minutes, 1 hour, then 6 hours. Authentication and validation failures must be fixed first: check the API key in Settings or the file&apos;s content, then run Sync again. Every attempt is recorded in the Sync log tab.</translation>
+    </message>
+    <message>
+        <source>Berikutnya: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi terjadwal.</source>
+        <translation>No sync is scheduled.</translation>
+    </message>
+    <message>
+        <source>diubah %1 oleh %2</source>
+        <translation>changed %1 by %2</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan.</source>
+        <translation>No entries yet.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>%1 dari %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1
+Galat terakhir: %2</source>
+        <translation>%1
+Last error: %2</translation>
+    </message>
+    <message>
+        <source>Kosong</source>
+        <translation>Empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n menunggu</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, percobaan ke-%3 oleh %4</source>
+        <translation>%1, %2, attempt %3 by %4</translation>
+    </message>
+    <message>
+        <source>(tidak ada jawaban dari portal)</source>
+        <translation>(no answer from the portal)</translation>
+    </message>
+    <message>
+        <source>Batalkan verifikasi</source>
+        <translation>Revoke verification</translation>
+    </message>
+    <message>
+        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
+        <translation>Mark the file&apos;s content and details as checked; only verified files are sent</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat memverifikasi berkas.</source>
+        <translation>Only admins can verify files.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas data</source>
+        <translation>Choose a data file</translation>
+    </message>
+    <message>
+        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Data tables (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
+        <translation>
+            <numerusform>File %1 uploaded: %n row. Ask an admin to verify it before it is sent.</numerusform>
+            <numerusform>File %1 uploaded: %n rows. Ask an admin to verify it before it is sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pilih berkas pengganti</source>
+        <translation>Choose the replacement file</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa %1…</source>
+        <translation>Reading and checking %1…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
+        <translation>
+            <numerusform>The content of %1 was replaced (%n row). It must be verified again before it is sent.</numerusform>
+            <numerusform>The content of %1 was replaced (%n rows). It must be verified again before it is sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keterangan berkas %1 disimpan.</source>
+        <translation>Details of %1 saved.</translation>
+    </message>
+    <message>
+        <source>Hapus berkas</source>
+        <translation>Delete file</translation>
+    </message>
+    <message>
+        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Delete the file %1? Files that were never sent can be deleted; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 dihapus.</source>
+        <translation>File %1 deleted.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
+        <translation>File %1 is verified and ready to be sent.</translation>
+    </message>
+    <message>
+        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
+        <translation>Verification of %1 revoked; the file will not be sent.</translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
+        <translation>Cancelling… waiting for the file being sent to finish.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Satu Data berjalan</source>
+        <translation>Satu Data sync running</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dari %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas dibatalkan</source>
+        <translation>Sync of all files cancelled</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas gagal</source>
+        <translation>Sync of all files failed</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas selesai</source>
+        <translation>Sync of all files finished</translation>
+    </message>
+    <message>
+        <source>Satu Data: %1</source>
+        <translation>Satu Data: %1</translation>
+    </message>
+    <message>
+        <source>Jadwal disimpan: %1.</source>
+        <translation>Schedule saved: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataSyncDialog</name>
+    <message>
+        <source>Sebagian diterima</source>
+        <translation>Partly accepted</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Sync berkas</source>
+        <translation>Sync file</translation>
+    </message>
+    <message>
+        <source>Periode %1</source>
+        <translation>Period %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>diverifikasi %1</source>
+        <translation>verified by %1</translation>
+    </message>
+    <message>
+        <source>belum diverifikasi</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>Kirim ke:</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <source>Sync berkas ini</source>
+        <translation>Sync this file</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan… permintaan ke portal sedang berjalan.</source>
+        <translation>Syncing… the requests to the portals are running.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas ini belum diverifikasi admin; hanya berkas terverifikasi yang dapat dikirim.</source>
+        <translation>This file is not verified by an admin; only verified files can be sent.</translation>
+    </message>
+    <message>
+        <source>Sync lagi</source>
+        <translation>Sync again</translation>
+    </message>
+    <message>
+        <source>ID portal: %1</source>
+        <translation>Portal ID: %1</translation>
+    </message>
+    <message>
+        <source>%1 baris diterima, %2 ditolak</source>
+        <translation>%1 rows accepted, %2 refused</translation>
+    </message>
+    <message>
+        <source>%1 detik</source>
+        <translation>%1 seconds</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Kelas kegagalan: %1</source>
+        <translation>Failure class: %1</translation>
+    </message>
+    <message>
+        <source>Masuk antrean ulang: dicoba lagi otomatis nanti.</source>
+        <translation>Put on the retry queue: it will be tried again automatically.</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Lihat konflik…</source>
+        <translation>View conflict…</translation>
+    </message>
+    <message>
+        <source>Hasil sinkronisasi</source>
+        <translation>Sync results</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataTargetsDialog</name>
+    <message>
+        <source>Sync semua berkas</source>
+        <translation>Sync all files</translation>
+    </message>
+    <message>
+        <source>%1 dari %2 berkas terverifikasi akan dikirim; yang belum diverifikasi dilewati. Berkas yang isinya tidak berubah sejak kiriman terakhir tidak dikirim ulang.</source>
+        <translation>%1 of %2 files are verified and will be sent; unverified ones are skipped. Files whose content has not changed since the last upload are not sent again.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -2122,6 +2935,38 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Kode kabupaten</source>
         <translation>Regency code</translation>
+    </message>
+    <message>
+        <source>Satu Data (SPLP dan SIPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://data.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://sipd.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL SPLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL SIPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jeda permintaan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1933,6 +1933,814 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     </message>
 </context>
 <context>
+    <name>tu::ui::SatuDataConflictDialog</name>
+    <message>
+        <source>Konflik data</source>
+        <translation>Konflik data</translation>
+    </message>
+    <message>
+        <source>Konflik dengan %1</source>
+        <translation>Konflik dengan %1</translation>
+    </message>
+    <message>
+        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</source>
+        <translation>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Versi lokal (TataUsaha)</source>
+        <translation>Versi lokal (TataUsaha)</translation>
+    </message>
+    <message>
+        <source>Versi portal</source>
+        <translation>Versi portal</translation>
+    </message>
+    <message>
+        <source>Pakai versi lokal</source>
+        <translation>Pakai versi lokal</translation>
+    </message>
+    <message>
+        <source>Kirim ulang versi TataUsaha dan timpa perubahan di portal</source>
+        <translation>Kirim ulang versi TataUsaha dan timpa perubahan di portal</translation>
+    </message>
+    <message>
+        <source>Pakai versi portal</source>
+        <translation>Pakai versi portal</translation>
+    </message>
+    <message>
+        <source>Ambil judul dan deskripsi dari portal ke berkas ini</source>
+        <translation>Ambil judul dan deskripsi dari portal ke berkas ini</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Ditemukan %1</source>
+        <translation>Ditemukan %1</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Deskripsi</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataFileModel</name>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Belum pernah</translation>
+    </message>
+    <message>
+        <source>Tersinkron</source>
+        <translation>Tersinkron</translation>
+    </message>
+    <message>
+        <source>Tersinkron %1</source>
+        <translation>Tersinkron %1</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Gagal (%1)</source>
+        <translation>Gagal (%1)</translation>
+    </message>
+    <message>
+        <source>Belum</source>
+        <translation>Belum</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Berkas: %1</source>
+        <translation>Berkas: %1</translation>
+    </message>
+    <message>
+        <source>Diverifikasi oleh %1, %2</source>
+        <translation>Diverifikasi oleh %1, %2</translation>
+    </message>
+    <message>
+        <source>Belum diverifikasi admin: tidak ikut dikirim.</source>
+        <translation>Belum diverifikasi admin: tidak ikut dikirim.</translation>
+    </message>
+    <message>
+        <source>Data di portal diubah sejak kiriman terakhir. Buka Sync untuk memilih versi.</source>
+        <translation>Data di portal diubah sejak kiriman terakhir. Buka Sync untuk memilih versi.</translation>
+    </message>
+    <message>
+        <source>%1
+ID di portal: %2</source>
+        <translation>%1
+ID di portal: %2</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas ini (Ctrl+Y atau Enter)</source>
+        <translation>Sinkronkan berkas ini (Ctrl+Y atau Enter)</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Integrasi</source>
+        <translation>Integrasi</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataMetaDialog</name>
+    <message>
+        <source>Unggah berkas data</source>
+        <translation>Unggah berkas data</translation>
+    </message>
+    <message>
+        <source>Ubah keterangan berkas</source>
+        <translation>Ubah keterangan berkas</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 (%2)</source>
+        <translation>Berkas: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Berkas: %1 · %2 baris</source>
+        <translation>Berkas: %1 · %2 baris</translation>
+    </message>
+    <message>
+        <source>&amp;Judul</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>mis. Jumlah Siswa per Kelas 2025</source>
+        <translation>mis. Jumlah Siswa per Kelas 2025</translation>
+    </message>
+    <message>
+        <source>Isi data, sumber, dan cara pengumpulannya</source>
+        <translation>Isi data, sumber, dan cara pengumpulannya</translation>
+    </message>
+    <message>
+        <source>&amp;Deskripsi</source>
+        <translation>&amp;Deskripsi</translation>
+    </message>
+    <message>
+        <source>&amp;Periode</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>Tahun, mis. 2025</source>
+        <translation>Tahun, mis. 2025</translation>
+    </message>
+    <message>
+        <source>&amp;Satuan</source>
+        <translation>&amp;Satuan</translation>
+    </message>
+    <message>
+        <source>mis. orang, rombel, persen</source>
+        <translation>mis. orang, rombel, persen</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>Dipisah koma, mis. siswa, kelas</source>
+        <translation>Dipisah koma, mis. siswa, kelas</translation>
+    </message>
+    <message>
+        <source>Kode &amp;indikator</source>
+        <translation>Kode &amp;indikator</translation>
+    </message>
+    <message>
+        <source>SIPD, mis. 1.01.02</source>
+        <translation>SIPD, mis. 1.01.02</translation>
+    </message>
+    <message>
+        <source>Kode pe&amp;mda</source>
+        <translation>Kode pe&amp;mda</translation>
+    </message>
+    <message>
+        <source>SIPD, mis. 3404</source>
+        <translation>SIPD, mis. 3404</translation>
+    </message>
+    <message>
+        <source>Kode indikator dan kode pemda diperlukan untuk SIPD e-walidata. Berkas baru atau yang diubah perlu diverifikasi admin sebelum dapat dikirim.</source>
+        <translation>Kode indikator dan kode pemda diperlukan untuk SIPD e-walidata. Berkas baru atau yang diubah perlu diverifikasi admin sebelum dapat dikirim.</translation>
+    </message>
+    <message>
+        <source>Unggah</source>
+        <translation>Unggah</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataPage</name>
+    <message>
+        <source>Berhasil</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 dtk</source>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <source>Senin</source>
+        <translation>Senin</translation>
+    </message>
+    <message>
+        <source>Selasa</source>
+        <translation>Selasa</translation>
+    </message>
+    <message>
+        <source>Rabu</source>
+        <translation>Rabu</translation>
+    </message>
+    <message>
+        <source>Kamis</source>
+        <translation>Kamis</translation>
+    </message>
+    <message>
+        <source>Jumat</source>
+        <translation>Jumat</translation>
+    </message>
+    <message>
+        <source>Sabtu</source>
+        <translation>Sabtu</translation>
+    </message>
+    <message>
+        <source>Minggu</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Satu Data</source>
+        <translation>Satu Data</translation>
+    </message>
+    <message>
+        <source>Berkas data sekolah untuk SPLP Satu Data Indonesia dan SIPD e-walidata. Hanya berkas yang sudah diverifikasi admin yang dikirim.</source>
+        <translation>Berkas data sekolah untuk SPLP Satu Data Indonesia dan SIPD e-walidata. Hanya berkas yang sudah diverifikasi admin yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Segarkan</source>
+        <translation>Segarkan</translation>
+    </message>
+    <message>
+        <source>Muat ulang berkas, status, dan log (F5)</source>
+        <translation>Muat ulang berkas, status, dan log (F5)</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas</source>
+        <translation>Sync semua berkas</translation>
+    </message>
+    <message>
+        <source>Kirim semua berkas terverifikasi ke SPLP dan/atau SIPD (Ctrl+Shift+Y)</source>
+        <translation>Kirim semua berkas terverifikasi ke SPLP dan/atau SIPD (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Unggah berkas</source>
+        <translation>Unggah berkas</translation>
+    </message>
+    <message>
+        <source>Unggah berkas CSV atau XLSX, paling besar 10 MB (Ctrl+U)</source>
+        <translation>Unggah berkas CSV atau XLSX, paling besar 10 MB (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Berkas data</source>
+        <translation>Berkas data</translation>
+    </message>
+    <message>
+        <source>Log sinkronisasi</source>
+        <translation>Log sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Jadwal otomatis</source>
+        <translation>Jadwal otomatis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berkas</source>
+        <translation>
+            <numerusform>%n berkas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
+        <translation>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Hentikan setelah berkas yang sedang dikirim (Esc)</source>
+        <translation>Hentikan setelah berkas yang sedang dikirim (Esc)</translation>
+    </message>
+    <message>
+        <source>Ubah keterangan…</source>
+        <translation>Ubah keterangan…</translation>
+    </message>
+    <message>
+        <source>Ganti berkas…</source>
+        <translation>Ganti berkas…</translation>
+    </message>
+    <message>
+        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
+        <translation>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
+        <translation>Hapus berkas yang belum pernah dikirim (Delete)</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
+        <translation>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Semua tujuan</source>
+        <translation>Semua tujuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Kelas gagal</source>
+        <translation>Kelas gagal</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Jawaban portal</source>
+        <translation>Jawaban portal</translation>
+    </message>
+    <message>
+        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
+        <translation>Pilih baris log untuk melihat jawaban lengkap dari portal.</translation>
+    </message>
+    <message>
+        <source>Antrean coba ulang</source>
+        <translation>Antrean coba ulang</translation>
+    </message>
+    <message>
+        <source>Percobaan</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Berikutnya</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
+        <translation>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi otomatis</source>
+        <translation>Sinkronisasi otomatis</translation>
+    </message>
+    <message>
+        <source>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</source>
+        <translation>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>Tidak terjadwal</source>
+        <translation>Tidak terjadwal</translation>
+    </message>
+    <message>
+        <source>Setiap hari</source>
+        <translation>Setiap hari</translation>
+    </message>
+    <message>
+        <source>Setiap minggu</source>
+        <translation>Setiap minggu</translation>
+    </message>
+    <message>
+        <source>&amp;Frekuensi</source>
+        <translation>&amp;Frekuensi</translation>
+    </message>
+    <message>
+        <source>&amp;Hari</source>
+        <translation>&amp;Hari</translation>
+    </message>
+    <message>
+        <source>&amp;Pukul</source>
+        <translation>&amp;Pukul</translation>
+    </message>
+    <message>
+        <source>Simpan jadwal</source>
+        <translation>Simpan jadwal</translation>
+    </message>
+    <message>
+        <source>Jika pengiriman gagal</source>
+        <translation>Jika pengiriman gagal</translation>
+    </message>
+    <message>
+        <source>Kegagalan sementara (jaringan, batas permintaan, server portal) masuk antrean coba ulang dan dicoba lagi otomatis setelah 1 menit, 5 menit, 15 menit, 1 jam, lalu 6 jam. Kegagalan autentikasi dan validasi perlu diperbaiki dulu: periksa kunci API di Pengaturan atau isi berkasnya, lalu jalankan Sync lagi. Semua percobaan tercatat di tab Log sinkronisasi.</source>
+        <translation>Kegagalan sementara (jaringan, batas permintaan, server portal) masuk antrean coba ulang dan dicoba lagi otomatis setelah 1 menit, 5 menit, 15 menit, 1 jam, lalu 6 jam. Kegagalan autentikasi dan validasi perlu diperbaiki dulu: periksa kunci API di Pengaturan atau isi berkasnya, lalu jalankan Sync lagi. Semua percobaan tercatat di tab Log sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>Berikutnya: %1</source>
+        <translation>Berikutnya: %1</translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi terjadwal.</source>
+        <translation>Tidak ada sinkronisasi terjadwal.</translation>
+    </message>
+    <message>
+        <source>diubah %1 oleh %2</source>
+        <translation>diubah %1 oleh %2</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan.</source>
+        <translation>Belum ada catatan.</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>%1 dari %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>%1
+Galat terakhir: %2</source>
+        <translation>%1
+Galat terakhir: %2</translation>
+    </message>
+    <message>
+        <source>Kosong</source>
+        <translation>Kosong</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n menunggu</source>
+        <translation>
+            <numerusform>%n menunggu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, percobaan ke-%3 oleh %4</source>
+        <translation>%1, %2, percobaan ke-%3 oleh %4</translation>
+    </message>
+    <message>
+        <source>(tidak ada jawaban dari portal)</source>
+        <translation>(tidak ada jawaban dari portal)</translation>
+    </message>
+    <message>
+        <source>Batalkan verifikasi</source>
+        <translation>Batalkan verifikasi</translation>
+    </message>
+    <message>
+        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
+        <translation>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat memverifikasi berkas.</source>
+        <translation>Hanya admin yang dapat memverifikasi berkas.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas data</source>
+        <translation>Pilih berkas data</translation>
+    </message>
+    <message>
+        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Tabel data (*.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
+        <translation>
+            <numerusform>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pilih berkas pengganti</source>
+        <translation>Pilih berkas pengganti</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa %1…</source>
+        <translation>Membaca dan memeriksa %1…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
+        <translation>
+            <numerusform>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keterangan berkas %1 disimpan.</source>
+        <translation>Keterangan berkas %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>Hapus berkas</source>
+        <translation>Hapus berkas</translation>
+    </message>
+    <message>
+        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 dihapus.</source>
+        <translation>Berkas %1 dihapus.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
+        <translation>Berkas %1 terverifikasi dan siap dikirim.</translation>
+    </message>
+    <message>
+        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
+        <translation>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
+        <translation>Membatalkan… menunggu berkas yang sedang dikirim selesai.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Satu Data berjalan</source>
+        <translation>Sinkronisasi Satu Data berjalan</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dari %3)</source>
+        <translation>%1 (%2 dari %3)</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas dibatalkan</source>
+        <translation>Sync semua berkas dibatalkan</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas gagal</source>
+        <translation>Sync semua berkas gagal</translation>
+    </message>
+    <message>
+        <source>Sync semua berkas selesai</source>
+        <translation>Sync semua berkas selesai</translation>
+    </message>
+    <message>
+        <source>Satu Data: %1</source>
+        <translation>Satu Data: %1</translation>
+    </message>
+    <message>
+        <source>Jadwal disimpan: %1.</source>
+        <translation>Jadwal disimpan: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataSyncDialog</name>
+    <message>
+        <source>Sebagian diterima</source>
+        <translation>Sebagian diterima</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Sync berkas</source>
+        <translation>Sync berkas</translation>
+    </message>
+    <message>
+        <source>Periode %1</source>
+        <translation>Periode %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris</source>
+        <translation>
+            <numerusform>%n baris</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>diverifikasi %1</source>
+        <translation>diverifikasi %1</translation>
+    </message>
+    <message>
+        <source>belum diverifikasi</source>
+        <translation>belum diverifikasi</translation>
+    </message>
+    <message>
+        <source>Kirim ke:</source>
+        <translation>Kirim ke:</translation>
+    </message>
+    <message>
+        <source>Sync berkas ini</source>
+        <translation>Sync berkas ini</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan… permintaan ke portal sedang berjalan.</source>
+        <translation>Menyinkronkan… permintaan ke portal sedang berjalan.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Berkas ini belum diverifikasi admin; hanya berkas terverifikasi yang dapat dikirim.</source>
+        <translation>Berkas ini belum diverifikasi admin; hanya berkas terverifikasi yang dapat dikirim.</translation>
+    </message>
+    <message>
+        <source>Sync lagi</source>
+        <translation>Sync lagi</translation>
+    </message>
+    <message>
+        <source>ID portal: %1</source>
+        <translation>ID portal: %1</translation>
+    </message>
+    <message>
+        <source>%1 baris diterima, %2 ditolak</source>
+        <translation>%1 baris diterima, %2 ditolak</translation>
+    </message>
+    <message>
+        <source>%1 detik</source>
+        <translation>%1 detik</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Kelas kegagalan: %1</source>
+        <translation>Kelas kegagalan: %1</translation>
+    </message>
+    <message>
+        <source>Masuk antrean ulang: dicoba lagi otomatis nanti.</source>
+        <translation>Masuk antrean ulang: dicoba lagi otomatis nanti.</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Lihat konflik…</source>
+        <translation>Lihat konflik…</translation>
+    </message>
+    <message>
+        <source>Hasil sinkronisasi</source>
+        <translation>Hasil sinkronisasi</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataTargetsDialog</name>
+    <message>
+        <source>Sync semua berkas</source>
+        <translation>Sync semua berkas</translation>
+    </message>
+    <message>
+        <source>%1 dari %2 berkas terverifikasi akan dikirim; yang belum diverifikasi dilewati. Berkas yang isinya tidak berubah sejak kiriman terakhir tidak dikirim ulang.</source>
+        <translation>%1 dari %2 berkas terverifikasi akan dikirim; yang belum diverifikasi dilewati. Berkas yang isinya tidak berubah sejak kiriman terakhir tidak dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -2121,6 +2929,38 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <message>
         <source>Kode kabupaten</source>
         <translation>Kode kabupaten</translation>
+    </message>
+    <message>
+        <source>Satu Data (SPLP dan SIPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://data.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. https://sipd.example.go.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL SPLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL SIPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jeda permintaan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "PlaceholderPage.h"
 #include "PpdbPage.h"
 #include "RoleText.h"
+#include "SatuDataPage.h"
 #include "SettingsPage.h"
 #include "SinkronisasiPage.h"
 #include "Theme.h"
@@ -232,6 +233,8 @@ void MainWindow::buildPages()
             page = m_kontenPage = new KontenPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Audit)
             page = m_auditPage = new AuditPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::SatuData)
+            page = m_satuDataPage = new SatuDataPage(m_core, m_actor, m_stack);
         else if (info.page == Page::Pengaturan)
             page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
         else

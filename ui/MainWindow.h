@@ -22,6 +22,7 @@ class AuditPage;
 class DapodikDataPage;
 class DashboardPage;
 class KontenPage;
+class SatuDataPage;
 class SettingsPage;
 class SinkronisasiPage;
 class UsersPage;
@@ -49,6 +50,7 @@ public:
     SinkronisasiPage *sinkronisasiPage() const { return m_sinkronisasiPage; } // nullptr unless admin or operator
     DapodikDataPage *dapodikDataPage() const { return m_dataPage; }          // nullptr unless admin or operator
     DashboardPage *dashboardPage() const { return m_dashboardPage; }         // nullptr unless admin or operator
+    SatuDataPage *satuDataPage() const { return m_satuDataPage; }            // nullptr unless admin or operator
     ApiStatusLabel *apiStatus() const { return m_apiStatus; }
 
 signals:
@@ -84,6 +86,7 @@ private:
     SinkronisasiPage *m_sinkronisasiPage = nullptr;
     DapodikDataPage *m_dataPage = nullptr;
     DashboardPage *m_dashboardPage = nullptr;
+    SatuDataPage *m_satuDataPage = nullptr;
     ApiStatusLabel *m_apiStatus = nullptr;
     QLabel *m_schoolName = nullptr;
     QLabel *m_today = nullptr;

@@ -3,7 +3,7 @@
 #include "ApiStatusLabel.h"
 #include "MainWindow.h"
 #include "LocalConfig.h"
-#include "PlaceholderPage.h"
+#include "SatuDataPage.h"
 #include "SettingsDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
@@ -20,6 +20,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QThreadPool>
 
 using namespace tu;
 using namespace tu::test;
@@ -113,20 +114,24 @@ private slots:
         QCOMPARE(w.currentPage(), ui::Page::TahunAjaran);
     }
 
-    void placeholderSaysWhatIsComing()
+    void satuDataPageForAdminAndOperator()
     {
         TestCore core;
-        ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
-        w.show();
-        w.showPage(ui::Page::SatuData);
-        auto *page = qobject_cast<ui::PlaceholderPage *>(w.pageWidget(ui::Page::SatuData));
-        QVERIFY(page);
-        QVERIFY(page->isVisible());
-        QStringList texts;
-        for (QLabel *l : page->findChildren<QLabel *>())
-            texts << l->text();
-        QVERIFY(texts.contains(QStringLiteral("Segera hadir")));
-        QVERIFY(texts.join(QLatin1Char(' ')).contains(QStringLiteral("SPLP")));
+        for (Role role : {Role::Admin, Role::Operator}) {
+            ui::MainWindow w(*core, sessionFor(core, role), nullptr);
+            w.show();
+            w.showPage(ui::Page::SatuData);
+            QCOMPARE(w.currentPage(), ui::Page::SatuData);
+            QVERIFY(w.satuDataPage());
+            QCOMPARE(w.pageWidget(ui::Page::SatuData), static_cast<QWidget *>(w.satuDataPage()));
+            QVERIFY(w.satuDataPage()->isVisible());
+            QVERIFY(w.satuDataPage()->uploadButton()->isEnabled());
+            QVERIFY(!w.satuDataPage()->verifyButton()->isEnabled()); // nothing selected (and admin only)
+            QThreadPool::globalInstance()->waitForDone(); // the page's reads use the core
+        }
+        ui::MainWindow w(*core, sessionFor(core, Role::Kesiswaan), nullptr);
+        QVERIFY(!w.satuDataPage());
+        QVERIFY(!w.isPageAvailable(ui::Page::SatuData));
     }
 
     void headerShowsSchoolAndUser()

@@ -20,6 +20,9 @@
 #include "ProofOfRegistration.h"
 #include "SettingsDialog.h"
 #include "SettingsPage.h"
+#include "SatuDataDialogs.h"
+#include "SatuDataFileModel.h"
+#include "SatuDataPage.h"
 #include "SinkronisasiPage.h"
 #include "TestSupport.h"
 #include "TahunAjaranPage.h"
@@ -43,6 +46,10 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QTimeEdit>
+#include "satudata/SatuDataSync.h"
 
 using namespace tu;
 using namespace tu::test;
@@ -365,6 +372,72 @@ void seedContent(TestCore &core)
     if (!ids.isEmpty())
         (void)core->studentWorks().setFeatured(rina, ids.first(), true);
 }
+
+// The window with a dialog over it, as a person sees it: the window dimmed, the dialog centred
+// with a soft shadow (a dialog is its own top-level window, so window->grab() leaves it out).
+void saveWithDialog(QWidget *window, QWidget *dialog, const QString &name)
+{
+    QTest::qWait(200);
+    QPixmap base = window->grab();
+    const QPixmap top = dialog->grab();
+    QPainter p(&base);
+    p.fillRect(base.rect(), QColor(15, 23, 42, 70));
+    const QPoint at((base.width() - top.width()) / 2, qMax(16, (base.height() - top.height()) / 2));
+    p.setPen(Qt::NoPen);
+    for (int i = 14; i > 0; i -= 2)
+        p.fillRect(QRect(at, top.size()).adjusted(-i, -i + 6, i, i + 6), QColor(15, 23, 42, 7));
+    p.drawPixmap(at, top);
+    p.end();
+    const QString path = outDir + QLatin1Char('/') + name;
+    if (!base.save(path))
+        qWarning() << "cannot write" << path;
+    else
+        qInfo().noquote() << "wrote" << path;
+}
+
+// Satu Data files as an office keeps them: synced, partly refused by SIPD, not yet verified.
+QStringList seedSatuData(TestCore &core)
+{
+    const Actor op = actorOf(core, QStringLiteral("budi.santoso"));
+    const Actor admin = actorOf(core, QStringLiteral("admin"));
+    struct File { const char *title, *description, *period, *unit, *tags, *indikator, *name; QByteArray csv; bool verify; };
+    const File files[] = {
+        {"Jumlah Peserta Didik per Tingkat", "Rekap peserta didik aktif per tingkat dan jenis kelamin, awal semester ganjil.", "2025", "orang",
+         "siswa, kelas", "1.01.01", "peserta-didik.csv",
+         "tahun,tingkat,laki_laki,perempuan,data\n2023,VII,142,138,280\n2024,VIII,139,141,280\n2025,IX,136,139,275\n", true},
+        {"Rasio Guru terhadap Siswa 2019–2025", "Jumlah guru tetap, jumlah siswa, dan rasio siswa per guru tiap tahun ajaran.", "2025", "rasio",
+         "guru, rasio", "1.01.07", "rasio-guru.csv",
+         "tahun,jumlah_guru,jumlah_siswa,data\n2019,48,792,16.5\n2020,47,801,-\n2021,49,815,belum dihitung\n2022,50,828,16.6\n"
+         "2023,51,835,16.4\n2024,52,840,16.2\n2025,52,835,16.1\n", true},
+        {"Angka Kelulusan Ujian Sekolah", "Persentase kelulusan siswa kelas IX per tahun.", "2025", "persen", "kelulusan", "1.01.04",
+         "kelulusan.csv", "tahun,peserta,lulus,data\n2022,268,268,100\n2023,271,270,99.6\n2024,275,275,100\n", true},
+        {"Jumlah Rombongan Belajar", "Rombongan belajar per tingkat dan rata-rata siswa per rombel.", "2025", "rombel", "rombel, kelas",
+         "1.01.03", "rombel.csv", "tahun,rombel_vii,rombel_viii,rombel_ix,data\n2024,9,9,9,27\n2025,9,9,9,27\n", true},
+        {"Sarana dan Prasarana Sekolah", "Ruang kelas, laboratorium, dan kondisi bangunan.", "2025", "unit", "sarpras", "", "sarpras.csv",
+         "jenis,jumlah,kondisi_baik\nRuang kelas,27,25\nLaboratorium IPA,2,2\nPerpustakaan,1,1\nToilet siswa,12,10\n", false},
+    };
+    QStringList ids;
+    for (const File &f : files) {
+        QBuffer b;
+        b.setData(f.csv);
+        b.open(QIODevice::ReadOnly);
+        QJsonObject meta{{"title", QString::fromUtf8(f.title)}, {"description", QString::fromUtf8(f.description)}, {"period", f.period},
+                         {"unit", f.unit}, {"tags", f.tags}};
+        if (*f.indikator) {
+            meta.insert(QStringLiteral("kodeindikator"), f.indikator);
+            meta.insert(QStringLiteral("kodepemda"), QStringLiteral("3404"));
+        }
+        auto r = core->dataFiles().upload(op, b, QString::fromLatin1(f.name), meta);
+        if (!r.ok()) {
+            qWarning() << "satudata seed:" << r.error().message << r.error().fields;
+            continue;
+        }
+        if (f.verify)
+            (void)core->dataFiles().setVerified(admin, r->id, true);
+        ids << r->id;
+    }
+    return ids;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -547,6 +620,61 @@ int main(int argc, char *argv[])
             }
         } else {
             qWarning() << "simulator not available: no Dapodik screenshots";
+        }
+    }
+
+    // Satu Data: three files sent (one partly refused by SIPD, one only to SPLP), one waiting
+    // for verification; photographed with the Sync dialog's results of the partly refused one.
+    {
+        test::UpstreamSim satu;
+        const Actor admin = session->actor();
+        if (satu.ok() && core->settings().set(Actor::system(QStringLiteral("screenshot")),
+                                              {{"splp_api_url", satu.url()}, {"sipd_api_url", satu.url()},
+                                               {"external_api_key", "sim-external-key"}, {"satudata_delay_ms", "0"}}).ok()) {
+            const QStringList ids = seedSatuData(core);
+            if (ids.size() == 5) {
+                (void)core->satuDataSync().syncFile(admin, ids[0], {satudata::Splp, satudata::Sipd});
+                (void)core->satuDataSync().syncFile(admin, ids[2], {satudata::Splp});
+                // SIPD answers 5xx to the request and its retries: the file waits in the retry queue.
+                (void)core->satuDataSync().syncFile(admin, ids[3], {satudata::Splp});
+                satu.forceFault(QStringLiteral("5xx"), 4);
+                (void)core->satuDataSync().syncFile(admin, ids[3], {satudata::Sipd});
+                satu.control("POST", QStringLiteral("/__sim/faults"), {{"clear", true}});
+                (void)core->satuDataSync().setSchedule(admin, {{"frequency", "weekly"}, {"weekday", 1}, {"time", "06:30"},
+                                                               {"targets", QJsonArray{"splp", "sipd"}}});
+            }
+            window.showPage(ui::Page::SatuData);
+            if (ui::SatuDataPage *satuData = window.satuDataPage(); satuData && ids.size() == 5) {
+                (void)QTest::qWaitFor([&] { return satuData->model()->loadCount() > 0 && !satuData->isLoading(); }, 10000);
+                satuData->table()->selectRow(satuData->model()->rowOf(ids[1]));
+                save(&window, QStringLiteral("satudata-berkas.png"));
+                if (ui::SatuDataSyncDialog *dialog = satuData->openSyncDialog()) {
+                    QTest::mouseClick(dialog->syncButton(), Qt::LeftButton);
+                    (void)QTest::qWaitFor([&] { return !dialog->isBusy(); }, 30000);
+                    (void)QTest::qWaitFor([&] { return !satuData->isLoading(); }, 10000);
+                    saveWithDialog(&window, dialog, QStringLiteral("satudata.png"));
+                    dialog->reject();
+                }
+                satuData->showTab(ui::SatuDataPage::LogTab);
+                (void)QTest::qWaitFor([&] { return !satuData->isLoading(); }, 10000);
+                for (int r = 0; r < satuData->logTable()->model()->rowCount(); ++r)
+                    if (satuData->logTable()->model()->index(r, 2).data().toString() == QLatin1String("SIPD")) {
+                        satuData->logTable()->selectRow(r);
+                        break;
+                    }
+                save(&window, QStringLiteral("satudata-log.png"));
+                satuData->showTab(ui::SatuDataPage::ScheduleTab);
+                save(&window, QStringLiteral("satudata-jadwal.png"));
+                satuData->showTab(ui::SatuDataPage::FilesTab);
+                if (ui::SatuDataTargetsDialog *all = satuData->openSyncAll()) {
+                    all->startButton()->click();
+                    (void)QTest::qWaitFor([&] { return !satuData->isRunning(); }, 30000);
+                    (void)QTest::qWaitFor([&] { return !satuData->isLoading(); }, 10000);
+                    save(&window, QStringLiteral("satudata-sync-semua.png"));
+                }
+            }
+        } else {
+            qWarning() << "simulator not available: no Satu Data screenshots";
         }
     }
 
