@@ -2,9 +2,11 @@
 // retries and re-authentication survive faults, quirks are understood, one job at a time,
 // cancel and resume, crash recovery, inactive marking, analytics equal on both databases.
 #include "DapodikFixtures.h"
+#include "db/QueryInterrupt.h"
 #include "sync/UpstreamHttp.h"
 
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace tu;
 
@@ -178,6 +180,32 @@ private slots:
         QVERIFY2(h.status != 0 && h.failure != UpstreamFailure::Timeout, qPrintable(h.message));
         QCOMPARE(h.hedges, 1);
         QVERIFY2(t.elapsed() < 600, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void supersededReadIsInterrupted()
+    {
+        if (tc->core->db().isPostgres())
+            QSKIP("PostgreSQL: a superseded read is abandoned, not interrupted");
+        // A read of several seconds on a worker's own connection, stopped from this thread.
+        QueryInterrupt stop;
+        QElapsedTimer t;
+        t.start();
+        auto read = QtConcurrent::run([this, &stop] {
+            QueryInterrupt::Guard guard(stop, tc->core->db());
+            return tc->core->db()
+                .exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000000) SELECT COUNT(*) FROM n"))
+                .ok();
+        });
+        QTest::qWait(100);
+        stop.interrupt();
+        read.waitForFinished();
+        QVERIFY(!read.result()); // interrupted, not finished
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        // The same connection reads normally afterwards, and a Guard made after the interrupt
+        // is told so before it starts.
+        auto again = QtConcurrent::run([this] { return tc->core->db().exec(QStringLiteral("SELECT 1")).ok(); });
+        QVERIFY(again.result());
+        QVERIFY(stop.interrupted());
     }
 
     void quirksAreUnderstood()
