@@ -43,6 +43,7 @@
 #include <QTableView>
 #include <QTimeEdit>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <utility>
 
@@ -1060,6 +1061,7 @@ void SatuDataPage::notify(const QString &title, const QString &text, bool ok)
     }
     m_tray->show();
     m_tray->showMessage(title, text, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
+    QTimer::singleShot(10000, m_tray, &QSystemTrayIcon::hide); // only while the message shows
 }
 
 void SatuDataPage::updateScheduleForm()

@@ -3,7 +3,8 @@
 // two targets both come back "ok" and whose result cards say so; Sync semua berkas follows the
 // run's progress to 100 and ends with the summary; a synced file cannot be deleted; an operator
 // cannot press Verifikasi; a conflict with the portal is shown side by side and resolved in
-// favour of the portal; the upload dialog shows the service's messages under the fields; the
+// favour of the portal; the upload dialog shows the service's messages under the fields and a
+// file never sent is deleted after the confirmation; the
 // schedule saved from the form reads back from the service, and a schedule without targets is
 // refused under that field.
 #include "FormErrors.h"
@@ -28,6 +29,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QTimer>
 #include <QTimeEdit>
 #include <QTimeZone>
 
@@ -330,6 +332,16 @@ private slots:
         QCOMPARE(cell(page.table(), 0, ui::SatuDataFileModel::Title), QStringLiteral("Jumlah Rombel 2025"));
         QCOMPARE(cell(page.table(), 0, ui::SatuDataFileModel::Verified), QStringLiteral("Belum"));
         QCOMPARE(page.banner()->kind(), ui::MessageBanner::Kind::Success);
+
+        // Never sent: deleted after the confirmation.
+        page.table()->selectRow(0);
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = test::openDialog<QMessageBox>(&page, QStringLiteral("confirmRemove")))
+                QVERIFY(test::clickButton(box, QStringLiteral("Hapus")));
+        });
+        QTest::mouseClick(page.removeButton(), Qt::LeftButton);
+        QVERIFY2(page.banner()->text().contains(QStringLiteral("dihapus")), qPrintable(page.banner()->text()));
+        QTRY_VERIFY(loaded(page) && page.model()->rowCount() == 0);
     }
 
     void scheduleSavedFromTheForm()
