@@ -1944,10 +1944,6 @@ Press &quot;Open document&quot; to view it.</translation>
         <translation>Conflict with %1</translation>
     </message>
     <message>
-        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</source>
-        <translation>Someone changed the dataset on the portal since our last upload, and the file here changed too. Choose the version to keep; rows that differ are marked yellow.</translation>
-    </message>
-    <message>
         <source>Bagian</source>
         <translation>Field</translation>
     </message>
@@ -1998,6 +1994,18 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Periode</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; bagian yang berbeda ditandai.</source>
+        <translation>Someone changed the dataset on the portal since our last upload, and the file here changed too. Choose the version to keep; the parts that differ are marked.</translation>
+    </message>
+    <message>
+        <source>Jumlah baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Terakhir diubah</source>
+        <translation>Last changed</translation>
     </message>
 </context>
 <context>

@@ -1943,10 +1943,6 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <translation>Konflik dengan %1</translation>
     </message>
     <message>
-        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</source>
-        <translation>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; baris yang berbeda ditandai kuning.</translation>
-    </message>
-    <message>
         <source>Bagian</source>
         <translation>Bagian</translation>
     </message>
@@ -1997,6 +1993,18 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <message>
         <source>Periode</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; bagian yang berbeda ditandai.</source>
+        <translation>Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. Pilih versi yang dipakai; bagian yang berbeda ditandai.</translation>
+    </message>
+    <message>
+        <source>Jumlah baris</source>
+        <translation>Jumlah baris</translation>
+    </message>
+    <message>
+        <source>Terakhir diubah</source>
+        <translation>Terakhir diubah</translation>
     </message>
 </context>
 <context>

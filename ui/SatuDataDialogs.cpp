@@ -572,13 +572,13 @@ SatuDataConflictDialog::SatuDataConflictDialog(Core &core, const Actor &actor, c
     setObjectName(QStringLiteral("satuDataConflictDialog"));
     setStyleSheet(QString::fromUtf8(DialogStyle));
     setWindowTitle(tr("Konflik data"));
-    setMinimumSize(720, 420);
+    setMinimumSize(720, 490);
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(26, 22, 26, 20);
     root->setSpacing(10);
     root->addWidget(label(tr("Konflik dengan %1").arg(satudata::targetLabel(target)), "sectionTitle", this));
     root->addWidget(label(tr("Dataset di portal diubah orang lain sejak kiriman terakhir kita, dan berkas di sini juga berubah. "
-                             "Pilih versi yang dipakai; baris yang berbeda ditandai kuning."), "resultMessage", this));
+                             "Pilih versi yang dipakai; bagian yang berbeda ditandai."), "resultMessage", this));
     m_detected = label(QString(), "resultMeta", this);
     root->addWidget(m_detected);
     root->addWidget(m_banner);
@@ -640,27 +640,26 @@ void SatuDataConflictDialog::showConflict(const SyncConflict &c)
     const QTimeZone zone = m_core.settings().schoolZone();
     const QDateTime at = QDateTime::fromString(c.detectedAt, Qt::ISODateWithMs);
     m_detected->setText(at.isValid() ? tr("Ditemukan %1").arg(QLocale().toString(at.toTimeZone(zone), QStringLiteral("d MMM yyyy, HH:mm"))) : QString());
-    struct Pair { QString caption, local, remote; };
-    QList<Pair> pairs{{tr("Judul"), QStringLiteral("title"), QStringLiteral("title")},
-                      {tr("Deskripsi"), QStringLiteral("description"), QStringLiteral("notes")},
-                      {tr("Tag"), QStringLiteral("tags"), QStringLiteral("tags")},
-                      {tr("Periode"), QStringLiteral("period"), QStringLiteral("period")}};
-    QSet<QString> usedLocal, usedRemote;
-    for (const Pair &p : pairs) {
-        usedLocal.insert(p.local);
-        usedRemote.insert(p.remote);
-    }
-    for (const QString &k : c.local.keys())
-        if (!usedLocal.contains(k))
-            pairs.append({k, k, c.remote.contains(k) ? k : QString()});
-    for (const QString &k : c.remote.keys())
-        if (!usedRemote.contains(k) && !c.local.contains(k))
-            pairs.append({k, QString(), k});
+    auto when = [&zone](const QJsonValue &v) {
+        QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+        if (t.isValid() && t.timeSpec() == Qt::LocalTime && !v.toString().endsWith(QLatin1Char('Z')) && !v.toString().contains(QLatin1Char('+')))
+            t.setTimeZone(QTimeZone::utc()); // CKAN writes UTC without a zone
+        return t.isValid() ? QLocale().toString(t.toTimeZone(zone), QStringLiteral("d MMM yyyy, HH:mm")) : v.toString();
+    };
+    struct Pair { QString caption; QString local, remote; bool compare; };
+    const QList<Pair> pairs{
+        {tr("Judul"), jsonText(c.local.value(QLatin1String("title"))), jsonText(c.remote.value(QLatin1String("title"))), true},
+        {tr("Deskripsi"), jsonText(c.local.value(QLatin1String("description"))), jsonText(c.remote.value(QLatin1String("notes"))), true},
+        {tr("Tag"), jsonText(c.local.value(QLatin1String("tags"))), jsonText(c.remote.value(QLatin1String("tags"))), true},
+        {tr("Periode"), jsonText(c.local.value(QLatin1String("period"))), QString(), false},
+        {tr("Jumlah baris"), jsonText(c.local.value(QLatin1String("rowCount"))), jsonText(c.remote.value(QLatin1String("records"))), false},
+        {tr("Terakhir diubah"), when(c.local.value(QLatin1String("updatedAt"))), when(c.remote.value(QLatin1String("metadata_modified"))), false},
+    };
+    const QColor changed(0x92, 0x40, 0x0e);
+    const QIcon mark = icons::icon(QStringLiteral("alert"), QColor(0xd9, 0x77, 0x06));
     m_table->setRowCount(0);
     for (const Pair &p : pairs) {
-        const QString a = p.local.isEmpty() ? QString() : jsonText(c.local.value(p.local));
-        const QString b = p.remote.isEmpty() ? QString() : jsonText(c.remote.value(p.remote));
-        if (a.isEmpty() && b.isEmpty())
+        if (p.local.isEmpty() && p.remote.isEmpty())
             continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);
@@ -669,11 +668,19 @@ void SatuDataConflictDialog::showConflict(const SyncConflict &c)
         bold.setBold(true);
         k->setFont(bold);
         m_table->setItem(row, 0, k);
-        m_table->setItem(row, 1, new QTableWidgetItem(a.isEmpty() ? QStringLiteral("—") : a));
-        m_table->setItem(row, 2, new QTableWidgetItem(b.isEmpty() ? QStringLiteral("—") : b));
-        if (a != b && !p.local.isEmpty() && !p.remote.isEmpty())
-            for (int col = 0; col < 3; ++col)
-                m_table->item(row, col)->setBackground(QColor(0xfe, 0xf9, 0xc3));
+        auto *a = new QTableWidgetItem(p.local.isEmpty() ? QStringLiteral("—") : p.local);
+        auto *b = new QTableWidgetItem(p.remote.isEmpty() ? QStringLiteral("—") : p.remote);
+        m_table->setItem(row, 1, a);
+        m_table->setItem(row, 2, b);
+        if (p.compare && p.local != p.remote) { // what differs stands out (the theme's item style hides backgrounds)
+            k->setIcon(mark);
+            k->setData(Qt::UserRole, true);
+            for (QTableWidgetItem *i : {k, a, b}) {
+                i->setForeground(changed);
+                i->setFont(bold);
+                i->setBackground(QColor(0xfe, 0xf9, 0xc3));
+            }
+        }
     }
     m_table->resizeRowsToContents();
 }

@@ -216,7 +216,8 @@ private slots:
         QTRY_VERIFY(!conflict->isBusy() && conflict->table()->rowCount() > 0);
         QCOMPARE(conflict->table()->item(0, 1)->text(), QStringLiteral("Data Sarana 2025"));
         QCOMPARE(conflict->table()->item(0, 2)->text(), QStringLiteral("Data Sarana (portal)"));
-        QVERIFY(conflict->table()->item(0, 1)->background() != conflict->table()->item(0, 1)->tableWidget()->palette().base()); // marked
+        QVERIFY(conflict->table()->item(0, 0)->data(Qt::UserRole).toBool()); // the title differs: marked
+        QVERIFY(!conflict->table()->item(2, 0)->data(Qt::UserRole).toBool()); // the tags do not
         QTest::mouseClick(conflict->remoteButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!conflict, 20000);
         QVERIFY(dialog->statusText(satudata::Splp) != QStringLiteral("Konflik"));

@@ -672,6 +672,31 @@ int main(int argc, char *argv[])
                     (void)QTest::qWaitFor([&] { return !satuData->isLoading(); }, 10000);
                     save(&window, QStringLiteral("satudata-sync-semua.png"));
                 }
+                // A conflict: the portal renamed the dataset while the title changed here too.
+                const QString remoteId = core->satuDataSync().states(ids[2]).value().value(satudata::Splp).remoteId;
+                satu.control("POST", QStringLiteral("/__sim/splp/modify"),
+                             {{"id", remoteId}, {"title", "Angka Kelulusan Ujian Sekolah SMPN 2 Sleman"}, {"notes", "Diperbarui Dinas Pendidikan."}});
+                (void)core->dataFiles().updateMeta(admin, ids[2], {{"title", "Angka Kelulusan Ujian Sekolah 2022–2024"}});
+                (void)core->dataFiles().setVerified(admin, ids[2], true);
+                satuData->reload();
+                (void)QTest::qWaitFor([&] { return !satuData->isLoading(); }, 10000);
+                satuData->table()->selectRow(satuData->model()->rowOf(ids[2]));
+                if (ui::SatuDataSyncDialog *dialog = satuData->openSyncDialog()) {
+                    dialog->sipdBox()->setChecked(false);
+                    QTest::mouseClick(dialog->syncButton(), Qt::LeftButton);
+                    (void)QTest::qWaitFor([&] { return !dialog->isBusy(); }, 30000);
+                    if (QPushButton *b = dialog->conflictButton(satudata::Splp)) {
+                        QTest::mouseClick(b, Qt::LeftButton);
+                        if (auto *conflict = openDialog<ui::SatuDataConflictDialog>(dialog)) {
+                            (void)QTest::qWaitFor([&] { return !conflict->isBusy(); }, 10000);
+                            saveWithDialog(&window, conflict, QStringLiteral("satudata-konflik.png"));
+                            conflict->reject();
+                        }
+                    } else {
+                        qWarning() << "no conflict for the screenshot";
+                    }
+                    dialog->reject();
+                }
             }
         } else {
             qWarning() << "simulator not available: no Satu Data screenshots";
