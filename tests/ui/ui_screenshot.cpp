@@ -49,6 +49,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QTimeEdit>
+#include <QTemporaryDir>
 #include "satudata/SatuDataSync.h"
 
 using namespace tu;
@@ -648,6 +649,24 @@ int main(int argc, char *argv[])
                 (void)QTest::qWaitFor([&] { return satuData->model()->loadCount() > 0 && !satuData->isLoading(); }, 10000);
                 satuData->table()->selectRow(satuData->model()->rowOf(ids[1]));
                 save(&window, QStringLiteral("satudata-berkas.png"));
+                // The upload form with the service's messages under the fields.
+                QTemporaryDir tmp;
+                const QString csvPath = tmp.filePath(QStringLiteral("jumlah-guru-2025.csv"));
+                if (QFile out(csvPath); out.open(QIODevice::WriteOnly))
+                    out.write("tahun,guru_pns,guru_pppk,guru_honorer,data\n2025,31,12,9,52\n");
+                if (ui::SatuDataMetaDialog *upload = satuData->uploadPath(csvPath)) {
+                    upload->edit(QStringLiteral("period"))->setText(QStringLiteral("2025/2026"));
+                    upload->edit(QStringLiteral("kodeindikator"))->setText(QStringLiteral("1.01"));
+                    upload->edit(QStringLiteral("kodepemda"))->setText(QStringLiteral("Sleman"));
+                    upload->save();
+                    (void)QTest::qWaitFor([&] { return !upload->isBusy(); }, 10000);
+                    saveWithDialog(&window, upload, QStringLiteral("satudata-unggah-errors.png"));
+                    upload->reject();
+                }
+                if (ui::SatuDataSyncDialog *before = satuData->openSyncDialog()) {
+                    saveWithDialog(&window, before, QStringLiteral("satudata-sync-awal.png"));
+                    before->reject();
+                }
                 if (ui::SatuDataSyncDialog *dialog = satuData->openSyncDialog()) {
                     QTest::mouseClick(dialog->syncButton(), Qt::LeftButton);
                     (void)QTest::qWaitFor([&] { return !dialog->isBusy(); }, 30000);
