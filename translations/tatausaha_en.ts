@@ -2946,35 +2946,35 @@ Last error: %2</translation>
     </message>
     <message>
         <source>Satu Data (SPLP dan SIPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu Data (SPLP and SIPD)</translation>
     </message>
     <message>
         <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base addresses of SPLP Satu Data Indonesia and SIPD e-walidata, their shared API key, and the pause between requests so as not to be rate limited.</translation>
     </message>
     <message>
         <source>mis. https://data.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. https://data.example.go.id</translation>
     </message>
     <message>
         <source>mis. https://sipd.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. https://sipd.example.go.id</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>URL SPLP</source>
-        <translation type="unfinished"></translation>
+        <translation>SPLP URL</translation>
     </message>
     <message>
         <source>URL SIPD</source>
-        <translation type="unfinished"></translation>
+        <translation>SIPD URL</translation>
     </message>
     <message>
         <source>Jeda permintaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Request delay</translation>
     </message>
 </context>
 <context>

@@ -2940,35 +2940,35 @@ Galat terakhir: %2</translation>
     </message>
     <message>
         <source>Satu Data (SPLP dan SIPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu Data (SPLP dan SIPD)</translation>
     </message>
     <message>
         <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</translation>
     </message>
     <message>
         <source>mis. https://data.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. https://data.example.go.id</translation>
     </message>
     <message>
         <source>mis. https://sipd.example.go.id</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. https://sipd.example.go.id</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>URL SPLP</source>
-        <translation type="unfinished"></translation>
+        <translation>URL SPLP</translation>
     </message>
     <message>
         <source>URL SIPD</source>
-        <translation type="unfinished"></translation>
+        <translation>URL SIPD</translation>
     </message>
     <message>
         <source>Jeda permintaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeda permintaan</translation>
     </message>
 </context>
 <context>
