@@ -9,6 +9,7 @@
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
 
+#include <QShowEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
@@ -130,7 +131,14 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
         connect(m, &DapodikListModel::failed, m_banner, &MessageBanner::showError);
     }
     // After every sync job the data changed: reload what is on screen.
-    connect(&m_core.dapodik().manager(), &SyncManager::jobFinished, this, [this] { reload(); }, Qt::QueuedConnection);
+    // A hidden page catches up when it is shown: at the end of a sync every page reloading at
+    // once would hold the GUI thread in one piece (charts, models) while the user watches another.
+    connect(&m_core.dapodik().manager(), &SyncManager::jobFinished, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_stale = true;
+    }, Qt::QueuedConnection);
 
     m_search->setPlaceholderText(tr("Cari nama sekolah atau NPSN…"));
     loadKecamatan();
@@ -212,6 +220,15 @@ void DapodikDataPage::updateCount()
     }
     m_count->setText((ptk ? tr("%1 dari %2 PTK ditampilkan") : tr("%1 dari %2 sekolah ditampilkan"))
                          .arg(l.toString(m->rowCount()), l.toString(m->total())));
+}
+
+void DapodikDataPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 } // namespace tu::ui

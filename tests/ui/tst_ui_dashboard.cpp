@@ -104,6 +104,17 @@ private slots:
         QCOMPARE(page.totalLabel(QStringLiteral("ptk"))->text(), QStringLiteral("36"));
         QCOMPARE(page.totalLabel(QStringLiteral("sekolah"))->text(), QStringLiteral("9"));
         QCOMPARE(page.totalLabel(QStringLiteral("kecamatan"))->text(), QStringLiteral("3"));
+
+        // Hidden while a sync ends: nothing is redrawn then (the GUI thread stays free for the
+        // page being watched); the charts catch up when the page is shown again.
+        page.hide();
+        const int hiddenLoads = page.loadCount();
+        TU_VERIFY_OK(tc->dapodik().startGlobal(admin));
+        QVERIFY(test::waitForJob(*tc).error.isEmpty());
+        QTest::qWait(50);
+        QCOMPARE(page.loadCount(), hiddenLoads);
+        page.show();
+        QTRY_VERIFY(page.loadCount() > hiddenLoads && !page.isLoading());
     }
 };
 
