@@ -160,6 +160,12 @@ private slots:
         QVERIFY2(r.failureClass == satudata::Network, qPrintable(r.status + QLatin1Char(' ') + r.message));
         QVERIFY(r.hint.contains(QStringLiteral("SPLP_API_URL")));
         QVERIFY(r.queued);
+        // Not configured at all: said so, nothing attempted.
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("t")), {{"sipd_api_url", ""}}));
+        const TargetResult unset = syncOne(f.id, satudata::Sipd);
+        QCOMPARE(unset.failureClass, satudata::Network);
+        QVERIFY(unset.message.contains(QStringLiteral("SIPD_API_URL")));
+        QCOMPARE(sipdStats().value(QLatin1String("pushes")).toInt(), 0);
     }
 
     void droppedConnectionsAreANetworkFailure()
