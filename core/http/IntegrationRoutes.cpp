@@ -81,6 +81,15 @@ QJsonObject scheduleSchema()
                            {"time", schema::str("HH:MM, waktu sekolah")}, {"targets", schema::array(schema::str())}});
 }
 
+// The schedule with its next run (school time turned to UTC), or null when off.
+QJsonObject scheduleJson(SatuDataSync &sync, const SyncSchedule &schedule)
+{
+    QJsonObject o = schedule.toJson();
+    const QDateTime next = sync.nextScheduledRun(schedule);
+    o.insert(QStringLiteral("nextRun"), next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue());
+    return o;
+}
+
 Result<QStringList> targetsOf(const ApiRequest &req) { return satudata::parseTargets(req.json.value(QLatin1String("targets"))); }
 
 Result<std::pair<MultipartForm, const MultipartFile *>> formWithFile(const ApiRequest &req)
@@ -371,12 +380,7 @@ void registerIntegrationRoutes(Router &router, Core &core)
         .data(scheduleSchema())
         .handle([&sync](ApiRequest &) {
             auto s = sync.schedule();
-            if (!s.ok())
-                return envelope::error(s.error());
-            QJsonObject o = s->toJson();
-            const QDateTime next = sync.nextScheduledRun();
-            o.insert(QStringLiteral("nextRun"), next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue());
-            return envelope::ok(o);
+            return s.ok() ? envelope::ok(scheduleJson(sync, s.value())) : envelope::error(s.error());
         });
 
     router.put(schedulePath)
@@ -385,12 +389,8 @@ void registerIntegrationRoutes(Router &router, Core &core)
         .data(scheduleSchema()).errors({400})
         .handle([&sync](ApiRequest &req) {
             auto s = sync.setSchedule(req.actor(), req.json);
-            if (!s.ok())
-                return envelope::error(s.error());
-            QJsonObject o = s->toJson();
-            const QDateTime next = sync.nextScheduledRun();
-            o.insert(QStringLiteral("nextRun"), next.isValid() ? QJsonValue(next.toString(Qt::ISODate)) : QJsonValue());
-            return envelope::ok(o, QStringLiteral("Jadwal disimpan: ") + s->describe());
+            return s.ok() ? envelope::ok(scheduleJson(sync, s.value()), QStringLiteral("Jadwal disimpan: ") + s->describe())
+                          : envelope::error(s.error());
         });
 }
 

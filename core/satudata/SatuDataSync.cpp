@@ -34,7 +34,7 @@ QString iso(const QDateTime &t) { return t.toUTC().toString(Qt::ISODateWithMs); 
 // mean nothing to send.
 QString pushHash(const DataFile &f, const QString &target, const SatuDataConfig &c)
 {
-    QJsonObject o{{"target", target}, {"sha256", f.sha256}, {"period", f.period}};
+    QJsonObject o;
     if (target == satudata::Splp)
         o = QJsonObject{{"target", target}, {"url", c.splpUrl}, {"sha256", f.sha256}, {"title", f.title}, {"description", f.description},
                         {"period", f.period}, {"unit", f.unit}, {"tags", QJsonArray::fromStringList(f.tags)},
@@ -393,7 +393,7 @@ TargetResult sipdPush(SipdClient &client, const DataFile &file, const Table &tab
 } // namespace
 
 SatuDataSync::SatuDataSync(Database &db, AuditLog &audit, SettingsStore &settings, DataFileService &files, QObject *parent)
-    : QObject(parent), m_db(db), m_audit(audit), m_settings(settings), m_files(files)
+    : QObject(parent), m_db(db), m_audit(audit), m_settings(settings), m_files(files), m_store(db)
 {
     qRegisterMetaType<tu::Progress>();
     qRegisterMetaType<tu::RunSummary>();
@@ -419,9 +419,8 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
     QMutexLocker pushing(&m_pushMutex);
     QElapsedTimer clock;
     clock.start();
-    SatuDataStore store(m_db);
     const SatuDataConfig config = SatuDataConfig::fromSettings(m_settings);
-    auto states = store.states(file.id);
+    auto states = m_store.states(file.id);
     TargetState state = states.ok() ? states->value(target) : TargetState{};
     state.fileId = file.id;
     state.target = target;
@@ -444,7 +443,7 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
             r = failed(target, satudata::Validation, table.error().message);
         } else if (target == satudata::Splp) {
             SplpClient client(config, pacer, nam);
-            SplpPush push(client, store);
+            SplpPush push(client, m_store);
             r = push.run(file, table.value(), state, force, m_settings.value(QStringLiteral("school_name")), &answer);
         } else {
             SipdClient client(config, pacer, nam);
@@ -456,7 +455,7 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
     int attempt = 1;
     if (r.status != QLatin1String("unchanged")) {
         state.lastAttemptAt = at;
-        attempt = store.attempts(file.id, target) + 1;
+        attempt = m_store.attempts(file.id, target) + 1;
         if (r.status == QLatin1String("ok")) {
             state.status = r.status;
             state.pushedHash = hash;
@@ -464,32 +463,33 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
             state.failureClass.clear();
             state.error.clear();
             state.conflictRemote = {};
-            warnIf(store.dequeue(file.id, target), "store.dequeue");
+            warnIf(m_store.dequeue(file.id, target), "m_store.dequeue");
             warnIf(m_files.markSynced(file.id), "m_files.markSynced");
         } else {
             state.status = r.status;
             state.failureClass = r.failureClass;
             state.error = r.message;
             if (r.status == QLatin1String("conflict") || !satudata::failureIsTransient(r.failureClass)) {
-                warnIf(store.dequeue(file.id, target), "store.dequeue"); // a person has to act: retrying would fail the same way
+                warnIf(m_store.dequeue(file.id, target), "m_store.dequeue"); // a person has to act: retrying would fail the same way
             } else if (attempt <= MaxRetryAttempts) {
+                const QDateTime next = now().addSecs(retryDelaySeconds(attempt));
                 RetryItem item;
                 item.fileId = file.id;
                 item.target = target;
                 item.attempts = attempt;
-                item.nextAt = iso(now().addSecs(retryDelaySeconds(attempt)));
+                item.nextAt = iso(next);
                 item.failureClass = r.failureClass;
                 item.lastError = r.message;
-                warnIf(store.enqueue(item), "store.enqueue");
+                warnIf(m_store.enqueue(item), "m_store.enqueue");
                 r.queued = true;
                 r.message += QStringLiteral(" Dicoba ulang otomatis pukul %1.")
-                                 .arg(now().addSecs(retryDelaySeconds(attempt)).toTimeZone(m_settings.schoolZone()).toString(QStringLiteral("HH:mm")));
+                                 .arg(next.toTimeZone(m_settings.schoolZone()).toString(QStringLiteral("HH:mm")));
             } else {
-                warnIf(store.dequeue(file.id, target), "store.dequeue");
+                warnIf(m_store.dequeue(file.id, target), "m_store.dequeue");
                 r.message += QStringLiteral(" Sudah dicoba %1 kali; sinkronkan manual setelah masalahnya diatasi.").arg(attempt);
             }
         }
-        if (auto s = store.saveState(state); !s.ok())
+        if (auto s = m_store.saveState(state); !s.ok())
             qCWarning(lcSatuData) << "state not saved" << s.error().message;
     }
     PushLogEntry log;
@@ -506,7 +506,7 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
     log.attempt = attempt;
     log.actor = actor.username;
     log.at = at;
-    if (auto s = store.appendLog(log); !s.ok())
+    if (auto s = m_store.appendLog(log); !s.ok())
         qCWarning(lcSatuData) << "log not written" << s.error().message;
     return r;
 }
@@ -535,8 +535,7 @@ Result<SyncConflict> SatuDataSync::conflict(const QString &fileId, const QString
     auto file = m_files.get(fileId);
     if (!file.ok())
         return file.error();
-    SatuDataStore store(m_db);
-    auto states = store.states(fileId);
+    auto states = m_store.states(fileId);
     if (!states.ok())
         return states.error();
     const TargetState s = states->value(target);
@@ -570,8 +569,7 @@ Result<TargetResult> SatuDataSync::resolveConflict(const Actor &actor, const QSt
                                            c->remote.value(QLatin1String("notes")).toString());
     if (!adopted.ok())
         return adopted.error();
-    SatuDataStore store(m_db);
-    auto states = store.states(fileId);
+    auto states = m_store.states(fileId);
     if (!states.ok())
         return states.error();
     TargetState s = states->value(target);
@@ -582,7 +580,7 @@ Result<TargetResult> SatuDataSync::resolveConflict(const Actor &actor, const QSt
     s.conflictRemote = {};
     s.failureClass.clear();
     s.error.clear();
-    if (auto st = store.saveState(s); !st.ok())
+    if (auto st = m_store.saveState(s); !st.ok())
         return st.error();
     warnIf(m_audit.record(actor, QStringLiteral("resolve_conflict"), Entity, fileId, c->local, {{"keep", keep}}), "m_audit.record");
     TargetResult r;
@@ -593,21 +591,20 @@ Result<TargetResult> SatuDataSync::resolveConflict(const Actor &actor, const QSt
     return r;
 }
 
-Result<QMap<QString, TargetState>> SatuDataSync::states(const QString &fileId) { return SatuDataStore(m_db).states(fileId); }
-Result<QHash<QString, QMap<QString, TargetState>>> SatuDataSync::allStates() { return SatuDataStore(m_db).allStates(); }
+Result<QMap<QString, TargetState>> SatuDataSync::states(const QString &fileId) { return m_store.states(fileId); }
+Result<QHash<QString, QMap<QString, TargetState>>> SatuDataSync::allStates() { return m_store.allStates(); }
 
-Result<QList<PushLogEntry>> SatuDataSync::logs(const PushLogFilter &filter, qint64 *total) { return SatuDataStore(m_db).logs(filter, total); }
-Result<QList<RetryItem>> SatuDataSync::retryQueue() { return SatuDataStore(m_db).queue(); }
+Result<QList<PushLogEntry>> SatuDataSync::logs(const PushLogFilter &filter, qint64 *total) { return m_store.logs(filter, total); }
+Result<QList<RetryItem>> SatuDataSync::retryQueue() { return m_store.queue(); }
 
-Result<SyncSchedule> SatuDataSync::schedule() { return SatuDataStore(m_db).schedule(); }
+Result<SyncSchedule> SatuDataSync::schedule() { return m_store.schedule(); }
 
 Result<SyncSchedule> SatuDataSync::setSchedule(const Actor &actor, const QJsonObject &json)
 {
     auto s = SyncSchedule::fromJson(json);
     if (!s.ok())
         return s.error();
-    SatuDataStore store(m_db);
-    auto before = store.schedule();
+    auto before = m_store.schedule();
     if (!before.ok())
         return before.error();
     SyncSchedule next = s.value();
@@ -616,7 +613,7 @@ Result<SyncSchedule> SatuDataSync::setSchedule(const Actor &actor, const QJsonOb
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    if (auto st = store.saveSchedule(next); !st.ok())
+    if (auto st = m_store.saveSchedule(next); !st.ok())
         return st.error();
     if (auto st = m_audit.record(actor, QStringLiteral("update"), QStringLiteral("satudata_schedule"), QStringLiteral("1"), before->toJson(), next.toJson()); !st.ok())
         return st.error();
@@ -628,15 +625,16 @@ Result<SyncSchedule> SatuDataSync::setSchedule(const Actor &actor, const QJsonOb
 QDateTime SatuDataSync::nextScheduledRun()
 {
     auto s = schedule();
-    return s.ok() ? s->nextSlot(now(), m_settings.schoolZone()) : QDateTime();
+    return s.ok() ? nextScheduledRun(s.value()) : QDateTime();
 }
+
+QDateTime SatuDataSync::nextScheduledRun(const SyncSchedule &schedule) const { return schedule.nextSlot(now(), m_settings.schoolZone()); }
 
 Result<QString> SatuDataSync::tick()
 {
     if (isRunning())
         return QString();
-    SatuDataStore store(m_db);
-    auto sch = store.schedule();
+    auto sch = m_store.schedule();
     if (!sch.ok())
         return sch.error();
     const QDateTime t = now();
@@ -644,9 +642,9 @@ Result<QString> SatuDataSync::tick()
     // A slot counts once, and only if it came after the schedule was set (enabling a daily
     // 07:00 run at 10:00 waits for tomorrow instead of starting at once).
     const QDateTime setAt = QDateTime::fromString(sch->updatedAt, Qt::ISODateWithMs);
-    const QDateTime lastRun = QDateTime::fromString(store.lastRunSlot(), Qt::ISODateWithMs);
+    const QDateTime lastRun = QDateTime::fromString(m_store.lastRunSlot(), Qt::ISODateWithMs);
     if (slot.isValid() && (!setAt.isValid() || slot > setAt) && (!lastRun.isValid() || slot > lastRun)) {
-        auto claimed = store.claimSlot(iso(slot));
+        auto claimed = m_store.claimSlot(iso(slot));
         if (!claimed.ok())
             return claimed.error();
         if (!claimed.value())
@@ -662,7 +660,7 @@ Result<QString> SatuDataSync::tick()
             return started.error();
         return QStringLiteral("scheduled");
     }
-    auto due = store.queue(iso(t));
+    auto due = m_store.queue(iso(t));
     if (!due.ok())
         return due.error();
     if (due->isEmpty())
@@ -783,10 +781,10 @@ void SatuDataSync::execute(RunSummary run, const Actor &actor, QList<Item> items
         run.files << fr;
     }
     run.finishedAt = iso(now());
-    QJsonObject per;
-    for (auto it = run.perTarget.begin(); it != run.perTarget.end(); ++it)
-        per.insert(it.key(), it.value().toJson());
-    warnIf(m_audit.record(actor, QStringLiteral("sync_all"), Entity, run.runId, {}, {{"trigger", run.trigger}, {"summary", per}, {"cancelled", run.cancelled}}), "m_audit.record");
+    const QJsonObject summary = run.toJson();
+    warnIf(m_audit.record(actor, QStringLiteral("sync_all"), Entity, run.runId, {},
+                          {{"trigger", run.trigger}, {"summary", summary.value(QLatin1String("summary"))}, {"cancelled", run.cancelled}}),
+           "m_audit.record");
     Progress final = Progress::of(run.message(), 100, int(items.size()), int(items.size()));
     final.done = true;
     final.cancelled = run.cancelled;

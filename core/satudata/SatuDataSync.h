@@ -5,6 +5,7 @@
 // dataset (never duplicates), conflict detection when the portal changed the dataset since our
 // last push, a persistent retry queue with backoff, the schedule and a per-attempt log.
 
+#include "SatuDataStore.h"
 #include "SatuDataTypes.h"
 #include "SyncSchedule.h"
 #include "auth/Actor.h"
@@ -63,6 +64,7 @@ public:
     Result<SyncSchedule> schedule();
     Result<SyncSchedule> setSchedule(const Actor &actor, const QJsonObject &json);
     QDateTime nextScheduledRun(); // invalid when off
+    QDateTime nextScheduledRun(const SyncSchedule &schedule) const; // of that schedule, by this service's clock
 
     // Called every half minute while the program runs (and by tests with an injected clock):
     // starts the scheduled run when its slot has come and has not run yet, else retries the
@@ -89,6 +91,7 @@ private:
     AuditLog &m_audit;
     SettingsStore &m_settings;
     DataFileService &m_files;
+    SatuDataStore m_store; // stateless over m_db: safe from any thread
     std::function<QDateTime()> m_now;
     mutable QMutex m_mutex;
     QMutex m_pushMutex;
