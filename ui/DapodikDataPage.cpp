@@ -1,4 +1,5 @@
 #include "DapodikDataPage.h"
+#include "ReloadWhenShown.h"
 #include "Async.h"
 #include "DapodikListModel.h"
 #include "Icons.h"
@@ -9,7 +10,6 @@
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
 
-#include <QShowEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
@@ -131,14 +131,7 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
         connect(m, &DapodikListModel::failed, m_banner, &MessageBanner::showError);
     }
     // After every sync job the data changed: reload what is on screen.
-    // A hidden page catches up when it is shown: at the end of a sync every page reloading at
-    // once would hold the GUI thread in one piece (charts, models) while the user watches another.
-    connect(&m_core.dapodik().manager(), &SyncManager::jobFinished, this, [this] {
-        if (isVisible())
-            reload();
-        else
-            m_stale = true;
-    }, Qt::QueuedConnection);
+    new ReloadWhenShown(this, &m_core.dapodik().manager(), &SyncManager::jobFinished, [this] { reload(); });
 
     m_search->setPlaceholderText(tr("Cari nama sekolah atau NPSN…"));
     loadKecamatan();
@@ -220,15 +213,6 @@ void DapodikDataPage::updateCount()
     }
     m_count->setText((ptk ? tr("%1 dari %2 PTK ditampilkan") : tr("%1 dari %2 sekolah ditampilkan"))
                          .arg(l.toString(m->rowCount()), l.toString(m->total())));
-}
-
-void DapodikDataPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale) {
-        m_stale = false;
-        reload();
-    }
 }
 
 } // namespace tu::ui

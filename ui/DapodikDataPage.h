@@ -44,11 +44,7 @@ public:
     QTableView *ptkTable() const { return m_ptkTable; }
     MessageBanner *banner() const { return m_banner; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    bool m_stale = false; // a sync ended while hidden: reload when shown
     void applyFilter(bool force = false);
     void loadKecamatan();
     void updateCount();

@@ -1,4 +1,5 @@
 #include "DashboardPage.h"
+#include "ReloadWhenShown.h"
 #include "Async.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
@@ -8,7 +9,6 @@
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
 
-#include <QShowEvent>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QHorizontalBarSeries>
@@ -217,14 +217,7 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
     grid->setColumnStretch(2, 1);
     page->addLayout(grid, 1);
 
-    // A hidden page catches up when it is shown: at the end of a sync every page reloading at
-    // once would hold the GUI thread in one piece (charts, models) while the user watches another.
-    connect(&m_core.dapodik().manager(), &SyncManager::jobFinished, this, [this] {
-        if (isVisible())
-            reload();
-        else
-            m_stale = true;
-    }, Qt::QueuedConnection);
+    new ReloadWhenShown(this, &m_core.dapodik().manager(), &SyncManager::jobFinished, [this] { reload(); });
     reload();
 }
 
@@ -383,15 +376,6 @@ void DashboardPage::display(const QJsonObject &a, const QHash<QString, qint64> &
         counts << qreal(ppdb.value(s));
     }
     setChart(m_views.value(PpdbStatus), barChart(labels, counts, tr("Pendaftar"), QColor(0x0e, 0xa5, 0xe9)));
-}
-
-void DashboardPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale) {
-        m_stale = false;
-        reload();
-    }
 }
 
 } // namespace tu::ui

@@ -39,11 +39,7 @@ public:
 signals:
     void reloaded();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    bool m_stale = false; // a sync ended while hidden: reload when shown
     void display(const QJsonObject &analytics, const QHash<QString, qint64> &ppdb);
     QWidget *chartCard(Chart which, const QString &title, const QString &note);
 
