@@ -29,6 +29,17 @@ Result<QList<User>> UserRepository::list()
     return allRows<User>(q, fromRow);
 }
 
+Result<QList<User>> UserRepository::list(const PageRequest &page, qint64 *total)
+{
+    auto n = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM users"));
+    if (!n.ok())
+        return n.error();
+    *total = n.value().next() ? n.value().value(0).toLongLong() : 0;
+    auto q = m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users ORDER BY LOWER(username), id LIMIT ? OFFSET ?"),
+                       {page.limit, page.offset()});
+    return allRows<User>(q, fromRow);
+}
+
 Result<std::optional<User>> UserRepository::byId(const QString &id)
 {
     return firstRow<User>(m_db.execCached(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), {id}), fromRow);
@@ -54,6 +65,19 @@ Result<int> UserRepository::countActiveAdmins()
     if (!q.ok())
         return q.error();
     return q.value().next() ? q.value().value(0).toInt() : 0;
+}
+
+Result<int> UserRepository::lockActiveAdmins()
+{
+    if (!m_db.isPostgres())
+        return countActiveAdmins();
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id FOR UPDATE"));
+    if (!q.ok())
+        return q.error();
+    int n = 0;
+    while (q.value().next())
+        ++n;
+    return n;
 }
 
 Status UserRepository::insert(const User &u)

@@ -86,6 +86,13 @@ Result<QList<User>> UserService::list(const Actor &actor)
     return m_repo.list();
 }
 
+Result<QList<User>> UserService::list(const Actor &actor, const PageRequest &page, qint64 *total)
+{
+    if (auto s = requireAdmin(actor); !s.ok())
+        return s.error();
+    return m_repo.list(page, total);
+}
+
 Result<User> UserService::get(const Actor &actor, const QString &id)
 {
     if (auto s = requireAdmin(actor); !s.ok())
@@ -187,6 +194,15 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // Lock the admins before reading the user, so the read below sees any demotion that
+    // committed while we waited (see UserRepository::lockActiveAdmins).
+    std::optional<int> admins;
+    if (in.role || in.active) {
+        auto locked = m_repo.lockActiveAdmins();
+        if (!locked.ok())
+            return locked.error();
+        admins = locked.value();
+    }
     auto fresh = m_repo.byId(id);
     if (!fresh.ok())
         return fresh.error();
@@ -209,13 +225,8 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
         && (after.role != Role::Admin || !after.active);
     if (losesAdmin && !actor.isSystem && actor.userId == id)
         return Error::conflict(QStringLiteral("Anda tidak dapat menurunkan peran atau menonaktifkan akun Anda sendiri."));
-    if (losesAdmin) {
-        auto admins = m_repo.countActiveAdmins();
-        if (!admins.ok())
-            return admins.error();
-        if (admins.value() <= 1)
-            return Error::conflict(QStringLiteral("Ini admin aktif terakhir. Jadikan pengguna lain admin terlebih dahulu."));
-    }
+    if (losesAdmin && admins.value_or(0) <= 1) // losesAdmin implies role or active given: locked above
+        return Error::conflict(QStringLiteral("Ini admin aktif terakhir. Jadikan pengguna lain admin terlebih dahulu."));
     if (after.username.compare(before.username, Qt::CaseInsensitive) != 0) {
         auto clash = m_repo.byUsername(after.username);
         if (!clash.ok())
@@ -247,18 +258,16 @@ Status UserService::remove(const Actor &actor, const QString &id)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    auto admins = m_repo.lockActiveAdmins(); // before the read, as in update()
+    if (!admins.ok())
+        return admins.error();
     auto u = m_repo.byId(id);
     if (!u.ok())
         return u.error();
     if (!u.value())
         return Error::notFound(notFoundText());
-    if (u.value()->role == Role::Admin && u.value()->active) {
-        auto admins = m_repo.countActiveAdmins();
-        if (!admins.ok())
-            return admins.error();
-        if (admins.value() <= 1)
-            return Error::conflict(QStringLiteral("Admin aktif terakhir tidak dapat dihapus. Jadikan pengguna lain admin terlebih dahulu."));
-    }
+    if (u.value()->role == Role::Admin && u.value()->active && admins.value() <= 1)
+        return Error::conflict(QStringLiteral("Admin aktif terakhir tidak dapat dihapus. Jadikan pengguna lain admin terlebih dahulu."));
     if (auto s = m_repo.remove(id); !s.ok())
         return s;
     if (auto s = m_audit.record(actor, QStringLiteral("delete"), Entity, id, u.value()->toJson(), {}); !s.ok())

@@ -22,7 +22,8 @@ struct UserInput {
 };
 
 // Users and their rules: password policy, unique usernames, and the admin safety rules
-// (nobody deletes themself; the last active admin is never deleted, deactivated or demoted).
+// (nobody deletes themself; the last active admin is never deleted, deactivated or demoted,
+// also when two admins change each other at the same moment: the admin rows are locked).
 // Password/role/status changes bump the token version, which revokes the user's tokens.
 class UserService
 {
@@ -30,6 +31,7 @@ public:
     UserService(Database &db, AuditLog &audit);
 
     Result<QList<User>> list(const Actor &actor);
+    Result<QList<User>> list(const Actor &actor, const PageRequest &page, qint64 *total); // paged in SQL
     Result<User> get(const Actor &actor, const QString &id);
     Result<User> create(const Actor &actor, const UserInput &input);
     Result<User> update(const Actor &actor, const QString &id, const UserInput &input);

@@ -55,14 +55,16 @@ HttpResponse uploadHandler(Core &core, ApiRequest &req)
     return d.ok() ? envelope::ok(d->toJson(), QStringLiteral("Dokumen berhasil diunggah"), {}, 201) : envelope::error(d.error());
 }
 
-RegistrationFilter filterFrom(const ApiRequest &req)
+Result<RegistrationFilter> filterFrom(const ApiRequest &req)
 {
+    auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
+    if (!page.ok())
+        return page.error();
     RegistrationFilter f;
     f.status = req.query(QStringLiteral("status"));
     f.q = req.query(QStringLiteral("q"));
-    f.page = req.query(QStringLiteral("page")).toInt();
-    const int limit = req.query(QStringLiteral("limit")).toInt();
-    f.limit = limit > 0 ? limit : 10;
+    f.page = page->page;
+    f.limit = page->limit;
     return f;
 }
 } // namespace
@@ -147,14 +149,16 @@ void registerPpdbRoutes(Router &router, Core &core)
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
         .data(schema::array(registrationSchema())).errors({400})
         .handle([&core](ApiRequest &req) {
-            const RegistrationFilter f = filterFrom(req);
-            auto page = core.ppdb().list(f);
+            const auto f = filterFrom(req);
+            if (!f.ok())
+                return envelope::error(f.error());
+            auto page = core.ppdb().list(f.value());
             if (!page.ok())
                 return envelope::error(page.error());
             QJsonArray items;
             for (const Registration &r : page->items)
                 items.append(r.toJson());
-            QJsonObject meta = envelope::pageMeta(qMax(1, f.page), qBound(1, f.limit, 100), page->total);
+            QJsonObject meta = envelope::pageMeta(f->page, f->limit, page->total);
             QJsonObject counts;
             for (auto it = page->counts.begin(); it != page->counts.end(); ++it)
                 counts.insert(it.key(), it.value());
@@ -225,7 +229,8 @@ void registerPpdbRoutes(Router &router, Core &core)
         .queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Filter pencarian"))
         .response(QJsonObject{{"type", "string"}, {"format", "binary"}})
         .handle([&core](ApiRequest &req) {
-            auto rows = core.ppdb().all(filterFrom(req));
+            // Every page: the export takes the filters only.
+            auto rows = core.ppdb().all(RegistrationFilter{req.query(QStringLiteral("status")), req.query(QStringLiteral("q"))});
             if (!rows.ok())
                 return envelope::error(rows.error());
             HttpResponse r;

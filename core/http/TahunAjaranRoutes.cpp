@@ -1,5 +1,6 @@
 #include "TahunAjaranRoutes.h"
 #include "Envelope.h"
+#include "Paging.h"
 #include "Router.h"
 #include "academic/SiakadClient.h"
 #include "auth/ConstantTime.h"
@@ -41,11 +42,17 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Daftar tahun ajaran, terbaru dahulu"))
         .describe(QStringLiteral("Perhatian: sesuai spesifikasi, parameter `page` BUKAN nomor halaman melainkan filter "
                                  "sts_hapus (1 = data aktif, 2 = tempat sampah)."))
-        .queryParam(QStringLiteral("filter_aktif"), QStringLiteral("integer"), QStringLiteral("1 = hanya yang aktif, 2 = hanya yang nonaktif"))
+        .queryParam(QStringLiteral("filter_aktif"), QStringLiteral("integer"), QStringLiteral("1 = hanya yang aktif, 2 = hanya yang nonaktif, 0 atau kosong = semua"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Filter sts_hapus: 1 = data aktif (bawaan), 2 = tempat sampah"))
-        .data(schema::array(recordSchema()))
+        .data(schema::array(recordSchema())).errors({400})
         .handle([&core](ApiRequest &req) {
-            auto list = core.tahunAjaran().list(req.query(QStringLiteral("page")).toInt(), req.query(QStringLiteral("filter_aktif")).toInt());
+            auto stsHapus = queryInt(QStringLiteral("page"), req.query(QStringLiteral("page")), 1, 2, 1);
+            if (!stsHapus.ok())
+                return envelope::error(stsHapus.error());
+            auto aktif = queryInt(QStringLiteral("filter_aktif"), req.query(QStringLiteral("filter_aktif")), 0, 2, 0);
+            if (!aktif.ok())
+                return envelope::error(aktif.error());
+            auto list = core.tahunAjaran().list(int(stsHapus.value()), int(aktif.value()));
             if (!list.ok())
                 return envelope::error(list.error());
             QJsonArray out;

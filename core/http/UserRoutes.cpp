@@ -35,17 +35,19 @@ void registerUserRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Daftar pengguna"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman (mulai 1)"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Jumlah per halaman (maks 100)"))
-        .data(schema::array(userSchema()))
+        .data(schema::array(userSchema())).errors({400})
         .handle([&core](ApiRequest &req) {
-            auto users = core.users().list(req.actor());
+            auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")), 100);
+            if (!page.ok())
+                return envelope::error(page.error());
+            qint64 total = 0;
+            auto users = core.users().list(req.actor(), page.value(), &total);
             if (!users.ok())
                 return envelope::error(users.error());
-            const int limit = qBound(1, req.query(QStringLiteral("limit")).toInt() > 0 ? req.query(QStringLiteral("limit")).toInt() : 100, 100);
-            const int page = qMax(1, req.query(QStringLiteral("page")).toInt());
             QJsonArray out;
-            for (int i = (page - 1) * limit; i < users->size() && i < page * limit; ++i)
-                out.append(users->at(i).toJson());
-            return envelope::ok(out, QString(), envelope::pageMeta(page, limit, users->size()));
+            for (const User &u : users.value())
+                out.append(u.toJson());
+            return envelope::ok(out, QString(), page->meta(total));
         });
 
     router.post(QStringLiteral("/api/admin/users"))

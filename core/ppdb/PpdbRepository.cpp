@@ -114,7 +114,7 @@ Result<RegistrationPage> PpdbRepository::list(const RegistrationFilter &f)
         return total.error();
     page.total = total.value().next() ? total.value().value(0).toLongLong() : 0;
     QVariantList pageBinds = binds;
-    pageBinds << f.limit << (f.page - 1) * f.limit;
+    pageBinds << f.limit << (qint64(f.page) - 1) * f.limit; // 64-bit: a huge page must not wrap to a negative OFFSET
     auto rows = m_db.exec(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM ppdb_registrations") + where
                               + QStringLiteral(" ORDER BY submitted_at DESC, registration_number DESC LIMIT ? OFFSET ?"),
                           pageBinds);

@@ -3,6 +3,7 @@
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
+#include "Paging.h"
 #include "files/Upload.h"
 
 #include <QCryptographicHash>
@@ -322,8 +323,8 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
 Result<RegistrationPage> PpdbService::list(const RegistrationFilter &filter)
 {
     RegistrationFilter f = filter;
-    f.page = qMax(1, f.page);
-    f.limit = qBound(1, f.limit, 100);
+    f.page = qBound(1, f.page, PageRequest::MaxPage);
+    f.limit = qBound(1, f.limit, PageRequest::MaxLimit);
     f.q = f.q.simplified().left(100);
     if (!f.status.isEmpty() && !QStringList({"pending", "verified", "accepted", "rejected"}).contains(f.status))
         return Error::validation({{QStringLiteral("status"), QStringLiteral("Status harus pending, verified, accepted atau rejected.")}});

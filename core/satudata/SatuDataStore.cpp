@@ -128,7 +128,7 @@ Result<QList<PushLogEntry>> SatuDataStore::logs(const PushLogFilter &f, qint64 *
     if (total)
         *total = count.value().next() ? count.value().value(0).toLongLong() : 0;
     QVariantList page = binds;
-    page << f.limit << qMax(0, (f.page - 1) * f.limit);
+    page << f.limit << qMax<qint64>(0, (qint64(f.page) - 1) * f.limit); // 64-bit: no page number wraps
     return allRows<PushLogEntry>(m_db.exec(QStringLiteral("SELECT ") + LogColumns + QStringLiteral(" FROM satudata_sync_log") + w
                                                + QStringLiteral(" ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?"),
                                            page),

@@ -2,7 +2,9 @@
 #include "auth/PasswordHasher.h"
 
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QTest>
+#include <QThread>
 
 using namespace tu;
 
@@ -108,6 +110,67 @@ private slots:
         promote.role = QStringLiteral("admin");
         QVERIFY(us.update(admin, other.id, promote).ok());
         QVERIFY(us.update(system, admin.userId, demote).ok());
+    }
+
+    // Two admins demote, deactivate or delete each other at the same moment, each on its own
+    // thread and connection. Under PostgreSQL's READ COMMITTED both used to count two admins
+    // and both commit, leaving none; the admin rows are now locked for the check.
+    void crossDemotionsLeaveOneAdmin()
+    {
+        UserService &us = tc->core->users();
+        const Actor system = Actor::system(QStringLiteral("t"));
+        const auto actorOf = [](const User &u) { return Actor{u.id, u.username, Role::Admin, QStringLiteral("127.0.0.1"), false}; };
+        UserInput demote;
+        demote.role = QStringLiteral("operator");
+        UserInput deactivate;
+        deactivate.active = false;
+        QString previous = admin.userId;
+        for (int round = 0; round < 24; ++round) {
+            const User a = tc->createUser(QStringLiteral("adm%1a").arg(round), Role::Admin);
+            const User b = tc->createUser(QStringLiteral("adm%1b").arg(round), Role::Admin);
+            QVERIFY(!a.id.isEmpty() && !b.id.isEmpty());
+            TU_VERIFY_OK(us.update(system, previous, deactivate)); // only a and b are active admins now
+            // Round-robin over demote/demote, deactivate/deactivate, delete/demote.
+            const int kind = round % 3;
+            QSemaphore ready, go;
+            Status results[2];
+            auto act = [&](int side) {
+                const User &self = side == 0 ? a : b;
+                const User &other = side == 0 ? b : a;
+                ready.release();
+                go.acquire();
+                if (kind == 2 && side == 0) {
+                    results[side] = us.remove(actorOf(self), other.id);
+                    return;
+                }
+                auto r = us.update(actorOf(self), other.id, kind == 1 ? deactivate : demote);
+                results[side] = r.ok() ? Status() : Status(r.error());
+            };
+            std::unique_ptr<QThread> t1(QThread::create(act, 0)), t2(QThread::create(act, 1));
+            t1->start();
+            t2->start();
+            ready.acquire(2);
+            go.release(2);
+            QVERIFY(t1->wait(30000) && t2->wait(30000));
+            int ok = 0;
+            for (const Status &r : results) {
+                if (r.ok())
+                    ++ok;
+                else
+                    QVERIFY2(r.error().code == ErrorCode::Conflict, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(r.error().message)));
+            }
+            auto admins = us.list(system);
+            TU_VERIFY_OK(admins);
+            int active = 0;
+            for (const User &u : admins.value())
+                if (u.role == Role::Admin && u.active) {
+                    ++active;
+                    previous = u.id;
+                }
+            QVERIFY2(active >= 1, qPrintable(QStringLiteral("round %1 (kind %2) left no active admin").arg(round).arg(kind)));
+            QCOMPARE(active, 1);
+            QCOMPARE(ok, 1); // exactly one of the two cross changes went through; the other is 409
+        }
     }
 
     void nobodyDeletesOrDemotesThemself()
