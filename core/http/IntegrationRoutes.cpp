@@ -168,13 +168,13 @@ void registerIntegrationRoutes(Router &router, Core &core)
             auto d = files.get(id);
             if (!d.ok())
                 return envelope::error(d.error());
-            auto table = files.table(id);
+            auto rows = files.preview(id);
             auto states = sync.states(id);
             QJsonObject o = withStates(d.value(), states.ok() ? states.value() : QMap<QString, TargetState>{});
             QJsonArray preview;
-            if (table.ok())
-                for (int i = 0; i < qMin(int(table->rows.size()), DataFileService::PreviewRows); ++i)
-                    preview.append(QJsonArray::fromStringList(table->rows.at(i)));
+            if (rows.ok())
+                for (const QStringList &r : rows.value())
+                    preview.append(QJsonArray::fromStringList(r));
             o.insert(QStringLiteral("preview"), preview);
             return envelope::ok(o);
         });

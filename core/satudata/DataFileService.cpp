@@ -57,6 +57,46 @@ QVariantList binds(const DataFile &f)
 }
 
 Error notFound() { return Error::notFound(QStringLiteral("Berkas data tidak ditemukan.")); }
+
+QJsonArray jsonRow(const QStringList &cells) { return QJsonArray::fromStringList(cells); }
+
+// The parsed table as stored next to the file's row (see 009_satudata_tables.sql).
+Status storeTable(Database &db, const QString &id, const Table &t)
+{
+    QJsonArray rows, preview;
+    for (int i = 0; i < t.rows.size(); ++i) {
+        rows.append(jsonRow(t.rows.at(i)));
+        if (i < DataFileService::PreviewRows)
+            preview.append(jsonRow(t.rows.at(i)));
+    }
+    const QJsonObject table{{"columns", jsonRow(t.columns)}, {"rows", rows}};
+    if (auto r = db.exec(QStringLiteral("DELETE FROM satudata_file_tables WHERE file_id = ?"), {id}); !r.ok())
+        return r.error();
+    auto r = db.exec(QStringLiteral("INSERT INTO satudata_file_tables (file_id, table_json, preview_json) VALUES (?, ?, ?)"),
+                     {id, QString::fromUtf8(QJsonDocument(table).toJson(QJsonDocument::Compact)),
+                      QString::fromUtf8(QJsonDocument(preview).toJson(QJsonDocument::Compact))});
+    if (!r.ok())
+        return r.error();
+    return {};
+}
+
+QStringList stringRow(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &c : v.toArray())
+        out << c.toString();
+    return out;
+}
+
+// What was verified is what gets published: any change of the metadata takes it back.
+void unverifyIfChanged(DataFile &after, const DataFile &before)
+{
+    if (after.toJson() != before.toJson() && after.verified) {
+        after.verified = false;
+        after.verifiedBy.clear();
+        after.verifiedAt.clear();
+    }
+}
 } // namespace
 
 QJsonObject DataFile::toJson() const
@@ -174,6 +214,8 @@ Result<DataFile> DataFileService::upload(const Actor &actor, QIODevice &content,
                          binds(d));
     if (!ins.ok())
         return ins.error();
+    if (auto s = storeTable(m_db, d.id, table.value()); !s.ok())
+        return s.error();
     if (auto s = m_audit.record(actor, QStringLiteral("upload"), Entity, d.id, {}, d.toJson()); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok()) {
@@ -232,6 +274,8 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
         return tx.error();
     if (auto s = update(m_db, d); !s.ok())
         return s.error();
+    if (auto s = storeTable(m_db, d.id, table.value()); !s.ok())
+        return s.error();
     if (auto s = m_audit.record(actor, QStringLiteral("replace"), Entity, id, before->toJson(), d.toJson()); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok()) {
@@ -272,11 +316,7 @@ Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &
         if (!d.ok())
             return d.error();
         DataFile after = d.value();
-        if (after.toJson() != before.toJson() && after.verified) { // what was verified is what gets published
-            after.verified = false;
-            after.verifiedBy.clear();
-            after.verifiedAt.clear();
-        }
+        unverifyIfChanged(after, before);
         return after;
     });
 }
@@ -340,10 +380,57 @@ Result<Table> DataFileService::table(const QString &id)
     auto d = find(id);
     if (!d.ok())
         return d.error();
-    QFile f(m_dir + QLatin1Char('/') + d->storedName);
+    auto q = m_db.exec(QStringLiteral("SELECT table_json FROM satudata_file_tables WHERE file_id = ?"), {id});
+    if (!q.ok())
+        return q.error();
+    if (!q.value().next())
+        return parseStoredOnce(d.value());
+    const QJsonObject o = QJsonDocument::fromJson(q.value().value(0).toString().toUtf8()).object();
+    Table t;
+    t.format = d->format;
+    t.columns = stringRow(o.value(QLatin1String("columns")));
+    const QJsonArray rows = o.value(QLatin1String("rows")).toArray();
+    t.rows.reserve(rows.size());
+    for (const QJsonValue &r : rows)
+        t.rows.append(stringRow(r));
+    return t;
+}
+
+Result<QList<QStringList>> DataFileService::preview(const QString &id)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT preview_json FROM satudata_file_tables WHERE file_id = ?"), {id});
+    if (!q.ok())
+        return q.error();
+    QList<QStringList> out;
+    if (q.value().next()) {
+        for (const QJsonValue &r : QJsonDocument::fromJson(q.value().value(0).toString().toUtf8()).array())
+            out.append(stringRow(r));
+        return out;
+    }
+    auto t = table(id); // a file from before the table was stored: parsed (and stored) once
+    if (!t.ok())
+        return t.error();
+    return t->rows.mid(0, PreviewRows);
+}
+
+Result<Table> DataFileService::parseStoredOnce(const DataFile &d)
+{
+    QFile f(m_dir + QLatin1Char('/') + d.storedName);
     if (!f.open(QIODevice::ReadOnly))
         return Error::server(QStringLiteral("stored data file missing: ") + f.fileName());
-    return tablefile::parse(f.readAll());
+    if (f.size() > MaxBytes)
+        return Error::server(QStringLiteral("stored data file over the upload limit: ") + f.fileName());
+    auto t = tablefile::parse(f.readAll());
+    if (!t.ok())
+        return t.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (auto s = storeTable(m_db, d.id, t.value()); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return t;
 }
 
 Result<QList<DataFile>> DataFileService::all()
@@ -353,12 +440,19 @@ Result<QList<DataFile>> DataFileService::all()
 
 Result<DataFile> DataFileService::adoptRemoteMeta(const Actor &actor, const QString &id, const QString &title, const QString &description)
 {
-    return change(actor, id, QStringLiteral("adopt_remote"), [&](DataFile d) -> Result<DataFile> {
-        d.title = title.trimmed().left(200);
-        d.description = description.left(2000);
-        if (d.title.isEmpty())
-            return Error::validation({{QStringLiteral("title"), QStringLiteral("Judul dari portal kosong.")}});
-        return d;
+    return change(actor, id, QStringLiteral("adopt_remote"), [&](const DataFile &before) -> Result<DataFile> {
+        // The portal's text is checked like a user's edit (length, control characters): it is
+        // input from outside, and it goes out again on the next push.
+        auto d = parseMeta({{"title", title}, {"description", description}}, before);
+        if (!d.ok()) {
+            Error e = d.error();
+            e.message = QStringLiteral("Judul/deskripsi dari portal tidak memenuhi aturan berkas data. Pilih versi sekolah, "
+                                       "atau perbaiki judul/deskripsi di portal lalu sinkronkan lagi.");
+            return e;
+        }
+        DataFile after = d.value();
+        unverifyIfChanged(after, before); // new text: an admin checks it again, as after any edit
+        return after;
     });
 }
 

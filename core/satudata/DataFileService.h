@@ -49,16 +49,21 @@ public:
     Result<DataFile> setVerified(const Actor &actor, const QString &id, bool verified); // admin only
     Result<DataFile> get(const QString &id);
     Result<QList<DataFile>> list(const DataFileFilter &filter, qint64 *total);
-    Result<Table> table(const QString &id); // the stored content, parsed
+    // The table as parsed on upload (stored in the database): reading it never parses the
+    // uploaded file again. Files from before that was stored are parsed once and stored.
+    Result<Table> table(const QString &id);
+    Result<QList<QStringList>> preview(const QString &id); // the first PreviewRows rows
     Status markSynced(const QString &id);
     Result<QList<DataFile>> all(); // every file, oldest first (bulk sync)
-    // Conflict resolved in favour of the portal: its title and description replace ours. The
-    // table is unchanged and the choice is the user's, so verification stays (audited).
+    // Conflict resolved in favour of the portal: its title and description replace ours after
+    // the same checks as a user's edit, and like any change they take the verification back
+    // (the portal's text is not what the admin checked).
     Result<DataFile> adoptRemoteMeta(const Actor &actor, const QString &id, const QString &title, const QString &description);
 
 private:
     Result<DataFile> parseMeta(const QJsonObject &meta, DataFile base);
     Result<DataFile> find(const QString &id);
+    Result<Table> parseStoredOnce(const DataFile &file);
     // Read, edit, write and audit one file in one transaction.
     Result<DataFile> change(const Actor &actor, const QString &id, const QString &action,
                             const std::function<Result<DataFile>(const DataFile &)> &edit);

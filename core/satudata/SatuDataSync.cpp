@@ -588,6 +588,8 @@ Result<TargetResult> SatuDataSync::resolveConflict(const Actor &actor, const QSt
     r.status = QStringLiteral("ok");
     r.remoteId = s.remoteId;
     r.message = QStringLiteral("Versi portal dipakai: judul dan deskripsi berkas mengikuti SPLP.");
+    if (!adopted->verified)
+        r.message += QStringLiteral(" Keterangan berubah, jadi admin perlu memverifikasi berkas lagi sebelum dikirim.");
     return r;
 }
 

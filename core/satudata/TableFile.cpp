@@ -4,12 +4,27 @@
 #include <QSet>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
+#include <memory>
 #include <zip.h>
 
 namespace tu::tablefile {
 
 namespace {
 Error bad(const QString &message) { return Error::validation({{QStringLiteral("file"), message}}, message); }
+
+Error tooMuchText()
+{
+    return bad(QStringLiteral("Isi tabel terlalu banyak (lebih dari %1 karakter). Pecah datanya menjadi beberapa berkas.").arg(MaxTotalChars));
+}
+
+// Excel itself stops at 32,767 characters per cell; anything longer is not a table cell.
+Status checkCell(const QString &cell, int row, int column)
+{
+    if (cell.size() > MaxCellChars)
+        return bad(QStringLiteral("Sel di baris %1 kolom %2 berisi lebih dari %3 karakter (batas Excel). Perpendek isinya.")
+                       .arg(row).arg(column + 1).arg(MaxCellChars));
+    return {};
+}
 
 // Header names must be usable as field names upstream: present and unique.
 Status checkShape(const Table &t)
@@ -33,6 +48,18 @@ Status checkShape(const Table &t)
         return bad(QStringLiteral("Berkas hanya berisi judul kolom, tanpa data."));
     if (t.rows.size() > MaxRows)
         return bad(QStringLiteral("Terlalu banyak baris (%1, maks %2).").arg(t.rows.size()).arg(MaxRows));
+    if (qint64(t.rows.size()) * t.columns.size() > MaxCells)
+        return bad(QStringLiteral("Tabel terlalu besar (%1 baris x %2 kolom, maks %3 sel). Pecah datanya menjadi beberapa berkas.")
+                       .arg(t.rows.size()).arg(t.columns.size()).arg(MaxCells));
+    qint64 chars = 0;
+    for (int r = 0; r < t.rows.size(); ++r)
+        for (int c = 0; c < t.rows[r].size(); ++c) {
+            if (auto s = checkCell(t.rows[r][c], r + 2, c); !s.ok())
+                return s;
+            chars += t.rows[r][c].size();
+        }
+    if (chars > MaxTotalChars)
+        return tooMuchText();
     return {};
 }
 } // namespace
@@ -122,36 +149,124 @@ Result<Table> parseCsv(const QByteArray &bytes)
 }
 
 namespace {
-QByteArray zipEntry(zip_t *z, const char *name, bool *found)
+Error tooBig()
+{
+    return bad(QStringLiteral("Isi berkas XLSX terlalu besar setelah dibuka (lebih dari %1 MB per bagian). Pecah datanya menjadi beberapa berkas.")
+                   .arg(MaxEntryBytes / (1024 * 1024)));
+}
+
+Error broken() { return bad(QStringLiteral("Berkas XLSX rusak atau bukan XLSX. Simpan ulang dari Excel sebagai \"Excel Workbook (.xlsx)\".")); }
+
+// One zip entry, inflated with a running cap on the bytes really produced: a header may claim
+// a few bytes for an entry that inflates to gigabytes. Absent entry: empty and *found false.
+Result<QByteArray> zipEntry(zip_t *z, const char *name, bool *found)
 {
     *found = false;
-    zip_stat_t st;
-    if (zip_stat(z, name, 0, &st) != 0)
-        return {};
-    if (st.size > 200u * 1024 * 1024) // a tiny zip that would inflate to gigabytes
-        return {};
-    zip_file_t *f = zip_fopen(z, name, 0);
+    const zip_int64_t index = zip_name_locate(z, name, 0);
+    if (index < 0)
+        return QByteArray();
+    zip_file_t *f = zip_fopen_index(z, zip_uint64_t(index), 0);
     if (!f)
-        return {};
-    QByteArray out(qsizetype(st.size), Qt::Uninitialized);
-    const zip_int64_t n = zip_fread(f, out.data(), st.size);
+        return broken();
+    QByteArray out;
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const zip_int64_t n = zip_fread(f, chunk.data(), zip_uint64_t(chunk.size()));
+        if (n < 0) {
+            zip_fclose(f);
+            return broken();
+        }
+        if (n == 0)
+            break;
+        if (out.size() + n > MaxEntryBytes) {
+            zip_fclose(f);
+            return tooBig();
+        }
+        out.append(chunk.constData(), qsizetype(n));
+    }
     zip_fclose(f);
-    if (n != zip_int64_t(st.size))
-        return {};
     *found = true;
     return out;
 }
 
-// "BC12" -> 54 (0-based column index)
+// "BC12" -> 54 (0-based column index); -1 when the letters alone pass every column we accept.
 int columnIndex(const QString &cellRef)
 {
     int col = 0;
     for (QChar c : cellRef) {
         if (!c.isLetter())
             break;
-        col = col * 26 + (c.toUpper().unicode() - 'A' + 1);
+        const ushort u = c.toUpper().unicode();
+        if (u < 'A' || u > 'Z')
+            return -1;
+        col = col * 26 + (u - 'A' + 1);
+        if (col > MaxColumns * 2)
+            return -1;
     }
     return col - 1;
+}
+
+// A reader that refuses DTDs: an internal DTD is how entities get declared (billion laughs),
+// and SpreadsheetML never has one. The DTD token comes before any entity is referenced, so
+// stopping there expands nothing; the expansion limit is a second fence.
+class Xml : public QXmlStreamReader
+{
+public:
+    explicit Xml(const QByteArray &bytes) : QXmlStreamReader(bytes) { setEntityExpansionLimit(64); }
+    bool next()
+    {
+        if (atEnd())
+            return false;
+        if (readNext() == QXmlStreamReader::DTD) {
+            raiseError(QStringLiteral("DTD"));
+            m_dtd = true;
+            return false;
+        }
+        return !hasError();
+    }
+    Status status() const
+    {
+        if (m_dtd)
+            return bad(QStringLiteral("Berkas XLSX memuat deklarasi DTD, yang tidak dipakai Excel dan tidak diizinkan. Simpan ulang dari Excel sebagai \"Excel Workbook (.xlsx)\"."));
+        if (hasError())
+            return bad(QStringLiteral("Isi lembar kerja XLSX rusak: %1.").arg(errorString()));
+        return {};
+    }
+
+private:
+    bool m_dtd = false;
+};
+
+Result<QStringList> sharedStrings(const QByteArray &xml)
+{
+    QStringList strings;
+    Xml x(xml);
+    QString current;
+    bool inSi = false;
+    qint64 chars = 0;
+    while (x.next()) {
+        if (x.isStartElement() && x.name() == QLatin1String("si")) {
+            inSi = true;
+            current.clear();
+        } else if (x.isStartElement() && x.name() == QLatin1String("t") && inSi) {
+            current += x.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (current.size() > MaxCellChars)
+                return bad(QStringLiteral("Teks ke-%1 di berkas XLSX berisi lebih dari %2 karakter (batas Excel). Perpendek isinya.")
+                               .arg(strings.size() + 1).arg(MaxCellChars));
+        } else if (x.isEndElement() && x.name() == QLatin1String("si")) {
+            if (strings.size() >= MaxSharedStrings)
+                return bad(QStringLiteral("Berkas XLSX berisi terlalu banyak teks berbeda (maks %1). Pecah datanya menjadi beberapa berkas.")
+                               .arg(MaxSharedStrings));
+            chars += current.size();
+            if (chars > MaxTotalChars)
+                return tooMuchText();
+            strings << current;
+            inSi = false;
+        }
+    }
+    if (auto s = x.status(); !s.ok())
+        return s.error();
+    return strings;
 }
 } // namespace
 
@@ -163,43 +278,42 @@ Result<Table> parseXlsx(const QByteArray &bytes)
     if (!src)
         return bad(QStringLiteral("Berkas XLSX tidak dapat dibuka."));
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    zip_error_fini(&err);
     if (!z) {
         zip_source_free(src);
-        return bad(QStringLiteral("Berkas XLSX rusak atau bukan XLSX. Simpan ulang dari Excel sebagai \"Excel Workbook (.xlsx)\"."));
+        return broken();
     }
+    // Closes the archive on every return below (zip_close frees the source too).
+    const std::unique_ptr<zip_t, void (*)(zip_t *)> archive(z, [](zip_t *a) { zip_discard(a); });
+    if (zip_get_num_entries(z, 0) > MaxZipEntries)
+        return bad(QStringLiteral("Berkas XLSX berisi terlalu banyak bagian (lebih dari %1). Simpan ulang dari Excel sebagai \"Excel Workbook (.xlsx)\" hanya dengan lembar data.")
+                       .arg(MaxZipEntries));
     bool found = false;
-    const QByteArray shared = zipEntry(z, "xl/sharedStrings.xml", &found);
+    auto shared = zipEntry(z, "xl/sharedStrings.xml", &found);
+    if (!shared.ok())
+        return shared.error();
     QStringList strings;
     if (found) {
-        QXmlStreamReader x(shared);
-        QString current;
-        bool inSi = false;
-        while (!x.atEnd()) {
-            x.readNext();
-            if (x.isStartElement() && x.name() == QLatin1String("si")) {
-                inSi = true;
-                current.clear();
-            } else if (x.isStartElement() && x.name() == QLatin1String("t") && inSi) {
-                current += x.readElementText(QXmlStreamReader::IncludeChildElements);
-            } else if (x.isEndElement() && x.name() == QLatin1String("si")) {
-                strings << current;
-                inSi = false;
-            }
-        }
+        auto s = sharedStrings(shared.value());
+        if (!s.ok())
+            return s.error();
+        strings = s.value();
     }
-    const QByteArray sheet = zipEntry(z, "xl/worksheets/sheet1.xml", &found);
-    zip_close(z);
+    shared = QByteArray(); // freed before the sheet is inflated
+    auto sheet = zipEntry(z, "xl/worksheets/sheet1.xml", &found);
+    if (!sheet.ok())
+        return sheet.error();
     if (!found)
         return bad(QStringLiteral("Lembar kerja pertama tidak ditemukan di berkas XLSX."));
 
     QList<QStringList> rows;
-    QXmlStreamReader x(sheet);
+    Xml x(sheet.value());
     QStringList row;
     int col = 0;
     QString type;
     bool inRow = false;
-    while (!x.atEnd()) {
-        x.readNext();
+    qint64 chars = 0, cells = 0;
+    while (x.next()) {
         if (x.isStartElement() && x.name() == QLatin1String("row")) {
             inRow = true;
             row.clear();
@@ -209,32 +323,43 @@ Result<Table> parseXlsx(const QByteArray &bytes)
             col = ref.isEmpty() ? col : columnIndex(ref);
             type = x.attributes().value(QLatin1String("t")).toString();
             if (col < 0 || col > MaxColumns * 2)
-                return bad(QStringLiteral("Sel di luar batas kolom (%1).").arg(ref));
+                return bad(QStringLiteral("Sel di luar batas kolom (%1).").arg(ref.left(20)));
             while (row.size() < col)
                 row << QString();
             row << QString();
         } else if (x.isStartElement() && (x.name() == QLatin1String("v") || x.name() == QLatin1String("t")) && inRow && !row.isEmpty()) {
             const QString v = x.readElementText(QXmlStreamReader::IncludeChildElements);
+            const qsizetype before = row.last().size();
             if (type == QLatin1String("s")) {
-                const int idx = v.toInt();
-                row.last() = idx >= 0 && idx < strings.size() ? strings.at(idx) : QString();
+                bool ok = false;
+                const int idx = v.toInt(&ok);
+                row.last() = ok && idx >= 0 && idx < strings.size() ? strings.at(idx) : QString();
             } else {
                 row.last() += v;
             }
+            if (auto s = checkCell(row.last(), int(rows.size()) + 1, int(row.size()) - 1); !s.ok())
+                return s.error();
+            chars += row.last().size() - before;
+            if (chars > MaxTotalChars)
+                return tooMuchText();
         } else if (x.isEndElement() && x.name() == QLatin1String("c")) {
             ++col;
         } else if (x.isEndElement() && x.name() == QLatin1String("row")) {
             inRow = false;
             while (!row.isEmpty() && row.last().isEmpty())
                 row.removeLast();
-            if (!row.isEmpty())
+            if (!row.isEmpty()) {
                 rows << row;
+                cells += row.size();
+            }
             if (rows.size() > MaxRows + 1)
                 return bad(QStringLiteral("Terlalu banyak baris (maks %1).").arg(MaxRows));
+            if (cells > MaxCells)
+                return bad(QStringLiteral("Tabel terlalu besar (lebih dari %1 sel). Pecah datanya menjadi beberapa berkas.").arg(MaxCells));
         }
     }
-    if (x.hasError())
-        return bad(QStringLiteral("Isi lembar kerja XLSX rusak: %1.").arg(x.errorString()));
+    if (auto s = x.status(); !s.ok())
+        return s.error();
     if (rows.isEmpty())
         return bad(QStringLiteral("Lembar kerja pertama kosong."));
     Table t;

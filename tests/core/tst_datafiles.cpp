@@ -5,9 +5,11 @@
 #include "TestSupport.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 using namespace tu;
 
@@ -31,6 +33,65 @@ QByteArray xlsx(const QList<QStringList> &rows)
     QFile f(QString::fromUtf8(path));
     f.open(QIODevice::ReadOnly);
     return f.readAll();
+}
+// A zip written entry by entry with libzip, for the hostile workbooks a spreadsheet program
+// never writes.
+QByteArray rawZip(const QList<QPair<QByteArray, QByteArray>> &entries)
+{
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath(QStringLiteral("raw.xlsx")).toUtf8();
+    int error = 0;
+    zip_t *z = zip_open(path.constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    if (!z)
+        return {};
+    for (const auto &e : entries) {
+        zip_source_t *src = zip_source_buffer(z, e.second.constData(), zip_uint64_t(e.second.size()), 0);
+        zip_file_add(z, e.first.constData(), src, ZIP_FL_OVERWRITE);
+    }
+    zip_close(z); // reads the buffers, which live in `entries` until here
+    QFile f(QString::fromUtf8(path));
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+QByteArray sheetXml(const QByteArray &prolog, const QList<QList<QByteArray>> &rows)
+{
+    QByteArray x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + prolog + "<worksheet><sheetData>";
+    for (int r = 0; r < rows.size(); ++r) {
+        x += "<row r=\"" + QByteArray::number(r + 1) + "\">";
+        for (const QByteArray &cell : rows[r])
+            x += cell.startsWith("<") ? cell : "<c t=\"inlineStr\"><is><t>" + cell + "</t></is></c>";
+        x += "</row>";
+    }
+    return x + "</sheetData></worksheet>";
+}
+
+// `levels` entities, each ten of the one before: 3 levels are 3,000 characters, 10 are 3e10.
+QByteArray laughs(int levels)
+{
+    QByteArray dtd = "<!DOCTYPE worksheet [\n<!ENTITY l0 \"lol\">\n";
+    for (int i = 1; i <= levels; ++i) {
+        dtd += "<!ENTITY l" + QByteArray::number(i) + " \"";
+        for (int k = 0; k < 10; ++k)
+            dtd += "&l" + QByteArray::number(i - 1) + ";";
+        dtd += "\">\n";
+    }
+    return dtd + "]>\n";
+}
+
+// Rewrites the uncompressed size of the (only) entry in its local header and the central
+// directory: the header then claims `size` bytes whatever the data inflates to.
+QByteArray withDeclaredSize(QByteArray zip, quint32 size)
+{
+    auto put = [&](qsizetype at) {
+        for (int i = 0; i < 4; ++i)
+            zip[at + i] = char((size >> (8 * i)) & 0xff);
+    };
+    put(22); // local file header
+    const qsizetype central = zip.indexOf(QByteArray("PK\x01\x02", 4));
+    if (central > 0)
+        put(central + 24);
+    return zip;
 }
 } // namespace
 
@@ -123,6 +184,137 @@ private slots:
         auto t = svc().table(d->id);
         QCOMPARE(t->rows.at(2), (QStringList{"IX", "", "50"}));
         QCOMPARE(t->rows.at(0).at(0), QStringLiteral("VII"));
+    }
+
+    // Entities declared in an internal DTD (billion laughs): refused at the DTD, before any
+    // expansion, in the sheet and in the shared strings, by the service with nothing stored.
+    void xlsxWithDtdIsRefused()
+    {
+        const QList<QList<QByteArray>> rows{{"judul"}, {"&l3;"}};
+        const QByteArray small = rawZip({{"xl/worksheets/sheet1.xml", sheetXml(laughs(3), rows)}});
+        auto r = upload(small, meta, QStringLiteral("tawa.xlsx"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Validation);
+        QVERIFY2(r.error().fields.value(QStringLiteral("file")).contains(QStringLiteral("DTD")), qPrintable(r.error().message));
+        QCOMPARE(count(), 0);
+
+        QElapsedTimer clock;
+        clock.start();
+        const QByteArray bomb = rawZip({{"xl/worksheets/sheet1.xml", sheetXml(laughs(10), rows)}});
+        QVERIFY(bomb.size() < 2000);
+        auto b = tablefile::parse(bomb);
+        QVERIFY(!b.ok());
+        QVERIFY(b.error().message.contains(QStringLiteral("DTD")));
+        const QByteArray sharedBomb = "<?xml version=\"1.0\"?>" + laughs(10) + "<sst><si><t>&l10;</t></si></sst>";
+        auto s = tablefile::parse(rawZip({{"xl/sharedStrings.xml", sharedBomb},
+                                          {"xl/worksheets/sheet1.xml", sheetXml({}, {{"judul"}, {"<c t=\"s\"><v>0</v></c>"}})}}));
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("DTD")));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // An entry inflating far beyond the cap: whether its header tells the truth or claims a
+    // few hundred bytes, reading stops at the cap.
+    void xlsxZipBombIsRefused_data()
+    {
+        QTest::addColumn<bool>("lyingHeader");
+        QTest::newRow("honest header") << false;
+        QTest::newRow("header claims 300 bytes") << true;
+    }
+    void xlsxZipBombIsRefused()
+    {
+        QFETCH(bool, lyingHeader);
+        QByteArray sheet = sheetXml({}, {{"judul"}, {"1"}});
+        sheet.insert(sheet.indexOf("</sheetData>"), QByteArray(int(tablefile::MaxEntryBytes + 4 * 1024 * 1024), ' '));
+        QByteArray zip = rawZip({{"xl/worksheets/sheet1.xml", sheet}});
+        sheet.clear();
+        QVERIFY(zip.size() < 1024 * 1024);
+        if (lyingHeader)
+            zip = withDeclaredSize(zip, 300);
+        auto r = upload(zip, meta, QStringLiteral("bom.xlsx"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Validation);
+        QVERIFY2(r.error().fields.value(QStringLiteral("file")).contains(QStringLiteral("terlalu besar")), qPrintable(r.error().fields.value(QStringLiteral("file"))));
+        QCOMPARE(count(), 0);
+    }
+
+    void xlsxLimits_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("hint");
+        const QByteArray sheet = sheetXml({}, {{"judul"}, {"1"}});
+        QList<QPair<QByteArray, QByteArray>> many{{"xl/worksheets/sheet1.xml", sheet}};
+        for (int i = 0; i <= tablefile::MaxZipEntries; ++i)
+            many.append({"xl/media/gambar" + QByteArray::number(i) + ".bin", "x"});
+        QTest::newRow("too many entries") << rawZip(many) << "terlalu banyak bagian";
+        const QByteArray longCell(tablefile::MaxCellChars + 1, 'a');
+        QTest::newRow("inline cell over 32767") << rawZip({{"xl/worksheets/sheet1.xml", sheetXml({}, {{"judul"}, {longCell}})}}) << "32767";
+        QTest::newRow("number cell over 32767")
+            << rawZip({{"xl/worksheets/sheet1.xml", sheetXml({}, {{"judul"}, {"<c><v>" + QByteArray(40000, '7') + "</v></c>"}})}}) << "32767";
+        QTest::newRow("shared string over 32767")
+            << rawZip({{"xl/sharedStrings.xml", "<sst><si><t>" + longCell + "</t></si></sst>"},
+                       {"xl/worksheets/sheet1.xml", sheetXml({}, {{"judul"}, {"<c t=\"s\"><v>0</v></c>"}})}})
+            << "32767";
+        QByteArray sst = "<sst>";
+        for (int i = 0; i <= tablefile::MaxSharedStrings; ++i)
+            sst += "<si><t>s</t></si>";
+        sst += "</sst>";
+        QTest::newRow("too many shared strings")
+            << rawZip({{"xl/sharedStrings.xml", sst}, {"xl/worksheets/sheet1.xml", sheetXml({}, {{"judul"}, {"<c t=\"s\"><v>0</v></c>"}})}})
+            << "terlalu banyak teks";
+        // One 30,000-character shared string used in 600 cells: 18 million characters once filled in.
+        QByteArray wide = "<c t=\"s\"><v>0</v></c>";
+        QList<QList<QByteArray>> rows{{"a", "b", "c"}};
+        for (int r = 0; r < 200; ++r)
+            rows.append({wide, wide, wide});
+        QTest::newRow("total characters")
+            << rawZip({{"xl/sharedStrings.xml", "<sst><si><t>" + QByteArray(30000, 'x') + "</t></si></sst>"},
+                       {"xl/worksheets/sheet1.xml", sheetXml({}, rows)}})
+            << "terlalu banyak";
+        QTest::newRow("csv cell over 32767") << QByteArray("judul\n" + longCell + "\n") << "32767";
+    }
+    void xlsxLimits()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, hint);
+        QVERIFY(!bytes.isEmpty());
+        auto r = upload(bytes, meta, QStringLiteral("batas.xlsx"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Validation);
+        QVERIFY2(r.error().fields.value(QStringLiteral("file")).contains(hint), qPrintable(r.error().fields.value(QStringLiteral("file"))));
+        QCOMPARE(count(), 0);
+    }
+
+    // The table is parsed once, on upload: with the stored original gone, the page's preview
+    // and the sync's table still come from what was stored then.
+    void readsDoNotParseTheUploadAgain()
+    {
+        const QByteArray bytes = xlsx({{"kelas", "jumlah"}, {"VII", "96"}, {"VIII", "94"}});
+        auto d = upload(bytes, meta, QStringLiteral("siswa.xlsx"));
+        TU_VERIFY_OK(d);
+        const QString stored = tc->database.dataDir() + QStringLiteral("/uploads/satudata/") + d->storedName;
+        QVERIFY(QFile::exists(stored));
+        QVERIFY(QFile::remove(stored));
+        auto t = svc().table(d->id);
+        TU_VERIFY_OK(t);
+        QCOMPARE(t->columns, (QStringList{"kelas", "jumlah"}));
+        QCOMPARE(t->rows, (QList<QStringList>{{"VII", "96"}, {"VIII", "94"}}));
+        QCOMPARE(t->format, QStringLiteral("xlsx"));
+        auto p = svc().preview(d->id);
+        TU_VERIFY_OK(p);
+        QCOMPARE(p->size(), 2);
+        QCOMPARE(p->at(1).at(0), QStringLiteral("VIII"));
+        // Replacing stores the new table; deleting the file deletes its table too.
+        QBuffer b;
+        b.setData("kelas,jumlah\nIX,50\n");
+        b.open(QIODevice::ReadOnly);
+        TU_VERIFY_OK(svc().replace(op, d->id, b, QStringLiteral("baru.csv")));
+        QCOMPARE(svc().table(d->id)->rows, (QList<QStringList>{{"IX", "50"}}));
+        TU_VERIFY_OK(svc().remove(op, d->id));
+        auto left = tc->core->db().exec(QStringLiteral("SELECT COUNT(*) FROM satudata_file_tables"));
+        TU_VERIFY_OK(left);
+        QVERIFY(left.value().next());
+        QCOMPARE(left.value().value(0).toInt(), 0);
     }
 
     void metadataRules()

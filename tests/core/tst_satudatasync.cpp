@@ -326,10 +326,47 @@ private slots:
         const DataFile after = tc->core->dataFiles().get(f.id).value();
         QCOMPARE(after.title, QStringLiteral("Sarpras (portal)"));
         QCOMPARE(after.description, QStringLiteral("Catatan portal"));
-        QVERIFY(after.verified);
+        // The portal's text is not what the admin verified: verification is taken back.
+        QVERIFY(!after.verified);
+        QVERIFY(after.verifiedBy.isEmpty());
+        QVERIFY(resolved->message.contains(QStringLiteral("memverifikasi")));
+        QVERIFY(!sync().syncFile(op, f.id, {satudata::Splp}).ok());
+        TU_VERIFY_OK(tc->core->dataFiles().setVerified(admin, f.id, true));
         const int updates = splpStats().value(QLatin1String("updates")).toInt();
         QCOMPARE(syncOne(f.id, satudata::Splp).status, QStringLiteral("unchanged"));
         QCOMPARE(splpStats().value(QLatin1String("updates")).toInt(), updates);
+    }
+
+    // The portal's title and description pass the checks of a user's edit (control characters,
+    // lengths) before they replace ours; refused, nothing changes and the conflict stays open.
+    void keepRemoteChecksThePortalsText()
+    {
+        const QList<std::tuple<QString, QString, QString>> cases{
+            {QStringLiteral("Sarpras\u0007\u001b[2J"), QStringLiteral("Catatan"), QStringLiteral("title")},
+            {QString(250, QLatin1Char('J')), QStringLiteral("Catatan"), QStringLiteral("title")},
+            {QStringLiteral("Sarpras"), QStringLiteral("a\u0001b"), QStringLiteral("description")},
+            {QStringLiteral("Sarpras"), QString(2500, QLatin1Char('n')), QStringLiteral("description")}};
+        int n = 0;
+        for (const auto &[title, notes, field] : cases) {
+            const QString ours = QStringLiteral("Data Sarpras %1").arg(++n);
+            const DataFile f = file(ours);
+            QCOMPARE(syncOne(f.id, satudata::Splp).status, QStringLiteral("ok"));
+            const QString remoteId = sync().states(f.id)->value(satudata::Splp).remoteId;
+            sim->control("POST", QStringLiteral("/__sim/splp/modify"), {{"id", remoteId}, {"title", title}, {"notes", notes}});
+            TU_VERIFY_OK(tc->core->dataFiles().updateMeta(op, f.id, {{"unit", "unit"}}));
+            TU_VERIFY_OK(tc->core->dataFiles().setVerified(admin, f.id, true));
+            QCOMPARE(syncOne(f.id, satudata::Splp).status, QStringLiteral("conflict"));
+            auto resolved = sync().resolveConflict(op, f.id, satudata::Splp, QStringLiteral("remote"));
+            QVERIFY2(!resolved.ok(), qPrintable(field));
+            QCOMPARE(resolved.error().code, ErrorCode::Validation);
+            QVERIFY2(resolved.error().fields.contains(field), qPrintable(QStringList(resolved.error().fields.keys()).join(',')));
+            QVERIFY(resolved.error().message.contains(QStringLiteral("portal")));
+            const DataFile after = tc->core->dataFiles().get(f.id).value();
+            QCOMPARE(after.title, ours);
+            QVERIFY(after.verified); // nothing changed
+            QCOMPARE(sync().conflict(f.id, satudata::Splp)->remote.value(QLatin1String("title")).toString(), title); // still open
+            TU_VERIFY_OK(sync().resolveConflict(op, f.id, satudata::Splp, QStringLiteral("local")));
+        }
     }
 
     void scheduleRunsOncePerSlotWithAnInjectedClock()
