@@ -265,6 +265,12 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         buttons->addWidget(m_publish);
         buttons->addWidget(m_unpublish);
     }
+    if (type.needsApproval() && (actor.isSystem || actor.role == Role::Admin || actor.role == Role::Kesiswaan)) {
+        m_approve = actionButton(tr("Setujui"), QStringLiteral("check"), formCard);
+        m_approve->setObjectName(QStringLiteral("approve"));
+        m_approve->setToolTip(tr("Setujui isian OSIS ini agar tampil di situs sekolah"));
+        buttons->addWidget(m_approve);
+    }
     buttons->addStretch(1);
     m_delete = actionButton(tr("Hapus"), QStringLiteral("trash"), formCard);
     m_delete->setObjectName(QStringLiteral("deleteItem"));
@@ -304,6 +310,8 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     connect(m_new, &QPushButton::clicked, this, &ContentTab::newItem);
     connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
     connect(m_delete, &QPushButton::clicked, this, [this] { removeCurrent(true); });
+    if (m_approve)
+        connect(m_approve, &QPushButton::clicked, this, &ContentTab::approveCurrent);
     if (m_publish) {
         connect(m_publish, &QPushButton::clicked, this, [this] { setPublished(true); });
         connect(m_unpublish, &QPushButton::clicked, this, [this] { setPublished(false); });
@@ -510,6 +518,24 @@ void ContentTab::setPublished(bool published)
                                                                   : tr("“%1” dijadikan draf dan tidak tampil di situs.").arg(title));
 }
 
+void ContentTab::approveCurrent()
+{
+    if (m_editor->isNew())
+        return;
+    if (m_dirty && !save())
+        return;
+    auto r = m_core.content().approve(m_actor, m_type, m_editor->itemId());
+    if (!r.ok()) {
+        m_banner->showError(r.error().message);
+        return;
+    }
+    m_editor->setItem(r.value());
+    m_dirty = false;
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));
+}
+
 void ContentTab::focusSearch()
 {
     m_search->setFocus();
@@ -523,6 +549,8 @@ void ContentTab::updateActions()
     m_next->setEnabled(qint64(m_page) * PageSize < m_total);
     m_save->setEnabled(!busy);
     m_delete->setEnabled(!m_editor->isNew() && !busy);
+    if (m_approve) // only while the stored item waits for approval
+        m_approve->setVisible(!m_editor->isNew() && !m_model->isApproved(m_editor->itemId()));
     if (m_publish) {
         const bool published = m_editor->values().value(QLatin1String("status")).toString() == QLatin1String("published");
         // One of the two at a time: what the stored item can become.

@@ -61,11 +61,13 @@ public:
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *publishButton() const { return m_publish; }   // news only
     QPushButton *unpublishButton() const { return m_unpublish; } // news only
+    QPushButton *approveButton() const { return m_approve; }     // types OSIS edits, admin/kesiswaan only
     int currentPage() const { return m_page; }
     bool isDirty() const { return m_dirty; }
 
 private:
     void loadSelected();
+    void approveCurrent();
     void updateActions();
     void updateTitle();
     void loadMonth();
@@ -87,6 +89,7 @@ private:
     ContentEditor *m_editor;
     QPushButton *m_prev, *m_next, *m_new, *m_save, *m_delete;
     QPushButton *m_publish = nullptr, *m_unpublish = nullptr;
+    QPushButton *m_approve = nullptr;
     QCalendarWidget *m_calendar = nullptr;
     QListWidget *m_dayEvents = nullptr;
     QLabel *m_dayTitle = nullptr;

@@ -71,6 +71,12 @@ int ContentTableModel::rowOf(const QString &id) const
     return -1;
 }
 
+bool ContentTableModel::isApproved(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 || m_items.at(row).value(QLatin1String("approved")).toBool(true);
+}
+
 const ContentField *ContentTableModel::fieldAt(int column) const
 {
     return column >= 0 && column < m_columns.size() ? m_columns.at(column) : nullptr;
@@ -109,6 +115,8 @@ QVariant ContentTableModel::data(const QModelIndex &index, int role) const
     const ContentField *field = m_columns.at(index.column());
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == 0 && !item.value(QLatin1String("approved")).toBool(true))
+            return display(field, item) + tr(" · menunggu persetujuan");
         return display(field, item);
     case Qt::ToolTipRole:
         if (index.column() == 0)

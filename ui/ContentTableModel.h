@@ -21,6 +21,8 @@ public:
     void setTimeZone(const QTimeZone &zone);
     QJsonObject itemAt(int row) const;
     int rowOf(const QString &id) const;
+    // False while the listed item waits for approval (OSIS edits); true when not listed.
+    bool isApproved(const QString &id) const;
     // The field shown in `column`, nullptr for the last-change column.
     const ContentField *fieldAt(int column) const;
 

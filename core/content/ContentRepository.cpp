@@ -11,7 +11,7 @@ QString columns(const ContentType &t)
     QStringList c{QStringLiteral("id")};
     for (const ContentField &f : t.fields)
         c << f.column;
-    c << QStringLiteral("created_by") << QStringLiteral("created_at") << QStringLiteral("updated_at");
+    c << QStringLiteral("created_by") << QStringLiteral("approved") << QStringLiteral("created_at") << QStringLiteral("updated_at");
     return c.join(QStringLiteral(", "));
 }
 
@@ -38,6 +38,7 @@ ContentRecord fromRow(const ContentType &t, const QSqlQuery &q)
     for (const ContentField &f : t.fields)
         r.insert(f.key, fromSql(q.value(i++), f.kind));
     r.insert(QStringLiteral("createdBy"), fromSql(q.value(i++), FieldKind::Text));
+    r.insert(QStringLiteral("approved"), q.value(i++).toInt() != 0);
     r.insert(QStringLiteral("createdAt"), q.value(i++).toString());
     r.insert(QStringLiteral("updatedAt"), q.value(i++).toString());
     return r;
@@ -92,7 +93,8 @@ Status ContentRepository::insert(const ContentType &type, const ContentRecord &r
     QVariantList binds{r.value(QLatin1String("id")).toString()};
     for (const ContentField &f : type.fields)
         binds << toSql(r.value(f.key));
-    binds << toSql(r.value(QLatin1String("createdBy"))) << r.value(QLatin1String("createdAt")).toString()
+    binds << toSql(r.value(QLatin1String("createdBy"))) << (r.value(QLatin1String("approved")).toBool(true) ? 1 : 0)
+          << r.value(QLatin1String("createdAt")).toString()
           << r.value(QLatin1String("updatedAt")).toString();
     for (int i = 0; i < binds.size(); ++i)
         marks << QStringLiteral("?");
@@ -112,8 +114,9 @@ Status ContentRepository::update(const ContentType &type, const ContentRecord &r
         sets << f.column + QStringLiteral(" = ?");
         binds << toSql(r.value(f.key));
     }
-    sets << QStringLiteral("updated_at = ?");
-    binds << r.value(QLatin1String("updatedAt")).toString() << r.value(QLatin1String("id")).toString();
+    sets << QStringLiteral("approved = ?") << QStringLiteral("updated_at = ?");
+    binds << (r.value(QLatin1String("approved")).toBool(true) ? 1 : 0) << r.value(QLatin1String("updatedAt")).toString()
+          << r.value(QLatin1String("id")).toString();
     auto q = m_db.exec(QStringLiteral("UPDATE ") + type.table + QStringLiteral(" SET ") + sets.join(QStringLiteral(", ")) + QStringLiteral(" WHERE id = ?"),
                        binds);
     if (!q.ok())

@@ -10,8 +10,9 @@ namespace tu {
 
 class Database;
 
-// A stored content item as a JSON object: `id`, `createdBy`, `createdAt`, `updatedAt` and one
-// key per field of its type holding the stored value (an image field holds the media id).
+// A stored content item as a JSON object: `id`, `createdBy`, `approved`, `createdAt`,
+// `updatedAt` and one key per field of its type holding the stored value (an image field holds
+// the media id).
 using ContentRecord = QJsonObject;
 
 // A filter the service builds: `where` uses only the type's own column constants and `?`.
@@ -20,7 +21,7 @@ struct ContentQuery {
     QVariantList binds;
     QString orderBy;
     int limit = -1;
-    int offset = 0;
+    qint64 offset = 0;
 };
 
 // All SQL about the six content tables, generated from their descriptors.

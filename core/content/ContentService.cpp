@@ -1,4 +1,5 @@
 #include "ContentService.h"
+#include "Html.h"
 #include "MediaService.h"
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
@@ -60,8 +61,9 @@ QString ContentService::nowIsoString() const { return isoUtc(now()); }
 
 QString ContentService::excerptOf(const QString &content, int maxChars)
 {
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    QString plain = QString(content).remove(tags).simplified();
+    // The same tokenizer as the sanitiser: an unclosed "<b" or a ">" inside an attribute cannot
+    // leave markup behind, and entities come out as the characters they stand for.
+    QString plain = html::toPlainText(content);
     if (plain.size() <= maxChars)
         return plain;
     int cut = plain.lastIndexOf(QLatin1Char(' '), maxChars);
@@ -85,6 +87,10 @@ QJsonObject ContentService::present(const ContentType &type, const ContentRecord
     }
     if (publicView && type.name == QLatin1String("news") && record.value(QLatin1String("excerpt")).toString().isEmpty())
         o.insert(QStringLiteral("excerpt"), excerptOf(record.value(QLatin1String("content")).toString()));
+    if (publicView)
+        o.remove(QStringLiteral("approved")); // the public only ever sees approved items
+    else
+        o.insert(QStringLiteral("approved"), record.value(QLatin1String("approved")).toBool(true));
     return o;
 }
 
@@ -93,6 +99,16 @@ Status ContentService::checkEditor(const Actor &actor, const ContentType &type) 
     if (actor.isSystem || type.editableBy(actor.role))
         return {};
     return Error::forbidden(QStringLiteral("Peran Anda tidak boleh mengubah %1.").arg(type.label.toLower()));
+}
+
+bool ContentService::isOsis(const Actor &actor) { return !actor.isSystem && actor.role == Role::Osis; }
+
+Status ContentService::checkOwner(const Actor &actor, const ContentType &type, const ContentRecord &record)
+{
+    if (isOsis(actor) && record.value(QLatin1String("createdBy")).toString() != actor.userId)
+        return Error::forbidden(QStringLiteral("OSIS hanya dapat mengubah atau menghapus %1 yang dibuat OSIS sendiri. Minta admin atau kesiswaan untuk yang lain.")
+                                    .arg(type.itemLabel.toLower()));
+    return {};
 }
 
 Result<ContentRecord> ContentService::validate(const ContentType &type, const QJsonObject &input, const ContentRecord &existing)
@@ -107,6 +123,10 @@ Result<ContentRecord> ContentService::validate(const ContentType &type, const QJ
             continue;
         }
         QString v = raw.toString();
+        if (field.markup == Markup::Html)
+            v = html::sanitize(v);
+        else if (field.markup == Markup::Strip)
+            v = html::toPlainText(v);
         if (field.kind != FieldKind::LongText)
             v = v.trimmed();
         else if (v.trimmed().isEmpty())
@@ -259,6 +279,7 @@ Result<QJsonObject> ContentService::create(const Actor &actor, const ContentType
     r.insert(QStringLiteral("createdBy"), actor.userId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(actor.userId));
     r.insert(QStringLiteral("createdAt"), at);
     r.insert(QStringLiteral("updatedAt"), at);
+    r.insert(QStringLiteral("approved"), !(type.needsApproval() && isOsis(actor)));
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -282,11 +303,15 @@ Result<QJsonObject> ContentService::update(const Actor &actor, const ContentType
     auto before = find(type, id);
     if (!before.ok())
         return before.error();
+    if (auto s = checkOwner(actor, type, before.value()); !s.ok())
+        return s.error();
     auto v = validate(type, input, before.value());
     if (!v.ok())
         return v.error();
     ContentRecord r = v.value();
     r.insert(QStringLiteral("updatedAt"), nowIso());
+    if (type.needsApproval() && isOsis(actor))
+        r.insert(QStringLiteral("approved"), false); // an OSIS edit is checked again before it is public
     if (auto s = m_repo.update(type, r); !s.ok())
         return s.error();
     if (auto s = m_audit.record(actor, QStringLiteral("update"), type.entity, id, auditSummary(type, before.value()), auditSummary(type, r)); !s.ok())
@@ -307,6 +332,8 @@ Status ContentService::remove(const Actor &actor, const ContentType &type, const
     auto before = find(type, id);
     if (!before.ok())
         return before.error();
+    if (auto s = checkOwner(actor, type, before.value()); !s.ok())
+        return s;
     if (auto n = m_repo.remove(type, id); !n.ok())
         return n.error();
     // The whole record (not the summary) so that a deletion can be undone by hand.
@@ -333,6 +360,35 @@ Result<QJsonObject> ContentService::setPublished(const Actor &actor, const QStri
             change.insert(QStringLiteral("publishedAt"), nowIsoString());
     }
     return update(actor, news, newsId, change);
+}
+
+Result<QJsonObject> ContentService::approve(const Actor &actor, const ContentType &type, const QString &id)
+{
+    if (!actor.isSystem && actor.role != Role::Admin && actor.role != Role::Kesiswaan)
+        return Error::forbidden(QStringLiteral("Hanya admin atau kesiswaan yang dapat menyetujui konten."));
+    if (!type.needsApproval())
+        return Error::validation({{QStringLiteral("type"), QStringLiteral("%1 tidak memerlukan persetujuan.").arg(type.label)}});
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto before = find(type, id);
+    if (!before.ok())
+        return before.error();
+    ContentRecord r = before.value();
+    if (r.value(QLatin1String("approved")).toBool(true))
+        return present(type, r); // already public-ready: nothing to record
+    r.insert(QStringLiteral("approved"), true);
+    r.insert(QStringLiteral("updatedAt"), nowIso());
+    if (auto s = m_repo.update(type, r); !s.ok())
+        return s.error();
+    if (auto s = m_audit.record(actor, QStringLiteral("approve"), type.entity, id, {{"approved", false}},
+                                {{"approved", true}, {type.titleKey, r.value(type.titleKey)}});
+        !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    changed();
+    return present(type, r);
 }
 
 Status ContentService::checkPublicFilter(const ContentType &type, const ContentFilter &filter)
@@ -388,6 +444,8 @@ Result<ContentPage> ContentService::publicListUncached(const ContentType &type, 
     q.orderBy = type.adminOrder;
     std::function<QJsonObject(const ContentRecord &)> map = [&type](const ContentRecord &r) { return present(type, r, true, true); };
     const QString at = nowIsoString();
+    if (type.needsApproval())
+        andWhere(q, QStringLiteral("approved = 1"));
     if (type.name == QLatin1String("news")) {
         andWhere(q, QStringLiteral("status = 'published' AND published_at <= ?"), {at});
         if (!filter.category.isEmpty())
@@ -416,7 +474,8 @@ Result<QJsonObject> ContentService::publicNews(const QString &id)
         return r.error();
     // Drafts and articles scheduled for later look exactly like unknown ids.
     if (!r.value() || r.value()->value(QLatin1String("status")).toString() != QLatin1String("published")
-        || r.value()->value(QLatin1String("publishedAt")).toString() > nowIsoString())
+        || r.value()->value(QLatin1String("publishedAt")).toString() > nowIsoString()
+        || !r.value()->value(QLatin1String("approved")).toBool(true))
         return Error::notFound(QStringLiteral("Berita tidak ditemukan."));
     return present(news, *r.value(), false, true);
 }
@@ -442,10 +501,13 @@ Result<ContentService::Month> ContentService::publicCalendar(const QString &year
     const QDate today = now().toTimeZone(m_settings.schoolZone()).date();
     Month m{today.year(), today.month(), {}};
     QHash<QString, QString> f;
-    bool ok = true;
-    if (!month.isEmpty() && ((m.month = month.toInt(&ok)), !ok || m.month < 1 || m.month > 12))
+    if (auto mm = queryInt(QStringLiteral("month"), month, 1, 12, m.month); mm.ok())
+        m.month = int(mm.value());
+    else
         f.insert(QStringLiteral("month"), QStringLiteral("month harus angka 1–12."));
-    if (!year.isEmpty() && ((m.year = year.toInt(&ok)), !ok || m.year < 1900 || m.year > 2200))
+    if (auto yy = queryInt(QStringLiteral("year"), year, 1900, 2200, m.year); yy.ok())
+        m.year = int(yy.value());
+    else
         f.insert(QStringLiteral("year"), QStringLiteral("year harus tahun empat angka, mis. %1.").arg(today.year()));
     if (!f.isEmpty())
         return Error::validation(f, QStringLiteral("Parameter kalender tidak valid."));

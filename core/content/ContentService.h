@@ -33,10 +33,13 @@ struct ContentPage {
     QJsonObject meta() const { return page.meta(total); }
 };
 
-// News, announcements, calendar, teachers, facilities and extracurricular (seed 004): one
-// service over the descriptors in ContentTypes. Validation is the same for the desktop editor and
-// the admin API; text is stored verbatim (HTML and SQL-looking text included: it is bound, never
-// spliced, and escaping is the renderer's job); every change is audited in its transaction.
+// News, announcements, calendar, teachers, facilities and extracurricular: one service over the
+// descriptors in ContentTypes. Validation is the same for the desktop editor and the admin API.
+// News and announcement bodies are HTML sanitised on save (content/Html.h); the news excerpt is
+// plain text; every other field is plain text stored as typed (bound, never spliced: escaping
+// it is the renderer's job). Every change is audited in its transaction.
+// OSIS (a student role) may only change or delete its own items, and what it creates or edits
+// waits for approval by admin or kesiswaan before public lists show it.
 class ContentService
 {
 public:
@@ -54,6 +57,8 @@ public:
     Status remove(const Actor &actor, const ContentType &type, const QString &id);
     // News only: publish now (keeping a publication time already set) or back to draft.
     Result<QJsonObject> setPublished(const Actor &actor, const QString &newsId, bool published);
+    // Admin or kesiswaan: makes an OSIS item public (types OSIS edits only). Audited.
+    Result<QJsonObject> approve(const Actor &actor, const ContentType &type, const QString &id);
 
     // --- public --------------------------------------------------------------------------
     // news: published and due, `category`; announcements: active now, `priority`;
@@ -90,6 +95,8 @@ private:
                              const std::function<QJsonObject(const ContentRecord &)> &map);
     static Status checkPublicFilter(const ContentType &type, const ContentFilter &filter);
     Status checkEditor(const Actor &actor, const ContentType &type) const;
+    static bool isOsis(const Actor &actor);
+    static Status checkOwner(const Actor &actor, const ContentType &type, const ContentRecord &record);
     QJsonObject auditSummary(const ContentType &type, const ContentRecord &record) const;
     QString nowIsoString() const;
 

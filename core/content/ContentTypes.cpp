@@ -25,6 +25,11 @@ ContentField longText(const char *key, const char *column, const char *label, bo
 {
     return {QLatin1String(key), QLatin1String(column), QString::fromUtf8(label), FieldKind::LongText, required, max, {}, 0, {}};
 }
+ContentField withMarkup(ContentField f, Markup m)
+{
+    f.markup = m;
+    return f;
+}
 ContentField choice(const char *key, const char *column, const char *label, QStringList options)
 {
     return {QLatin1String(key), QLatin1String(column), QString::fromUtf8(label), FieldKind::Choice, true, 20, std::move(options), 0, {}};
@@ -50,8 +55,8 @@ QList<ContentType> build()
                text("category", "category", "Kategori", true, 50, "mis. Prestasi, Kegiatan"),
                choice("status", "status", "Status", {QStringLiteral("draft"), QStringLiteral("published")}),
                of(FieldKind::DateTime, "publishedAt", "published_at", "Waktu terbit", false),
-               longText("excerpt", "excerpt", "Ringkasan", false, 500),
-               longText("content", "content", "Isi berita", true, 100000),
+               withMarkup(longText("excerpt", "excerpt", "Ringkasan", false, 500), Markup::Strip),
+               withMarkup(longText("content", "content", "Isi berita", true, 100000), Markup::Html),
                of(FieldKind::Image, "image", "image_id", "Gambar", false)},
               QStringLiteral("COALESCE(published_at, created_at) DESC, id"), all});
     t.append({QStringLiteral("announcements"), QStringLiteral("announcements"), QStringLiteral("announcement"),
@@ -60,7 +65,7 @@ QList<ContentType> build()
                choice("priority", "priority", "Prioritas", {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}),
                of(FieldKind::DateTime, "activeFrom", "active_from", "Tampil mulai", true),
                of(FieldKind::DateTime, "activeUntil", "active_until", "Tampil sampai", false),
-               longText("content", "content", "Isi pengumuman", true, 20000)},
+               withMarkup(longText("content", "content", "Isi pengumuman", true, 20000), Markup::Html)},
               QStringLiteral("active_from DESC, id"), all});
     t.append({QStringLiteral("calendar"), QStringLiteral("calendar_events"), QStringLiteral("calendar_event"),
               QStringLiteral("Kalender"), QStringLiteral("Agenda"), QStringLiteral("title"),

@@ -22,6 +22,13 @@ enum class FieldKind {
     Digits,   // exactly `digits` decimal digits (NIP, NUPTK)
 };
 
+// How a LongText field treats markup. Everything else is plain text the renderer escapes.
+enum class Markup {
+    None,  // stored as typed (plain text: the frontend shows it as text)
+    Html,  // rich text, sanitised on save to the allow-list in content/Html.h
+    Strip, // plain text: tags removed and entities decoded on save (the news excerpt)
+};
+
 struct ContentField {
     QString key;    // JSON key (camelCase)
     QString column; // SQL column; a constant from this file, never user input
@@ -32,6 +39,7 @@ struct ContentField {
     QStringList options;  // Choice
     int digits = 0;       // Digits
     QString placeholder;  // hint for forms
+    Markup markup = Markup::None;
 };
 
 struct ContentType {
@@ -44,6 +52,8 @@ struct ContentType {
     QList<ContentField> fields;
     QString adminOrder; // ORDER BY for staff lists
     QList<Role> editors;
+    // Items OSIS creates or edits wait for admin or kesiswaan approval before they are public.
+    bool needsApproval() const { return editors.contains(Role::Osis); }
 
     const ContentField *field(const QString &key) const;
     bool hasField(const QString &key) const { return field(key) != nullptr; }

@@ -24,6 +24,12 @@ QJsonObject fieldSchema(const ContentField &f)
     case FieldKind::Digits: hint += QStringLiteral(" (%1 angka)").arg(f.digits); break;
     default: hint += QStringLiteral(" (maks %1 karakter)").arg(f.maxLength); break;
     }
+    if (f.markup == Markup::Html)
+        hint += QStringLiteral("; HTML terbatas, dibersihkan saat disimpan (lihat deskripsi rute)");
+    else if (f.markup == Markup::Strip)
+        hint += QStringLiteral("; teks biasa: tag HTML dibuang saat disimpan");
+    else if (f.kind == FieldKind::Text || f.kind == FieldKind::LongText)
+        hint += QStringLiteral("; teks biasa, tampilkan sebagai teks (bukan HTML)");
     QJsonObject s = schema::str(hint);
     s.insert(QStringLiteral("nullable"), true);
     return s;
@@ -46,6 +52,8 @@ QJsonObject itemSchema(const ContentType &t)
     QJsonObject props = inputSchema(t, false).value(QLatin1String("properties")).toObject();
     for (const char *k : {"id", "createdAt", "updatedAt"})
         props.insert(QLatin1String(k), schema::str());
+    if (t.needsApproval())
+        props.insert(QStringLiteral("approved"), schema::boolean("staf saja: false = menunggu persetujuan admin/kesiswaan"));
     for (const ContentField &f : t.fields)
         if (f.kind == FieldKind::Image) {
             props.insert(f.key, schema::str("URL gambar"));
@@ -67,6 +75,30 @@ Result<ContentFilter> filterFrom(const ApiRequest &req)
     f.category = req.query(QStringLiteral("category"));
     f.priority = req.query(QStringLiteral("priority"));
     return f;
+}
+
+// The stored format, told once per content route in the OpenAPI description.
+QString formatNote(const ContentType &t)
+{
+    QStringList html;
+    for (const ContentField &f : t.fields)
+        if (f.markup == Markup::Html)
+            html << f.key;
+    QString note;
+    if (!html.isEmpty())
+        note = QStringLiteral("Kolom %1 berisi HTML yang dibersihkan saat disimpan. Yang tersisa hanya: p, br, strong, b, em, i, u, ul, ol, li, "
+                              "h2, h3, h4, blockquote, table, thead, tbody, tr, th, td (colspan, rowspan), a (href http, https atau mailto; "
+                              "rel=\"noopener noreferrer nofollow\" selalu dipasang) dan img (src http, https, /api/media/… atau "
+                              "data:image/png|jpeg|webp;base64; alt, width, height). Tag lain dibuang tetapi teksnya tetap; script, style, "
+                              "iframe, object, embed, svg, math beserta isinya dibuang; atribut on*, style dan URL javascript:/data: "
+                              "lainnya dibuang; entitas ditulis ulang. Kolom teks lain adalah teks biasa: tampilkan sebagai teks. ")
+                   .arg(html.join(QStringLiteral(", ")));
+    else
+        note = QStringLiteral("Semua kolom teks adalah teks biasa: tampilkan sebagai teks, bukan HTML. ");
+    if (t.needsApproval())
+        note += QStringLiteral("Item yang dibuat atau diubah OSIS tidak tampil di publik sebelum disetujui admin atau kesiswaan "
+                               "(`approved`); OSIS hanya boleh mengubah dan menghapus item buatannya sendiri (403).");
+    return note;
 }
 
 void pagingParams(Route &r)
@@ -112,7 +144,8 @@ void registerContentRoutes(Router &router, Core &core)
     {
         Route &r = router.get(QStringLiteral("/api/public/news"))
                        .publicAccess()
-                       .summary(PublicTag, QStringLiteral("Berita yang sudah terbit, terbaru dulu"))
+                       .summary(PublicTag, QStringLiteral("Berita yang sudah terbit (dan disetujui), terbaru dulu"))
+                       .describe(QStringLiteral("`excerpt` adalah teks biasa. ") + formatNote(news))
                        .data(schema::array(schema::object({{"id", schema::str()}, {"title", schema::str()}, {"excerpt", schema::str()},
                                                            {"image", schema::str("URL gambar kecil atau null")},
                                                            {"publishedAt", schema::str()}, {"category", schema::str()}})))
@@ -126,7 +159,8 @@ void registerContentRoutes(Router &router, Core &core)
     }
     router.get(QStringLiteral("/api/public/news/:id"))
         .publicAccess()
-        .summary(PublicTag, QStringLiteral("Satu berita lengkap (draf dan id tak dikenal: 404)"))
+        .summary(PublicTag, QStringLiteral("Satu berita lengkap (draf, belum disetujui dan id tak dikenal: 404)"))
+        .describe(formatNote(news))
         .data(itemSchema(news)).errors({404})
         .handle([&content](ApiRequest &req) {
             auto n = content.publicNews(req.param(QStringLiteral("id")));
@@ -137,6 +171,7 @@ void registerContentRoutes(Router &router, Core &core)
         Route &r = router.get(QStringLiteral("/api/public/announcements"))
                        .publicAccess()
                        .summary(PublicTag, QStringLiteral("Pengumuman yang sedang tampil, prioritas tinggi dulu"))
+                       .describe(formatNote(t))
                        .data(schema::array(itemSchema(t))).errors({400});
         pagingParams(r);
         r.queryParam(QStringLiteral("priority"), QStringLiteral("string"), QStringLiteral("low | medium | high"));
@@ -162,6 +197,7 @@ void registerContentRoutes(Router &router, Core &core)
         Route &r = router.get(QStringLiteral("/api/public/") + t.name)
                        .publicAccess()
                        .summary(PublicTag, QStringLiteral("Daftar %1").arg(t.label.toLower()))
+                       .describe(formatNote(t))
                        .data(schema::array(itemSchema(t))).errors({400});
         pagingParams(r);
         r.handle([&content, &t](ApiRequest &req) {
@@ -187,6 +223,7 @@ void registerContentRoutes(Router &router, Core &core)
         const QString base = QStringLiteral("/api/admin/content/") + t.name;
         Route &list = router.get(base).allow(t.editors)
                           .summary(AdminTag, QStringLiteral("%1: semua (termasuk draf), dengan pencarian").arg(t.label))
+                          .describe(formatNote(t))
                           .data(schema::array(itemSchema(t))).errors({400});
         pagingParams(list);
         list.queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Cari di judul/nama"));
@@ -203,6 +240,7 @@ void registerContentRoutes(Router &router, Core &core)
 
         Route &create = router.post(base).allow(t.editors).jsonBody(inputSchema(t, true))
                             .summary(AdminTag, QStringLiteral("%1: tambah").arg(t.label))
+                            .describe(formatNote(t))
                             .data(itemSchema(t)).errors({400});
         create.handle([&content, &t](ApiRequest &req) {
             auto r = content.create(req.actor(), t, req.json);
@@ -219,18 +257,28 @@ void registerContentRoutes(Router &router, Core &core)
 
         Route &update = router.put(base + QStringLiteral("/:id")).allow(t.editors).jsonBody(inputSchema(t, false))
                             .summary(AdminTag, QStringLiteral("%1: ubah (kunci yang tidak dikirim tetap)").arg(t.label))
-                            .data(itemSchema(t)).errors({400, 404});
+                            .describe(formatNote(t))
+                            .data(itemSchema(t)).errors({400, 403, 404});
         update.handle([&content, &t](ApiRequest &req) {
             auto r = content.update(req.actor(), t, req.param(QStringLiteral("id")), req.json);
             return r.ok() ? envelope::ok(r.value(), QStringLiteral("%1 diperbarui").arg(t.itemLabel)) : envelope::error(r.error());
         });
 
         Route &remove = router.del(base + QStringLiteral("/:id")).allow(t.editors)
-                            .summary(AdminTag, QStringLiteral("%1: hapus").arg(t.label)).errors({404});
+                            .summary(AdminTag, QStringLiteral("%1: hapus").arg(t.label)).errors({403, 404});
         remove.handle([&content, &t](ApiRequest &req) {
             auto s = content.remove(req.actor(), t, req.param(QStringLiteral("id")));
             return s.ok() ? envelope::message(QStringLiteral("%1 dihapus").arg(t.itemLabel)) : envelope::error(s.error());
         });
+
+        if (t.needsApproval())
+            router.post(base + QStringLiteral("/:id/approve")).allow({Role::Admin, Role::Kesiswaan})
+                .summary(AdminTag, QStringLiteral("%1: setujui item buatan/ubahan OSIS agar tampil di publik").arg(t.label))
+                .data(itemSchema(t)).errors({404})
+                .handle([&content, &t](ApiRequest &req) {
+                    auto r = content.approve(req.actor(), t, req.param(QStringLiteral("id")));
+                    return r.ok() ? envelope::ok(r.value(), QStringLiteral("%1 disetujui").arg(t.itemLabel)) : envelope::error(r.error());
+                });
     }
 
     router.post(QStringLiteral("/api/admin/media"))

@@ -2,6 +2,7 @@
 // schedules, "active now", calendar months, paging, roles and the audit trail, on both databases.
 #include "ContentFixtures.h"
 #include "TestSupport.h"
+#include "content/Html.h"
 
 #include <QTest>
 
@@ -68,6 +69,8 @@ private slots:
         QCOMPARE(audits(t.entity), 0);
     }
 
+    // Plain-text fields keep what was typed (SQL-looking text included); the news body is HTML
+    // and keeps only the allow-list, its text and whitespace untouched.
     void textIsStoredVerbatim()
     {
         const QString title = QStringLiteral("Robert'); DROP TABLE news;-- <script>alert(\"x\")</script> & 100%_");
@@ -76,7 +79,7 @@ private slots:
         TU_VERIFY_OK(r);
         auto back = svc().get(type("news"), r->value(QLatin1String("id")).toString());
         QCOMPARE(back->value(QLatin1String("title")).toString(), title);
-        QCOMPARE(back->value(QLatin1String("content")).toString(), body);
+        QCOMPARE(back->value(QLatin1String("content")).toString(), QStringLiteral("<p>Baris 1</p>\n\t'; DELETE FROM users; --\n  spasi  ganda  "));
         // Search with LIKE wildcards takes them literally.
         ContentFilter f;
         f.q = QStringLiteral("100%_");
@@ -238,6 +241,102 @@ private slots:
         QCOMPARE(svc().publicList(news, {})->total, 0);
         QVERIFY(svc().setPublished(admin, a->value(QLatin1String("id")).toString(), true).ok());
         QCOMPARE(svc().publicList(news, {})->total, 1);
+    }
+
+    // Both HTML bodies are sanitised on save and the excerpt is stored as plain text (the
+    // sanitiser's cases are in tst_html); one database for all payloads.
+    void htmlIsSanitisedOnSave()
+    {
+        const QStringList payloads{QStringLiteral("<script>alert(1)</script><p>ok</p>"), QStringLiteral("<img src=x onerror=alert(1)>"),
+                                   QStringLiteral("<a href=\"javascript:alert(1)\">klik</a>"), QStringLiteral("<svg onload=alert(1)>x</svg>"),
+                                   QStringLiteral("<p>aman <b"), QStringLiteral("&lt;script&gt; &#60;b&#62;"), QStringLiteral("<scr<script>ipt>alert(1)</script>")};
+        for (const QString &p : payloads) {
+            const QString body = QStringLiteral("<p>sisa</p>") + p;
+            auto a = svc().create(admin, type("announcements"), {{"title", "A"}, {"priority", "low"}, {"activeFrom", "2025-07-01"}, {"content", body}});
+            TU_VERIFY_OK(a);
+            QJsonObject in = test::newsInput(QStringLiteral("Berita"));
+            in.insert(QStringLiteral("content"), body);
+            in.insert(QStringLiteral("excerpt"), p + QStringLiteral(" ringkas"));
+            auto n = svc().create(admin, type("news"), in);
+            TU_VERIFY_OK(n);
+            const QString stored = svc().get(type("announcements"), a->value(QLatin1String("id")).toString())->value(QLatin1String("content")).toString();
+            QCOMPARE(stored, html::sanitize(body));
+            const QJsonObject news = svc().get(type("news"), n->value(QLatin1String("id")).toString()).value();
+            QCOMPARE(news.value(QLatin1String("content")).toString(), html::sanitize(body));
+            QCOMPARE(news.value(QLatin1String("excerpt")).toString(), html::toPlainText(p + QStringLiteral(" ringkas")));
+            for (const QString &v : {stored, news.value(QLatin1String("content")).toString()}) {
+                QVERIFY2(!v.contains(QStringLiteral("<script"), Qt::CaseInsensitive) && !v.contains(QStringLiteral("onerror"))
+                             && !v.contains(QStringLiteral("javascript:")) && !v.contains(QStringLiteral("<svg")) && !v.contains(QStringLiteral("<b")),
+                         qPrintable(v));
+            }
+        }
+        // The public list's excerpt, computed from the body, is plain text as well.
+        QJsonObject in = test::newsInput(QStringLiteral("Tanpa ringkasan"));
+        in.insert(QStringLiteral("content"), QStringLiteral("<p>Halo <b>semua</b> &amp; selamat</p><b"));
+        TU_VERIFY_OK(svc().create(admin, type("news"), in));
+        ContentFilter f;
+        f.page.limit = 100;
+        bool seen = false;
+        for (const QJsonValue &v : svc().publicList(type("news"), f)->items)
+            if (v.toObject().value(QLatin1String("title")).toString() == QLatin1String("Tanpa ringkasan")) {
+                QCOMPARE(v.toObject().value(QLatin1String("excerpt")).toString(), QStringLiteral("Halo semua & selamat"));
+                seen = true;
+            }
+        QVERIFY(seen);
+    }
+
+    // OSIS: own items only, and nothing public before admin or kesiswaan approves.
+    void osisItemsNeedApproval()
+    {
+        const ContentType &news = type("news");
+        const Actor osis = test::actorOf(QStringLiteral("o1"), QStringLiteral("osis1"), Role::Osis);
+        const Actor otherOsis = test::actorOf(QStringLiteral("o2"), QStringLiteral("osis2"), Role::Osis);
+        auto staffItem = svc().create(admin, news, test::newsInput(QStringLiteral("Dari kesiswaan")));
+        TU_VERIFY_OK(staffItem);
+        QVERIFY(staffItem->value(QLatin1String("approved")).toBool());
+        auto mine = svc().create(osis, news, test::newsInput(QStringLiteral("Class meeting")));
+        TU_VERIFY_OK(mine);
+        const QString id = mine->value(QLatin1String("id")).toString();
+        QVERIFY(!mine->value(QLatin1String("approved")).toBool());
+        QCOMPARE(svc().publicList(news, {})->total, 1);
+        QCOMPARE(svc().publicNews(id).error().code, ErrorCode::NotFound);
+
+        QCOMPARE(svc().approve(osis, news, id).error().code, ErrorCode::Forbidden);
+        QCOMPARE(svc().approve(admin, type("teachers"), id).error().code, ErrorCode::Validation);
+        auto approved = svc().approve(admin, news, id);
+        TU_VERIFY_OK(approved);
+        QVERIFY(approved->value(QLatin1String("approved")).toBool());
+        QCOMPARE(svc().publicList(news, {})->total, 2);
+        QVERIFY(svc().publicNews(id).ok());
+        QVERIFY(!svc().publicNews(id)->contains(QStringLiteral("approved")));
+        QCOMPARE(tc->core->audit().recent(10, QStringLiteral("news")).value().first().action, QStringLiteral("approve"));
+
+        // Its own edit takes the approval back; an admin's edit does not.
+        auto edited = svc().update(osis, news, id, {{"title", "Class meeting 2"}});
+        TU_VERIFY_OK(edited);
+        QVERIFY(!edited->value(QLatin1String("approved")).toBool());
+        QCOMPARE(svc().publicList(news, {})->total, 1);
+        TU_VERIFY_OK(svc().approve(admin, news, id));
+        TU_VERIFY_OK(svc().update(admin, news, id, {{"category", "Prestasi"}}));
+        QCOMPARE(svc().publicList(news, {})->total, 2);
+
+        // Other people's items: neither another OSIS account's nor staff's.
+        QCOMPARE(svc().update(otherOsis, news, id, {{"title", "Dibajak"}}).error().code, ErrorCode::Forbidden);
+        QCOMPARE(svc().remove(otherOsis, news, id).error().code, ErrorCode::Forbidden);
+        QCOMPARE(svc().setPublished(otherOsis, id, false).error().code, ErrorCode::Forbidden);
+        const QString staffId = staffItem->value(QLatin1String("id")).toString();
+        QCOMPARE(svc().update(osis, news, staffId, {{"title", "Dibajak"}}).error().code, ErrorCode::Forbidden);
+        QCOMPARE(svc().remove(osis, news, staffId).error().code, ErrorCode::Forbidden);
+        QCOMPARE(svc().get(news, staffId)->value(QLatin1String("title")).toString(), QStringLiteral("Dari kesiswaan"));
+        TU_VERIFY_OK(svc().remove(osis, news, id));
+        QCOMPARE(count("news"), 1);
+
+        // Extracurricular and announcements follow the same rule; teachers are staff-only anyway.
+        auto ekskul = svc().create(osis, type("extracurricular"), {{"name", "Futsal"}, {"description", "Latihan"}});
+        TU_VERIFY_OK(ekskul);
+        QCOMPARE(svc().publicList(type("extracurricular"), {})->total, 0);
+        TU_VERIFY_OK(svc().approve(admin, type("extracurricular"), ekskul->value(QLatin1String("id")).toString()));
+        QCOMPARE(svc().publicList(type("extracurricular"), {})->total, 1);
     }
 
     void osisEditsOnlyItsTypes()

@@ -154,19 +154,70 @@ private slots:
         QCOMPARE(ts->sendJson("PUT", QStringLiteral("/api/admin/content/teachers/00000000-0000-4000-8000-000000000000"), {{"name", "X"}}, admin).status, 404);
     }
 
-    void sqlAndHtmlComeBackVerbatim()
+    // Plain-text fields come back as typed (the frontend escapes them); the HTML body comes
+    // back sanitised, and the list's excerpt is plain text.
+    void sqlAndHtmlComeBackSafe()
     {
         const QString title = QStringLiteral("'; DROP TABLE news; -- <img src=x onerror=alert(1)> \"kutip\" & ampersand");
-        const QString body = QStringLiteral("<script>document.cookie</script>\n1' OR '1'='1");
+        const QString body = QStringLiteral("<script>document.cookie</script>\n1' OR '1'='1 <img src=x onerror=alert(1)><svg onload=alert(1)>"
+                                            "</svg><a href=javascript:alert(1)>klik</a><b");
         auto c = ts->sendJson("POST", QStringLiteral("/api/admin/content/news"),
                               {{"title", title}, {"category", "Kegiatan"}, {"status", "published"}, {"content", body}}, admin);
         QCOMPARE(c.status, 201);
         const QString id = data(c).value(QLatin1String("id")).toString();
         auto pub = ts->get(QStringLiteral("/api/public/news/") + id);
         QCOMPARE(data(pub).value(QLatin1String("title")).toString(), title);
-        QCOMPARE(data(pub).value(QLatin1String("content")).toString(), body);
+        QCOMPARE(data(pub).value(QLatin1String("content")).toString(),
+                 QStringLiteral("\n1' OR '1'='1 <a rel=\"noopener noreferrer nofollow\">klik</a>"));
+        QCOMPARE(items(ts->get(QStringLiteral("/api/public/news"))).first().toObject().value(QLatin1String("excerpt")).toString(),
+                 QStringLiteral("1' OR '1'='1 klik"));
         QCOMPARE(pub.header("Content-Type"), QByteArray("application/json; charset=utf-8"));
         QCOMPARE(items(ts->get(QStringLiteral("/api/public/news"))).first().toObject().value(QLatin1String("title")).toString(), title);
+    }
+
+    // OSIS over HTTP: its items wait for approval by admin or kesiswaan (POST .../approve,
+    // refused to OSIS, siswa and ppdb), its edits wait again, and other people's items are 403.
+    void osisApprovalPerRole()
+    {
+        const QByteArray osis = ts->loginAs(Role::Osis);
+        const QByteArray osis2 = ts->loginAs(Role::Osis);
+        const QByteArray kesiswaan = ts->loginAs(Role::Kesiswaan);
+        const QByteArray siswa = ts->loginAs(Role::Siswa);
+        const QByteArray ppdb = ts->loginAs(Role::Ppdb);
+        const QString base = QStringLiteral("/api/admin/content/news");
+        auto c = ts->sendJson("POST", base, test::newsInput(QStringLiteral("Pentas seni")), osis);
+        QCOMPARE(c.status, 201);
+        const QString id = data(c).value(QLatin1String("id")).toString();
+        QCOMPARE(data(c).value(QLatin1String("approved")).toBool(true), false);
+        QCOMPARE(meta(ts->get(QStringLiteral("/api/public/news"))).value(QLatin1String("total")).toInt(), 0);
+        QCOMPARE(ts->get(QStringLiteral("/api/public/news/") + id).status, 404);
+        QCOMPARE(data(ts->get(base + QLatin1Char('/') + id, admin)).value(QLatin1String("approved")).toBool(true), false);
+
+        const QString approve = base + QLatin1Char('/') + id + QStringLiteral("/approve");
+        for (const QByteArray &token : {osis, siswa, ppdb})
+            QCOMPARE(ts->sendJson("POST", approve, {}, token).status, 403);
+        QCOMPARE(ts->sendJson("POST", base + QStringLiteral("/00000000-0000-4000-8000-000000000000/approve"), {}, kesiswaan).status, 404);
+        auto ok = ts->sendJson("POST", approve, {}, kesiswaan);
+        QCOMPARE(ok.status, 200);
+        QVERIFY(data(ok).value(QLatin1String("approved")).toBool());
+        QCOMPARE(meta(ts->get(QStringLiteral("/api/public/news"))).value(QLatin1String("total")).toInt(), 1);
+        QCOMPARE(ts->get(QStringLiteral("/api/public/news/") + id).status, 200);
+
+        QCOMPARE(ts->sendJson("PUT", base + QLatin1Char('/') + id, {{"title", "Pentas seni 2026"}}, osis).status, 200);
+        QCOMPARE(meta(ts->get(QStringLiteral("/api/public/news"))).value(QLatin1String("total")).toInt(), 0);
+        QCOMPARE(ts->sendJson("POST", approve, {}, admin).status, 200);
+        QCOMPARE(meta(ts->get(QStringLiteral("/api/public/news"))).value(QLatin1String("total")).toInt(), 1);
+
+        QCOMPARE(ts->sendJson("PUT", base + QLatin1Char('/') + id, {{"title", "Dibajak"}}, osis2).status, 403);
+        QCOMPARE(del(base + QLatin1Char('/') + id, osis2).status, 403);
+        const QString staffNews = createNews(QStringLiteral("Dari admin"));
+        QCOMPARE(ts->sendJson("PUT", base + QLatin1Char('/') + staffNews, {{"title", "Dibajak"}}, osis).status, 403);
+        QCOMPARE(del(base + QLatin1Char('/') + staffNews, osis).status, 403);
+        QCOMPARE(del(base + QLatin1Char('/') + id, osis).status, 200);
+        // Staff-only types have no approve route at all.
+        QCOMPARE(ts->sendJson("POST", QStringLiteral("/api/admin/content/teachers/") + id + QStringLiteral("/approve"), {}, admin).status, 404);
+        auto audit = ts->get(QStringLiteral("/api/admin/audit?limit=100"), admin);
+        QVERIFY(audit.body.contains("\"approve\""));
     }
 
     void rolesPerContentType()
