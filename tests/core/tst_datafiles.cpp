@@ -175,14 +175,16 @@ private slots:
 
     void xlsxIsRead()
     {
-        const QByteArray bytes = xlsx({{"kelas", "laki-laki", "perempuan"}, {"VII", "48", "48"}, {"VIII", "45", "49"}, {"IX", "", "50"}});
+        const QByteArray bytes = xlsx({{"kelas", "laki-laki", "perempuan"}, {"VII", "48", "48"}, {"VIII", "45", "49"}, {"IX", "", "50"},
+                                       {"R&D <lab> \"A\" & 'B'", "1", "2"}});
         auto d = upload(bytes, meta, QStringLiteral("siswa.xlsx"));
         TU_VERIFY_OK(d);
         QCOMPARE(d->format, QStringLiteral("xlsx"));
         QCOMPARE(d->columns, (QStringList{"kelas", "laki-laki", "perempuan"}));
-        QCOMPARE(d->rowCount, 3);
+        QCOMPARE(d->rowCount, 4);
         auto t = svc().table(d->id);
         QCOMPARE(t->rows.at(2), (QStringList{"IX", "", "50"}));
+        QCOMPARE(t->rows.at(3).at(0), QStringLiteral("R&D <lab> \"A\" & 'B'")); // escaped characters are not entities to refuse
         QCOMPARE(t->rows.at(0).at(0), QStringLiteral("VII"));
     }
 
