@@ -71,6 +71,7 @@ int main(int argc, char *argv[])
     }
     QLoggingCategory::setFilterRules(QStringLiteral("tatausaha.*=false"));
     qputenv("TATAUSAHA_RATE_LIMITS", "off");
+    qputenv("TATAUSAHA_MAX_CONNECTIONS_PER_IP", "100000"); // wrk's connections all come from 127.0.0.1
     qputenv("TATAUSAHA_ADMIN_PASSWORD", "Bench-Admin-123");
     QTemporaryDir dir;
     auto core = Core::open({dir.path(), parser.value(dbOpt)});

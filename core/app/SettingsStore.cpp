@@ -21,6 +21,8 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"trusted_proxies", "TATAUSAHA_TRUSTED_PROXIES", "", false},
         {"cors_origins", "TATAUSAHA_CORS_ORIGINS", "", false},
         {"rate_limits", "TATAUSAHA_RATE_LIMITS", "", false},
+        {"allowed_hosts", "TATAUSAHA_ALLOWED_HOSTS", "", false},  // Host names besides IPs, localhost, the listen address
+        {"max_connections_per_ip", "TATAUSAHA_MAX_CONNECTIONS_PER_IP", "32", false}, // IPv6: per /64
         {"language", nullptr, "id", false},
         {"dapodik_url", "DAPODIK_URL", "", false},
         {"dapodik_username", "DAPODIK_USERNAME", "", false},
@@ -126,6 +128,16 @@ QString SettingsStore::problem(const QString &key, const QString &value)
             if (!ok)
                 return QStringLiteral("\"%1\" bukan alamat IP atau CIDR (contoh 192.168.1.1 atau 10.0.0.0/8).").arg(t);
         }
+    } else if (key == QLatin1String("allowed_hosts")) {
+        static const QRegularExpression name(QStringLiteral("^(\\*|\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)$"));
+        for (const QString &h : items())
+            if (!name.match(h.trimmed()).hasMatch())
+                return QStringLiteral("\"%1\" bukan nama host. Tulis tanpa http:// dan tanpa port, misalnya sekolah.sch.id atau .sekolah.sch.id (dengan subdomain).").arg(h.trimmed());
+    } else if (key == QLatin1String("max_connections_per_ip")) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < 1 || n > 100000)
+            return QStringLiteral("Isi angka 1 sampai 100000 (koneksi bersamaan dari satu alamat).");
     } else if (key == QLatin1String("rate_limits")) {
         RateLimiter probe;
         if (auto s = probe.configure(v); !s.ok())

@@ -3,6 +3,7 @@
 #include "AuthRoutes.h"
 #include "Cookies.h"
 #include "Envelope.h"
+#include "RequestHead.h"
 #include "PpdbRoutes.h"
 #include "ContentRoutes.h"
 #include "IntegrationRoutes.h"
@@ -36,7 +37,10 @@ ApiServer::ApiServer(Core &core, QObject *parent) : QObject(parent), m_core(core
         HttpPolicy::addSecurityHeaders(r, false);
         return r;
     });
+    m_http.setHeadCheck([this](const std::shared_ptr<HttpRequest> &req) { return checkHead(req); });
     m_http.setDispatcher([this](const std::shared_ptr<HttpRequest> &req, HttpConnection *conn) { dispatch(req, conn); });
+    // A reverse proxy carries many clients over its connections: not capped per address.
+    m_http.setPeerExempt([this](const QHostAddress &peer) { return m_policy.isTrustedProxy(peer); });
 
     registerSystemRoutes(m_router, *this);
     registerAuthRoutes(m_router, core);
@@ -79,47 +83,73 @@ void ApiServer::reloadPolicy()
     SettingsStore &s = m_core.settings();
     m_policy.setCorsOrigins(s.list(QStringLiteral("cors_origins")));
     m_policy.setTrustedProxies(s.list(QStringLiteral("trusted_proxies")));
+    m_policy.setAllowedHosts(s.list(QStringLiteral("allowed_hosts")));
+    bool ok = false;
+    const int perIp = s.value(QStringLiteral("max_connections_per_ip")).toInt(&ok);
+    m_http.setMaxConnectionsPerIp(ok && perIp > 0 ? perIp : HttpServer::Limits{}.maxConnectionsPerIp);
     if (auto st = m_rateLimiter.configure(s.value(QStringLiteral("rate_limits"))); !st.ok())
         qCWarning(lcAccess).noquote() << "ignoring invalid rate_limits setting:" << st.error().fields.value(QStringLiteral("rate_limits"));
 }
 
 qint64 ApiServer::bodyLimit(const HttpRequest &head) const
 {
+    constexpr qint64 MB = 1024 * 1024;
+    // Only multipart bodies stream to disk; JSON and anything else is held in memory: 1 MB,
+    // also on a route that takes multipart uploads.
+    if (head.contentType() != "multipart/form-data")
+        return MB;
     const Route *r = m_router.match(head.method, head.path, nullptr);
-    return r ? r->bodyLimit() : 1024 * 1024;
+    return r ? r->bodyLimit() : MB;
 }
 
-void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection *conn)
+namespace {
+// What the head check established, handed to dispatch() with the request.
+struct Admitted {
+    const Route *route = nullptr;
+    QHash<QString, QString> params;
+    QString clientIp;
+    std::optional<Session> session;
+    bool viaCookie = false;
+    HeaderList cors;
+    qint64 startedNs = 0;
+};
+} // namespace
+
+std::optional<HttpResponse> ApiServer::checkHead(const std::shared_ptr<HttpRequest> &req)
 {
     const qint64 t0 = m_clock.nsecsElapsed();
     const HeaderList cors = m_policy.corsHeaders(*req);
-    auto fail = [&](const Error &e) { finish(conn, *req, envelope::error(e), cors, t0); };
+    auto refuse = [&](const Error &e, int status = 0) {
+        HttpResponse r = envelope::error(e);
+        if (status)
+            r.status = status;
+        return std::optional<HttpResponse>(decorate(*req, std::move(r), cors, t0));
+    };
 
-    if (req->method == "OPTIONS") {
-        HttpResponse r;
-        r.status = 204;
-        r.headers = m_policy.preflightHeaders(*req);
-        if (r.headers.isEmpty() && req->hasHeader("origin"))
-            return fail(Error::forbidden(QStringLiteral("Asal (origin) ini tidak diizinkan memanggil API.")));
-        r.addHeader("Allow", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-        return finish(conn, *req, r, {}, t0);
-    }
+    const QString host = requestHostName(*req);
+    if (!m_policy.hostAllowed(host, m_http.host()))
+        return refuse(Error::forbidden(QStringLiteral("Nama server \"%1\" tidak dikenal oleh API ini. Buka aplikasi dari alamat "
+                                                      "resminya, atau minta admin menambahkannya ke TATAUSAHA_ALLOWED_HOSTS.").arg(host)),
+                      421);
+    if (req->method == "OPTIONS")
+        return std::nullopt; // preflight: answered by dispatch()
 
-    ApiRequest api;
-    api.http = req;
-    api.clientIp = m_policy.clientIp(*req);
-    api.tempDir = m_core.dataDir() + QStringLiteral("/tmp");
+    auto ctx = std::make_shared<Admitted>();
+    ctx->clientIp = m_policy.clientIp(*req);
+    ctx->cors = cors;
+    ctx->startedNs = t0;
     bool pathKnown = false;
-    const Route *route = m_router.match(req->method, req->path, &api.params, &pathKnown);
+    const Route *route = m_router.match(req->method, req->path, &ctx->params, &pathKnown);
     if (!route)
-        return fail(Error::notFound(pathKnown ? QStringLiteral("Metode %1 tidak tersedia untuk alamat ini.").arg(QString::fromLatin1(req->method))
-                                              : QStringLiteral("Alamat API tidak ditemukan.")));
+        return refuse(Error::notFound(pathKnown ? QStringLiteral("Metode %1 tidak tersedia untuk alamat ini.").arg(QString::fromLatin1(req->method))
+                                                : QStringLiteral("Alamat API tidak ditemukan.")));
+    ctx->route = route;
 
-    if (const int wait = m_rateLimiter.take(route->effectiveRate(), api.clientIp)) {
+    if (const int wait = m_rateLimiter.take(route->effectiveRate(), ctx->clientIp)) {
         Error e = Error::make(ErrorCode::RateLimited, route->rateMessage.isEmpty()
                                   ? QStringLiteral("Terlalu banyak permintaan. Silakan coba lagi nanti.") : route->rateMessage);
         e.retryAfterSeconds = wait;
-        return fail(e);
+        return refuse(e);
     }
 
     // Authentication: Bearer first, then the `token` / `auth_token` cookies.
@@ -131,24 +161,60 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
         } else {
             const auto jar = cookies::parse(req->header("cookie"));
             token = jar.value("token", jar.value("auth_token"));
-            api.viaCookie = !token.isEmpty();
+            ctx->viaCookie = !token.isEmpty();
         }
         if (!token.isEmpty()) {
             auto s = m_core.auth().authenticate(token);
             if (s.ok())
-                api.session = s.value();
+                ctx->session = s.value();
             else if (!route->isPublic)
-                return fail(s.error());
+                return refuse(s.error());
         }
-        if (!route->isPublic && !api.session)
-            return fail(Error::unauthorized(QStringLiteral("Silakan login terlebih dahulu.")));
-        if (!route->isPublic && !route->allows(api.session->user.role))
-            return fail(Error::forbidden(QStringLiteral("Anda tidak memiliki akses ke fitur ini.")));
-        // CSRF: a browser sends cookies along with requests from other sites' pages.
+        if (!route->isPublic && !ctx->session)
+            return refuse(Error::unauthorized(QStringLiteral("Silakan login terlebih dahulu.")));
+        if (!route->isPublic && !route->allows(ctx->session->user.role))
+            return refuse(Error::forbidden(QStringLiteral("Anda tidak memiliki akses ke fitur ini.")));
+        // CSRF: a browser sends cookies along with requests from other sites' pages, GET ones
+        // included (a top-level navigation carries Lax cookies, and some GET routes start jobs).
+        // Every method on a protected route; the mutating ones on a public route with a session.
         const bool mutating = req->method != "GET" && req->method != "HEAD";
-        if (api.session && api.viaCookie && mutating && m_policy.isCrossSite(*req))
-            return fail(Error::forbidden(QStringLiteral("Permintaan lintas situs ditolak. Buka aplikasi dari alamat resminya.")));
+        if (ctx->session && ctx->viaCookie && (!route->isPublic || mutating) && m_policy.isCrossSite(*req))
+            return refuse(Error::forbidden(QStringLiteral("Permintaan lintas situs ditolak. Buka aplikasi dari alamat resminya.")));
     }
+    req->context = ctx;
+    return std::nullopt;
+}
+
+void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection *conn)
+{
+    auto ctx = std::static_pointer_cast<Admitted>(req->context);
+    const qint64 t0 = ctx ? ctx->startedNs : m_clock.nsecsElapsed();
+    const HeaderList cors = ctx ? ctx->cors : m_policy.corsHeaders(*req);
+    auto fail = [&](const Error &e) { finish(conn, *req, envelope::error(e), cors, t0); };
+
+    if (req->method == "OPTIONS") {
+        HttpResponse r;
+        r.status = 204;
+        r.headers = m_policy.preflightHeaders(*req);
+        if (r.headers.isEmpty() && req->hasHeader("origin"))
+            return fail(Error::forbidden(QStringLiteral("Asal (origin) ini tidak diizinkan memanggil API.")));
+        r.addHeader("Allow", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        return finish(conn, *req, r, {}, t0);
+    }
+    if (!ctx) {
+        // Only without a head check (never in ApiServer): nothing was decided for this request.
+        return fail(Error::server(QStringLiteral("request reached dispatch without a head check")));
+    }
+
+    const Route *route = ctx->route;
+    ApiRequest api;
+    api.http = req;
+    api.clientIp = ctx->clientIp;
+    api.session = ctx->session;
+    api.viaCookie = ctx->viaCookie;
+    api.params = ctx->params;
+    api.tempDir = m_core.dataDir() + QStringLiteral("/tmp");
+    req->context.reset();
 
     const QByteArray type = req->contentType();
     const bool wantsJson = route->body == BodyKind::Json || (route->body == BodyKind::JsonOrMultipart && type != "multipart/form-data");
@@ -200,8 +266,7 @@ HttpResponse ApiServer::run(const Route &route, ApiRequest &request)
     }
 }
 
-void ApiServer::finish(HttpConnection *conn, const HttpRequest &req, HttpResponse response, const HeaderList &cors,
-                       qint64 startedNs)
+HttpResponse ApiServer::decorate(const HttpRequest &req, HttpResponse response, const HeaderList &cors, qint64 startedNs)
 {
     for (const auto &h : cors)
         response.headers.append(h);
@@ -211,7 +276,13 @@ void ApiServer::finish(HttpConnection *conn, const HttpRequest &req, HttpRespons
         qCInfo(lcAccess).noquote() << m_policy.clientIp(req) << req.method << req.path << response.status
                                    << QString::number((m_clock.nsecsElapsed() - startedNs) / 1e6, 'f', 1) + QStringLiteral("ms");
     }
-    conn->respond(std::move(response));
+    return response;
+}
+
+void ApiServer::finish(HttpConnection *conn, const HttpRequest &req, HttpResponse response, const HeaderList &cors,
+                       qint64 startedNs)
+{
+    conn->respond(decorate(req, std::move(response), cors, startedNs));
 }
 
 } // namespace tu

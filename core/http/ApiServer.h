@@ -28,7 +28,8 @@ public:
     QString address() const { return m_http.address(); }
     quint16 port() const { return m_http.port(); }
 
-    // Re-reads CORS origins, trusted proxies and rate limits from settings.
+    // Re-reads CORS origins, trusted proxies, allowed hosts, the per-address connection cap
+    // and rate limits from settings.
     void reloadPolicy();
 
     Router &router() { return m_router; }
@@ -42,7 +43,12 @@ signals:
     void stopped();
 
 private:
+    // Host, route, rate limit, authentication, role and CSRF, from the head alone (before the
+    // body is read). An answer refuses the request.
+    std::optional<HttpResponse> checkHead(const std::shared_ptr<HttpRequest> &request);
     void dispatch(const std::shared_ptr<HttpRequest> &request, HttpConnection *connection);
+    // CORS and security headers, access log.
+    HttpResponse decorate(const HttpRequest &request, HttpResponse response, const HeaderList &cors, qint64 startedNs);
     void finish(HttpConnection *connection, const HttpRequest &request, HttpResponse response,
                 const HeaderList &cors, qint64 startedNs);
     HttpResponse run(const Route &route, ApiRequest &request);

@@ -38,7 +38,7 @@ void registerAuthRoutes(Router &router, Core &core)
                                   {"captcha", schema::str("Jawaban captcha, wajib setelah 3 kali gagal")},
                                   {"captchaId", schema::str("Dari GET /api/auth/captcha")}},
                                  {"username", "password"}))
-        .summary(Tag, QStringLiteral("Login; memasang cookie token dan auth_token (HttpOnly, SameSite=Lax)"))
+        .summary(Tag, QStringLiteral("Login; memasang cookie token dan auth_token (HttpOnly, SameSite=Strict)"))
         .data(schema::object({{"user", userSchema()}, {"token", schema::str("JWT HS256, berlaku 24 jam")}}))
         .errors({400, 401, 429})
         .handle([&core](ApiRequest &req) {

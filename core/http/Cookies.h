@@ -11,7 +11,8 @@ struct Options {
     qint64 maxAgeSeconds = -1; // -1: session cookie; 0: delete
     bool httpOnly = true;
     bool secure = false;       // set under TLS
-    QByteArray sameSite = "Lax";
+    // Strict: not even a top-level navigation from another site carries the session.
+    QByteArray sameSite = "Strict";
     QByteArray path = "/";     // tahun ajaran routes live outside /api
 };
 // A Set-Cookie header value.

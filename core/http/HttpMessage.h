@@ -27,6 +27,8 @@ struct HttpRequest {
     qint64 contentLength = 0;
     QHostAddress peer;
     bool secure = false; // arrived over TLS
+    // What the server's head check established (route, session…), for its dispatcher.
+    std::shared_ptr<void> context;
 
     QByteArray header(const QByteArray &lowerName) const
     {

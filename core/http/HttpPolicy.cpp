@@ -38,6 +38,30 @@ void HttpPolicy::setCorsOrigins(const QStringList &origins)
     }
 }
 
+void HttpPolicy::setAllowedHosts(const QStringList &hosts)
+{
+    m_allowedHosts.clear();
+    for (const QString &h : hosts)
+        if (!h.trimmed().isEmpty())
+            m_allowedHosts << h.trimmed().toLower();
+}
+
+bool HttpPolicy::hostAllowed(const QString &hostName, const QString &listenHost) const
+{
+    // No Host (HTTP/1.0) cannot come from a browser; an IP literal or localhost cannot be
+    // rebound to us by someone else's DNS.
+    if (hostName.isEmpty() || hostName == QLatin1String("localhost") || !QHostAddress(hostName).isNull()
+        || hostName.compare(listenHost, Qt::CaseInsensitive) == 0)
+        return true;
+    for (const QString &h : m_allowedHosts) {
+        if (h == QLatin1String("*") || h == hostName)
+            return true;
+        if (h.startsWith(QLatin1Char('.')) && (hostName.endsWith(h) || hostName == h.mid(1)))
+            return true;
+    }
+    return false;
+}
+
 bool HttpPolicy::trusted(const QHostAddress &address) const
 {
     bool isV4 = false;
@@ -93,6 +117,9 @@ HeaderList HttpPolicy::preflightHeaders(const HttpRequest &request) const
 
 bool HttpPolicy::isCrossSite(const HttpRequest &request) const
 {
+    // Set by the browser itself, never by a page: believed before anything else.
+    if (request.header("sec-fetch-site") == "cross-site")
+        return true;
     QByteArray source = request.header("origin");
     if (source.isEmpty() || source == "null") {
         const QUrl referer(QString::fromLatin1(request.header("referer")));
@@ -103,7 +130,7 @@ bool HttpPolicy::isCrossSite(const HttpRequest &request) const
             return true; // sandboxed or privacy-stripped origin: not ours
     }
     if (source.isEmpty())
-        return request.header("sec-fetch-site") == "cross-site";
+        return false;
     if (originAllowed(source))
         return false;
     const QUrl url(QString::fromLatin1(source));

@@ -16,6 +16,11 @@
 #include <QTemporaryFile>
 #include <QUrl>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#include <climits>
+#endif
+
 Q_LOGGING_CATEGORY(lcHttp, "tatausaha.http")
 
 namespace tu {
@@ -52,30 +57,75 @@ QByteArray httpStatusText(int s)
 
 // ---------------------------------------------------------------------------------------------
 
-HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
-    : QObject(server), m_socket(socket), m_server(server)
+namespace {
+QByteArray serializeResponse(const HttpResponse &r, bool keepAlive, bool headOnly)
+{
+    QByteArray out;
+    out.reserve(256 + (headOnly ? 0 : r.body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + httpStatusText(r.status) + "\r\n";
+    for (const auto &h : r.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    if (!headOnly)
+        out += r.body;
+    return out;
+}
+
+// Answers not yet read by a client that keeps sending requests: past this we stop reading its
+// next request until it reads ours (else it fills our memory with answers it never takes).
+constexpr qint64 MaxUnsentBytes = 256 * 1024;
+constexpr int DrainMs = 2000;
+constexpr int CloseGraceMs = 10000; // a peer that never takes our last bytes is cut off
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server, const QByteArray &addressKey)
+    : QObject(server), m_socket(socket), m_server(server), m_addressKey(addressKey)
 {
     socket->setParent(this);
+    // Qt reads from the kernel only this far ahead of us; beyond it TCP flow control makes the
+    // client wait, so a request being handled never has megabytes queued behind it in memory.
+    socket->setReadBufferSize(server->limits().socketReadBufferBytes);
     ++m_server->m_connections;
-    m_idle.setSingleShot(true);
-    m_idle.setInterval(server->limits().idleTimeoutMs);
-    connect(&m_idle, &QTimer::timeout, this, [this] {
-        if (m_state == State::Head || m_state == State::Body || m_state == State::Draining)
-            m_socket->abort();
-    });
+    ++m_server->m_perAddress[m_addressKey];
+    m_server->m_live.append(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimer);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state == State::Head && m_socket->bytesToWrite() <= MaxUnsentBytes
+            && (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0))
+            onReadyRead();
+    });
     connect(socket, &QTcpSocket::disconnected, this, [this] {
         m_state = State::Closed;
-        m_idle.stop();
+        m_timer.stop();
+        detach();
         emit closed();
         deleteLater();
     });
-    m_idle.start();
+    waitForRequest();
+    if (socket->bytesAvailable() > 0) // a TLS socket may hold decrypted bytes already
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection()
 {
+    detach();
+}
+
+void HttpConnection::detach()
+{
+    if (m_detached)
+        return;
+    m_detached = true;
     --m_server->m_connections;
+    auto it = m_server->m_perAddress.find(m_addressKey);
+    if (it != m_server->m_perAddress.end() && --it.value() <= 0)
+        m_server->m_perAddress.erase(it);
+    m_server->m_live.removeOne(this);
+    m_server->m_buffered -= m_accounted;
+    m_accounted = 0;
 }
 
 bool HttpConnection::isConnected() const
@@ -83,51 +133,140 @@ bool HttpConnection::isConnected() const
     return m_state != State::Closed && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::waitForRequest()
 {
-    if (m_state == State::Streaming || m_state == State::Closed) {
-        m_socket->readAll(); // an SSE client has nothing more to say
+    m_state = State::Head;
+    m_headStarted = false;
+    m_since = m_server->now();
+    m_timer.start(m_server->limits().idleTimeoutMs);
+}
+
+void HttpConnection::onTimer()
+{
+    const HttpServer::Limits &limits = m_server->limits();
+    switch (m_state) {
+    case State::Head:
+        if (!m_headStarted) {
+            closeAfterWrite(); // idle keep-alive: a quiet close
+            return;
+        }
+        // An absolute deadline from the head's first byte: a head trickled byte by byte
+        // does not keep the connection forever.
+        refuse(408, ErrorCode::Validation, QStringLiteral("Permintaan tidak selesai dikirim tepat waktu. Periksa koneksi lalu coba lagi."));
+        return;
+    case State::Body: {
+        const qint64 minimum = qint64(limits.minBodyBytesPerSecond) * limits.bodyRateWindowMs / 1000;
+        if (m_server->now() - m_since > limits.bodyTimeoutMs || m_windowBytes < minimum) {
+            refuse(408, ErrorCode::Validation, QStringLiteral("Pengiriman data terlalu lambat. Periksa koneksi lalu coba lagi."));
+            return;
+        }
+        m_windowBytes = 0;
+        m_timer.start(limits.bodyRateWindowMs);
         return;
     }
-    if (m_state == State::Draining) {
-        m_drained += m_socket->readAll().size();
+    case State::Draining:
+        closeAfterWrite();
+        return;
+    case State::Closed:
+        m_socket->abort();
+        return;
+    case State::Handling:
+    case State::Streaming:
+        return;
+    }
+}
+
+bool HttpConnection::account()
+{
+    if (m_detached)
+        return true;
+    const qint64 held = m_buffer.size() + (m_request && !m_request->bodyFile ? m_request->body.size() : 0);
+    m_server->m_buffered += held - m_accounted;
+    m_accounted = held;
+    if ((m_state == State::Head || m_state == State::Body) && held > 0
+        && m_server->m_buffered > m_server->limits().maxBufferedBytes) {
+        // All connections together may hold only so much unauthenticated input in memory.
+        refuse(503, ErrorCode::ServerError, QStringLiteral("Server sedang sibuk. Coba lagi sebentar lagi."));
+        return false;
+    }
+    return true;
+}
+
+void HttpConnection::onReadyRead()
+{
+    switch (m_state) {
+    case State::Closed:
+    case State::Handling:
+        return; // bytes wait in the socket (and the kernel) until the answer is written
+    case State::Streaming:
+        m_socket->skip(m_socket->bytesAvailable()); // an SSE client has nothing more to say
+        return;
+    case State::Draining:
+        m_drained += m_socket->skip(m_socket->bytesAvailable());
         if (m_drained > m_server->limits().drainBytes)
             m_socket->abort();
         return;
-    }
-    m_idle.start();
-    if (m_state == State::Body && m_request->bodyFile) {
+    case State::Body:
         feedBody();
         return;
+    case State::Head:
+        break;
     }
-    m_buffer.append(m_socket->readAll());
+    if (m_socket->bytesToWrite() > MaxUnsentBytes)
+        return; // bytesWritten brings us back
+    // Never more than one head's worth in our buffer; the rest stays in the socket.
+    const qint64 room = m_server->limits().maxHeadBytes + 4 - m_buffer.size();
+    if (room > 0 && m_socket->bytesAvailable() > 0)
+        m_buffer.append(m_socket->read(room));
+    if (!account())
+        return;
     processBuffer();
 }
 
 void HttpConnection::processBuffer()
 {
-    if (m_state == State::Head) {
-        while (m_buffer.startsWith("\r\n"))
-            m_buffer.remove(0, 2);
-        if (m_buffer.isEmpty())
-            return;
-        const int headEnd = m_buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            // A bare LF is refused at once rather than after the head deadline.
-            if (hasBareLineFeed(m_buffer))
-                refuse(400, ErrorCode::Validation, QStringLiteral("Setiap baris permintaan HTTP harus diakhiri CRLF."));
-            else if (m_buffer.size() > m_server->limits().maxHeadBytes)
-                refuse(431, ErrorCode::Validation, QStringLiteral("Header permintaan terlalu besar."));
-            return;
-        }
-        if (headEnd > m_server->limits().maxHeadBytes) {
-            refuse(431, ErrorCode::Validation, QStringLiteral("Header permintaan terlalu besar."));
-            return;
-        }
-        if (!parseHead(headEnd))
-            return;
-        beginBody();
+    if (m_state != State::Head)
+        return;
+    while (m_buffer.startsWith("\r\n"))
+        m_buffer.remove(0, 2);
+    if (!m_headStarted && (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0)) {
+        m_headStarted = true;
+        m_since = m_server->now();
+        m_timer.start(m_server->limits().headTimeoutMs);
     }
+    if (m_buffer.isEmpty())
+        return;
+    const int maxHead = m_server->limits().maxHeadBytes;
+    const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+        // A bare LF is refused at once rather than after the head deadline.
+        if (hasBareLineFeed(m_buffer))
+            refuse(400, ErrorCode::Validation, QStringLiteral("Setiap baris permintaan HTTP harus diakhiri CRLF."));
+        else if (m_buffer.size() > maxHead)
+            refuse(431, ErrorCode::Validation, QStringLiteral("Header permintaan terlalu besar."));
+        return;
+    }
+    if (headEnd > maxHead) {
+        refuse(431, ErrorCode::Validation, QStringLiteral("Header permintaan terlalu besar."));
+        return;
+    }
+    if (!parseHead(int(headEnd)))
+        return;
+    account();
+    if (m_server->m_headCheck) {
+        // Route, authentication, role, CSRF and rate limit are decided before any body byte is
+        // read: an anonymous client cannot make us hold its upload.
+        if (std::optional<HttpResponse> answer = m_server->m_headCheck(m_request)) {
+            if (m_request->contentLength == 0) {
+                m_state = State::Handling;
+                respond(std::move(*answer));
+            } else {
+                refuseWith(std::move(*answer));
+            }
+            return;
+        }
+    }
+    beginBody();
     if (m_state == State::Body)
         feedBody();
 }
@@ -156,7 +295,12 @@ bool HttpConnection::parseHead(int headEnd)
 void HttpConnection::beginBody()
 {
     HttpRequest &req = *m_request;
-    const qint64 limit = m_server->m_bodyLimit ? m_server->m_bodyLimit(req) : 1024 * 1024;
+    const HttpServer::Limits &limits = m_server->limits();
+    const bool toFile = req.contentType() == "multipart/form-data" && req.contentLength > 0;
+    // Only multipart bodies go to disk; anything kept in memory is capped whatever the route says.
+    qint64 limit = m_server->m_bodyLimit ? m_server->m_bodyLimit(req) : limits.maxMemoryBody;
+    if (!toFile)
+        limit = qMin(limit, limits.maxMemoryBody);
     if (req.contentLength > limit) {
         // Refused from the head alone: not one byte of the body is buffered.
         refuse(413, ErrorCode::PayloadTooLarge,
@@ -164,8 +308,10 @@ void HttpConnection::beginBody()
         return;
     }
     m_bodyReceived = 0;
+    m_windowBytes = 0;
+    m_since = m_server->now();
     m_state = State::Body;
-    if (req.contentType() == "multipart/form-data" && req.contentLength > 0) {
+    if (toFile) {
         auto file = std::make_shared<QTemporaryFile>(
             (m_server->m_tempDir.isEmpty() ? QDir::tempPath() : m_server->m_tempDir) + QStringLiteral("/upload-XXXXXX"));
         if (!file->open()) {
@@ -173,34 +319,46 @@ void HttpConnection::beginBody()
             return;
         }
         req.bodyFile = file;
-    } else {
-        req.body.reserve(static_cast<int>(req.contentLength));
     }
-    if (req.header("expect").toLower() == "100-continue" && req.contentLength > 0)
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    if (req.contentLength > 0) {
+        // The body must keep coming: a minimum rate per window and a total deadline.
+        m_timer.start(limits.bodyRateWindowMs);
+        if (req.header("expect").toLower() == "100-continue")
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
 }
 
 void HttpConnection::feedBody()
 {
     HttpRequest &req = *m_request;
-    const qint64 want = req.contentLength - m_bodyReceived;
-    if (req.bodyFile) {
-        // Buffered head leftovers first, then straight from the socket to the file.
-        QByteArray chunk = m_buffer.left(static_cast<int>(qMin<qint64>(want, m_buffer.size())));
-        m_buffer.remove(0, chunk.size());
-        if (chunk.size() < want && m_buffer.isEmpty())
-            chunk.append(m_socket->read(want - chunk.size()));
-        if (!chunk.isEmpty() && req.bodyFile->write(chunk) != chunk.size()) {
-            refuse(500, ErrorCode::ServerError, QStringLiteral("Gagal menyimpan unggahan. Periksa ruang disk."));
-            return;
+    // Buffered head leftovers first, then from the socket, never past this body's end (what
+    // follows belongs to the next request and stays in the socket).
+    qint64 got = 0;
+    while (m_bodyReceived < req.contentLength) {
+        const qint64 want = req.contentLength - m_bodyReceived;
+        QByteArray chunk;
+        if (!m_buffer.isEmpty()) {
+            chunk = m_buffer.left(qMin<qint64>(want, m_buffer.size()));
+            m_buffer.remove(0, chunk.size());
+        } else if (m_socket->bytesAvailable() > 0) {
+            chunk = m_socket->read(qMin<qint64>(want, 64 * 1024));
+        }
+        if (chunk.isEmpty())
+            break;
+        if (req.bodyFile) {
+            if (req.bodyFile->write(chunk) != chunk.size()) {
+                refuse(500, ErrorCode::ServerError, QStringLiteral("Gagal menyimpan unggahan. Periksa ruang disk."));
+                return;
+            }
+        } else {
+            req.body.append(chunk);
         }
         m_bodyReceived += chunk.size();
-    } else {
-        const int take = static_cast<int>(qMin<qint64>(want, m_buffer.size()));
-        req.body.append(m_buffer.constData(), take);
-        m_buffer.remove(0, take);
-        m_bodyReceived += take;
+        got += chunk.size();
     }
+    m_windowBytes += got;
+    if (!account())
+        return;
     if (m_bodyReceived < req.contentLength)
         return;
     if (req.bodyFile) {
@@ -213,7 +371,7 @@ void HttpConnection::feedBody()
 void HttpConnection::dispatch()
 {
     m_state = State::Handling;
-    m_idle.stop();
+    m_timer.stop();
     if (m_server->m_dispatcher)
         m_server->m_dispatcher(m_request, this);
     else
@@ -226,49 +384,49 @@ void HttpConnection::respond(HttpResponse response)
         return; // client gone, or answered already
     const bool headOnly = m_request && m_request->method == "HEAD";
     m_request.reset();
+    account();
     writeResponse(response, m_keepAlive, headOnly);
     if (!m_keepAlive) {
         closeAfterWrite();
         return;
     }
-    m_state = State::Head;
-    m_idle.start();
-    if (!m_buffer.isEmpty()) // a pipelined request is waiting
-        QMetaObject::invokeMethod(this, &HttpConnection::processBuffer, Qt::QueuedConnection);
+    waitForRequest();
+    if (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0) // a pipelined request is waiting
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 void HttpConnection::writeResponse(const HttpResponse &r, bool keepAlive, bool headOnly)
 {
-    QByteArray out;
-    out.reserve(256 + r.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + httpStatusText(r.status) + "\r\n";
-    for (const auto &h : r.headers)
-        out += h.first + ": " + h.second + "\r\n";
-    out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
-    out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    if (!headOnly)
-        out += r.body;
-    m_socket->write(out);
+    m_socket->write(serializeResponse(r, keepAlive, headOnly));
 }
 
 void HttpConnection::refuse(int status, ErrorCode code, const QString &message)
 {
     HttpResponse r = m_server->m_errorRenderer ? m_server->m_errorRenderer(code, message) : HttpResponse{};
     r.status = status;
+    refuseWith(std::move(r));
+}
+
+void HttpConnection::refuseWith(HttpResponse r)
+{
     m_request.reset();
     writeResponse(r, false, false);
-    // Keep reading (and discarding) what the client is still sending so that it gets to read
-    // our answer instead of a connection reset; the idle timer ends the wait.
+    // Keep reading (and discarding) what the client is still sending, for a short while, so
+    // that it gets to read our answer instead of a connection reset.
     m_buffer.clear();
     m_state = State::Draining;
-    m_idle.start();
+    account();
+    m_drained = 0;
+    m_timer.start(DrainMs);
     m_socket->flush();
-    QTimer::singleShot(2000, this, [this] { if (m_state == State::Draining) m_socket->disconnectFromHost(); });
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 void HttpConnection::closeAfterWrite()
 {
     m_state = State::Closed;
+    m_timer.start(CloseGraceMs);
     m_socket->disconnectFromHost();
 }
 
@@ -281,6 +439,7 @@ void HttpConnection::startStream(int status, const HeaderList &headers)
         out += h.first + ": " + h.second + "\r\n";
     out += "Connection: close\r\n\r\n"; // the stream ends the connection: no length needed
     m_request.reset();
+    account();
     m_state = State::Streaming;
     m_socket->write(out);
 }
@@ -300,9 +459,68 @@ void HttpConnection::finishStream()
 
 // ---------------------------------------------------------------------------------------------
 
-HttpServer::HttpServer(QObject *parent) : QObject(parent) {}
+HttpServer::HttpServer(QObject *parent) : QObject(parent)
+{
+    m_clock.start();
+    m_resumeAccept.setSingleShot(true);
+    m_resumeAccept.setInterval(250);
+    connect(&m_resumeAccept, &QTimer::timeout, this, [this] {
+        if (m_server && m_server->isListening())
+            m_server->resumeAccepting();
+    });
+}
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // Connections are our children, but they update our members when they go: delete them
+    // while those members still exist.
+    const QList<HttpConnection *> live = m_live;
+    for (HttpConnection *c : live)
+        delete c;
+}
+
+qint64 HttpServer::raiseOpenFileLimit()
+{
+#ifdef Q_OS_UNIX
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return -1;
+    if (rl.rlim_cur < rl.rlim_max) {
+        struct rlimit want = rl;
+        want.rlim_cur = rl.rlim_max;
+#ifdef Q_OS_MACOS
+        want.rlim_cur = qMin<rlim_t>(rl.rlim_max, OPEN_MAX);
+#endif
+        if (setrlimit(RLIMIT_NOFILE, &want) == 0)
+            rl = want;
+    }
+    return rl.rlim_cur == RLIM_INFINITY ? qint64(INT_MAX) : qint64(rl.rlim_cur);
+#else
+    return -1;
+#endif
+}
+
+QByteArray HttpServer::addressKey(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString().toLatin1();
+    // One IPv6 subscriber usually holds a whole /64: counting single addresses would let one
+    // host open 32 connections from each of 2^64 addresses.
+    Q_IPV6ADDR a = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        a[i] = 0;
+    return QHostAddress(a).toString().toLatin1() + "/64";
+}
+
+int HttpServer::effectiveMaxConnections() const
+{
+    qint64 cap = m_limits.maxConnections;
+    if (m_openFiles > 0)
+        cap = qMin(cap, qMax<qint64>(16, m_openFiles - m_limits.fdReserve));
+    return int(cap);
+}
 
 Status HttpServer::setTls(const QString &certPath, const QString &keyPath)
 {
@@ -334,10 +552,13 @@ Status HttpServer::listen(const QString &host, quint16 port)
 {
     if (!m_server)
         m_server = new QTcpServer(this);
+    // The default soft limit (often 1024) is below our connection cap; the hard one rarely is.
+    m_openFiles = raiseOpenFileLimit();
     // QSslServer (6.4) queues a socket only after its handshake and then signals
     // pendingConnectionAvailable; QTcpServer signals newConnection. Either way we drain the queue.
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
+    connect(m_server, &QTcpServer::acceptError, this, &HttpServer::onAcceptError, Qt::UniqueConnection);
     QHostAddress addr;
     if (host == QLatin1String("localhost"))
         addr = QHostAddress::LocalHost;
@@ -372,13 +593,76 @@ void HttpServer::onNewConnection()
         QTcpSocket *socket = m_server->nextPendingConnection();
         if (!socket)
             break;
-        if (m_connections >= m_limits.maxConnections) {
-            socket->abort();
-            socket->deleteLater();
+        const QHostAddress peer = socket->peerAddress();
+        const QByteArray key = addressKey(peer);
+        if (m_perAddress.value(key) >= m_limits.maxConnectionsPerIp && !(m_peerExempt && m_peerExempt(peer))) {
+            reject(socket, QStringLiteral("Terlalu banyak koneksi dari alamat Anda. Tutup tab yang tidak dipakai lalu coba lagi."));
             continue;
         }
-        new HttpConnection(socket, this);
+        // Full: an idle keep-alive connection (else the slowest unfinished head) makes room,
+        // rather than the new client being turned away.
+        if (m_connections >= effectiveMaxConnections() && !evictOne()) {
+            reject(socket, QStringLiteral("Server sedang penuh. Coba lagi sebentar lagi."));
+            continue;
+        }
+        new HttpConnection(socket, this, key);
     }
+}
+
+void HttpServer::onAcceptError()
+{
+    // Typically out of file descriptors (EMFILE): the pending connection stays in the listen
+    // queue and the socket stays readable, so accepting again at once only spins. Pause, give
+    // back a descriptor held by an idle connection, and try again shortly.
+    // (Qt 6.4 also reports a stale error right after a successful accept: only a connection
+    // idle for a second is given up, never the one just accepted.)
+    m_server->pauseAccepting();
+    evictOne(1000);
+    if (!m_resumeAccept.isActive()) {
+        qCWarning(lcHttp).noquote() << "accept failed:" << m_server->errorString() << "- pausing new connections for"
+                                    << m_resumeAccept.interval() << "ms";
+        m_resumeAccept.start();
+    }
+}
+
+bool HttpServer::evictOne(qint64 minAgeMs)
+{
+    HttpConnection *victim = nullptr;
+    const qint64 t = now();
+    for (HttpConnection *c : std::as_const(m_live)) {
+        if (c->m_state != HttpConnection::State::Head || t - c->m_since < minAgeMs)
+            continue;
+        if (!victim || (c->isIdle() && !victim->isIdle()) || (c->isIdle() == victim->isIdle() && c->m_since < victim->m_since))
+            victim = c;
+    }
+    if (!victim)
+        return false;
+    victim->detach();
+    victim->m_state = HttpConnection::State::Closed;
+    victim->m_socket->abort();
+    return true;
+}
+
+void HttpServer::reject(QTcpSocket *socket, const QString &message)
+{
+    socket->setParent(this);
+    if (m_rejecting >= 64) { // under a flood, no answer: each would hold a descriptor a while
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    ++m_rejecting;
+    HttpResponse r = m_errorRenderer ? m_errorRenderer(ErrorCode::ServerError, message) : HttpResponse{};
+    r.status = 503;
+    r.setHeader("Retry-After", "5");
+    connect(socket, &QObject::destroyed, this, [this] { --m_rejecting; });
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(1000, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->write(serializeResponse(r, false, false));
+    socket->disconnectFromHost();
 }
 
 } // namespace tu

@@ -40,7 +40,7 @@ private slots:
         QVERIFY(all.contains("token="));
         QVERIFY(all.contains("auth_token="));
         QVERIFY(all.contains("HttpOnly"));
-        QVERIFY(all.contains("SameSite=Lax"));
+        QVERIFY(all.contains("SameSite=Strict"));
         QVERIFY(all.contains("Path=/"));
         QVERIFY(!all.contains("Secure")); // plain HTTP here
     }

@@ -112,7 +112,7 @@ private slots:
         QCOMPARE(uploadFile(id, QStringLiteral("rapor"), test::pngBytes()).status, 400);
         QCOMPARE(uploadFile(QStringLiteral("00000000-0000-4000-8000-000000000000"), QStringLiteral("kk"), test::pngBytes()).status, 404);
         QCOMPARE(uploadFile(id, QStringLiteral("kk"), test::pngBytes() + QByteArray(5 * 1024 * 1024, 'x')).status, 413);
-        const QByteArray over = test::rawExchange(ts->server->port(), "POST /api/ppdb/upload HTTP/1.1\r\nHost: x\r\n"
+        const QByteArray over = test::rawExchange(ts->server->port(), "POST /api/ppdb/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                                                       "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 7000000\r\n\r\n", 3000, false);
         QVERIFY(over.startsWith("HTTP/1.1 413"));
     }

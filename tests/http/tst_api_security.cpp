@@ -28,6 +28,11 @@ class TestApiSecurity : public QObject
         return ts->request("POST", QStringLiteral("/api/admin/users"), body, h);
     }
     QByteArray host() const { return "127.0.0.1:" + QByteArray::number(ts->server->port()); }
+    int rawStatus(const QByteArray &raw)
+    {
+        const QByteArray out = test::rawExchange(ts->server->port(), raw, 3000, false);
+        return out.startsWith("HTTP/1.1 ") ? out.mid(9, 3).toInt() : 0;
+    }
 
 private slots:
     void init()
@@ -59,6 +64,63 @@ private slots:
                                   "{\"username\":\"viabearer\",\"name\":\"X\",\"role\":\"osis\",\"password\":\"Password-123\"}",
                                   {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Origin", "http://evil.example"}});
         QCOMPARE(bearer.status, 201);
+    }
+
+    void crossSiteCookieRequestsRefusedOnEveryMethod()
+    {
+        configure({{QStringLiteral("cors_origins"), QStringLiteral("http://192.168.1.10:3000")}});
+        const QByteArray token = ts->adminToken();
+        auto cookieGet = [&](const QString &path, const QList<QPair<QByteArray, QByteArray>> &extra) {
+            QList<QPair<QByteArray, QByteArray>> h{{"Cookie", "token=" + token}};
+            h.append(extra);
+            return ts->request("GET", path, {}, h, 5000);
+        };
+        // GET routes that start jobs, reached by a link or redirect from another site.
+        for (const QString &path : {QStringLiteral("/api/sync/global"), QStringLiteral("/api/sync/kecamatan?kode_kecamatan=34.04.01"),
+                                    QStringLiteral("/api/integrations/sync-all/events?targets=splp"),
+                                    QStringLiteral("/admin/pendaftaran/master/tahun-ajaran/get-sync")}) {
+            QCOMPARE(cookieGet(path, {{"Sec-Fetch-Site", "cross-site"}}).status, 403);
+            QCOMPARE(cookieGet(path, {{"Origin", "http://evil.example"}}).status, 403);
+            QCOMPARE(cookieGet(path, {{"Referer", "http://evil.example/page.html"}}).status, 403);
+        }
+        auto refused = cookieGet(QStringLiteral("/api/sync/global"), {{"Sec-Fetch-Site", "cross-site"}});
+        QCOMPARE(refused.json().value(QLatin1String("code")).toString(), QStringLiteral("FORBIDDEN"));
+        // Nothing started.
+        QCOMPARE(ts->get(QStringLiteral("/api/sync/metadata"), token).json().value(QLatin1String("value")).toString(), QString());
+        QVERIFY(!ts->core->dapodik().manager().isRunning());
+        // Same site, the allowed frontend and Bearer callers are not affected; nor are public routes.
+        QCOMPARE(cookieGet(QStringLiteral("/api/sync/metadata"), {{"Sec-Fetch-Site", "same-origin"}}).status, 200);
+        QCOMPARE(cookieGet(QStringLiteral("/api/sync/metadata"), {{"Origin", "http://192.168.1.10:3000"}}).status, 200);
+        QCOMPARE(ts->request("GET", QStringLiteral("/api/sync/metadata"), {},
+                             {{"Authorization", "Bearer " + token}, {"Sec-Fetch-Site", "cross-site"}, {"Origin", "http://evil.example"}}).status, 200);
+        QCOMPARE(cookieGet(QStringLiteral("/api/health"), {{"Sec-Fetch-Site", "cross-site"}}).status, 200);
+    }
+
+    void unknownHostNamesAreRefused()
+    {
+        const QByteArray port = QByteArray::number(ts->server->port());
+        auto get = [&](const QByteArray &host) { return rawStatus("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\n\r\n"); };
+        // DNS rebinding: a foreign name that resolves to us.
+        QCOMPARE(get("evil.example"), 421);
+        QCOMPARE(get("evil.example:" + port), 421);
+        const QByteArray body = test::rawExchange(ts->server->port(), "GET /api/health HTTP/1.1\r\nHost: evil.example\r\n\r\n", 3000, false);
+        QVERIFY(body.contains("TATAUSAHA_ALLOWED_HOSTS"));
+        // IP literals, localhost and the listen address are always fine.
+        for (const QByteArray &ok : {"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, QByteArray("10.1.2.3"), QByteArray("LOCALHOST")})
+            QCOMPARE(get(ok), 200);
+        configure({{QStringLiteral("allowed_hosts"), QStringLiteral("sekolah.sch.id, .dinas.go.id")}});
+        QCOMPARE(get("sekolah.sch.id"), 200);
+        QCOMPARE(get("api.dinas.go.id:443"), 200);
+        QCOMPARE(get("dinas.go.id"), 200);
+        QCOMPARE(get("evil.example"), 421);
+        QCOMPARE(get("sekolah.sch.id.evil.example"), 421);
+        qputenv("TATAUSAHA_ALLOWED_HOSTS", "evil.example");
+        ts->server->reloadPolicy();
+        qunsetenv("TATAUSAHA_ALLOWED_HOSTS");
+        QCOMPARE(get("evil.example"), 200);
+        QVERIFY(!SettingsStore::problem(QStringLiteral("allowed_hosts"), QStringLiteral("http://sekolah.sch.id")).isEmpty());
+        QVERIFY(SettingsStore::problem(QStringLiteral("allowed_hosts"), QStringLiteral("sekolah.sch.id,.dinas.go.id")).isEmpty());
+        QVERIFY(!SettingsStore::problem(QStringLiteral("max_connections_per_ip"), QStringLiteral("0")).isEmpty());
     }
 
     void corsEchoesOnlyAllowedOrigins()
