@@ -385,6 +385,7 @@ void HttpConnection::respond(HttpResponse response)
     const bool headOnly = m_request && m_request->method == "HEAD";
     m_request.reset();
     account();
+    ++m_served;
     writeResponse(response, m_keepAlive, headOnly);
     if (!m_keepAlive) {
         closeAfterWrite();
@@ -559,6 +560,9 @@ Status HttpServer::listen(const QString &host, quint16 port)
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onNewConnection, Qt::UniqueConnection);
     connect(m_server, &QTcpServer::acceptError, this, &HttpServer::onAcceptError, Qt::UniqueConnection);
+    // Qt's default backlog (50) overflows under a burst of connects: the kernel then drops
+    // SYNs and a legitimate client waits a whole second for its retransmission.
+    m_server->setListenBacklogSize(1024);
     QHostAddress addr;
     if (host == QLatin1String("localhost"))
         addr = QHostAddress::LocalHost;
@@ -632,7 +636,10 @@ bool HttpServer::evictOne(qint64 minAgeMs)
     for (HttpConnection *c : std::as_const(m_live)) {
         if (c->m_state != HttpConnection::State::Head || t - c->m_since < minAgeMs)
             continue;
-        if (!victim || (c->isIdle() && !victim->isIdle()) || (c->isIdle() == victim->isIdle() && c->m_since < victim->m_since))
+        // Idle before busy with a head; among those, never served before served (a client that
+        // has made requests keeps its connection over one that only holds a socket); then oldest.
+        auto rank = [](const HttpConnection *x) { return (x->isIdle() ? 0 : 2) + (x->m_served == 0 ? 0 : 1); };
+        if (!victim || rank(c) < rank(victim) || (rank(c) == rank(victim) && c->m_since < victim->m_since))
             victim = c;
     }
     if (!victim)

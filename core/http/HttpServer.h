@@ -83,6 +83,7 @@ private:
     qint64 m_bodyReceived = 0;
     qint64 m_drained = 0;
     qint64 m_accounted = 0;
+    int m_served = 0;            // requests answered on this connection
     bool m_keepAlive = true;
     bool m_headStarted = false;
     bool m_detached = false;
