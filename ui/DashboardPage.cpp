@@ -140,7 +140,9 @@ QChart *donutChart(const QJsonArray &rows, Qt::Alignment legend, const QHash<QSt
         const QJsonObject o = v.toObject();
         const qint64 n = o.value(QLatin1String("jumlah")).toInteger();
         const QString label = o.value(QLatin1String("label")).toString();
-        QPieSlice *slice = series->append(QStringLiteral("%1  %2").arg(label, QLocale().toString(n)), qreal(n));
+        // Even a hidden legend lays its entries out as HTML: the label from Dapodik is escaped.
+        QPieSlice *slice = series->append(chartText(QStringLiteral("%1  %2").arg(label, QLocale().toString(n))), qreal(n));
+        slice->setProperty("name", label);
         const QColor c = colors.value(o.value(QLatin1String("kunci")).toString(), Palette[i % 8]);
         slice->setColor(c);
         slice->setBorderColor(Qt::white);
@@ -274,7 +276,7 @@ void DashboardPage::fillLegend(Chart which)
     const QLocale l;
     const qreal sum = series->sum();
     for (QPieSlice *slice : series->slices()) {
-        const QString name = slice->label().section(QStringLiteral("  "), 0, 0);
+        const QString name = slice->property("name").toString();
         auto *row = richLabel(legend); // the slice's name escaped below
         row->setText(QStringLiteral("<span style=\"color:%1; font-size:15px\">●</span>&nbsp; %2 &nbsp;<b>%3</b> "
                                     "<span style=\"color:#94a3b8\">%4</span>")
