@@ -1,4 +1,5 @@
 #include "ApiStatusLabel.h"
+#include "PlainText.h"
 #include "http/ApiServerHost.h"
 
 namespace tu::ui {
@@ -13,7 +14,7 @@ QString dot(const char *color)
 ApiStatusLabel::ApiStatusLabel(ApiServerHost *host, QWidget *parent) : QLabel(parent)
 {
     setObjectName(QStringLiteral("apiStatus"));
-    setTextFormat(Qt::RichText);
+    markRichText(this); // a coloured dot; the address and error are escaped
     setContentsMargins(12, 2, 12, 2);
     if (!host) {
         showState(false, QString(), QString());

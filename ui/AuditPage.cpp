@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -79,7 +80,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     m_from = dateEdit(QStringLiteral("fromDate"), today.addDays(-30));
     m_to = dateEdit(QStringLiteral("toDate"), today);
     toolbar->addWidget(m_from);
-    auto *dash = new QLabel(QStringLiteral("–"), card);
+    auto *dash = plainLabel(QStringLiteral("–"), card);
     toolbar->addWidget(dash);
     toolbar->addWidget(m_to);
     toolbar->addStretch(1);
@@ -98,7 +99,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     auto *pager = new QHBoxLayout;
     pager->setContentsMargins(16, 8, 16, 8);
     pager->setSpacing(8);
-    m_count = new QLabel(card);
+    m_count = plainLabel(card);
     m_count->setObjectName(QStringLiteral("countLabel"));
     pager->addWidget(m_count);
     pager->addStretch(1);
@@ -117,14 +118,12 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     auto *dl = new QVBoxLayout(detail);
     dl->setContentsMargins(18, 12, 18, 14);
     dl->setSpacing(8);
-    m_detailTitle = new QLabel(detail);
+    m_detailTitle = plainLabel(detail);
     m_detailTitle->setObjectName(QStringLiteral("sectionTitle"));
-    m_detailTitle->setTextFormat(Qt::PlainText);
     dl->addWidget(m_detailTitle);
-    m_changed = new QLabel(detail);
+    m_changed = plainLabel(detail);
     m_changed->setObjectName(QStringLiteral("hint"));
     m_changed->setWordWrap(true);
-    m_changed->setTextFormat(Qt::PlainText);
     dl->addWidget(m_changed);
     auto *columns = new QHBoxLayout;
     columns->setSpacing(14);
@@ -132,7 +131,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     auto jsonView = [&](const QString &title, const QString &name) {
         auto *box = new QVBoxLayout;
         box->setSpacing(4);
-        auto *l = new QLabel(title, detail);
+        auto *l = plainLabel(title, detail);
         l->setStyleSheet(QStringLiteral("color: #475569; font-size: 12px; font-weight: 700;"));
         box->addWidget(l);
         auto *e = new QPlainTextEdit(detail);

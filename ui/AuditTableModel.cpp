@@ -1,6 +1,7 @@
 #include "AuditTableModel.h"
 #include "ContentTableModel.h"
 #include "ContentText.h"
+#include "PlainText.h"
 
 #include <QBrush>
 #include <QColor>
@@ -69,9 +70,9 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (col == Target)
-            return e->entityId;
+            return plainToolTip(e->entityId);
         if (col == User && !e->ip.isEmpty())
-            return tr("dari %1").arg(e->ip);
+            return plainToolTip(tr("dari %1").arg(e->ip));
         break;
     case Qt::ForegroundRole:
         if (col == Action && e->action == QLatin1String("delete"))

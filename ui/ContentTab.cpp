@@ -5,12 +5,14 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
 #include <QCalendarWidget>
 #include <QComboBox>
 #include <QFrame>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -142,7 +144,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     auto *pager = new QHBoxLayout;
     pager->setContentsMargins(16, 8, 16, 8);
     pager->setSpacing(8);
-    m_range = new QLabel(card);
+    m_range = plainLabel(card);
     m_range->setObjectName(QStringLiteral("countLabel"));
     pager->addWidget(m_range);
     pager->addStretch(1);
@@ -157,7 +159,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     if (type.name == QLatin1String("calendar")) {
         const Card cal = makeCard(left, 12);
         cal.frame->setObjectName(QStringLiteral("card"));
-        auto *monthTitle = new QLabel(tr("Tampilan bulan"), cal.frame);
+        auto *monthTitle = plainLabel(tr("Tampilan bulan"), cal.frame);
         monthTitle->setObjectName(QStringLiteral("sectionTitle"));
         cal.toolbar->addWidget(monthTitle);
         cal.toolbar->addStretch(1);
@@ -199,7 +201,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         body->addWidget(m_calendar, 5);
         auto *dayBox = new QVBoxLayout;
         dayBox->setSpacing(6);
-        m_dayTitle = new QLabel(cal.frame);
+        m_dayTitle = plainLabel(cal.frame);
         m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
         m_dayTitle->setStyleSheet(QStringLiteral("font-weight: 700; color: #0f172a;"));
         m_dayTitle->setWordWrap(true);
@@ -230,9 +232,8 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     auto *formLayout = new QVBoxLayout(formCard);
     formLayout->setContentsMargins(18, 14, 18, 14);
     formLayout->setSpacing(10);
-    m_formTitle = new QLabel(formCard);
+    m_formTitle = plainLabel(formCard);
     m_formTitle->setObjectName(QStringLiteral("sectionTitle"));
-    m_formTitle->setTextFormat(Qt::PlainText);
     formLayout->addWidget(m_formTitle);
     auto *scroll = new QScrollArea(formCard);
     scroll->setWidgetResizable(true);
@@ -481,6 +482,7 @@ void ContentTab::removeCurrent(bool confirm)
         QPushButton *yes = box.addButton(tr("Hapus"), QMessageBox::DestructiveRole);
         QPushButton *no = box.addButton(tr("Batal"), QMessageBox::RejectRole);
         box.setDefaultButton(no);
+        makePlain(&box);
         box.exec();
         if (box.clickedButton() != yes)
             return;
@@ -573,6 +575,7 @@ void ContentTab::loadMonth()
     m_monthEvents = r.ok() ? r.value() : QJsonArray();
     if (!r.ok())
         m_banner->showError(r.error().message);
+    QHash<QDate, QStringList> titles; // several events on one day: all titles in the tip
     for (const QJsonValue &v : std::as_const(m_monthEvents)) {
         const QJsonObject e = v.toObject();
         QDate d = std::max(QDate::fromString(e.value(QLatin1String("startDate")).toString(), Qt::ISODate), from);
@@ -581,13 +584,11 @@ void ContentTab::loadMonth()
         fmt.setFontWeight(QFont::Bold);
         fmt.setBackground(categoryColor(e.value(QLatin1String("category")).toString()));
         fmt.setForeground(QColor(0x0f, 0x17, 0x2a));
-        fmt.setToolTip(e.value(QLatin1String("title")).toString());
         for (; d.isValid() && d <= end; d = d.addDays(1)) {
-            QTextCharFormat here = fmt;
-            const QTextCharFormat old = m_calendar->dateTextFormat(d);
-            if (old.fontWeight() == QFont::Bold) // several events on one day: all titles in the tip
-                here.setToolTip(old.toolTip() + QLatin1Char('\n') + fmt.toolTip());
-            m_calendar->setDateTextFormat(d, here);
+            QStringList &here = titles[d];
+            here << e.value(QLatin1String("title")).toString();
+            fmt.setToolTip(plainToolTip(here.join(QLatin1Char('\n'))));
+            m_calendar->setDateTextFormat(d, fmt);
         }
     }
     showDay(m_calendar->selectedDate());

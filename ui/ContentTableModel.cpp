@@ -1,5 +1,6 @@
 #include "ContentTableModel.h"
 #include "ContentText.h"
+#include "PlainText.h"
 
 #include <QBrush>
 #include <QColor>
@@ -120,7 +121,7 @@ QVariant ContentTableModel::data(const QModelIndex &index, int role) const
         return display(field, item);
     case Qt::ToolTipRole:
         if (index.column() == 0)
-            return display(field, item);
+            return plainToolTip(display(field, item));
         break;
     case Qt::ForegroundRole: {
         if (field && field->kind == FieldKind::Choice) {

@@ -6,6 +6,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
@@ -104,11 +105,11 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
 
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(16, 10, 16, 10);
-    m_count = new QLabel(parts.frame);
+    m_count = plainLabel(parts.frame);
     m_count->setObjectName(QStringLiteral("countLabel"));
     footer->addWidget(m_count);
     footer->addStretch(1);
-    auto *hint = new QLabel(tr("Gulir ke bawah untuk memuat data berikutnya."), parts.frame);
+    auto *hint = plainLabel(tr("Gulir ke bawah untuk memuat data berikutnya."), parts.frame);
     hint->setObjectName(QStringLiteral("hint"));
     footer->addWidget(hint);
     parts.layout->addLayout(footer);

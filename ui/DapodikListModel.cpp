@@ -1,4 +1,5 @@
 #include "DapodikListModel.h"
+#include "PlainText.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
 #include "db/Database.h"
@@ -215,7 +216,7 @@ QVariant DapodikListModel::data(const QModelIndex &index, int role) const
         return f;
     }
     if (role == Qt::ToolTipRole && !active)
-        return tr("Tidak lagi ada di Dapodik sejak %1").arg(str(o, "inactive_at").left(10));
+        return plainToolTip(tr("Tidak lagi ada di Dapodik sejak %1").arg(str(o, "inactive_at").left(10)));
     if (role == Qt::UserRole)
         return m_kind == Kind::Sekolah ? str(o, "npsn") : str(o, "ptk_id");
     if (role == Qt::TextAlignmentRole && m_kind == Kind::Sekolah && c == SJumlahPtk)

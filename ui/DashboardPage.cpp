@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "PpdbTableModel.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -79,6 +80,8 @@ QChart *barChart(QStringList categories, QList<qreal> values, const QString &set
 {
     std::reverse(categories.begin(), categories.end());
     std::reverse(values.begin(), values.end());
+    for (QString &name : categories) // kecamatan names come from Dapodik
+        name = chartText(name);
     QChart *chart = plainChart();
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(setName);
@@ -137,7 +140,9 @@ QChart *donutChart(const QJsonArray &rows, Qt::Alignment legend, const QHash<QSt
         const QJsonObject o = v.toObject();
         const qint64 n = o.value(QLatin1String("jumlah")).toInteger();
         const QString label = o.value(QLatin1String("label")).toString();
-        QPieSlice *slice = series->append(QStringLiteral("%1  %2").arg(label, QLocale().toString(n)), qreal(n));
+        // Even a hidden legend lays its entries out as HTML: the label from Dapodik is escaped.
+        QPieSlice *slice = series->append(chartText(QStringLiteral("%1  %2").arg(label, QLocale().toString(n))), qreal(n));
+        slice->setProperty("name", label);
         const QColor c = colors.value(o.value(QLatin1String("kunci")).toString(), Palette[i % 8]);
         slice->setColor(c);
         slice->setBorderColor(Qt::white);
@@ -173,7 +178,7 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
     page->addWidget(header);
     m_banner = new MessageBanner(this);
     page->addWidget(m_banner);
-    m_empty = new QLabel(tr("Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor."), this);
+    m_empty = plainLabel(tr("Belum ada data Dapodik. Jalankan sinkronisasi global di halaman Sinkronisasi untuk mengisi dasbor."), this);
     m_empty->setObjectName(QStringLiteral("hint"));
     m_empty->setWordWrap(true);
     m_empty->hide();
@@ -189,11 +194,11 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
         auto *v = new QVBoxLayout(card);
         v->setContentsMargins(16, 10, 16, 10);
         v->setSpacing(2);
-        auto *t = new QLabel(title.toUpper(), card);
+        auto *t = plainLabel(title.toUpper(), card);
         t->setObjectName(QStringLiteral("statLabel"));
-        auto *value = new QLabel(QStringLiteral("—"), card);
+        auto *value = plainLabel(QStringLiteral("—"), card);
         value->setObjectName(QStringLiteral("statValue"));
-        auto *note = new QLabel(card);
+        auto *note = plainLabel(card);
         note->setObjectName(QStringLiteral("statNote"));
         v->addWidget(t);
         v->addWidget(value);
@@ -228,9 +233,9 @@ QWidget *DashboardPage::chartCard(Chart which, const QString &title, const QStri
     auto *v = new QVBoxLayout(card);
     v->setContentsMargins(16, 12, 16, 8);
     v->setSpacing(0);
-    auto *t = new QLabel(title, card);
+    auto *t = plainLabel(title, card);
     t->setObjectName(QStringLiteral("chartTitle"));
-    auto *n = new QLabel(note, card);
+    auto *n = plainLabel(note, card);
     n->setObjectName(QStringLiteral("chartNote"));
     v->addWidget(t);
     v->addWidget(n);
@@ -271,9 +276,8 @@ void DashboardPage::fillLegend(Chart which)
     const QLocale l;
     const qreal sum = series->sum();
     for (QPieSlice *slice : series->slices()) {
-        const QString name = slice->label().section(QStringLiteral("  "), 0, 0);
-        auto *row = new QLabel(legend);
-        row->setTextFormat(Qt::RichText);
+        const QString name = slice->property("name").toString();
+        auto *row = richLabel(legend); // the slice's name escaped below
         row->setText(QStringLiteral("<span style=\"color:%1; font-size:15px\">●</span>&nbsp; %2 &nbsp;<b>%3</b> "
                                     "<span style=\"color:#94a3b8\">%4</span>")
                          .arg(slice->color().name(), name.toHtmlEscaped(), l.toString(qint64(slice->value())),

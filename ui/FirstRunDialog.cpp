@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -26,7 +27,7 @@ FirstRunDialog::FirstRunDialog(Core &core, QWidget *parent)
 
     auto *head = new QHBoxLayout;
     head->setSpacing(14);
-    auto *logo = new QLabel(this);
+    auto *logo = plainLabel(this);
     logo->setFixedSize(48, 48);
     logo->setAlignment(Qt::AlignCenter);
     logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 12px;"));
@@ -34,9 +35,9 @@ FirstRunDialog::FirstRunDialog(Core &core, QWidget *parent)
     head->addWidget(logo, 0, Qt::AlignTop);
     auto *text = new QVBoxLayout;
     text->setSpacing(4);
-    auto *title = new QLabel(tr("Selamat datang di TataUsaha"), this);
+    auto *title = plainLabel(tr("Selamat datang di TataUsaha"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
-    auto *intro = new QLabel(tr("Belum ada akun. Buat akun admin pertama; dengan akun ini Anda dapat "
+    auto *intro = plainLabel(tr("Belum ada akun. Buat akun admin pertama; dengan akun ini Anda dapat "
                                 "menambahkan pengguna lain."), this);
     intro->setObjectName(QStringLiteral("pageSubtitle"));
     intro->setWordWrap(true);

@@ -1,5 +1,6 @@
 #include "FormErrors.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 
 #include <QLabel>
@@ -9,11 +10,10 @@ namespace tu::ui {
 
 QLabel *FormErrors::addField(const QString &field, QWidget *input)
 {
-    auto *label = new QLabel;
+    auto *label = plainLabel();
     label->setProperty("role", QStringLiteral("fieldError"));
     label->setObjectName(field + QStringLiteral("Error"));
     label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
     label->hide();
     m_fields.insert(field, Field{input, label});
     m_order << field;
@@ -90,7 +90,7 @@ void FormErrors::fitWindow()
 
 QLabel *formLabel(const QString &text, QWidget *buddy)
 {
-    auto *l = new QLabel(text);
+    auto *l = plainLabel(text);
     l->setBuddy(buddy);
     l->setContentsMargins(0, 7, 0, 0);
     l->setStyleSheet(QStringLiteral("color: #334155;"));

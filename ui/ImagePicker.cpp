@@ -1,6 +1,7 @@
 #include "ImagePicker.h"
 #include "Async.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -27,7 +28,7 @@ ImagePicker::ImagePicker(Core &core, const Actor &actor, QWidget *parent)
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(8);
-    m_preview = new QLabel(this);
+    m_preview = plainLabel(this);
     m_preview->setObjectName(QStringLiteral("imagePreview"));
     m_preview->setFixedSize(PreviewW, PreviewH);
     m_preview->setAlignment(Qt::AlignCenter);
@@ -40,7 +41,7 @@ ImagePicker::ImagePicker(Core &core, const Actor &actor, QWidget *parent)
     m_choose->setObjectName(QStringLiteral("chooseImage"));
     m_clear = actionButton(tr("Hapus gambar"), QStringLiteral("trash"), this);
     m_clear->setObjectName(QStringLiteral("clearImage"));
-    m_info = new QLabel(this);
+    m_info = plainLabel(this);
     m_info->setObjectName(QStringLiteral("hint"));
     m_info->setWordWrap(true);
     buttons->addWidget(m_choose);

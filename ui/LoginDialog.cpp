@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -18,7 +19,7 @@ namespace tu::ui {
 namespace {
 QLabel *fieldLabel(const QString &text, QWidget *buddy)
 {
-    auto *l = new QLabel(text);
+    auto *l = plainLabel(text);
     l->setBuddy(buddy);
     l->setStyleSheet(QStringLiteral("font-weight: 600; color: #334155;"));
     return l;
@@ -36,7 +37,7 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     root->setContentsMargins(36, 32, 36, 28);
     root->setSpacing(0);
 
-    auto *logo = new QLabel(this);
+    auto *logo = plainLabel(this);
     logo->setFixedSize(56, 56);
     logo->setAlignment(Qt::AlignCenter);
     logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 14px;"));
@@ -44,11 +45,11 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     root->addWidget(logo, 0, Qt::AlignHCenter);
     root->addSpacing(14);
 
-    auto *title = new QLabel(tr("Masuk ke TataUsaha"), this);
+    auto *title = plainLabel(tr("Masuk ke TataUsaha"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
     title->setAlignment(Qt::AlignCenter);
     root->addWidget(title);
-    auto *school = new QLabel(core.settings().value(QStringLiteral("school_name")), this);
+    auto *school = plainLabel(core.settings().value(QStringLiteral("school_name")), this);
     school->setObjectName(QStringLiteral("pageSubtitle"));
     school->setAlignment(Qt::AlignCenter);
     root->addWidget(school);
@@ -90,7 +91,7 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     m_captcha->setMaxLength(10);
     cv->addWidget(fieldLabel(tr("&Kode captcha"), m_captcha));
     auto *imageRow = new QHBoxLayout;
-    m_captchaImage = new QLabel(m_captchaBox);
+    m_captchaImage = plainLabel(m_captchaBox);
     m_captchaImage->setObjectName(QStringLiteral("captchaImage"));
     m_captchaImage->setFixedSize(180, 60);
     m_captchaImage->setStyleSheet(QStringLiteral("border: 1px solid #cbd5e1; border-radius: 6px;"));

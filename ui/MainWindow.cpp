@@ -7,6 +7,7 @@
 #include "KontenPage.h"
 #include "LoginDialog.h"
 #include "PlaceholderPage.h"
+#include "PlainText.h"
 #include "PpdbPage.h"
 #include "RoleText.h"
 #include "SatuDataPage.h"
@@ -79,7 +80,7 @@ MainWindow::MainWindow(Core &core, const Session &session, ApiServerHost *api, Q
 
     m_apiStatus = new ApiStatusLabel(api, this);
     statusBar()->addWidget(m_apiStatus, 1);
-    auto *db = new QLabel(tr("Database: %1").arg(core.db().config().displayUrl()), this);
+    auto *db = plainLabel(tr("Database: %1").arg(core.db().config().displayUrl()), this);
     db->setContentsMargins(12, 2, 16, 2);
     db->setStyleSheet(QStringLiteral("color: #94a3b8;"));
     statusBar()->addPermanentWidget(db);
@@ -108,7 +109,7 @@ QWidget *MainWindow::buildSidebar()
     auto *brand = new QHBoxLayout;
     brand->setContentsMargins(20, 20, 20, 22);
     brand->setSpacing(12);
-    auto *logo = new QLabel(panel);
+    auto *logo = plainLabel(panel);
     logo->setFixedSize(38, 38);
     logo->setAlignment(Qt::AlignCenter);
     logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 10px;"));
@@ -116,16 +117,16 @@ QWidget *MainWindow::buildSidebar()
     brand->addWidget(logo);
     auto *names = new QVBoxLayout;
     names->setSpacing(0);
-    auto *title = new QLabel(QStringLiteral("TataUsaha"), panel);
+    auto *title = plainLabel(QStringLiteral("TataUsaha"), panel);
     title->setObjectName(QStringLiteral("brandTitle"));
-    auto *subtitle = new QLabel(tr("Administrasi sekolah"), panel);
+    auto *subtitle = plainLabel(tr("Administrasi sekolah"), panel);
     subtitle->setObjectName(QStringLiteral("brandSubtitle"));
     names->addWidget(title);
     names->addWidget(subtitle);
     brand->addLayout(names, 1);
     v->addLayout(brand);
 
-    auto *section = new QLabel(tr("MENU"), panel);
+    auto *section = plainLabel(tr("MENU"), panel);
     section->setObjectName(QStringLiteral("sidebarSection"));
     v->addWidget(section);
     v->addSpacing(6);
@@ -146,7 +147,7 @@ QWidget *MainWindow::buildSidebar()
     }
     v->addWidget(m_sidebar, 1);
 
-    auto *footer = new QLabel(tr("Versi %1").arg(Core::version()), panel);
+    auto *footer = plainLabel(tr("Versi %1").arg(Core::version()), panel);
     footer->setObjectName(QStringLiteral("sidebarFooter"));
     v->addWidget(footer);
 
@@ -169,10 +170,9 @@ QWidget *MainWindow::buildHeader()
 
     auto *school = new QVBoxLayout;
     school->setSpacing(2);
-    m_schoolName = new QLabel(bar);
+    m_schoolName = plainLabel(bar);
     m_schoolName->setObjectName(QStringLiteral("schoolName"));
-    m_schoolName->setTextFormat(Qt::PlainText);
-    m_today = new QLabel(bar);
+    m_today = plainLabel(bar);
     m_today->setObjectName(QStringLiteral("headerSubtitle"));
     school->addStretch(1);
     school->addWidget(m_schoolName);
@@ -181,19 +181,17 @@ QWidget *MainWindow::buildHeader()
     h->addLayout(school, 1);
 
     const User &u = m_session.user;
-    auto *avatar = new QLabel(initials(u.name), bar);
+    auto *avatar = plainLabel(initials(u.name), bar);
     avatar->setObjectName(QStringLiteral("avatar"));
     avatar->setFixedSize(36, 36);
     avatar->setAlignment(Qt::AlignCenter);
     h->addWidget(avatar);
     auto *who = new QVBoxLayout;
     who->setSpacing(0);
-    auto *name = new QLabel(u.name, bar);
+    auto *name = plainLabel(u.name, bar);
     name->setObjectName(QStringLiteral("userName"));
-    name->setTextFormat(Qt::PlainText);
-    auto *role = new QLabel(QStringLiteral("%1 · %2").arg(roleText(u.role), u.username), bar);
+    auto *role = plainLabel(QStringLiteral("%1 · %2").arg(roleText(u.role), u.username), bar);
     role->setObjectName(QStringLiteral("userRole"));
-    role->setTextFormat(Qt::PlainText);
     who->addStretch(1);
     who->addWidget(name);
     who->addWidget(role);

@@ -1,5 +1,6 @@
 #include "MessageBanner.h"
 #include "Icons.h"
+#include "PlainText.h"
 #include "Theme.h"
 
 #include <QHBoxLayout>
@@ -14,13 +15,12 @@ MessageBanner::MessageBanner(QWidget *parent, bool closable) : QFrame(parent)
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(12, 9, 8, 9);
     row->setSpacing(10);
-    m_icon = new QLabel(this);
+    m_icon = plainLabel(this);
     m_icon->setFixedSize(18, 18);
-    m_text = new QLabel(this);
+    m_text = plainLabel(this);
     m_text->setObjectName(QStringLiteral("bannerText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_text->setTextFormat(Qt::PlainText); // service messages may contain user input
     row->addWidget(m_icon, 0, Qt::AlignTop);
     row->addWidget(m_text, 1);
     if (closable) {

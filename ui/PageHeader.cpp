@@ -1,4 +1,5 @@
 #include "PageHeader.h"
+#include "PlainText.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,9 +13,9 @@ PageHeader::PageHeader(const QString &title, const QString &subtitle, QWidget *p
     row->setContentsMargins(0, 0, 0, 0);
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
-    auto *t = new QLabel(title, this);
+    auto *t = plainLabel(title, this);
     t->setObjectName(QStringLiteral("pageTitle"));
-    auto *s = new QLabel(subtitle, this);
+    auto *s = plainLabel(subtitle, this);
     s->setObjectName(QStringLiteral("pageSubtitle"));
     s->setWordWrap(true);
     s->setVisible(!subtitle.isEmpty());

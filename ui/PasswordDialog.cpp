@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -22,11 +23,10 @@ PasswordDialog::PasswordDialog(Core &core, const Actor &actor, const User &user,
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(28, 24, 28, 22);
     root->setSpacing(12);
-    auto *title = new QLabel(tr("Reset password %1").arg(user.name), this);
+    auto *title = plainLabel(tr("Reset password %1").arg(user.name), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
-    title->setTextFormat(Qt::PlainText);
     root->addWidget(title);
-    auto *hint = new QLabel(tr("Pengguna %1 akan keluar dari semua sesi dan login dengan password baru ini.")
+    auto *hint = plainLabel(tr("Pengguna %1 akan keluar dari semua sesi dan login dengan password baru ini.")
                                 .arg(user.username), this);
     hint->setObjectName(QStringLiteral("pageSubtitle"));
     hint->setWordWrap(true);

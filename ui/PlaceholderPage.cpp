@@ -1,6 +1,7 @@
 #include "PlaceholderPage.h"
 #include "Icons.h"
 #include "PageHeader.h"
+#include "PlainText.h"
 #include "Theme.h"
 
 #include <QFrame>
@@ -30,7 +31,7 @@ PlaceholderPage::PlaceholderPage(const PageInfo &info, QWidget *parent) : QWidge
     v->setSpacing(0);
     v->addStretch(2);
 
-    auto *icon = new QLabel(column);
+    auto *icon = plainLabel(column);
     icon->setObjectName(QStringLiteral("placeholderIcon"));
     icon->setFixedSize(72, 72);
     icon->setAlignment(Qt::AlignCenter);
@@ -38,20 +39,20 @@ PlaceholderPage::PlaceholderPage(const PageInfo &info, QWidget *parent) : QWidge
     v->addWidget(icon, 0, Qt::AlignHCenter);
     v->addSpacing(18);
 
-    auto *badge = new QLabel(tr("Segera hadir"), column);
+    auto *badge = plainLabel(tr("Segera hadir"), column);
     badge->setObjectName(QStringLiteral("badge"));
     badge->setFixedHeight(24);
     v->addWidget(badge, 0, Qt::AlignHCenter);
     v->addSpacing(12);
 
-    auto *title = new QLabel(tr("Modul %1 sedang disiapkan").arg(info.title), column);
+    auto *title = plainLabel(tr("Modul %1 sedang disiapkan").arg(info.title), column);
     title->setObjectName(QStringLiteral("placeholderTitle"));
     title->setAlignment(Qt::AlignCenter);
     title->setWordWrap(true);
     v->addWidget(title);
     v->addSpacing(8);
 
-    auto *text = new QLabel(info.description, column);
+    auto *text = plainLabel(info.description, column);
     text->setObjectName(QStringLiteral("placeholderText"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);

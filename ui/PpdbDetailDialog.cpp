@@ -1,6 +1,7 @@
 #include "PpdbDetailDialog.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "PpdbTableModel.h"
 #include "ProofOfRegistration.h"
 #include "Theme.h"
@@ -78,7 +79,7 @@ PpdbStatusDialog::PpdbStatusDialog(Core &core, const Actor &actor, const Registr
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(28, 24, 28, 22);
     root->setSpacing(12);
-    auto *title = new QLabel(tr("%1 pendaftaran %2").arg(actionText(status), r.number), this);
+    auto *title = plainLabel(tr("%1 pendaftaran %2").arg(actionText(status), r.number), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
     root->addWidget(title);
     QString text;
@@ -88,7 +89,7 @@ PpdbStatusDialog::PpdbStatusDialog(Core &core, const Actor &actor, const Registr
         text = tr("%1 diterima sebagai calon siswa baru. Catatan bersifat opsional.").arg(r.fullName);
     else
         text = tr("Pendaftaran %1 ditolak. Tuliskan alasannya agar calon siswa tahu apa yang harus diperbaiki.").arg(r.fullName);
-    auto *hint = new QLabel(text, this);
+    auto *hint = plainLabel(text, this);
     hint->setWordWrap(true);
     hint->setObjectName(QStringLiteral("hint"));
     root->addWidget(hint);
@@ -138,20 +139,20 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     auto *head = new QHBoxLayout;
     auto *titles = new QVBoxLayout;
     titles->setSpacing(2);
-    m_title = new QLabel(this);
+    m_title = plainLabel(this);
     m_title->setObjectName(QStringLiteral("pageTitle"));
-    m_number = new QLabel(this);
+    m_number = plainLabel(this);
     m_number->setObjectName(QStringLiteral("pageSubtitle"));
     m_number->setTextInteractionFlags(Qt::TextSelectableByMouse);
     titles->addWidget(m_title);
     titles->addWidget(m_number);
     head->addLayout(titles, 1);
-    m_status = new QLabel(this);
+    m_status = plainLabel(this);
     m_status->setObjectName(QStringLiteral("statusBadge"));
     head->addWidget(m_status, 0, Qt::AlignTop);
     root->addLayout(head);
     root->addWidget(m_banner);
-    m_note = new QLabel(this);
+    m_note = plainLabel(this);
     m_note->setObjectName(QStringLiteral("statusNote"));
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("QLabel { background: #fffbeb; color: #92400e; border: 1px solid #fde68a; border-radius: 8px; padding: 8px 12px; }"));
@@ -169,15 +170,15 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     grid->setVerticalSpacing(6);
     int row = 0;
     auto section = [&](const QString &text, int col) {
-        auto *l = new QLabel(text, dataCard);
+        auto *l = plainLabel(text, dataCard);
         l->setObjectName(QStringLiteral("sectionTitle"));
         grid->addWidget(l, row, col, 1, 2);
     };
     auto field = [&](const QString &key, const QString &label, int r, int col) {
-        auto *name = new QLabel(label, dataCard);
+        auto *name = plainLabel(label, dataCard);
         name->setObjectName(QStringLiteral("hint"));
         name->setStyleSheet(QStringLiteral("font-size: 12px;"));
-        auto *value = new QLabel(dataCard);
+        auto *value = plainLabel(dataCard);
         value->setObjectName(key);
         value->setWordWrap(true);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -245,7 +246,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     auto *docs = new QVBoxLayout(docCard);
     docs->setContentsMargins(16, 16, 16, 16);
     docs->setSpacing(8);
-    auto *docTitle = new QLabel(tr("Dokumen"), docCard);
+    auto *docTitle = plainLabel(tr("Dokumen"), docCard);
     docTitle->setObjectName(QStringLiteral("sectionTitle"));
     docs->addWidget(docTitle);
     m_documents = new QListWidget(docCard);
@@ -255,7 +256,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
                                               " QListWidget { outline: 0; } QListWidget::item { padding: 4px 6px; }"
                                               " QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
     docs->addWidget(m_documents);
-    m_preview = new QLabel(docCard);
+    m_preview = plainLabel(docCard);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setMinimumSize(240, 220);

@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "PpdbDetailDialog.h"
 #include "PpdbTableModel.h"
 #include "PpdbWalkInDialog.h"
@@ -93,7 +94,7 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     auto *pager = new QHBoxLayout;
     pager->setContentsMargins(16, 8, 16, 8);
     pager->setSpacing(8);
-    m_range = new QLabel(card);
+    m_range = plainLabel(card);
     m_range->setObjectName(QStringLiteral("countLabel"));
     pager->addWidget(m_range);
     pager->addStretch(1);
@@ -228,7 +229,8 @@ void PpdbPage::exportTo(const QString &path)
     m_exporting = true;
     updateActions();
     m_banner->clear();
-    auto *progress = new QProgressDialog(tr("Menyiapkan berkas Excel…"), tr("Batal"), 0, 0, this);
+    auto *progress = new QProgressDialog(QString(), tr("Batal"), 0, 0, this);
+    plainLabelText(progress, tr("Menyiapkan berkas Excel…"));
     progress->setObjectName(QStringLiteral("exportProgress"));
     progress->setWindowTitle(tr("Ekspor Excel"));
     progress->setWindowModality(Qt::WindowModal);

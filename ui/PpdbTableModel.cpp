@@ -1,4 +1,5 @@
 #include "PpdbTableModel.h"
+#include "PlainText.h"
 
 #include <QBrush>
 #include <QDateTime>
@@ -118,7 +119,7 @@ QVariant PpdbTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (col == Status && !r->note.isEmpty())
-            return r->note;
+            return plainToolTip(r->note);
         break;
     case Qt::DecorationRole:
         if (col == Status)

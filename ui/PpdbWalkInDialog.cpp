@@ -1,5 +1,6 @@
 #include "PpdbWalkInDialog.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -26,10 +27,10 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(24, 20, 24, 18);
     root->setSpacing(10);
-    auto *title = new QLabel(tr("Pendaftaran langsung di sekolah"), this);
+    auto *title = plainLabel(tr("Pendaftaran langsung di sekolah"), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
     root->addWidget(title);
-    auto *hint = new QLabel(tr("Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor "
+    auto *hint = plainLabel(tr("Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor "
                                "pendaftaran dibuat otomatis setelah disimpan."), this);
     hint->setObjectName(QStringLiteral("hint"));
     hint->setWordWrap(true);
@@ -55,7 +56,7 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
         return f;
     };
     auto sectionLabel = [content](const QString &text) {
-        auto *l = new QLabel(text, content);
+        auto *l = plainLabel(text, content);
         l->setObjectName(QStringLiteral("sectionTitle"));
         return l;
     };

@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "SatuDataFileModel.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -111,9 +112,8 @@ TargetBoxes targetBoxes(QWidget *parent, QVBoxLayout *into)
 
 QLabel *label(const QString &text, const char *name, QWidget *parent, bool wrap = true)
 {
-    auto *l = new QLabel(text, parent);
+    auto *l = plainLabel(text, parent);
     l->setObjectName(QLatin1String(name));
-    l->setTextFormat(Qt::PlainText);
     l->setWordWrap(wrap);
     return l;
 }
@@ -398,7 +398,7 @@ QWidget *SatuDataSyncDialog::resultCard(const TargetResult &r)
 
     auto *head = new QHBoxLayout;
     head->setSpacing(8);
-    auto *icon = new QLabel(card);
+    auto *icon = plainLabel(card);
     icon->setFixedSize(20, 20);
     icon->setPixmap(statusPixmap(t, devicePixelRatioF()));
     head->addWidget(icon);
@@ -437,7 +437,7 @@ QWidget *SatuDataSyncDialog::resultCard(const TargetResult &r)
         // Amber when part went through or nothing is broken (a conflict), red when nothing arrived.
         const bool partly = r.status == QLatin1String("conflict") || r.rowsOk > 0;
         auto *box = label(QString(), partly ? "queuedBox" : "failureBox", card);
-        box->setTextFormat(Qt::RichText);
+        markRichText(box);
         box->setText(text);
         v->addWidget(box);
     }
@@ -480,7 +480,7 @@ QWidget *SatuDataSyncDialog::resultCard(const TargetResult &r)
             bold.setBold(true);
             b->setFont(bold);
             auto *c = new QTableWidgetItem(o.value(QLatin1String("message")).toString());
-            c->setToolTip(c->text());
+            c->setToolTip(plainToolTip(c->text()));
             table->setItem(i, 0, a);
             table->setItem(i, 1, b);
             table->setItem(i, 2, c);

@@ -1,5 +1,6 @@
 #include "SatuDataFileModel.h"
 #include "Async.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 #include "satudata/SatuDataSync.h"
@@ -197,29 +198,34 @@ QVariant SatuDataFileModel::data(const QModelIndex &index, int role) const
         return font;
     }
     if (role == Qt::ToolTipRole) {
-        switch (col) {
-        case Title: {
-            QString tip = f.title;
-            if (!f.description.isEmpty())
-                tip += QLatin1Char('\n') + f.description;
-            tip += QLatin1Char('\n') + tr("Berkas: %1").arg(f.originalName);
-            return tip;
-        }
-        case Verified:
-            return f.verified ? tr("Diverifikasi oleh %1, %2").arg(f.verifiedBy, shortTime(f.verifiedAt, m_zone))
-                              : tr("Belum diverifikasi admin: tidak ikut dikirim.");
-        case Splp:
-        case Sipd:
-            if (st && st->status == QLatin1String("failed"))
-                return st->error + (st->failureClass.isEmpty() ? QString() : QLatin1Char('\n') + satudata::failureHint(st->failureClass));
-            if (st && st->status == QLatin1String("conflict"))
-                return tr("Data di portal diubah sejak kiriman terakhir. Buka Sync untuk memilih versi.");
-            if (st && !st->remoteId.isEmpty())
-                return tr("%1\nID di portal: %2").arg(stateText(st, m_zone), st->remoteId);
-            return stateText(st, m_zone);
-        case Integrasi:
-            return tr("Sinkronkan berkas ini (Ctrl+Y atau Enter)");
-        }
+        // Titles, descriptions and the portal's errors are other people's text.
+        const QString tip = [&]() -> QString {
+            switch (col) {
+            case Title: {
+                QString text = f.title;
+                if (!f.description.isEmpty())
+                    text += QLatin1Char('\n') + f.description;
+                text += QLatin1Char('\n') + tr("Berkas: %1").arg(f.originalName);
+                return text;
+            }
+            case Verified:
+                return f.verified ? tr("Diverifikasi oleh %1, %2").arg(f.verifiedBy, shortTime(f.verifiedAt, m_zone))
+                                  : tr("Belum diverifikasi admin: tidak ikut dikirim.");
+            case Splp:
+            case Sipd:
+                if (st && st->status == QLatin1String("failed"))
+                    return st->error + (st->failureClass.isEmpty() ? QString() : QLatin1Char('\n') + satudata::failureHint(st->failureClass));
+                if (st && st->status == QLatin1String("conflict"))
+                    return tr("Data di portal diubah sejak kiriman terakhir. Buka Sync untuk memilih versi.");
+                if (st && !st->remoteId.isEmpty())
+                    return tr("%1\nID di portal: %2").arg(stateText(st, m_zone), st->remoteId);
+                return stateText(st, m_zone);
+            case Integrasi:
+                return tr("Sinkronkan berkas ini (Ctrl+Y atau Enter)");
+            }
+            return {};
+        }();
+        return tip.isEmpty() ? QVariant() : QVariant(plainToolTip(tip));
     }
     return {};
 }

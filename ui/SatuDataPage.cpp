@@ -5,6 +5,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "SatuDataDialogs.h"
 #include "SatuDataFileModel.h"
 #include "Theme.h"
@@ -241,11 +242,11 @@ QWidget *SatuDataPage::buildRunStrip()
     v->setSpacing(6);
     auto *top = new QHBoxLayout;
     top->setSpacing(10);
-    m_runTitle = new QLabel(tr("Sync semua berkas"), strip);
+    m_runTitle = plainLabel(tr("Sync semua berkas"), strip);
     m_runTitle->setObjectName(QStringLiteral("runTitle"));
     top->addWidget(m_runTitle);
     top->addStretch(1);
-    m_runPercent = new QLabel(QStringLiteral("0%"), strip);
+    m_runPercent = plainLabel(QStringLiteral("0%"), strip);
     m_runPercent->setObjectName(QStringLiteral("runPercent"));
     top->addWidget(m_runPercent);
     m_cancel = actionButton(tr("Batal"), QStringLiteral("close"), strip);
@@ -259,9 +260,8 @@ QWidget *SatuDataPage::buildRunStrip()
     m_runBar->setRange(0, 100);
     m_runBar->setTextVisible(false);
     v->addWidget(m_runBar);
-    m_runMessage = new QLabel(strip);
+    m_runMessage = plainLabel(strip);
     m_runMessage->setObjectName(QStringLiteral("runMessage"));
-    m_runMessage->setTextFormat(Qt::PlainText);
     m_runMessage->setWordWrap(true);
     v->addWidget(m_runMessage);
     auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), strip);
@@ -279,7 +279,7 @@ QWidget *SatuDataPage::buildFilesTab()
     auto *v = new QVBoxLayout(tab);
     v->setContentsMargins(0, 12, 0, 0);
     const Card card = makeCard(tab);
-    m_count = new QLabel(card.frame);
+    m_count = plainLabel(card.frame);
     m_count->setObjectName(QStringLiteral("countLabel"));
     card.toolbar->addWidget(m_count);
     card.toolbar->addStretch(1);
@@ -377,7 +377,7 @@ QWidget *SatuDataPage::buildLogTab()
     card.toolbar->addWidget(m_logTarget);
     card.toolbar->addWidget(m_logStatus);
     card.toolbar->addStretch(1);
-    m_logCount = new QLabel(card.frame);
+    m_logCount = plainLabel(card.frame);
     m_logCount->setObjectName(QStringLiteral("countLabel"));
     card.toolbar->addWidget(m_logCount);
     m_prev = actionButton(tr("‹ Sebelumnya"), QString(), card.frame);
@@ -412,9 +412,8 @@ QWidget *SatuDataPage::buildLogTab()
     auto *dl = new QVBoxLayout(detail);
     dl->setContentsMargins(16, 12, 16, 14);
     dl->setSpacing(6);
-    m_logDetailTitle = new QLabel(tr("Jawaban portal"), detail);
+    m_logDetailTitle = plainLabel(tr("Jawaban portal"), detail);
     m_logDetailTitle->setObjectName(QStringLiteral("sectionTitle"));
-    m_logDetailTitle->setTextFormat(Qt::PlainText);
     dl->addWidget(m_logDetailTitle);
     m_logDetail = new QPlainTextEdit(detail);
     m_logDetail->setObjectName(QStringLiteral("logDetail"));
@@ -432,11 +431,11 @@ QWidget *SatuDataPage::buildLogTab()
     rl->setSpacing(6);
     auto *rt = new QHBoxLayout;
     rt->setContentsMargins(15, 0, 15, 0);
-    auto *retryTitle = new QLabel(tr("Antrean coba ulang"), retry);
+    auto *retryTitle = plainLabel(tr("Antrean coba ulang"), retry);
     retryTitle->setObjectName(QStringLiteral("sectionTitle"));
     rt->addWidget(retryTitle);
     rt->addStretch(1);
-    m_retryCount = new QLabel(retry);
+    m_retryCount = plainLabel(retry);
     m_retryCount->setObjectName(QStringLiteral("countLabel"));
     rt->addWidget(m_retryCount);
     rl->addLayout(rt);
@@ -448,7 +447,7 @@ QWidget *SatuDataPage::buildLogTab()
     m_retryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_retryTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     rl->addWidget(m_retryTable, 1);
-    m_retryEmpty = new QLabel(tr("Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, "
+    m_retryEmpty = plainLabel(tr("Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, "
                                  "server portal) muncul di sini sampai berhasil dikirim."),
                               retry);
     m_retryEmpty->setObjectName(QStringLiteral("hint"));
@@ -485,7 +484,7 @@ QWidget *SatuDataPage::buildScheduleTab()
     auto *bl = new QVBoxLayout(box);
     bl->setContentsMargins(0, 0, 0, 0); // the group box's padding is the margin
     bl->setSpacing(10);
-    auto *intro = new QLabel(tr("TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi "
+    auto *intro = plainLabel(tr("TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi "
                                 "atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.")
                                  .arg(QString::fromUtf8(m_core.settings().schoolZone().id())),
                              box);
@@ -534,14 +533,12 @@ QWidget *SatuDataPage::buildScheduleTab()
     form->addRow(formLabel(tr("Tujuan")), m_schedErrors->withError(QStringLiteral("targets"), targets));
     bl->addLayout(form);
 
-    m_nextRun = new QLabel(box);
+    m_nextRun = plainLabel(box);
     m_nextRun->setObjectName(QStringLiteral("nextRun"));
-    m_nextRun->setTextFormat(Qt::PlainText);
     m_nextRun->setWordWrap(true);
     bl->addWidget(m_nextRun);
-    m_schedDescribe = new QLabel(box);
+    m_schedDescribe = plainLabel(box);
     m_schedDescribe->setObjectName(QStringLiteral("scheduleDescribe"));
-    m_schedDescribe->setTextFormat(Qt::PlainText);
     m_schedDescribe->setWordWrap(true);
     bl->addWidget(m_schedDescribe);
     auto *buttons = new QHBoxLayout;
@@ -558,7 +555,7 @@ QWidget *SatuDataPage::buildScheduleTab()
     help->setMaximumWidth(460);
     auto *hl = new QVBoxLayout(help);
     hl->setContentsMargins(0, 0, 0, 0);
-    auto *text = new QLabel(tr("Kegagalan sementara (jaringan, batas permintaan, server portal) masuk antrean coba ulang dan "
+    auto *text = plainLabel(tr("Kegagalan sementara (jaringan, batas permintaan, server portal) masuk antrean coba ulang dan "
                                "dicoba lagi otomatis setelah 1 menit, 5 menit, 15 menit, 1 jam, lalu 6 jam. Kegagalan "
                                "autentikasi dan validasi perlu diperbaiki dulu: periksa kunci API di Pengaturan atau isi berkasnya, "
                                "lalu jalankan Sync lagi. Semua percobaan tercatat di tab Log sinkronisasi."),
@@ -693,10 +690,10 @@ void SatuDataPage::reloadLogs()
             auto *at = item(SatuDataFileModel::shortTime(e.at, zone));
             at->setData(e.id, Qt::UserRole);
             at->setData(e.answer, Qt::UserRole + 1);
-            at->setToolTip(longTime(e.at, zone));
+            at->setToolTip(plainToolTip(longTime(e.at, zone)));
             row << at;
             auto *file = item(e.fileTitle);
-            file->setToolTip(e.fileTitle);
+            file->setToolTip(plainToolTip(e.fileTitle));
             row << file << item(targetShort(e.target));
             auto *status = item(statusLabel(e.status));
             status->setForeground(statusColor(e.status));
@@ -707,7 +704,7 @@ void SatuDataPage::reloadLogs()
             dur->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             row << dur;
             auto *msg = item(e.message);
-            msg->setToolTip(e.message);
+            msg->setToolTip(plainToolTip(e.message));
             row << msg;
             // What the detail pane shows.
             at->setData(QStringList{e.fileTitle, satudata::targetLabel(e.target), statusLabel(e.status), longTime(e.at, zone),
@@ -731,7 +728,7 @@ void SatuDataPage::reloadLogs()
         for (const RetryItem &r : s.retry) {
             QList<QStandardItem *> row;
             auto *file = item(r.fileTitle);
-            file->setToolTip(r.fileTitle);
+            file->setToolTip(plainToolTip(r.fileTitle));
             row << file << item(targetShort(r.target));
             auto *attempts = item(tr("%1 dari %2").arg(r.attempts).arg(SatuDataSync::MaxRetryAttempts));
             row << attempts << item(SatuDataFileModel::shortTime(r.nextAt, zone));
@@ -739,7 +736,7 @@ void SatuDataPage::reloadLogs()
             if (!r.failureClass.isEmpty())
                 err = QStringLiteral("%1: %2").arg(satudata::failureLabel(r.failureClass), r.lastError);
             for (QStandardItem *i : row)
-                i->setToolTip(tr("%1\nGalat terakhir: %2").arg(r.fileTitle, err));
+                i->setToolTip(plainToolTip(tr("%1\nGalat terakhir: %2").arg(r.fileTitle, err)));
             m_retryModel->appendRow(row);
         }
         m_retryTable->setVisible(!s.retry.isEmpty());
@@ -892,6 +889,7 @@ void SatuDataPage::removeSelected()
         QPushButton *yes = box.addButton(tr("Hapus"), QMessageBox::DestructiveRole);
         box.addButton(tr("Batal"), QMessageBox::RejectRole);
         box.setDefaultButton(yes);
+        makePlain(&box);
         box.exec();
         if (box.clickedButton() != yes)
             return;
@@ -1060,7 +1058,7 @@ void SatuDataPage::notify(const QString &title, const QString &text, bool ok)
         m_tray->setToolTip(QStringLiteral("TataUsaha"));
     }
     m_tray->show();
-    m_tray->showMessage(title, text, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
+    m_tray->showMessage(notificationText(title), notificationText(text), ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 8000);
     QTimer::singleShot(10000, m_tray, &QSystemTrayIcon::hide); // only while the message shows
 }
 

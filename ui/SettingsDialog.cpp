@@ -2,6 +2,7 @@
 #include "Icons.h"
 #include "LocalConfig.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/AppOptions.h"
 #include "app/Core.h"
@@ -27,7 +28,7 @@ const QString LocalHost = QStringLiteral("127.0.0.1");
 
 QLabel *hintLabel(const QString &text, QWidget *parent)
 {
-    auto *l = new QLabel(text, parent);
+    auto *l = plainLabel(text, parent);
     l->setObjectName(QStringLiteral("hint"));
     l->setWordWrap(true);
     return l;
@@ -69,7 +70,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
         auto *v = new QVBoxLayout(card);
         v->setContentsMargins(18, 14, 18, 16);
         v->setSpacing(10);
-        auto *heading = new QLabel(name, card);
+        auto *heading = plainLabel(name, card);
         heading->setObjectName(QStringLiteral("sectionTitle"));
         v->addWidget(heading);
         if (!note.isEmpty())
@@ -131,7 +132,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_lan->setObjectName(QStringLiteral("lan"));
     m_lan->setToolTip(tr("Komputer lain di jaringan sekolah dapat memanggil API."));
     lh->addWidget(m_host, 1);
-    lh->addWidget(new QLabel(QStringLiteral(":"), this));
+    lh->addWidget(plainLabel(QStringLiteral(":"), this));
     lh->addWidget(m_port);
     lv2->addLayout(lh);
     lv2->addWidget(m_lan);
@@ -222,7 +223,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_syncConcurrency->setFixedWidth(60);
     m_syncConcurrency->setToolTip(tr("Permintaan ke Dapodik yang berjalan bersamaan (1–16)"));
     wh->addWidget(settingRow(QStringLiteral("dapodik_kode_wilayah"), m_dapodikWilayah));
-    auto *parallel = new QLabel(tr("Paralel"), this);
+    auto *parallel = plainLabel(tr("Paralel"), this);
     wh->addSpacing(8);
     wh->addWidget(parallel);
     wh->addWidget(settingRow(QStringLiteral("sync_concurrency"), m_syncConcurrency));

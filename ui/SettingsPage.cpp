@@ -3,6 +3,7 @@
 #include "LocalConfig.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
+#include "PlainText.h"
 #include "SettingsDialog.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -72,10 +73,9 @@ void SettingsPage::refresh()
         {tr("Database"), m_core.db().config().displayUrl()},
     };
     for (int i = 0; i < rows.size(); ++i) {
-        auto *label = new QLabel(rows[i].first);
+        auto *label = plainLabel(rows[i].first);
         label->setStyleSheet(QStringLiteral("color: #64748b;"));
-        auto *value = new QLabel(rows[i].second);
-        value->setTextFormat(Qt::PlainText);
+        auto *value = plainLabel(rows[i].second);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setStyleSheet(QStringLiteral("color: #0f172a; font-weight: 600;"));
         value->setWordWrap(true);

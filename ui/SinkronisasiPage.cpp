@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "PpdbTableModel.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -125,14 +126,12 @@ QFrame *statCard(QWidget *parent, const QString &title, QLabel **value, QLabel *
     auto *v = new QVBoxLayout(card);
     v->setContentsMargins(16, 12, 16, 12);
     v->setSpacing(3);
-    auto *t = new QLabel(title.toUpper(), card);
+    auto *t = plainLabel(title.toUpper(), card);
     t->setObjectName(QStringLiteral("statLabel"));
-    *value = new QLabel(card);
+    *value = plainLabel(card);
     (*value)->setObjectName(QStringLiteral("statValue"));
-    (*value)->setTextFormat(Qt::PlainText);
-    *note = new QLabel(card);
+    *note = plainLabel(card);
     (*note)->setObjectName(QStringLiteral("statNote"));
-    (*note)->setTextFormat(Qt::PlainText);
     v->addWidget(t);
     v->addWidget(*value);
     v->addWidget(*note);
@@ -141,14 +140,14 @@ QFrame *statCard(QWidget *parent, const QString &title, QLabel **value, QLabel *
 
 QLabel *sectionTitle(const QString &text, QWidget *parent)
 {
-    auto *l = new QLabel(text, parent);
+    auto *l = plainLabel(text, parent);
     l->setObjectName(QStringLiteral("sectionTitle"));
     return l;
 }
 
 QLabel *hint(const QString &text, QWidget *parent)
 {
-    auto *l = new QLabel(text, parent);
+    auto *l = plainLabel(text, parent);
     l->setObjectName(QStringLiteral("hint"));
     l->setWordWrap(true);
     return l;
@@ -383,10 +382,10 @@ QWidget *SinkronisasiPage::buildProgress()
     c->setSpacing(8);
     auto *top = new QHBoxLayout;
     top->setSpacing(10);
-    m_jobTitle = new QLabel(card);
+    m_jobTitle = plainLabel(card);
     m_jobTitle->setObjectName(QStringLiteral("jobTitle"));
     top->addWidget(m_jobTitle, 1);
-    m_time = new QLabel(card);
+    m_time = plainLabel(card);
     m_time->setObjectName(QStringLiteral("timeLabel"));
     top->addWidget(m_time);
     m_cancel = new QPushButton(icons::icon(QStringLiteral("close"), theme::Danger), tr("Batal"), card);
@@ -397,9 +396,8 @@ QWidget *SinkronisasiPage::buildProgress()
     theme::setVariant(m_cancel, "danger");
     top->addWidget(m_cancel);
     c->addLayout(top);
-    m_message = new QLabel(card);
+    m_message = plainLabel(card);
     m_message->setObjectName(QStringLiteral("jobMessage"));
-    m_message->setTextFormat(Qt::PlainText);
     m_message->setMinimumWidth(100);
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     c->addWidget(m_message);
@@ -408,9 +406,9 @@ QWidget *SinkronisasiPage::buildProgress()
     auto barRow = [&](const QString &caption, QProgressBar **bar, QLabel **captionLabel, QLabel **pct, const char *name) {
         auto *h = new QHBoxLayout;
         h->setSpacing(8);
-        *captionLabel = new QLabel(caption, card);
+        *captionLabel = plainLabel(caption, card);
         (*captionLabel)->setObjectName(QStringLiteral("barCaption"));
-        *pct = new QLabel(QStringLiteral("0%"), card);
+        *pct = plainLabel(QStringLiteral("0%"), card);
         (*pct)->setObjectName(QStringLiteral("barPercent"));
         (*pct)->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         h->addWidget(*captionLabel, 1);
@@ -756,7 +754,7 @@ void SinkronisasiPage::reload()
         } else if (s.lastSync.startsWith(QLatin1String("ERROR"))) {
             m_lastSync->setText(tr("Gagal"));
             m_lastSyncNote->setText(s.lastSync.mid(6).trimmed());
-            m_lastSyncNote->setToolTip(s.lastSync.mid(6).trimmed());
+            m_lastSyncNote->setToolTip(plainToolTip(s.lastSync.mid(6).trimmed()));
             tone = QStringLiteral("error");
         } else {
             m_lastSync->setText(ppdbFormatTime(s.lastSync, zone));
@@ -818,7 +816,7 @@ void SinkronisasiPage::reload()
             if (e.counts.errors)
                 parts << tr("%1 galat").arg(l.toString(e.counts.errors));
             auto *result = item(parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral(" · ")));
-            result->setToolTip(e.message.isEmpty() ? e.params : e.message);
+            result->setToolTip(plainToolTip(e.message.isEmpty() ? e.params : e.message));
             row << result;
             row << item(e.startedBy);
             const QDateTime a = QDateTime::fromString(e.startedAt, Qt::ISODateWithMs);

@@ -2,6 +2,7 @@
 #include "ContentTableModel.h"
 #include "ContentText.h"
 #include "Icons.h"
+#include "PlainText.h"
 
 #include <QBrush>
 #include <QColor>
@@ -71,9 +72,9 @@ QVariant StudentWorkTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (col == Title && !w->description.isEmpty())
-            return w->description.left(300);
+            return plainToolTip(w->description.left(300));
         if (col == Student)
-            return w->studentUsername;
+            return plainToolTip(w->studentUsername);
         break;
     case Qt::DecorationRole:
         if (col == Featured && w->featured)

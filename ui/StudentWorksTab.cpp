@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "StudentWorkTableModel.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -83,10 +84,9 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     m_table->setColumnWidth(StudentWorkTableModel::Submitted, 160);
     cardParts.layout->addWidget(m_table, 1);
 
-    m_detail = new QLabel(card);
+    m_detail = richLabel(card); // bold title and an http(s) link; everything from the work escaped in showDetail()
     m_detail->setObjectName(QStringLiteral("workDetail"));
     m_detail->setWordWrap(true);
-    m_detail->setTextFormat(Qt::RichText);
     m_detail->setOpenExternalLinks(true);
     m_detail->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_detail->setContentsMargins(16, 10, 16, 10);
@@ -97,7 +97,7 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     auto *pager = new QHBoxLayout;
     pager->setContentsMargins(16, 8, 16, 8);
     pager->setSpacing(8);
-    m_range = new QLabel(card);
+    m_range = plainLabel(card);
     m_range->setObjectName(QStringLiteral("countLabel"));
     pager->addWidget(m_range);
     pager->addStretch(1);
@@ -263,6 +263,7 @@ void StudentWorksTab::removeSelected(bool confirm)
         QPushButton *yes = box.addButton(tr("Hapus"), QMessageBox::DestructiveRole);
         QPushButton *no = box.addButton(tr("Batal"), QMessageBox::RejectRole);
         box.setDefaultButton(no);
+        makePlain(&box);
         box.exec();
         if (box.clickedButton() != yes)
             return;

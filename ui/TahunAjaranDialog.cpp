@@ -1,5 +1,6 @@
 #include "TahunAjaranDialog.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "app/Core.h"
 
@@ -23,7 +24,7 @@ TahunAjaranDialog::TahunAjaranDialog(Core &core, const Actor &actor, const std::
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(28, 24, 28, 22);
     root->setSpacing(14);
-    auto *title = new QLabel(year ? tr("Ubah tahun ajaran %1").arg(year->nama) : tr("Tambah tahun ajaran"), this);
+    auto *title = plainLabel(year ? tr("Ubah tahun ajaran %1").arg(year->nama) : tr("Tambah tahun ajaran"), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
     root->addWidget(title);
     root->addWidget(m_banner);
@@ -52,12 +53,17 @@ TahunAjaranDialog::TahunAjaranDialog(Core &core, const Actor &actor, const std::
     m_status->addItem(tr("Nonaktif"), 2);
     m_status->addItem(tr("Aktif — pendaftaran PPDB mengikuti tahun ini"), 1);
     m_status->setCurrentIndex(year && year->isActive() ? 1 : 0);
-    form->addRow(tr("Tahun ajaran"), m_errors.withError(QStringLiteral("tahun_ajaran"), m_nama));
-    form->addRow(tr("Awal pendaftaran"), m_errors.withError(QStringLiteral("periode_awal_pendaftaran"), m_awal));
-    form->addRow(tr("Akhir pendaftaran"), m_errors.withError(QStringLiteral("periode_akhir_pendaftaran"), m_akhir));
-    form->addRow(tr("Status"), m_errors.withError(QStringLiteral("sts_aktif"), m_status));
+    auto row = [&](const QString &label, const QString &field, QWidget *input) {
+        QLabel *l = plainLabel(label); // what QFormLayout would make of a string, minus the rich-text guess
+        l->setBuddy(input);
+        form->addRow(l, m_errors.withError(field, input));
+    };
+    row(tr("Tahun ajaran"), QStringLiteral("tahun_ajaran"), m_nama);
+    row(tr("Awal pendaftaran"), QStringLiteral("periode_awal_pendaftaran"), m_awal);
+    row(tr("Akhir pendaftaran"), QStringLiteral("periode_akhir_pendaftaran"), m_akhir);
+    row(tr("Status"), QStringLiteral("sts_aktif"), m_status);
     root->addLayout(form);
-    auto *hint = new QLabel(tr("Mengaktifkan tahun ini menonaktifkan tahun ajaran lain. Periode pendaftaran tidak boleh "
+    auto *hint = plainLabel(tr("Mengaktifkan tahun ini menonaktifkan tahun ajaran lain. Periode pendaftaran tidak boleh "
                                "bertabrakan dengan tahun ajaran lain (tanggal awal dan akhir ikut dihitung)."), this);
     hint->setWordWrap(true);
     hint->setObjectName(QStringLiteral("hint"));

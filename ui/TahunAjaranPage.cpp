@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "PageHeader.h"
 #include "PageParts.h"
+#include "PlainText.h"
 #include "TahunAjaranDialog.h"
 #include "TahunAjaranTableModel.h"
 #include "Theme.h"
@@ -168,7 +169,10 @@ void TahunAjaranPage::trashOrRestore()
     const QString nama = t->nama, id = t->id;
     const QString question = restore ? tr("Pulihkan tahun ajaran %1 dari tempat sampah?").arg(nama)
                                      : tr("Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.").arg(nama);
-    if (QMessageBox::question(this, restore ? tr("Pulihkan") : tr("Hapus"), question) != QMessageBox::Yes)
+    QMessageBox box(QMessageBox::Question, restore ? tr("Pulihkan") : tr("Hapus"), question, QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("confirmTrash"));
+    makePlain(&box); // the name may have come from SIAKAD
+    if (box.exec() != QMessageBox::Yes)
         return;
     auto r = restore ? m_core.tahunAjaran().restore(m_actor, id) : m_core.tahunAjaran().trash(m_actor, id);
     reload();
@@ -204,6 +208,7 @@ void TahunAjaranPage::syncWithSiakad()
         m_banner->showMessage(MessageBanner::Kind::Success, text);
         QMessageBox box(QMessageBox::Information, tr("Sinkronisasi SIAKAD"), text, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("syncSummary"));
+        makePlain(&box);
         box.exec();
     });
 }

@@ -1,4 +1,5 @@
 #include "TahunAjaranTableModel.h"
+#include "PlainText.h"
 #include "Theme.h"
 
 #include <QColor>
@@ -49,7 +50,7 @@ QVariant TahunAjaranTableModel::data(const QModelIndex &index, int role) const
         return f;
     }
     if (role == Qt::ToolTipRole && index.column() == Status && t->isActive())
-        return tr("Tahun ajaran aktif: pendaftaran PPDB mengikuti periode ini.");
+        return plainToolTip(tr("Tahun ajaran aktif: pendaftaran PPDB mengikuti periode ini."));
     return {};
 }
 

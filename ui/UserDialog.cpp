@@ -2,6 +2,7 @@
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
+#include "PlainText.h"
 #include "RoleText.h"
 #include "Theme.h"
 #include "app/Core.h"
@@ -38,9 +39,8 @@ void UserDialog::build()
     root->setContentsMargins(28, 24, 28, 22);
     root->setSpacing(14);
 
-    auto *title = new QLabel(isEdit() ? tr("Ubah pengguna %1").arg(m_original.username) : tr("Tambah pengguna"), this);
+    auto *title = plainLabel(isEdit() ? tr("Ubah pengguna %1").arg(m_original.username) : tr("Tambah pengguna"), this);
     title->setObjectName(QStringLiteral("sectionTitle"));
-    title->setTextFormat(Qt::PlainText);
     root->addWidget(title);
     root->addWidget(m_banner);
 
@@ -82,7 +82,7 @@ void UserDialog::build()
     }
     root->addLayout(form);
 
-    auto *hint = new QLabel(isEdit() ? tr("Perubahan peran membuat pengguna harus login ulang.")
+    auto *hint = plainLabel(isEdit() ? tr("Perubahan peran membuat pengguna harus login ulang.")
                                      : tr("Semua isian wajib diisi. Pengguna dapat mengganti password setelah login."),
                             this);
     hint->setObjectName(QStringLiteral("hint"));

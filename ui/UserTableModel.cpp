@@ -1,4 +1,5 @@
 #include "UserTableModel.h"
+#include "PlainText.h"
 #include "RoleText.h"
 #include "Theme.h"
 
@@ -135,9 +136,9 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (col == Updated)
-            return tr("Dibuat %1").arg(formatTime(u->createdAt));
+            return plainToolTip(tr("Dibuat %1").arg(formatTime(u->createdAt)));
         if (col == RoleColumn)
-            return roleName(u->role);
+            return plainToolTip(roleName(u->role));
         break;
     default:
         break;

@@ -4,6 +4,7 @@
 #include "PageHeader.h"
 #include "PageParts.h"
 #include "PasswordDialog.h"
+#include "PlainText.h"
 #include "Theme.h"
 #include "UserDialog.h"
 #include "UserTableModel.h"
@@ -84,7 +85,7 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_table->sortByColumn(UserTableModel::Username, Qt::AscendingOrder);
     cardLayout->addWidget(m_table, 1);
 
-    m_count = new QLabel(card);
+    m_count = plainLabel(card);
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_count->setContentsMargins(16, 10, 16, 10);
     m_count->setStyleSheet(QStringLiteral("border-top: 1px solid #e2e8f0;"));
@@ -229,6 +230,7 @@ void UsersPage::toggleActive()
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = box->addButton(tr("Nonaktifkan"), QMessageBox::AcceptRole);
     box->setDefaultButton(box->addButton(tr("Batal"), QMessageBox::RejectRole));
+    makePlain(box);
     connect(box, &QMessageBox::buttonClicked, this, [this, yes, user](QAbstractButton *clicked) {
         if (clicked == yes)
             setActive(user, false);
@@ -263,6 +265,7 @@ void UsersPage::confirmDelete()
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = box->addButton(tr("Hapus"), QMessageBox::DestructiveRole);
     box->setDefaultButton(box->addButton(tr("Batal"), QMessageBox::RejectRole));
+    makePlain(box);
     connect(box, &QMessageBox::buttonClicked, this, [this, yes, user](QAbstractButton *clicked) {
         if (clicked == yes)
             removeUser(user);

@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "Language.h"
 #include "LocalConfig.h"
+#include "PlainText.h"
 #include "SessionFlow.h"
 #include "Theme.h"
 #include "app/AppOptions.h"
@@ -24,6 +25,7 @@ void fatal(const QString &text)
     QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "TataUsaha tidak dapat dimulai"), text);
     box.setInformativeText(QCoreApplication::translate("main", "Periksa folder data dan alamat database, lalu coba lagi."));
     box.addButton(QCoreApplication::translate("main", "Tutup"), QMessageBox::AcceptRole);
+    ui::makePlain(&box); // the error may quote a path or a database address
     box.exec();
 }
 } // namespace
