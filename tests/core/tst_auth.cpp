@@ -117,6 +117,7 @@ private slots:
                      ErrorCode::Unauthorized);
         // Even the right password from a fresh address has to wait now; the attempt is not evaluated.
         auto wait = loginSolvingCaptcha(QStringLiteral(" Admin "), good, nextIp());
+        QVERIFY2(!wait.ok(), "the right password got in past the account's backoff");
         QCOMPARE(wait.error().code, ErrorCode::RateLimited);
         QCOMPARE(wait.error().retryAfterSeconds, 2);
         QVERIFY2(wait.error().message.startsWith(QStringLiteral("Terlalu banyak percobaan login gagal untuk akun ini. Tunggu 2 detik")),
