@@ -14,7 +14,16 @@ SIM_PID=""
 cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# Fresh random accounts for the simulator on every run, unless already given. The simulator
+# and the app both read them from these variables: no key on a command line (visible to every
+# local user in the process list) and none in the database.
+random_secret() { od -An -N18 -tx1 /dev/urandom | tr -d ' \n'; }
+
 if [ -x build/bin/tatausaha-upstream-sim ]; then
+  export SIAKAD_API_KEY=${SIAKAD_API_KEY:-$(random_secret)}
+  export DAPODIK_USERNAME=${DAPODIK_USERNAME:-sim-dapodik} DAPODIK_PASSWORD=${DAPODIK_PASSWORD:-$(random_secret)}
+  export DAPODIK_API_KEY=${DAPODIK_API_KEY:-$(random_secret)}
+  export EXTERNAL_API_KEY=${EXTERNAL_API_KEY:-$(random_secret)}
   SIM_LOG="$DATA_DIR/upstream-sim.log"
   build/bin/tatausaha-upstream-sim --listen 127.0.0.1:0 --seed 1 --sekolah-per-kecamatan 8 --ptk-per-sekolah 15 \
     --latency-ms 15 >"$SIM_LOG" 2>&1 &
@@ -29,17 +38,12 @@ if [ -x build/bin/tatausaha-upstream-sim ]; then
     # One simulator serves all four upstreams; their paths do not collide.
     export DAPODIK_URL=${DAPODIK_URL:-$SIM_URL} SIAKAD_URL=${SIAKAD_URL:-$SIM_URL}
     export SPLP_API_URL=${SPLP_API_URL:-$SIM_URL} SIPD_API_URL=${SIPD_API_URL:-$SIM_URL}
-    export SIAKAD_API_KEY=${SIAKAD_API_KEY:-sim-siakad-key}
-    export DAPODIK_USERNAME=${DAPODIK_USERNAME:-sim-dapodik} DAPODIK_PASSWORD=${DAPODIK_PASSWORD:-sim-dapodik-pass}
-    export DAPODIK_API_KEY=${DAPODIK_API_KEY:-sim-dapodik-key}
-    export EXTERNAL_API_KEY=${EXTERNAL_API_KEY:-sim-external-key}
   fi
 fi
 
-if [ -z "${TATAUSAHA_ADMIN_PASSWORD:-}" ]; then
-  export TATAUSAHA_ADMIN_PASSWORD=admin12345
-  echo "demo login: admin / $TATAUSAHA_ADMIN_PASSWORD (only used when the database has no users yet)"
-fi
+# The demo accounts (admin included, unless TATAUSAHA_ADMIN_PASSWORD names its password) get
+# random passwords, printed once below when the demo database is created.
+echo "demo data folder: $DATA_DIR (the demo accounts are printed once, when it is first filled)"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x build/bin/tatausaha ]; then
   build/bin/tatausaha --demo --data-dir "$DATA_DIR" "$@"

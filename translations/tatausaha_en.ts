@@ -2885,6 +2885,10 @@ Last error: %2</translation>
         <translation>Set by the environment variable %1; change it there and restart the application.</translation>
     </message>
     <message>
+        <source>Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun di jaringan yang dilalui. Pakai https:// bila server mendukungnya.</source>
+        <translation>Plain http:// is not encrypted: the API key and password it sends can be read by anyone on the network in between. Use https:// if the server supports it.</translation>
+    </message>
+    <message>
         <source>Integrasi SIAKAD</source>
         <translation>SIAKAD integration</translation>
     </message>

@@ -2879,6 +2879,10 @@ Galat terakhir: %2</translation>
         <translation>Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.</translation>
     </message>
     <message>
+        <source>Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun di jaringan yang dilalui. Pakai https:// bila server mendukungnya.</source>
+        <translation>Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun di jaringan yang dilalui. Pakai https:// bila server mendukungnya.</translation>
+    </message>
+    <message>
         <source>Integrasi SIAKAD</source>
         <translation>Integrasi SIAKAD</translation>
     </message>

@@ -166,7 +166,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_siakadKey = new QLineEdit(this);
     m_siakadKey->setObjectName(QStringLiteral("siakad_api_key"));
     m_siakadKey->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), settingRow(QStringLiteral("siakad_url"), m_siakadUrl));
+    integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), urlRow(QStringLiteral("siakad_url"), m_siakadUrl, {m_siakadKey}));
     integration->addRow(formLabel(tr("API key SIAKAD"), m_siakadKey), settingRow(QStringLiteral("siakad_api_key"), m_siakadKey));
 
     // Satu Data: SPLP and SIPD share one key (EXTERNAL_API_KEY, seed 002).
@@ -189,8 +189,8 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     m_satuDataDelay->setSuffix(tr(" ms"));
     m_satuDataDelay->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_satuDataDelay->setFixedWidth(90);
-    satuData->addRow(formLabel(tr("URL SPLP"), m_splpUrl), settingRow(QStringLiteral("splp_api_url"), m_splpUrl));
-    satuData->addRow(formLabel(tr("URL SIPD"), m_sipdUrl), settingRow(QStringLiteral("sipd_api_url"), m_sipdUrl));
+    satuData->addRow(formLabel(tr("URL SPLP"), m_splpUrl), urlRow(QStringLiteral("splp_api_url"), m_splpUrl, {m_externalKey}));
+    satuData->addRow(formLabel(tr("URL SIPD"), m_sipdUrl), urlRow(QStringLiteral("sipd_api_url"), m_sipdUrl, {m_externalKey}));
     satuData->addRow(formLabel(tr("API key"), m_externalKey), settingRow(QStringLiteral("external_api_key"), m_externalKey));
     satuData->addRow(formLabel(tr("Jeda permintaan"), m_satuDataDelay), settingRow(QStringLiteral("satudata_delay_ms"), m_satuDataDelay));
 
@@ -228,7 +228,8 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     wh->addWidget(parallel);
     wh->addWidget(settingRow(QStringLiteral("sync_concurrency"), m_syncConcurrency));
     wh->addStretch(1);
-    dapodik->addRow(formLabel(tr("URL Dapodik"), m_dapodikUrl), settingRow(QStringLiteral("dapodik_url"), m_dapodikUrl));
+    dapodik->addRow(formLabel(tr("URL Dapodik"), m_dapodikUrl),
+                    urlRow(QStringLiteral("dapodik_url"), m_dapodikUrl, {m_dapodikPassword, m_dapodikKey}));
     dapodik->addRow(formLabel(tr("Nama pengguna"), m_dapodikUser), settingRow(QStringLiteral("dapodik_username"), m_dapodikUser));
     dapodik->addRow(formLabel(tr("Kata sandi"), m_dapodikPassword), settingRow(QStringLiteral("dapodik_password"), m_dapodikPassword));
     dapodik->addRow(formLabel(tr("API key"), m_dapodikKey), settingRow(QStringLiteral("dapodik_api_key"), m_dapodikKey));
@@ -305,6 +306,31 @@ QWidget *SettingsDialog::settingRow(const QString &key, QWidget *input)
         row->layout()->addWidget(hintLabel(tr("Diatur oleh variabel lingkungan %1; ubah di sana lalu mulai ulang aplikasi.")
                                                .arg(QString::fromLatin1(envFor(key))), row));
     }
+    return row;
+}
+
+QWidget *SettingsDialog::urlRow(const QString &key, QLineEdit *url, const QList<QLineEdit *> &credentials)
+{
+    QWidget *row = settingRow(key, url);
+    // Schools often run SIAKAD or Dapodik on a LAN server without TLS, so http:// stays
+    // allowed; but with a key or password set, the person should know it travels readable.
+    auto *warning = new QLabel(tr("Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun "
+                                  "di jaringan yang dilalui. Pakai https:// bila server mendukungnya."), row);
+    warning->setObjectName(key + QStringLiteral("_plainHttpWarning"));
+    warning->setTextFormat(Qt::PlainText);
+    warning->setWordWrap(true);
+    warning->setStyleSheet(QStringLiteral("color: #b45309; font-size: 11px;"));
+    warning->setHidden(true);
+    row->layout()->addWidget(warning);
+    auto update = [url, credentials, warning] {
+        bool credential = false;
+        for (const QLineEdit *c : credentials)
+            credential |= !c->text().trimmed().isEmpty();
+        warning->setHidden(!(credential && url->text().trimmed().startsWith(QLatin1String("http://"), Qt::CaseInsensitive)));
+    };
+    connect(url, &QLineEdit::textChanged, warning, update);
+    for (QLineEdit *c : credentials)
+        connect(c, &QLineEdit::textChanged, warning, update);
     return row;
 }
 

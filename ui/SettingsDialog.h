@@ -60,6 +60,9 @@ private:
     QString listenValue() const;
     // The row for a database setting, with the environment-override note when one applies.
     QWidget *settingRow(const QString &key, QWidget *input);
+    // An upstream address row with a warning, shown while the address is http:// and one of
+    // `credentials` is filled in.
+    QWidget *urlRow(const QString &key, QLineEdit *url, const QList<QLineEdit *> &credentials);
 
     Core &m_core;
     Actor m_actor;

@@ -9,6 +9,7 @@
 #include "app/AppOptions.h"
 #include "app/Core.h"
 #include "app/DemoData.h"
+#include "app/FileModes.h"
 #include "app/LogFile.h"
 #include "http/ApiServerHost.h"
 
@@ -32,6 +33,7 @@ void fatal(const QString &text)
 
 int main(int argc, char *argv[])
 {
+    restrictNewFileModes(); // data folder, database, uploads and logs: owner only
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("TataUsaha"));
     QCoreApplication::setApplicationName(QStringLiteral("tatausaha"));
@@ -54,9 +56,16 @@ int main(int argc, char *argv[])
         return 1;
     }
     Core &core = *opened.value();
-    if (options->demo) // sample data on an empty database, upstreams on the local simulator
-        if (auto s = seedDemoData(core); !s.ok())
+    if (options->demo) { // sample data on an empty database, upstreams on the local simulator
+        // The demo accounts and their random passwords are logged once, as they are created.
+        if (auto s = seedDemoData(core); !s.ok()) {
             qWarning().noquote() << "demo data:" << s.error().message;
+            if (s.error().code == ErrorCode::Conflict) { // a real school's database: never mixed with samples
+                fatal(s.error().message);
+                return 1;
+            }
+        }
+    }
     ui::installLanguage(core.settings().value(QStringLiteral("language")));
 
     // --listen wins; otherwise the `listen` setting (default 127.0.0.1:8080). A busy port shows

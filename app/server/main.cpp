@@ -3,6 +3,7 @@
 #include "app/AppOptions.h"
 #include "app/Core.h"
 #include "app/DemoData.h"
+#include "app/FileModes.h"
 #include "app/LogFile.h"
 #include "http/ApiServer.h"
 
@@ -14,6 +15,7 @@ using namespace tu;
 
 int main(int argc, char *argv[])
 {
+    restrictNewFileModes(); // data folder, database, uploads and logs: owner only
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("TataUsaha"));
     QCoreApplication::setApplicationName(QStringLiteral("tatausaha"));
@@ -32,9 +34,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     Core &c = *core.value();
-    if (options->demo)
-        if (auto s = seedDemoData(c); !s.ok())
+    if (options->demo) {
+        // The demo accounts and their random passwords are logged once, as they are created.
+        if (auto s = seedDemoData(c); !s.ok()) {
             err << "tatausaha-server: demo data: " << s.error().message << Qt::endl;
+            if (s.error().code == ErrorCode::Conflict) // a real school's database: never mixed with samples
+                return 1;
+        }
+    }
     if (c.needsFirstAdmin())
         err << "Belum ada akun admin: login ditolak sampai akun dibuat.\n"
                "Jalankan ulang dengan TATAUSAHA_ADMIN_PASSWORD=<sandi minimal 8 karakter> untuk membuat "

@@ -14,6 +14,17 @@ bool parseInt(const QString &text, int min, int *out)
     return true;
 }
 
+// Unless given as options, the accounts come from the same environment variables the main app
+// reads, so one export (scripts/run.sh makes up random ones) sets both sides without putting
+// secrets on a command line that every local user can read in the process list. --help shows
+// only the built-in defaults.
+QString valueOrEnvironment(const QCommandLineParser &p, const QCommandLineOption &option, const char *env)
+{
+    if (p.isSet(option) || qEnvironmentVariableIsEmpty(env))
+        return p.value(option);
+    return qEnvironmentVariable(env);
+}
+
 } // namespace
 
 bool SimOptions::parse(const QStringList &arguments, QString *error)
@@ -113,15 +124,15 @@ bool SimOptions::parse(const QStringList &arguments, QString *error)
         *error = QStringLiteral("--kecamatan and --sekolah-per-kecamatan must be at most 99");
         return false;
     }
-    siakadApiKey = p.value(siakadKeyOpt);
-    dapodikUsername = p.value(dUserOpt);
-    dapodikPassword = p.value(dPassOpt);
-    dapodikApiKey = p.value(dKeyOpt);
+    siakadApiKey = valueOrEnvironment(p, siakadKeyOpt, "SIAKAD_API_KEY");
+    dapodikUsername = valueOrEnvironment(p, dUserOpt, "DAPODIK_USERNAME");
+    dapodikPassword = valueOrEnvironment(p, dPassOpt, "DAPODIK_PASSWORD");
+    dapodikApiKey = valueOrEnvironment(p, dKeyOpt, "DAPODIK_API_KEY");
     if (!parseInt(p.value(dTtlOpt), 1, &dapodikTokenTtlS)) {
         *error = QStringLiteral("--dapodik-token-ttl-s must be an integer >= 1");
         return false;
     }
-    externalApiKey = p.value(extKeyOpt);
+    externalApiKey = valueOrEnvironment(p, extKeyOpt, "EXTERNAL_API_KEY");
     // An empty key would let a request without any key header through.
     if (externalApiKey.isEmpty()) {
         *error = QStringLiteral("--external-api-key must not be empty");

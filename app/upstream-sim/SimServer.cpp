@@ -5,6 +5,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 namespace {
 
 const QString kControlPrefix = QStringLiteral("/__sim/");
@@ -63,6 +65,8 @@ void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 void SimServer::handleUpstream(const SimRequest &request, QTcpSocket *socket, bool close)
 {
     m_stats.countRequest();
+    if (applyAnswerHook(request, socket, close))
+        return;
 
     // The fault is decided before the upstream sees the request: a failed request has no
     // effect on upstream state (a failed push is not recorded).
@@ -149,6 +153,16 @@ SimResponse SimServer::handleControl(const SimRequest &request)
         resetAll();
         return SimResponse::json(200, QJsonObject{{QStringLiteral("success"), true}});
     }
+    if (sub == QLatin1String("redirect")) {
+        if (request.method != "POST")
+            return methodNotAllowed();
+        return handleRedirect(request);
+    }
+    if (sub == QLatin1String("oversize")) {
+        if (request.method != "POST")
+            return methodNotAllowed();
+        return handleOversize(request);
+    }
     if (sub == QLatin1String("faults")) {
         if (request.method == "GET")
             return SimResponse::json(200, faultsJson());
@@ -212,8 +226,113 @@ SimResponse SimServer::handleFaults(const SimRequest &request)
     return SimResponse::json(200, faultsJson());
 }
 
+namespace {
+bool countOf(const QJsonObject &o, int *count, QString *error)
+{
+    *count = 1;
+    if (!o.contains(QStringLiteral("count")))
+        return true;
+    const QJsonValue c = o.value(QStringLiteral("count"));
+    if (!c.isDouble() || c.toDouble() < 0 || c.toDouble() != double(c.toInt())) {
+        *error = QStringLiteral("count harus bilangan bulat >= 0");
+        return false;
+    }
+    *count = c.toInt();
+    return true;
+}
+} // namespace
+
+SimResponse SimServer::handleRedirect(const SimRequest &request)
+{
+    const QJsonObject o = QJsonDocument::fromJson(request.body).object();
+    const QUrl to(o.value(QStringLiteral("to")).toString());
+    const int status = o.value(QStringLiteral("status")).toInt(302);
+    int count = 1;
+    QString error;
+    if (!to.isValid() || to.host().isEmpty() || (to.scheme() != QLatin1String("http") && to.scheme() != QLatin1String("https")))
+        return SimResponse::error(400, QStringLiteral("to harus alamat http(s)://host:port"));
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return SimResponse::error(400, QStringLiteral("status harus 301, 302, 303, 307 atau 308"));
+    if (!countOf(o, &count, &error))
+        return SimResponse::error(400, error);
+    QByteArray base = to.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+    m_redirect = {base, status, count};
+    return SimResponse::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("pending"), count}});
+}
+
+SimResponse SimServer::handleOversize(const SimRequest &request)
+{
+    const QJsonObject o = QJsonDocument::fromJson(request.body).object();
+    const double bytes = o.value(QStringLiteral("bytes")).toDouble(-1);
+    int count = 1;
+    QString error;
+    if (bytes < 0 || bytes > 64.0 * 1024 * 1024 * 1024)
+        return SimResponse::error(400, QStringLiteral("bytes harus antara 0 dan 64 GiB"));
+    if (!countOf(o, &count, &error))
+        return SimResponse::error(400, error);
+    m_oversize = {qint64(bytes), o.value(QStringLiteral("declared")).toBool(true), count};
+    return SimResponse::json(200, QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("pending"), count}});
+}
+
+bool SimServer::applyAnswerHook(const SimRequest &request, QTcpSocket *socket, bool close)
+{
+    if (m_redirect.count > 0) {
+        --m_redirect.count;
+        ++m_redirected;
+        SimResponse r = SimResponse::error(m_redirect.status, QStringLiteral("Dipindahkan (simulasi)"));
+        QByteArray location = m_redirect.to + request.path.toUtf8();
+        if (!request.query.isEmpty())
+            location += '?' + request.query.toString(QUrl::FullyEncoded).toUtf8();
+        r.headers.append(qMakePair(QByteArray("Location"), location));
+        writeResponse(socket, r, close);
+        return true;
+    }
+    if (m_oversize.count > 0) {
+        --m_oversize.count;
+        ++m_oversized;
+        streamBody(socket, m_oversize.bytes, m_oversize.declared, close);
+        return true;
+    }
+    return false;
+}
+
+void SimServer::streamBody(QTcpSocket *socket, qint64 bytes, bool declared, bool close)
+{
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+    if (declared)
+        head += "Content-Length: " + QByteArray::number(bytes) + "\r\n";
+    // Without a length the end of the body is the end of the connection.
+    head += (close || !declared) ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    socket->write(head);
+    auto left = std::make_shared<qint64>(bytes);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto pump = [socket, left, declared, close, connection] {
+        static const QByteArray chunk = [] {
+            QByteArray c = "{\"data\":\"";
+            c.append(64 * 1024 - c.size(), 'x');
+            return c;
+        }();
+        while (*left > 0 && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 256 * 1024) {
+            const qint64 n = qMin<qint64>(*left, chunk.size());
+            socket->write(chunk.constData(), n);
+            *left -= n;
+        }
+        if (*left == 0) {
+            QObject::disconnect(*connection); // the socket may serve the next request (keep-alive)
+            if (!declared || close)
+                socket->disconnectFromHost();
+        }
+    };
+    *connection = QObject::connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+    pump();
+}
+
 void SimServer::resetAll()
 {
+    m_redirect = {};
+    m_oversize = {};
+    m_redirected = 0;
+    m_oversized = 0;
     m_faults.reset(m_options.seed, m_options.failRate);
     m_latencyMs = m_options.latencyMs;
     m_stats.reset();
@@ -241,7 +360,9 @@ QJsonObject SimServer::statsJson() const
             {QStringLiteral("seed"), qint64(m_options.seed)},
             {QStringLiteral("fail_rate"), m_faults.failRate()},
             {QStringLiteral("latency_ms"), m_latencyMs},
-            {QStringLiteral("forced_pending"), m_faults.forcedPending()}};
+            {QStringLiteral("forced_pending"), m_faults.forcedPending()},
+            {QStringLiteral("redirected"), m_redirected},
+            {QStringLiteral("oversized"), m_oversized}};
     for (const auto &upstream : m_upstreams)
         upstream->addStats(stats);
     return stats;

@@ -43,6 +43,13 @@ private:
     void handleUpstream(const SimRequest &request, QTcpSocket *socket, bool close);
     SimResponse handleControl(const SimRequest &request);
     SimResponse handleFaults(const SimRequest &request);
+    SimResponse handleRedirect(const SimRequest &request);
+    SimResponse handleOversize(const SimRequest &request);
+    // The answer a pending redirect or oversize hook gives instead of the upstream's (true if taken).
+    bool applyAnswerHook(const SimRequest &request, QTcpSocket *socket, bool close);
+    // Writes `bytes` of body as the client reads them (never all in memory), with or without a
+    // Content-Length; stops when the client goes.
+    static void streamBody(QTcpSocket *socket, qint64 bytes, bool declared, bool close);
     void applyFault(FaultKind kind, QTcpSocket *socket, bool close);
     void resetAll();
     QJsonObject faultsJson() const;
@@ -58,4 +65,12 @@ private:
     FaultInjector m_faults;
     int m_latencyMs;
     std::vector<std::unique_ptr<Upstream>> m_upstreams;
+    // Test hooks for the clients' safety rules: the next `count` upstream requests are
+    // redirected to another address, or answered with a body larger than the client accepts.
+    struct RedirectHook { QByteArray to; int status = 302; int count = 0; };
+    struct OversizeHook { qint64 bytes = 0; bool declared = true; int count = 0; };
+    RedirectHook m_redirect;
+    OversizeHook m_oversize;
+    int m_redirected = 0;
+    int m_oversized = 0;
 };

@@ -19,6 +19,7 @@ SiakadClient SiakadClient::fromSettings(const SettingsStore &settings)
     SiakadClient c(settings.value(QStringLiteral("siakad_url")), settings.value(QStringLiteral("siakad_api_key")),
                    qMax(100, settings.value(QStringLiteral("upstream_timeout_ms")).toInt()));
     c.setRetries(3, qMax(0, settings.value(QStringLiteral("upstream_backoff_ms")).toInt()));
+    c.setMaxResponseBytes(upstreamMaxResponseBytes(settings));
     return c;
 }
 
@@ -37,6 +38,7 @@ Result<QList<TahunAjaran>> SiakadClient::exchange(const QList<TahunAjaran> &loca
     req.timeoutMs = m_timeoutMs;
     req.retries = m_retries;
     req.backoffMs = m_backoffMs;
+    req.maxResponseBytes = m_maxResponseBytes;
     const UpstreamReply reply = UpstreamHttp::send(QStringLiteral("SIAKAD"), req);
     if (!reply.ok())
         return Error::make(ErrorCode::UpstreamError, reply.message + QStringLiteral(" Data lokal tidak diubah."));

@@ -1,6 +1,7 @@
 #pragma once
 #include "Result.h"
 #include "TahunAjaran.h"
+#include "sync/UpstreamHttp.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,7 @@ public:
     // Sends every local year, returns SIAKAD's list (validated record by record).
     Result<QList<TahunAjaran>> exchange(const QList<TahunAjaran> &local);
     void setRetries(int retries, int backoffMs) { m_retries = retries; m_backoffMs = backoffMs; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
 
 private:
     QString m_base;
@@ -28,6 +30,7 @@ private:
     int m_timeoutMs;
     int m_retries = 3;
     int m_backoffMs = 300;
+    qint64 m_maxResponseBytes = qint64(DefaultMaxResponseMb) * 1024 * 1024;
 };
 
 } // namespace tu

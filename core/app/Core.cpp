@@ -1,4 +1,5 @@
 #include "Core.h"
+#include "FileModes.h"
 #include "Version.h"
 
 #include <QDateTime>
@@ -18,6 +19,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     std::unique_ptr<Core> c(new Core);
     c->m_dataDir = options.dataDir;
     c->m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    restrictNewFileModes(); // before the first file or folder of this run is created
     if (!QDir().mkpath(options.dataDir))
         return Error::make(ErrorCode::ServerError,
                            QStringLiteral("Folder data %1 tidak dapat dibuat. Periksa izin tulis.").arg(options.dataDir));
@@ -30,6 +32,8 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_db = std::make_unique<Database>(cfg.value());
     if (auto s = c->m_db->open(); !s.ok())
         return s.error();
+    // Folders and files an earlier version left readable to other local users.
+    tightenDataDirModes(options.dataDir, cfg->isPostgres() ? QString() : cfg->sqlitePath);
     auto secret = Jwt::loadOrCreateSecret(options.dataDir + QStringLiteral("/jwt.secret"));
     if (!secret.ok())
         return secret.error();

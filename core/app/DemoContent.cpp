@@ -55,7 +55,7 @@ QString storePicture(Core &core, const Actor &who, int seed)
 
 // Realistic content for an SMP in Sleman, so that the public endpoints and the Konten page are
 // not empty in a demo. Runs once: only while there is no news at all.
-Status seedDemoContent(Core &core)
+Status seedDemoContent(Core &core, QList<DemoAccount> &accounts)
 {
     ContentService &cs = core.content();
     const ContentType &news = *content::type(QStringLiteral("news"));
@@ -214,10 +214,12 @@ Status seedDemoContent(Core &core)
         in.username = QLatin1String(username);
         in.name = QString::fromUtf8(name);
         in.role = QStringLiteral("siswa");
-        in.password = QStringLiteral("demo12345");
+        in.password = demoPassword();
         auto u = core.users().create(demo, in);
-        if (u.ok())
+        if (u.ok()) {
             students.append(Actor{u->id, u->username, Role::Siswa, {}, false});
+            accounts.append({u->username, in.role.value_or(QString()), *in.password});
+        }
     }
     if (students.size() == 2) {
         auto w = core.studentWorks().submit(students[0], {{"title", "Puisi: Merapi di Pagi Hari"}, {"category", "tulisan"},

@@ -3,12 +3,52 @@
 
 #include <QDate>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 Q_DECLARE_LOGGING_CATEGORY(lcCore)
 
 namespace tu {
 
+QString demoPassword()
+{
+    // No look-alike characters (0/O, 1/l/I): the password is read off a console.
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString out;
+    for (int i = 0; i < 14; ++i)
+        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet - 1))]);
+    return out;
+}
+
 namespace {
+const QString DemoMarker = QStringLiteral("demo_database");
+
+// Rows in the tables a school's own use fills first. One user is allowed: the first admin that
+// TATAUSAHA_ADMIN_PASSWORD (or the desktop's first-run dialog) may have created just before.
+Result<bool> holdsSchoolData(Core &core)
+{
+    const QList<std::pair<const char *, qint64>> tables = {
+        {"users", 1}, {"tahun_ajaran", 0}, {"ppdb_registrations", 0}, {"news", 0}, {"announcements", 0},
+        {"teachers", 0}, {"student_works", 0}, {"satudata_files", 0}, {"dapodik_sekolah", 0}};
+    for (const auto &[table, allowed] : tables) {
+        auto q = core.db().exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        if (!q.ok())
+            return q.error();
+        if (q.value().next() && q.value().value(0).toLongLong() > allowed)
+            return true;
+    }
+    return false;
+}
+
+// Once, when they are created: the passwords exist nowhere else (only their hashes are stored).
+void announce(const QList<DemoAccount> &accounts)
+{
+    if (accounts.isEmpty())
+        return;
+    qCInfo(lcCore).noquote() << "Akun demo dibuat (kata sandi acak, hanya ditampilkan sekali; catat sekarang):";
+    for (const DemoAccount &a : accounts)
+        qCInfo(lcCore).noquote() << QStringLiteral("  %1 (%2): %3").arg(a.username, -14).arg(a.role).arg(a.password);
+}
+
 // A few dozen applicants in every state, so the PPDB page looks like admission week.
 void seedDemoRegistrations(Core &core)
 {
@@ -48,30 +88,49 @@ void seedDemoRegistrations(Core &core)
 }
 } // namespace
 
-Status seedDemoData(Core &core)
+Result<QList<DemoAccount>> seedDemoData(Core &core)
 {
     const Actor demo = Actor::system(QStringLiteral("demo"));
+    QList<DemoAccount> accounts;
+    // Sample accounts, pictures and applicants must never land in a school's real database.
+    if (core.settings().storedValue(DemoMarker) != QLatin1String("1")) {
+        auto used = holdsSchoolData(core);
+        if (!used.ok())
+            return used.error();
+        if (used.value())
+            return Error::conflict(QStringLiteral(
+                "Database ini sudah berisi data dan bukan database demo, jadi --demo tidak dijalankan dan tidak ada yang diubah. "
+                "Jalankan tanpa --demo, atau pakai folder data atau database lain yang masih kosong untuk demo "
+                "(misalnya --data-dir ~/tatausaha-demo)."));
+    }
     // Upstreams: the simulator that scripts/run.sh starts (environment variables win anyway).
-    QHash<QString, QString> urls;
+    // Only addresses: the simulator's keys reach the app through the environment, never the
+    // settings table.
+    QHash<QString, QString> values{{DemoMarker, QStringLiteral("1")}};
     for (const char *key : {"dapodik_url", "siakad_url", "splp_api_url", "sipd_api_url"})
         if (core.settings().storedValue(QLatin1String(key)).isEmpty())
-            urls.insert(QLatin1String(key), QStringLiteral("http://127.0.0.1:9090"));
-    // The simulator's own accounts (tatausaha-upstream-sim defaults).
-    const QList<std::pair<const char *, const char *>> simAccounts = {
-        {"siakad_api_key", "sim-siakad-key"}, {"dapodik_username", "sim-dapodik"},
-        {"dapodik_password", "sim-dapodik-pass"}, {"dapodik_api_key", "sim-dapodik-key"}, {"external_api_key", "sim-external-key"}};
-    for (const auto &[key, value] : simAccounts)
-        if (core.settings().storedValue(QLatin1String(key)).isEmpty())
-            urls.insert(QLatin1String(key), QLatin1String(value));
-    if (!urls.isEmpty())
-        if (auto s = core.settings().set(demo, urls); !s.ok())
-            return s;
+            values.insert(QLatin1String(key), QStringLiteral("http://127.0.0.1:9090"));
+    if (core.settings().storedValue(QStringLiteral("dapodik_username")).isEmpty())
+        values.insert(QStringLiteral("dapodik_username"), QStringLiteral("sim-dapodik"));
+    if (auto s = core.settings().set(demo, values); !s.ok())
+        return s.error();
+
+    // Without TATAUSAHA_ADMIN_PASSWORD nobody could log in to the demo: an admin with a random
+    // password, shown below with the others.
+    const QString adminPassword = demoPassword();
+    auto admin = core.users().ensureInitialAdmin(adminPassword);
+    if (!admin.ok())
+        return admin.error();
+    if (admin.value())
+        accounts.append({QStringLiteral("admin"), QStringLiteral("admin"), adminPassword});
 
     auto years = core.tahunAjaran().list(0);
     if (!years.ok())
         return years.error();
-    if (!years->isEmpty())
-        return {};
+    if (!years->isEmpty()) {
+        announce(accounts);
+        return accounts;
+    }
     // The current school year is active with registration open around today.
     const QDate today = QDate::currentDate();
     const int first = today.month() >= 7 ? today.year() + 1 : today.year();
@@ -101,16 +160,20 @@ Status seedDemoData(Core &core)
         in.username = username;
         in.name = name;
         in.role = roleName(role);
-        in.password = QStringLiteral("demo12345");
-        (void)core.users().create(demo, in); // already there on a second run: fine
+        in.password = demoPassword();
+        if (core.users().create(demo, in).ok()) // already there on a second run: fine
+            accounts.append({username, roleName(role), *in.password});
     }
     seedDemoRegistrations(core);
-    if (auto s = seedDemoContent(core); !s.ok())
-        return s;
-    if (auto s = seedDemoSatuData(core); !s.ok())
-        return s;
-    qCInfo(lcCore) << "demo data created (staff passwords: demo12345)";
-    return {};
+    Status content = seedDemoContent(core, accounts);
+    Status files = content.ok() ? seedDemoSatuData(core) : Status();
+    announce(accounts); // whatever else failed, these accounts exist now
+    if (!content.ok())
+        return content.error();
+    if (!files.ok())
+        return files.error();
+    qCInfo(lcCore) << "demo data created";
+    return accounts;
 }
 
 } // namespace tu

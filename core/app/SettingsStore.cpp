@@ -35,9 +35,11 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"external_api_key", "EXTERNAL_API_KEY", "", true},
         {"upstream_timeout_ms", nullptr, "10000", false},  // per upstream request
         {"upstream_backoff_ms", nullptr, "300", false},    // first retry delay, doubled each retry
+        {"upstream_max_response_mb", nullptr, "50", false}, // one upstream answer, at most; larger is cut off
         {"satudata_delay_ms", "SATUDATA_DELAY_MS", "500", false}, // between SPLP/SIPD requests (seed 002: delays against rate limits)
         {"sync_concurrency", "TATAUSAHA_SYNC_CONCURRENCY", "4", false}, // parallel Dapodik requests
         {"dapodik_kode_wilayah", "DAPODIK_KODE_WILAYAH", "34.04", false}, // the kabupaten/kota synced
+        {"demo_database", nullptr, "", false}, // "1": made by --demo, which may add to it again
     };
     return k;
 }
@@ -150,6 +152,11 @@ QString SettingsStore::problem(const QString &key, const QString &value)
         const int n = v.toInt(&ok);
         if (!ok || n < 0 || n > 600000)
             return QStringLiteral("Isi angka milidetik antara 0 dan 600000.");
+    } else if (key == QLatin1String("upstream_max_response_mb")) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!ok || n < 1 || n > 2048)
+            return QStringLiteral("Isi angka megabyte antara 1 dan 2048 (ukuran terbesar satu jawaban server upstream).");
     } else if (key == QLatin1String("sync_concurrency")) {
         bool ok = false;
         const int n = v.toInt(&ok);

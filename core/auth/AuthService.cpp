@@ -34,6 +34,17 @@ Result<Session> AuthService::login(const LoginRequest &req)
             return wrongCredentials();
         return Error::validation(f, QStringLiteral("Username dan password wajib diisi."));
     }
+    // Per account, whatever the address: guessing one account's password from many addresses
+    // (each under its own rate limit and captcha count) still slows down exponentially.
+    // Checked before the password, so a waiting attempt is neither evaluated nor counted.
+    if (const int wait = m_throttle.accountWaitSeconds(username)) {
+        const QString howLong = wait < 60 ? QStringLiteral("%1 detik").arg(wait) : QStringLiteral("%1 menit").arg((wait + 59) / 60);
+        Error e = Error::make(ErrorCode::RateLimited,
+                              QStringLiteral("Terlalu banyak percobaan login gagal untuk akun ini. Tunggu %1 lalu coba lagi.")
+                                  .arg(howLong));
+        e.retryAfterSeconds = wait;
+        return e;
+    }
     if (m_throttle.captchaRequired(username, req.ip)) {
         if (req.captcha.isEmpty() || req.captchaId.isEmpty())
             return Error::make(ErrorCode::CaptchaRequired,

@@ -75,13 +75,11 @@ CaptchaStore::Challenge CaptchaStore::create()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     {
         QMutexLocker l(&m_mutex);
-        if (m_entries.size() > 10000) { // drop expired, then bound memory
-            for (auto it = m_entries.begin(); it != m_entries.end();)
-                it = it->expiresMs < now ? m_entries.erase(it) : std::next(it);
-            if (m_entries.size() > 10000)
-                m_entries.clear();
-        }
-        m_entries.insert(id, {answer, now + LifetimeMs});
+        // Entries are never touched after creation, so the oldest end holds the expired ones;
+        // when still full, the oldest challenge goes (inside LruMap) instead of everyone's.
+        while (m_entries.oldest() && m_entries.oldest()->second.expiresMs < now)
+            m_entries.evictOldest();
+        m_entries.findOrInsert(id, {answer, now + LifetimeMs});
     }
     return {id, QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64())};
 }
@@ -89,18 +87,25 @@ CaptchaStore::Challenge CaptchaStore::create()
 bool CaptchaStore::check(const QString &id, const QString &answer)
 {
     QMutexLocker l(&m_mutex);
-    auto it = m_entries.find(id);
-    if (it == m_entries.end())
+    const Entry *found = m_entries.find(id, false);
+    if (!found)
         return false;
-    const Entry e = it.value();
-    m_entries.erase(it);
+    const Entry e = *found;
+    m_entries.remove(id);
     return e.expiresMs >= QDateTime::currentMSecsSinceEpoch() && e.answer == answer.trimmed();
+}
+
+int CaptchaStore::size() const
+{
+    QMutexLocker l(&m_mutex);
+    return m_entries.size();
 }
 
 QString CaptchaStore::answerForTesting(const QString &id) const
 {
     QMutexLocker l(&m_mutex);
-    return m_entries.value(id).answer;
+    const Entry *e = m_entries.find(id, false);
+    return e ? e->answer : QString();
 }
 
 } // namespace tu

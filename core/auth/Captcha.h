@@ -1,4 +1,6 @@
 #pragma once
+#include "LruMap.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
@@ -16,6 +18,7 @@ public:
         QString imageDataUrl; // data:image/png;base64,…
     };
 
+    explicit CaptchaStore(int capacity = MaxEntries) : m_entries(capacity) {}
     Challenge create();
     // One use: the challenge is consumed whether the answer is right or not.
     bool check(const QString &id, const QString &answer);
@@ -23,11 +26,15 @@ public:
     QString answerForTesting(const QString &id) const;
 
     static QByteArray renderPng(const QString &digits, quint32 seed);
+    int size() const;
+
+    // Challenges kept at once; beyond it the oldest is dropped.
+    static constexpr int MaxEntries = 10000;
 
 private:
     struct Entry { QString answer; qint64 expiresMs; };
     mutable QMutex m_mutex;
-    QHash<QString, Entry> m_entries;
+    mutable LruMap<QString, Entry> m_entries;
 };
 
 } // namespace tu

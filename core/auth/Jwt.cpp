@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <optional>
 
 namespace tu {
 
@@ -18,6 +19,18 @@ constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEqu
 Error invalidToken()
 {
     return Error::unauthorized(QStringLiteral("Sesi tidak valid atau sudah berakhir. Silakan login kembali."));
+}
+
+// Strict base64url: the decoder alone skips characters outside the alphabet, accepts padding
+// and ignores the unused low bits of the last character, so `<token>!!` or a signature with its
+// last character changed would still verify. Only the one canonical spelling of the bytes (no
+// padding) is taken: decode, encode again, and demand the very same text.
+std::optional<QByteArray> decodePart(const QByteArray &part)
+{
+    auto decoded = QByteArray::fromBase64Encoding(part, b64 | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.toBase64(b64) != part)
+        return std::nullopt;
+    return decoded.decoded;
 }
 } // namespace
 
@@ -37,14 +50,17 @@ Result<JwtClaims> Jwt::verify(const QByteArray &token, qint64 nowSecs) const
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3 || token.size() > 4096)
         return invalidToken();
-    const auto header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], b64)).object();
+    const auto headerBytes = decodePart(parts[0]), payloadBytes = decodePart(parts[1]), signature = decodePart(parts[2]);
+    if (!headerBytes || !payloadBytes || !signature)
+        return invalidToken();
+    const auto header = QJsonDocument::fromJson(*headerBytes).object();
     if (header.value(QLatin1String("alg")).toString() != QLatin1String("HS256"))
         return invalidToken();
     const QByteArray expected = QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret,
                                                                  QCryptographicHash::Sha256);
-    if (!constantTimeEquals(expected, QByteArray::fromBase64(parts[2], b64)))
+    if (!constantTimeEquals(expected, *signature))
         return invalidToken();
-    const auto p = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], b64)).object();
+    const auto p = QJsonDocument::fromJson(*payloadBytes).object();
     JwtClaims c;
     c.sub = p.value(QLatin1String("sub")).toString();
     c.username = p.value(QLatin1String("username")).toString();

@@ -48,6 +48,7 @@ DapodikConfig DapodikConfig::fromSettings(const SettingsStore &s)
     c.timeoutMs = qMax(500, s.value(QStringLiteral("upstream_timeout_ms")).toInt());
     c.backoffMs = qMax(0, s.value(QStringLiteral("upstream_backoff_ms")).toInt());
     c.concurrency = qBound(1, s.value(QStringLiteral("sync_concurrency")).toInt(), 16);
+    c.maxResponseBytes = upstreamMaxResponseBytes(s);
     return c;
 }
 
@@ -72,6 +73,7 @@ Result<QString> DapodikClient::token(const QString &stale, const Cancelled &canc
     req.timeoutMs = m_config.timeoutMs;
     req.backoffMs = m_config.backoffMs;
     req.retryMalformed = true;
+    req.maxResponseBytes = m_config.maxResponseBytes;
     req.latency = &m_latency; // the login's answer time is the first sample for the hedge delay
     ++m_requests;
     ++m_logins;
@@ -111,6 +113,7 @@ Result<QJsonObject> DapodikClient::get(const QString &path, const QUrlQuery &que
         req.timeoutMs = m_config.timeoutMs;
         req.backoffMs = m_config.backoffMs;
         req.retryMalformed = true;
+        req.maxResponseBytes = m_config.maxResponseBytes;
         req.inFlight = &m_inFlight;
         req.latency = &m_latency;
         req.hedgeSlots = &m_hedgeSlots;

@@ -28,6 +28,7 @@ struct DapodikConfig {
     int backoffMs = 300;
     int concurrency = 4; // requests on the wire at once
     bool hedge = true;   // a GET stalled past max(4 × median answer time, 200 ms) gets a second copy
+    qint64 maxResponseBytes = qint64(DefaultMaxResponseMb) * 1024 * 1024; // one answer, at most
     static DapodikConfig fromSettings(const SettingsStore &settings);
 };
 

@@ -1,6 +1,7 @@
 #include "RateLimiter.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <cmath>
 
 namespace tu {
@@ -18,7 +19,25 @@ QString rateScopeName(RateScope s)
     return {};
 }
 
-RateLimiter::RateLimiter()
+QString RateLimiter::clientKey(const QString &ip)
+{
+    QHostAddress a;
+    if (!a.setAddress(ip))
+        return ip;
+    bool isV4 = false;
+    const quint32 v4 = a.toIPv4Address(&isV4); // also ::ffff:a.b.c.d
+    if (isV4)
+        return QHostAddress(v4).toString();
+    if (a.protocol() != QAbstractSocket::IPv6Protocol)
+        return ip;
+    // One subscriber usually holds a whole /64 and may pick any address in it for each request.
+    Q_IPV6ADDR bytes = a.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
+}
+
+RateLimiter::RateLimiter() : m_buckets(MaxBuckets)
 {
     m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
     (void)configure(QString()); // the defaults always parse
@@ -67,14 +86,10 @@ int RateLimiter::take(RateScope scope, const QString &clientIp)
         return 0;
     const qint64 now = m_clock();
     const double perMs = double(rule.limit) / double(rule.windowMs);
-    if (m_buckets.size() > 200000) // bound memory: drop buckets that have refilled completely
-        for (auto it = m_buckets.begin(); it != m_buckets.end();)
-            it = (it->tokens + (now - it->updatedMs) * perMs >= rule.limit) ? m_buckets.erase(it) : std::next(it);
-    const QString key = rateScopeName(scope) + QLatin1Char('|') + clientIp;
-    auto it = m_buckets.find(key);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(key, Bucket{double(rule.limit), now});
-    Bucket &b = it.value();
+    // Bounded memory at a constant cost per request: when full, the bucket used longest ago
+    // goes (it has most likely refilled anyway).
+    const QString key = rateScopeName(scope) + QLatin1Char('|') + clientKey(clientIp);
+    Bucket &b = m_buckets.findOrInsert(key, Bucket{double(rule.limit), now});
     b.tokens = qMin(double(rule.limit), b.tokens + (now - b.updatedMs) * perMs);
     b.updatedMs = now;
     if (b.tokens >= 1.0) {
@@ -88,6 +103,12 @@ void RateLimiter::reset()
 {
     QMutexLocker l(&m_mutex);
     m_buckets.clear();
+}
+
+int RateLimiter::bucketCount()
+{
+    QMutexLocker l(&m_mutex);
+    return m_buckets.size();
 }
 
 } // namespace tu

@@ -1,4 +1,5 @@
 #pragma once
+#include "LruMap.h"
 #include "Result.h"
 
 #include <QHash>
@@ -11,9 +12,10 @@ namespace tu {
 enum class RateScope { None, Public, Auth, Protected, Register, Upload };
 QString rateScopeName(RateScope scope);
 
-// Per-client-IP token buckets, one per scope (DESIGN.md section 3): public 100/min, auth 5/min,
-// protected 60/min, PPDB register 5/hour, upload 20/hour. `TATAUSAHA_RATE_LIMITS` may say `off`
-// or override limits: `public=300,auth=10,register=20`.
+// Per-client token buckets, one per scope: public 100/min, auth 5/min, protected 60/min, PPDB
+// register 5/hour, upload 20/hour. A client is an IPv4 address (IPv4-mapped IPv6 counts as
+// IPv4) or an IPv6 /64. `TATAUSAHA_RATE_LIMITS` may say `off` or override limits:
+// `public=300,auth=10,register=20`.
 class RateLimiter
 {
 public:
@@ -29,13 +31,19 @@ public:
     // 0 if allowed (and counted), else the seconds to wait.
     int take(RateScope scope, const QString &clientIp);
     void reset();
+    int bucketCount();
+
+    // The client an address counts as: the IPv4 address itself, or the IPv6 /64 it lies in
+    // ("2001:db8:1:2::/64"). Anything unparsable stays as given.
+    static QString clientKey(const QString &ip);
+    static constexpr int MaxBuckets = 200000;
 
 private:
     struct Bucket { double tokens; qint64 updatedMs; };
     QHash<RateScope, Rule> m_rules;
     bool m_enabled = true;
     QMutex m_mutex;
-    QHash<QString, Bucket> m_buckets;
+    LruMap<QString, Bucket> m_buckets;
     Clock m_clock;
 };
 

@@ -23,6 +23,7 @@ SatuDataConfig SatuDataConfig::fromSettings(const SettingsStore &s)
     c.timeoutMs = s.value(QStringLiteral("upstream_timeout_ms")).toInt();
     c.backoffMs = s.value(QStringLiteral("upstream_backoff_ms")).toInt();
     c.delayMs = s.value(QStringLiteral("satudata_delay_ms")).toInt();
+    c.maxResponseBytes = upstreamMaxResponseBytes(s);
     if (c.timeoutMs <= 0)
         c.timeoutMs = 10000;
     return c;
@@ -44,12 +45,14 @@ QString classOf(const UpstreamReply &r)
     switch (r.failure) {
     case UpstreamFailure::Authentication: return satudata::Authentication;
     case UpstreamFailure::Network:
+    case UpstreamFailure::Redirect: // the address in Pengaturan is what needs checking
     case UpstreamFailure::Timeout: return satudata::Network;
     case UpstreamFailure::Validation: return satudata::Validation;
     case UpstreamFailure::RateLimit: return satudata::RateLimit;
     case UpstreamFailure::Server:
     case UpstreamFailure::Malformed:
-    case UpstreamFailure::TextAnswer: return satudata::Server;
+    case UpstreamFailure::TextAnswer:
+    case UpstreamFailure::TooLarge: return satudata::Server;
     case UpstreamFailure::None: break;
     }
     return {};
@@ -74,6 +77,7 @@ UpstreamRequest baseRequest(const SatuDataConfig &config, const QUrl &url)
     req.url = url;
     req.timeoutMs = config.timeoutMs;
     req.backoffMs = config.backoffMs;
+    req.maxResponseBytes = config.maxResponseBytes;
     return req;
 }
 

@@ -4,6 +4,8 @@
 // push_dssd (`Authorization: Bearer <key>`). Every failure comes back classified
 // (satudata::Authentication … Server) with the upstream's own answer for the sync log.
 
+#include "sync/UpstreamHttp.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,6 +22,7 @@ struct SatuDataConfig {
     int timeoutMs = 10000;
     int backoffMs = 300;
     int delayMs = 500; // between two upstream requests of one thread (seed: "adding delays")
+    qint64 maxResponseBytes = qint64(DefaultMaxResponseMb) * 1024 * 1024; // one answer, at most (upstream_max_response_mb)
     static SatuDataConfig fromSettings(const SettingsStore &settings);
 };
 

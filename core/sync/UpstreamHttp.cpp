@@ -1,4 +1,5 @@
 #include "UpstreamHttp.h"
+#include "app/SettingsStore.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -7,6 +8,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSemaphore>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 #include <algorithm>
@@ -27,6 +29,8 @@ QString upstreamFailureName(UpstreamFailure k)
     case UpstreamFailure::Server: return QStringLiteral("server");
     case UpstreamFailure::Malformed: return QStringLiteral("malformed");
     case UpstreamFailure::TextAnswer: return QStringLiteral("text_answer");
+    case UpstreamFailure::TooLarge: return QStringLiteral("too_large");
+    case UpstreamFailure::Redirect: return QStringLiteral("redirect");
     }
     return {};
 }
@@ -65,7 +69,98 @@ int UpstreamLatency::hedgeAfterMs(int floorMs, int capMs, int minSamples) const
     return int(delay);
 }
 
+qint64 upstreamMaxResponseBytes(const SettingsStore &settings)
+{
+    bool ok = false;
+    const int mb = settings.value(QStringLiteral("upstream_max_response_mb")).trimmed().toInt(&ok);
+    return qint64(ok && mb > 0 ? mb : DefaultMaxResponseMb) * 1024 * 1024;
+}
+
 namespace {
+// Set on a reply that was stopped on purpose, so its abort is not mistaken for a timeout.
+constexpr char TooLargeProperty[] = "tu_too_large";
+constexpr char RefusedRedirectProperty[] = "tu_refused_redirect";
+
+int defaultPort(const QUrl &u) { return u.scheme() == QLatin1String("https") ? 443 : 80; }
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QString originOf(const QUrl &u)
+{
+    return u.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+}
+
+bool carriesCredentials(const UpstreamRequest &r)
+{
+    for (const auto &h : r.headers) {
+        const bool named = h.first.compare("x-api-key", Qt::CaseInsensitive) == 0 || h.first.compare("authorization", Qt::CaseInsensitive) == 0;
+        if (named && !h.second.trimmed().isEmpty() && h.second.trimmed() != "Bearer")
+            return true;
+    }
+    return false;
+}
+
+// Schools run their own servers on the LAN, often without TLS, so http:// stays allowed; the
+// log says once per upstream address that its key travels readable. Never prints the key.
+void warnPlainHttpOnce(const QString &service, const UpstreamRequest &r)
+{
+    if (r.url.scheme() != QLatin1String("http") || !carriesCredentials(r))
+        return;
+    static QMutex mutex;
+    static QSet<QString> warned;
+    const QString key = service + QLatin1Char(' ') + originOf(r.url);
+    {
+        QMutexLocker lock(&mutex);
+        if (warned.contains(key))
+            return;
+        warned.insert(key);
+    }
+    qCWarning(lcUpstream).noquote() << service << "credentials are sent over plain http:// to" << originOf(r.url)
+                                    << "- anyone on the network path can read them; use an https:// address if the server offers one";
+}
+
+// Watches one copy of a request: cuts it off once the answer is larger than allowed, and lets
+// a redirect through only within the same origin.
+void watchReply(QNetworkReply *x, const UpstreamRequest &r)
+{
+    const qint64 cap = r.maxResponseBytes;
+    auto tooLarge = [x] {
+        x->setProperty(TooLargeProperty, true);
+        x->abort();
+    };
+    if (cap > 0) {
+        QObject::connect(x, &QNetworkReply::metaDataChanged, x, [x, cap, tooLarge] {
+            bool ok = false;
+            const qint64 declared = x->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+            if (ok && declared > cap && x->isRunning())
+                tooLarge();
+        });
+        QObject::connect(x, &QNetworkReply::downloadProgress, x, [x, cap, tooLarge](qint64 received, qint64 total) {
+            if ((received > cap || total > cap || x->bytesAvailable() > cap) && x->isRunning())
+                tooLarge();
+        });
+    }
+    const QUrl origin = r.url;
+    QObject::connect(x, &QNetworkReply::redirected, x, [x, origin](const QUrl &to) {
+        const QUrl target = origin.resolved(to);
+        if (sameOrigin(origin, target)) {
+            emit x->redirectAllowed();
+            return;
+        }
+        x->setProperty(RefusedRedirectProperty, originOf(target));
+        x->abort();
+    });
+}
+
+bool stoppedOnPurpose(QNetworkReply *x)
+{
+    return x->property(TooLargeProperty).toBool() || x->property(RefusedRedirectProperty).isValid();
+}
+
 bool idempotent(const QByteArray &method)
 {
     return method == "GET" || method == "HEAD";
@@ -91,9 +186,13 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     if (!r.body.isEmpty() && !hasType)
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     req.setRawHeader("Accept", "application/json");
+    // Qt would follow redirects on its own and send our X-API-KEY / Authorization along to
+    // wherever they point; watchReply() decides instead.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     QElapsedTimer firstClock, secondClock;
     firstClock.start();
     QNetworkReply *first = nam.sendCustomRequest(req, r.method, r.body);
+    watchReply(first, r);
     QNetworkReply *second = nullptr; // the hedge, once sent
     QSemaphore *secondPermit = nullptr;
     QNetworkReply *reply = nullptr;  // the copy whose answer counts
@@ -104,7 +203,7 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
         QNetworkReply *other = x == first ? second : first;
         // A first copy that fails while the hedge runs waits for the hedge; a hedge that fails
         // while the first copy still stalls counts (a 429 then is honoured, a 5xx retried).
-        if (answered(x) || !other || !other->isRunning() || x == second) {
+        if (answered(x) || stoppedOnPurpose(x) || !other || !other->isRunning() || x == second) {
             reply = x;
             loop.quit();
         }
@@ -131,6 +230,7 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
         secondPermit = budget;
         secondClock.start();
         second = nam.sendCustomRequest(req, r.method, r.body);
+        watchReply(second, r);
         ++out.hedges;
         QObject::connect(second, &QNetworkReply::finished, &loop, [&] { finished(second); });
     });
@@ -151,11 +251,23 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     if (r.latency && answered(reply))
         r.latency->record(hedgeWon ? secondClock.elapsed() : firstClock.elapsed());
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->isOpen())
+    const bool tooLarge = reply->property(TooLargeProperty).toBool();
+    const QVariant refusedRedirect = reply->property(RefusedRedirectProperty);
+    if (reply->isOpen() && !tooLarge && !refusedRedirect.isValid())
         out.body = reply->readAll();
     const auto err = reply->error();
     const QString url = r.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
+    if (tooLarge) {
+        out.failure = UpstreamFailure::TooLarge;
+        out.message = QStringLiteral("Jawaban %1 lebih besar dari batas %2 MB sehingga dihentikan (%3). Periksa alamat %1 di Pengaturan; "
+                                     "bila jawabannya memang sebesar itu, naikkan batas ukuran jawaban (upstream_max_response_mb).")
+                          .arg(service).arg(double(r.maxResponseBytes) / (1024 * 1024), 0, 'g', 4).arg(url);
+    } else if (refusedRedirect.isValid()) {
+        out.failure = UpstreamFailure::Redirect;
+        out.message = QStringLiteral("%1 mengalihkan permintaan ke server lain (%2). Pengalihan itu tidak diikuti agar API key dan password "
+                                     "tidak terkirim ke server lain. Isi alamat %1 yang benar di Pengaturan.")
+                          .arg(service, refusedRedirect.toString());
+    } else if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
         out.failure = UpstreamFailure::Timeout;
         out.message = QStringLiteral("%1 tidak menjawab dalam %2 detik (%3). Periksa koneksi internet sekolah atau coba lagi nanti.")
                           .arg(service).arg(r.timeoutMs / 1000.0, 0, 'f', 0).arg(url);
@@ -214,6 +326,7 @@ UpstreamReply UpstreamHttp::send(const QString &service, const UpstreamRequest &
         r.message = QStringLiteral("Alamat %1 belum diatur. Isi alamatnya di Pengaturan.").arg(service);
         return r;
     }
+    warnPlainHttpOnce(service, request);
     QNetworkAccessManager ownNam;
     QNetworkAccessManager &nam = sharedNam ? *sharedNam : ownNam;
     nam.setAutoDeleteReplies(false);

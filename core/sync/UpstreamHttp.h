@@ -3,6 +3,10 @@
 // request timeout, up to 3 retries with exponential backoff on timeout, connection failure and
 // 502/503/504, `Retry-After` honoured on 429, hedging of idempotent requests that stall, and
 // every failure classified with an Indonesian explanation of what to do next.
+// Every request carries credentials, so: an answer larger than its cap is cut off as soon as
+// its Content-Length or the bytes received say so; a redirect is followed only within the same
+// origin (scheme, host, port), never to another server that would receive the key; and a
+// plain http:// upstream address gets one warning in the log.
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -20,8 +24,13 @@ namespace tu {
 
 // TextAnswer: a 200 whose body is plain text instead of JSON ("Sekolah tidak ditemukan",
 // "Access denied …"): real upstreams report errors that way; the caller decides what it means.
-enum class UpstreamFailure { None, Authentication, Network, Timeout, Validation, RateLimit, Server, Malformed, TextAnswer };
+// TooLarge: the answer passed UpstreamRequest::maxResponseBytes. Redirect: the upstream sent us
+// to another origin, which we refused to follow.
+enum class UpstreamFailure { None, Authentication, Network, Timeout, Validation, RateLimit, Server, Malformed, TextAnswer, TooLarge, Redirect };
 QString upstreamFailureName(UpstreamFailure kind); // "authentication", …
+
+// Setting `upstream_max_response_mb`: the default cap of one upstream answer.
+constexpr int DefaultMaxResponseMb = 50;
 
 struct UpstreamRequest {
     QByteArray method = "GET";
@@ -33,6 +42,7 @@ struct UpstreamRequest {
     int backoffMs = 300;      // doubled each retry, plus up to half of it at random (jitter)
     int maxRetryAfterMs = 10000;
     bool expectJson = true;
+    qint64 maxResponseBytes = qint64(DefaultMaxResponseMb) * 1024 * 1024;
     bool retryMalformed = false; // a truncated/garbled JSON body is retried like a 5xx
     // Optional limit of requests in flight shared by several threads: a permit is held only
     // while a request is on the wire, not while waiting to retry (Retry-After, backoff).
@@ -78,6 +88,10 @@ struct UpstreamReply {
     QString text;    // TextAnswer: the upstream's own words (trimmed, at most 300 characters)
     bool ok() const { return failure == UpstreamFailure::None; }
 };
+
+class SettingsStore;
+// `upstream_max_response_mb` in bytes (the default when unset or not a positive number).
+qint64 upstreamMaxResponseBytes(const SettingsStore &settings);
 
 class UpstreamHttp
 {

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include "auth/Captcha.h"
+
 using namespace tu;
 
 class TestAuth : public QObject
@@ -16,6 +18,18 @@ class TestAuth : public QObject
         r.password = p;
         r.ip = ip;
         return r;
+    }
+
+    // A login that answers any captcha it is asked for, as a patient attacker (or user) would.
+    Result<Session> loginSolvingCaptcha(const QString &u, const QString &p, const QString &ip)
+    {
+        LoginRequest r = req(u, p, ip);
+        if (auth().throttle().captchaRequired(u, ip)) {
+            const auto c = auth().captcha().create();
+            r.captchaId = c.id;
+            r.captcha = auth().captcha().answerForTesting(c.id);
+        }
+        return auth().login(r);
     }
 
 private slots:
@@ -88,6 +102,85 @@ private slots:
         QVERIFY(auth().throttle().captchaRequired(QStringLiteral("admin"), QStringLiteral("10.0.0.5")));
         now += 15 * 60 * 1000 + 1;
         QVERIFY(!auth().throttle().captchaRequired(QStringLiteral("admin"), QStringLiteral("10.0.0.5")));
+    }
+
+    // Per account, whatever the address: each new failure past the fifth doubles the wait.
+    void accountBackoffGrowsAcrossAddressesAndResetsOnSuccess()
+    {
+        qint64 now = 5'000'000;
+        auth().throttle().setClock([&now] { return now; });
+        const QString good = QString::fromLatin1(test::TestCore::AdminPassword);
+        int ip = 0;
+        auto nextIp = [&ip] { return QStringLiteral("10.20.%1.1").arg(++ip); };
+        for (int i = 0; i < LoginThrottle::BackoffAfter; ++i)
+            QCOMPARE(loginSolvingCaptcha(QStringLiteral("admin"), QStringLiteral("tebakan-%1").arg(i), nextIp()).error().code,
+                     ErrorCode::Unauthorized);
+        // Even the right password from a fresh address has to wait now; the attempt is not evaluated.
+        auto wait = loginSolvingCaptcha(QStringLiteral(" Admin "), good, nextIp());
+        QVERIFY2(!wait.ok(), "the right password got in past the account's backoff");
+        QCOMPARE(wait.error().code, ErrorCode::RateLimited);
+        QCOMPARE(wait.error().retryAfterSeconds, 2);
+        QVERIFY2(wait.error().message.startsWith(QStringLiteral("Terlalu banyak percobaan login gagal untuk akun ini. Tunggu 2 detik")),
+                 qPrintable(wait.error().message));
+        // Another account is not affected.
+        tc->createUser(QStringLiteral("operator1"), Role::Operator);
+        QVERIFY(loginSolvingCaptcha(QStringLiteral("operator1"), QStringLiteral("Password-123"), nextIp()).ok());
+        // After the wait one more guess is allowed; failing doubles the wait: 4 s, 8 s, …
+        qint64 expected = 2;
+        for (int round = 0; round < 12; ++round) {
+            now += expected * 1000;
+            QCOMPARE(loginSolvingCaptcha(QStringLiteral("admin"), QStringLiteral("salah-lagi"), nextIp()).error().code, ErrorCode::Unauthorized);
+            expected = qMin<qint64>(expected * 2, LoginThrottle::MaxBackoffMs / 1000);
+            auto w = loginSolvingCaptcha(QStringLiteral("admin"), good, nextIp());
+            QCOMPARE(w.error().code, ErrorCode::RateLimited);
+            QCOMPARE(qint64(w.error().retryAfterSeconds), expected);
+        }
+        QCOMPARE(expected, qint64(15 * 60)); // capped
+        QVERIFY(auth().login(req(QStringLiteral("admin"), good, nextIp())).error().message.contains(QStringLiteral("Tunggu 15 menit")));
+        // A successful login clears the account's record: the next mistake is an ordinary one.
+        now += expected * 1000;
+        QVERIFY(loginSolvingCaptcha(QStringLiteral("admin"), good, nextIp()).ok());
+        QCOMPARE(loginSolvingCaptcha(QStringLiteral("admin"), QStringLiteral("salah-sekali"), nextIp()).error().code, ErrorCode::Unauthorized);
+        QVERIFY(loginSolvingCaptcha(QStringLiteral("admin"), good, nextIp()).ok());
+    }
+
+    void unknownAccountsBackOffToo()
+    {
+        qint64 now = 1'000'000;
+        auth().throttle().setClock([&now] { return now; });
+        for (int i = 0; i < LoginThrottle::BackoffAfter; ++i)
+            (void)loginSolvingCaptcha(QStringLiteral("tidakada"), QStringLiteral("x-%1-123").arg(i), QStringLiteral("10.30.0.%1").arg(i));
+        QCOMPARE(loginSolvingCaptcha(QStringLiteral("tidakada"), QStringLiteral("lagi-123"), QStringLiteral("10.31.0.1")).error().code,
+                 ErrorCode::RateLimited);
+    }
+
+    // A spray of usernames from one address filled the table, which was then wiped: the
+    // sprayer's own address started again without a captcha.
+    void throttleEvictsOldestInsteadOfForgettingEverything()
+    {
+        LoginThrottle t;
+        const QString ip = QStringLiteral("203.0.113.9");
+        for (int i = 0; i <= LoginThrottle::MaxEntries; ++i)
+            t.recordFailure(QStringLiteral("user%1").arg(i), ip);
+        QVERIFY(t.captchaRequired(QStringLiteral("someone-else"), ip));
+        // Per IPv6 /64 as well.
+        for (int i = 1; i <= 3; ++i)
+            t.recordFailure(QStringLiteral("v6-%1").arg(i), QStringLiteral("2001:db8:5:6::%1").arg(i));
+        QVERIFY(t.captchaRequired(QStringLiteral("v6-new"), QStringLiteral("2001:db8:5:6:abcd::99")));
+        QVERIFY(!t.captchaRequired(QStringLiteral("v6-new"), QStringLiteral("2001:db8:5:7::1")));
+    }
+
+    void captchaStoreEvictsOldestInsteadOfForgettingEverything()
+    {
+        CaptchaStore store(5);
+        QList<CaptchaStore::Challenge> made;
+        for (int i = 0; i < 6; ++i)
+            made << store.create();
+        QCOMPARE(store.size(), 5);
+        QVERIFY(store.answerForTesting(made[0].id).isEmpty()); // the oldest went
+        for (int i = 1; i < 6; ++i)
+            QVERIFY(store.check(made[i].id, store.answerForTesting(made[i].id)));
+        QCOMPARE(store.size(), 0);
     }
 
     void logoutRevokesToken()

@@ -66,6 +66,48 @@ private slots:
         QVERIFY(!jwt.verify("a.b.c", 2000).ok());
         QVERIFY(!jwt.verify(QByteArray(5000, 'a'), 2000).ok());
     }
+    // Only the canonical base64url spelling (no padding) of each part is accepted: the lenient
+    // decoder skipped junk and padding, so `<token>!!` verified.
+    void nonCanonicalEncodingRefused()
+    {
+        const QByteArray token = jwt.sign(claims());
+        QVERIFY(jwt.verify(token, 2000).ok());
+        const QList<QByteArray> parts = token.split('.');
+        const QByteArray sig = parts[2];
+        QCOMPARE(sig.size(), 43); // 32 bytes: the last character carries two unused bits
+        auto withPart = [&](int i, const QByteArray &text) {
+            QList<QByteArray> p = parts;
+            p[i] = text;
+            return p.join('.');
+        };
+        // The last character with one of its unused low bits set decodes to the same bytes.
+        static const QByteArray alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+        const int last = alphabet.indexOf(sig.back());
+        QVERIFY(last >= 0 && (last & 3) == 0);
+        QByteArray sameBytes = sig;
+        sameBytes.back() = alphabet.at(last | 1);
+        QCOMPARE(QByteArray::fromBase64(sameBytes, QByteArray::Base64UrlEncoding),
+                 QByteArray::fromBase64(sig, QByteArray::Base64UrlEncoding));
+        QByteArray standardAlphabet = parts[1];
+        standardAlphabet.replace('-', '+').replace('_', '/');
+        const QList<QByteArray> refused = {
+            token + "!!",                                  // trailing junk
+            token + "=",                                   // padding on the signature
+            withPart(0, parts[0] + "=="),                  // padding on the header
+            withPart(1, parts[1] + "="),                   // padding on the payload
+            withPart(1, parts[1].left(10) + "!" + parts[1].mid(10)), // a character outside the alphabet
+            withPart(1, parts[1].left(10) + " " + parts[1].mid(10)),
+            withPart(0, "!" + parts[0]),
+            withPart(2, sig.left(20) + "*" + sig.mid(20)),
+            withPart(2, sig + "AA"),                       // a longer signature
+            withPart(2, sig.left(42)),                     // a shorter one
+            withPart(2, sameBytes),                        // same bytes, other spelling
+        };
+        for (const QByteArray &t : refused)
+            QVERIFY2(!jwt.verify(t, 2000).ok(), t.constData());
+        if (standardAlphabet != parts[1]) // '+' and '/' are standard base64, not base64url
+            QVERIFY(!jwt.verify(withPart(1, standardAlphabet), 2000).ok());
+    }
     void secretFileIsPrivateAndStable()
     {
         QTemporaryDir dir;

@@ -71,6 +71,39 @@ private slots:
         QCOMPARE(ts->sendJson("POST", QStringLiteral("/api/auth/login"), body).status, 200);
     }
 
+    // Past five failures for one account, each attempt waits (exponentially longer), whatever
+    // address it comes from: 429 RATE_LIMITED with Retry-After and an Indonesian message.
+    void accountBackoffIs429WithRetryAfter()
+    {
+        qint64 now = 1'000'000;
+        ts->core->auth().throttle().setClock([&now] { return now; });
+        auto attempt = [&](const QString &pw) {
+            QJsonObject body = creds(pw);
+            if (ts->core->auth().throttle().captchaRequired(QStringLiteral("admin"), QStringLiteral("127.0.0.1"))) {
+                const QString id = ts->get(QStringLiteral("/api/auth/captcha")).json().value(QLatin1String("data")).toObject()
+                                       .value(QLatin1String("captchaId")).toString();
+                body.insert(QStringLiteral("captchaId"), id);
+                body.insert(QStringLiteral("captcha"), ts->core->auth().captcha().answerForTesting(id));
+            }
+            return ts->sendJson("POST", QStringLiteral("/api/auth/login"), body);
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(attempt(QStringLiteral("salah-%1").arg(i)).status, 401);
+        auto r = attempt(QString::fromLatin1(test::TestCore::AdminPassword));
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.json().value(QLatin1String("code")).toString(), QStringLiteral("RATE_LIMITED"));
+        QCOMPARE(r.header("Retry-After"), QByteArray("2"));
+        QVERIFY(r.json().value(QLatin1String("error")).toString().startsWith(QStringLiteral("Terlalu banyak percobaan login gagal untuk akun ini")));
+        now += 2000;
+        QCOMPARE(attempt(QStringLiteral("salah-lagi")).status, 401);
+        r = attempt(QString::fromLatin1(test::TestCore::AdminPassword));
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.header("Retry-After"), QByteArray("4"));
+        now += 4000;
+        QCOMPARE(attempt(QString::fromLatin1(test::TestCore::AdminPassword)).status, 200);
+        QCOMPARE(attempt(QStringLiteral("salah-sekali")).status, 401); // reset by the success
+    }
+
     void verifyWithCookieAndBearer()
     {
         const QByteArray token = ts->adminToken();
