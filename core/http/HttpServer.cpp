@@ -1,4 +1,5 @@
 #include "HttpServer.h"
+#include "RequestHead.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,12 +38,14 @@ QByteArray httpStatusText(int s)
     case 411: return "Length Required";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
+    case 421: return "Misdirected Request";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
     }
     return "Status";
 }
@@ -110,7 +113,10 @@ void HttpConnection::processBuffer()
             return;
         const int headEnd = m_buffer.indexOf("\r\n\r\n");
         if (headEnd < 0) {
-            if (m_buffer.size() > m_server->limits().maxHeadBytes)
+            // A bare LF is refused at once rather than after the head deadline.
+            if (hasBareLineFeed(m_buffer))
+                refuse(400, ErrorCode::Validation, QStringLiteral("Setiap baris permintaan HTTP harus diakhiri CRLF."));
+            else if (m_buffer.size() > m_server->limits().maxHeadBytes)
                 refuse(431, ErrorCode::Validation, QStringLiteral("Header permintaan terlalu besar."));
             return;
         }
@@ -130,54 +136,17 @@ bool HttpConnection::parseHead(int headEnd)
 {
     const QByteArray head = m_buffer.left(headEnd);
     m_buffer.remove(0, headEnd + 4);
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-    auto bad = [this](const QString &why) {
-        refuse(400, ErrorCode::Validation, why);
+    HeadLimits limits;
+    limits.maxHeadBytes = m_server->limits().maxHeadBytes;
+    int status = 400;
+    auto parsed = parseRequestHead(head, limits, &status);
+    if (!parsed.ok()) {
+        refuse(status, parsed.error().code, parsed.error().message);
         return false;
-    };
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || !requestLine[1].startsWith('/'))
-        return bad(QStringLiteral("Permintaan HTTP tidak valid."));
-    auto req = std::make_shared<HttpRequest>();
-    req->method = requestLine[0];
-    for (char c : req->method)
-        if (c < 'A' || c > 'Z')
-            return bad(QStringLiteral("Metode HTTP tidak valid."));
-    req->target = requestLine[1];
-    req->version = requestLine[2];
-    const int q = req->target.indexOf('?');
-    req->path = QUrl::fromPercentEncoding(q < 0 ? req->target : req->target.left(q));
-    if (q >= 0)
-        req->query = QUrlQuery(QString::fromUtf8(req->target.mid(q + 1)));
+    }
+    auto req = std::make_shared<HttpRequest>(std::move(parsed).value());
     req->peer = m_socket->peerAddress();
     req->secure = m_server->isTls();
-    bool haveLength = false;
-    for (int i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines[i];
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty())
-            continue;
-        if (line.startsWith(' ') || line.startsWith('\t'))
-            return bad(QStringLiteral("Header terlipat tidak didukung."));
-        const int colon = line.indexOf(':');
-        if (colon <= 0)
-            return bad(QStringLiteral("Header permintaan tidak valid."));
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
-            bool ok = false;
-            const qint64 len = value.toLongLong(&ok);
-            if (!ok || len < 0 || (haveLength && len != req->contentLength))
-                return bad(QStringLiteral("Content-Length tidak valid."));
-            haveLength = true;
-            req->contentLength = len;
-        } else if (name == "transfer-encoding") {
-            refuse(411, ErrorCode::Validation, QStringLiteral("Kirim badan permintaan dengan Content-Length (chunked tidak didukung)."));
-            return false;
-        }
-        req->headers.append(HeaderList::value_type(name, value));
-    }
     const QByteArray connection = req->header("connection").toLower();
     m_keepAlive = req->version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
     m_request = req;
