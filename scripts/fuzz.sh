@@ -72,12 +72,13 @@ for t in "${targets[@]}"; do
       -print_final_stats=1 -artifact_prefix="$dir/artifacts/" >"$log" 2>&1
   rc=$?
   set -e
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  cov=$(grep -oE '^#[0-9]+.*cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+')
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  cov=$(grep -oE '^#[0-9]+.*cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1 \
+        | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true)
   line=$(printf '%-13s executions %-10s %s' "$t" "${execs:-?}" "${cov:-cov: ?}")
   if [ "$rc" -ne 0 ]; then
     failed=1
-    artifact=$(grep -o 'Test unit written to .*' "$log" | tail -1 | sed 's/^Test unit written to //')
+    artifact=$(grep -o 'Test unit written to .*' "$log" | tail -1 | sed 's/^Test unit written to //' || true)
     reason=$(grep -m1 -oE 'ERROR: [A-Za-z]+Sanitizer: [^ ]+|runtime error: .*|libFuzzer: [a-z -]+|fuzz invariant failed: .*' "$log" || true)
     line="$line  FAILED (exit $rc: ${reason:-see log}) reproducer: ${artifact:-none} log: $log"
     tail -n 60 "$log" >&2

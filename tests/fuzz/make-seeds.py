@@ -52,7 +52,7 @@ for name, h in heads.items():
     write("http_head", name, h)
 
 # --- multipart/form-data -----------------------------------------------------------------------
-# Format: one byte = how many body bytes each read returns (0: 64 KiB), the Content-Type value,
+# Format: one byte = how many body bytes each read returns, in 16s (0: 64 KiB), the Content-Type value,
 # '\n', the body.
 def mp(chunk, ctype, body):
     return bytes([chunk]) + ctype.encode() + b"\n" + body
@@ -65,7 +65,7 @@ form = (b"--" + B + b"\r\nContent-Disposition: form-data; name=\"registrationId\
         b"--" + B + b"\r\nContent-Disposition: form-data; name=\"file\"; filename=\"foto \\\"saya\\\".png\"\r\n"
         b"Content-Type: image/png\r\n\r\n" + png + b"\r\n--" + B + b"--\r\n")
 write("multipart", "browser-form", mp(0, "multipart/form-data; boundary=" + B.decode(), form))
-write("multipart", "browser-form-7", mp(7, "multipart/form-data; boundary=" + B.decode(), form))
+write("multipart", "browser-form-small-reads", mp(2, "multipart/form-data; boundary=" + B.decode(), form))
 csv_upload = (b"preamble\r\n--xYz\r\ncontent-disposition: form-data; name=\"title\"\r\n\r\nJumlah siswa\r\n"
               b"--xYz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"siswa.csv\"\r\n"
               b"Content-Type: text/csv\r\n\r\nkelas,jumlah\nVII,96\n\r\n--xYz--")
