@@ -160,6 +160,10 @@ inline = ('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>nama<
           '<row r="2"><c r="A2" t="str"><v>Budi</v></c><c r="D2"><v>1</v></c></row>'
           '<row><c><v>2</v></c><c t="s"><v>99</v></c><c t="s"><v>-1</v></c></row></sheetData></worksheet>')
 write("xlsx", "inline-strings.parts", inline)  # no sharedStrings.xml at all
+# Column letters worth 2^32 + 2: once wrapped around to column B (see tst_tablefile).
+write("xlsx", "wrapping-ref.parts", '<worksheet><sheetData><row><c r="A1" t="inlineStr"><is><t>a</t></is></c>'
+      '<c r="B1" t="inlineStr"><is><t>b</t></is></c></row><row><c r="A2"><v>1</v></c><c r="MWLQKWX2"><v>2</v></c></row>'
+      '</sheetData></worksheet>')
 write("xlsx", "wide-ref.parts", '<worksheet><sheetData><row><c r="ZZZZ1"><v>1</v></c></row></sheetData></worksheet>\0<sst/>')
 write("xlsx", "rich-text.parts", sheet.encode() + b"\0" +
       b'<sst><si><r><t>kode</t></r><r><rPr><b/></rPr><t>indikator</t></r></si><si><t xml:space="preserve"> a </t></si></sst>')
