@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  # fuzzing (scripts/fuzz.sh): clang 14 and its runtimes, libFuzzer and the sanitizers
+  clang libclang-rt-14-dev
   # Qt 6.4 (Debian 12): Widgets, Network, Sql, HttpServer (needs WebSockets), Concurrent, Test
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev

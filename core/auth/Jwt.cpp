@@ -11,10 +11,20 @@
 #include <QRandomGenerator>
 #include <optional>
 
+#include <cmath>
+
 namespace tu {
 
 namespace {
 constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+
+// A NumericDate claim. Out of qint64's range (only a foreign or forged token has that) it reads
+// as 0, which fails the expiry check, instead of an undefined double-to-integer conversion.
+qint64 numericDate(const QJsonValue &v)
+{
+    const double d = v.toDouble();
+    return std::isfinite(d) && std::abs(d) < 9.0e18 ? static_cast<qint64>(d) : 0;
+}
 
 Error invalidToken()
 {
@@ -67,8 +77,8 @@ Result<JwtClaims> Jwt::verify(const QByteArray &token, qint64 nowSecs) const
     c.role = p.value(QLatin1String("role")).toString();
     c.tokenVersion = p.value(QLatin1String("tv")).toInt();
     c.jti = p.value(QLatin1String("jti")).toString();
-    c.iat = static_cast<qint64>(p.value(QLatin1String("iat")).toDouble());
-    c.exp = static_cast<qint64>(p.value(QLatin1String("exp")).toDouble());
+    c.iat = numericDate(p.value(QLatin1String("iat")));
+    c.exp = numericDate(p.value(QLatin1String("exp")));
     if (c.sub.isEmpty() || c.jti.isEmpty() || c.exp <= nowSecs)
         return invalidToken();
     return c;

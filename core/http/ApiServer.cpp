@@ -7,6 +7,7 @@
 #include "PpdbRoutes.h"
 #include "ContentRoutes.h"
 #include "IntegrationRoutes.h"
+#include "JsonBody.h"
 #include "StudentWorkRoutes.h"
 #include "SyncRoutes.h"
 #include "SystemRoutes.h"
@@ -15,8 +16,6 @@
 #include "app/Core.h"
 
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -221,12 +220,10 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
     if (wantsJson && !req->body.isEmpty()) {
         if (type != "application/json")
             return fail(Error::make(ErrorCode::UnsupportedMediaType, QStringLiteral("Kirim data sebagai application/json.")));
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(req->body, &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
-            return fail(Error::validation({{QStringLiteral("body"), QStringLiteral("Format JSON tidak valid.")}},
-                                          QStringLiteral("Format JSON tidak valid. Kirim satu objek JSON.")));
-        api.json = doc.object();
+        auto json = jsonbody::parse(req->body);
+        if (!json.ok())
+            return fail(json.error());
+        api.json = std::move(json).value();
     } else if (route->body == BodyKind::Multipart && type != "multipart/form-data") {
         return fail(Error::make(ErrorCode::UnsupportedMediaType, QStringLiteral("Kirim berkas sebagai multipart/form-data.")));
     }

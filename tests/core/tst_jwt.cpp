@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,6 +60,18 @@ private slots:
     void expiredRefused()
     {
         QVERIFY(!jwt.verify(jwt.sign(claims()), 1000 + Jwt::Lifetime).ok());
+    }
+    void outOfRangeTimesRefused()
+    {
+        // Found by fuzzing: a signed payload with exp/iat beyond qint64 was converted with
+        // undefined behaviour (UBSan aborts here under scripts/test.sh --sanitize).
+        const QByteArray head = b64(R"({"alg":"HS256","typ":"JWT"})");
+        for (const char *times : {R"("iat":-1e300,"exp":1e300)", R"("iat":1000,"exp":9.3e18)", R"("iat":1000,"exp":-1e19)"}) {
+            const QByteArray payload = b64(R"({"sub":"u1","jti":"j1","tv":3,)" + QByteArray(times) + "}");
+            const QByteArray sig = QMessageAuthenticationCode::hash(head + '.' + payload, QByteArray(32, 'k'),
+                                                                    QCryptographicHash::Sha256);
+            QVERIFY2(!jwt.verify(head + '.' + payload + '.' + b64(sig), 2000).ok(), times);
+        }
     }
     void garbageRefused()
     {
