@@ -43,6 +43,7 @@ QByteArray httpStatusText(int s)
     case 501: return "Not Implemented";
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
+    case 507: return "Insufficient Storage";
     }
     return "Status";
 }

@@ -8,11 +8,12 @@
 
 namespace tu {
 
-enum class RateScope { None, Public, Auth, Protected, Register, Upload };
+enum class RateScope { None, Public, Auth, Protected, Register, Upload, Lookup };
 QString rateScopeName(RateScope scope);
 
 // Per-client-IP token buckets, one per scope (DESIGN.md section 3): public 100/min, auth 5/min,
-// protected 60/min, PPDB register 5/hour, upload 20/hour. `TATAUSAHA_RATE_LIMITS` may say `off`
+// protected 60/min, PPDB register 5/hour, upload 20/hour, PPDB status/NISN lookup 20/min.
+// `TATAUSAHA_RATE_LIMITS` may say `off`
 // or override limits: `public=300,auth=10,register=20`.
 class RateLimiter
 {
