@@ -103,8 +103,10 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
     buffer.close();
     buffer.open(QIODevice::ReadOnly);
     auto thumbSaved = files::save(buffer, m_dir + QLatin1Char('/') + m.thumbName, m_reserve);
-    if (!thumbSaved.ok())
+    if (!thumbSaved.ok()) {
+        QFile::remove(m_dir + QLatin1Char('/') + m.fileName); // no row will ever point at it
         return thumbSaved.error();
+    }
     m.thumbSha256 = thumbSaved->sha256;
 
     Transaction tx(m_db);
