@@ -21,6 +21,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::RateLimited: return QStringLiteral("RATE_LIMITED");
     case ErrorCode::ServerError: return QStringLiteral("SERVER_ERROR");
     case ErrorCode::UpstreamError: return QStringLiteral("UPSTREAM_ERROR");
+    case ErrorCode::InsufficientStorage: return QStringLiteral("INSUFFICIENT_STORAGE");
     }
     return QStringLiteral("SERVER_ERROR");
 }
@@ -40,6 +41,7 @@ int errorHttpStatus(ErrorCode code)
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::ServerError: return 500;
     case ErrorCode::UpstreamError: return 502;
+    case ErrorCode::InsufficientStorage: return 507;
     }
     return 500;
 }

@@ -24,6 +24,7 @@ enum class ErrorCode {
     RateLimited,
     ServerError,
     UpstreamError,
+    InsufficientStorage, // 507: free space on the data volume is below the reserve
 };
 
 // "VALIDATION_ERROR", … as in DESIGN.md section 3.

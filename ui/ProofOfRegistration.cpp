@@ -128,6 +128,8 @@ Status ProofOfRegistration::writePdf(const Registration &r, const QString &schoo
         {tr("Nomor HP"), r.phone},
         {tr("Alamat"), QStringLiteral("%1, %2, %3, %4 %5").arg(r.address, r.district, r.city, r.province, r.postalCode)},
         {tr("Waktu pendaftaran"), ppdbFormatTime(r.submittedAt, zone)},
+        // Online document uploads name the registration by this id, never by the number.
+        {tr("ID pendaftaran (untuk unggah dokumen)"), r.id},
     };
     const qreal labelW = 38 * mm;
     const qreal valueW = card.width() - 2 * pad - labelW;

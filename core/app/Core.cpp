@@ -44,13 +44,17 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
     c->m_auth = std::make_unique<AuthService>(*c->m_db, *c->m_audit, secret.value());
     c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit);
+    // Every service that stores uploads keeps this much free space on the data volume.
+    const files::DiskReserve reserve{[settings = c->m_settings.get()] {
+        return qMax<qint64>(0, settings->value(QStringLiteral("disk_reserve_mb")).toLongLong()) * 1024 * 1024;
+    }};
     c->m_ppdb = std::make_unique<PpdbService>(*c->m_db, *c->m_audit, *c->m_tahunAjaran, *c->m_settings,
-                                              options.dataDir + QStringLiteral("/uploads/ppdb"));
-    c->m_media = std::make_unique<MediaService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/media"));
+                                              options.dataDir + QStringLiteral("/uploads/ppdb"), reserve);
+    c->m_media = std::make_unique<MediaService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/media"), reserve);
     c->m_content = std::make_unique<ContentService>(*c->m_db, *c->m_audit, *c->m_media, *c->m_settings);
-    c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"));
+    c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"), reserve);
     c->m_dapodik = std::make_unique<DapodikService>(*c->m_db, *c->m_audit, *c->m_settings);
-    c->m_dataFiles = std::make_unique<DataFileService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/satudata"));
+    c->m_dataFiles = std::make_unique<DataFileService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/satudata"), reserve);
     c->m_satuDataSync = std::make_unique<SatuDataSync>(*c->m_db, *c->m_audit, *c->m_settings, *c->m_dataFiles);
     // A sync left RUNNING by a crash is reported as interrupted, never shown as still running.
     if (auto r = c->m_dapodik->manager().recoverAtStartup(); r.ok() && r.value())

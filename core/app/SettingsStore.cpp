@@ -40,6 +40,7 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"sync_concurrency", "TATAUSAHA_SYNC_CONCURRENCY", "4", false}, // parallel Dapodik requests
         {"dapodik_kode_wilayah", "DAPODIK_KODE_WILAYAH", "34.04", false}, // the kabupaten/kota synced
         {"demo_database", nullptr, "", false}, // "1": made by --demo, which may add to it again
+        {"disk_reserve_mb", "TATAUSAHA_DISK_RESERVE_MB", "500", false}, // free space every upload leaves on the data volume
     };
     return k;
 }
@@ -166,6 +167,11 @@ QString SettingsStore::problem(const QString &key, const QString &value)
         static const QRegularExpression kode(QStringLiteral("^\\d{2}\\.\\d{2}$"));
         if (!kode.match(v).hasMatch())
             return QStringLiteral("Kode kabupaten/kota Dapodik berbentuk 34.04 (provinsi.kabupaten).");
+    } else if (key == QLatin1String("disk_reserve_mb")) {
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (!ok || n < 0 || n > 100000000)
+            return QStringLiteral("Isi angka megabyte 0 sampai 100000000 (ruang disk yang selalu disisakan; 0 mematikan batas).");
     } else if (key == QLatin1String("language")) {
         if (v != QLatin1String("id") && v != QLatin1String("en"))
             return QStringLiteral("Bahasa harus id atau en.");

@@ -42,7 +42,10 @@ QJsonObject Media::toJson() const
             {"width", width}, {"height", height}, {"sha256", sha256}, {"originalName", originalName}, {"createdAt", createdAt}};
 }
 
-MediaService::MediaService(Database &db, AuditLog &audit, QString dir) : m_db(db), m_audit(audit), m_dir(std::move(dir)) {}
+MediaService::MediaService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve)
+    : m_db(db), m_audit(audit), m_dir(std::move(dir)), m_reserve(std::move(reserve))
+{
+}
 
 QString MediaService::idFrom(const QString &idOrUrl)
 {
@@ -80,7 +83,7 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
     m.fileName = m.id + QLatin1Char('.') + files::extensionFor(m.mime);
     m.createdBy = actor.userId;
     m.createdAt = nowIso();
-    auto saved = files::save(content, m_dir + QLatin1Char('/') + m.fileName);
+    auto saved = files::save(content, m_dir + QLatin1Char('/') + m.fileName, m_reserve);
     if (!saved.ok())
         return saved.error();
     m.size = saved->size;
@@ -99,9 +102,11 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
     m.thumbName = m.id + QStringLiteral("-thumb.") + (alpha ? QStringLiteral("png") : QStringLiteral("jpg"));
     buffer.close();
     buffer.open(QIODevice::ReadOnly);
-    auto thumbSaved = files::save(buffer, m_dir + QLatin1Char('/') + m.thumbName);
-    if (!thumbSaved.ok())
+    auto thumbSaved = files::save(buffer, m_dir + QLatin1Char('/') + m.thumbName, m_reserve);
+    if (!thumbSaved.ok()) {
+        QFile::remove(m_dir + QLatin1Char('/') + m.fileName); // no row will ever point at it
         return thumbSaved.error();
+    }
     m.thumbSha256 = thumbSaved->sha256;
 
     Transaction tx(m_db);

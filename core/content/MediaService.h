@@ -1,6 +1,7 @@
 #pragma once
 #include "Result.h"
 #include "auth/Actor.h"
+#include "files/Upload.h"
 
 #include <QJsonObject>
 #include <optional>
@@ -38,7 +39,7 @@ public:
     static constexpr int ThumbSize = 480;
     static constexpr qint64 MaxPixels = 50'000'000; // refuses decompression bombs before decoding
 
-    MediaService(Database &db, AuditLog &audit, QString dir);
+    MediaService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve);
     Result<Media> store(const Actor &actor, QIODevice &content, const QString &originalName);
     Result<std::optional<Media>> find(const QString &id);
     Result<MediaFile> file(const QString &id, bool thumb);
@@ -49,6 +50,7 @@ private:
     Database &m_db;
     AuditLog &m_audit;
     QString m_dir;
+    files::DiskReserve m_reserve;
 };
 
 } // namespace tu

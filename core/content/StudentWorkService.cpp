@@ -72,7 +72,27 @@ const QStringList &StudentWorkService::categories()
     return c;
 }
 
-StudentWorkService::StudentWorkService(Database &db, AuditLog &audit, QString dir) : m_db(db), m_audit(audit), m_dir(std::move(dir)) {}
+StudentWorkService::StudentWorkService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve)
+    : m_db(db), m_audit(audit), m_dir(std::move(dir)), m_reserve(std::move(reserve))
+{
+}
+
+Status StudentWorkService::checkQuota(const QString &studentId, qint64 incomingBytes)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(file_size), 0) FROM student_works WHERE student_id = ?"), {studentId});
+    if (!q.ok())
+        return q.error();
+    const int works = q.value().next() ? q.value().value(0).toInt() : 0;
+    const qint64 bytes = q.value().value(1).toLongLong();
+    if (works >= MaxWorksPerStudent)
+        return Error::conflict(QStringLiteral("Kamu sudah mengirim %1 karya, batas untuk setiap siswa. Tarik karya lama yang "
+                                              "tidak diperlukan lagi, lalu kirim karya baru.").arg(MaxWorksPerStudent));
+    if (incomingBytes > 0 && bytes + incomingBytes > MaxBytesPerStudent)
+        return Error::conflict(QStringLiteral("Berkas karyamu sudah memakai %1 MB dari batas %2 MB untuk setiap siswa. Tarik karya "
+                                              "lama yang berberkas besar atau perkecil berkas ini, lalu kirim lagi.")
+                                   .arg(bytes / (1024 * 1024)).arg(MaxBytesPerStudent / (1024 * 1024)));
+    return {};
+}
 
 bool StudentWorkService::isStaff(const Actor &actor)
 {
@@ -177,6 +197,9 @@ Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonOb
     w.studentId = actor.userId;
     w.createdAt = w.updatedAt = nowIso();
     QString path;
+    // Checked before the file is written (cheap refusal) and again under the lock below.
+    if (auto quota = checkQuota(actor.userId, file ? file->size() : 0); !quota.ok())
+        return quota.error();
     if (file) {
         auto mime = files::check(*file, MaxFileBytes, FileMimes);
         if (!mime.ok())
@@ -185,29 +208,48 @@ Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonOb
         w.fileName = w.id + QLatin1Char('.') + files::extensionFor(w.fileMime);
         w.originalName = QFileInfo(originalName).fileName().left(200);
         path = m_dir + QLatin1Char('/') + w.fileName;
-        auto saved = files::save(*file, path);
+        auto saved = files::save(*file, path, m_reserve);
         if (!saved.ok())
             return saved.error();
         w.fileSize = saved->size;
         w.fileSha256 = saved->sha256;
     }
+    auto dropFile = [&] {
+        if (!path.isEmpty())
+            QFile::remove(path);
+    };
     Transaction tx(m_db);
-    if (!tx.ok())
+    if (!tx.ok()) {
+        dropFile();
         return tx.error();
+    }
+    // The student's row lock queues their concurrent submissions (PostgreSQL; SQLite's write
+    // transaction already does), so two at once cannot both slip under the quota.
+    if (auto lock = m_db.exec(QStringLiteral("UPDATE users SET id = id WHERE id = ?"), {actor.userId}); !lock.ok()) {
+        dropFile();
+        return lock.error();
+    }
+    if (auto quota = checkQuota(actor.userId, w.fileSize); !quota.ok()) {
+        dropFile();
+        return quota.error();
+    }
     auto ins = m_db.exec(QStringLiteral("INSERT INTO student_works (id, student_id, title, description, category, link, file_name, "
                                         "file_mime, file_size, file_sha256, original_name, featured, created_at, updated_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
                          {w.id, w.studentId, w.title, nullable(w.description), w.category, nullable(w.link), nullable(w.fileName),
                           nullable(w.fileMime), file ? QVariant(w.fileSize) : QVariant(QMetaType(QMetaType::LongLong)),
                           nullable(w.fileSha256), nullable(w.originalName), w.createdAt, w.updatedAt});
-    if (!ins.ok())
+    if (!ins.ok()) {
+        dropFile();
         return ins.error();
+    }
     w.studentUsername = actor.username;
-    if (auto s = m_audit.record(actor, QStringLiteral("create"), Entity, w.id, {}, w.toJson()); !s.ok())
+    if (auto s = m_audit.record(actor, QStringLiteral("create"), Entity, w.id, {}, w.toJson()); !s.ok()) {
+        dropFile();
         return s.error();
+    }
     if (auto s = tx.commit(); !s.ok()) {
-        if (!path.isEmpty())
-            QFile::remove(path);
+        dropFile();
         return s.error();
     }
     return find(w.id);

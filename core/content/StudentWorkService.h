@@ -2,6 +2,7 @@
 #include "Paging.h"
 #include "Result.h"
 #include "auth/Actor.h"
+#include "files/Upload.h"
 
 #include <QJsonObject>
 #include <optional>
@@ -38,13 +39,17 @@ struct StudentWorkPage {
 // Student works (seed 004): a siswa submits works (text, a link and/or a PDF or image up to
 // 5 MB) and sees only their own; admin and kesiswaan see all, filter them and mark some
 // featured. A student may withdraw a work that is not featured; staff may remove any.
+// Each student keeps at most MaxWorksPerStudent works and MaxBytesPerStudent of attachments, so
+// one account cannot fill the server's disk; withdrawing a work frees its share.
 class StudentWorkService
 {
 public:
     static constexpr qint64 MaxFileBytes = 5 * 1024 * 1024;
+    static constexpr int MaxWorksPerStudent = 50;
+    static constexpr qint64 MaxBytesPerStudent = 100 * 1024 * 1024;
     static const QStringList &categories();
 
-    StudentWorkService(Database &db, AuditLog &audit, QString dir);
+    StudentWorkService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve);
     Result<StudentWorkPage> list(const Actor &actor, const StudentWorkFilter &filter);
     Result<StudentWork> get(const Actor &actor, const QString &id);
     // `file` may be null (no attachment).
@@ -59,9 +64,12 @@ public:
 
 private:
     Result<StudentWork> find(const QString &id);
+    // CONFLICT when one more work with `incomingBytes` of attachment would pass the student's quota.
+    Status checkQuota(const QString &studentId, qint64 incomingBytes);
     Database &m_db;
     AuditLog &m_audit;
     QString m_dir;
+    files::DiskReserve m_reserve;
 };
 
 } // namespace tu

@@ -4,7 +4,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIODevice>
+#include <QLoggingCategory>
 #include <QSaveFile>
+#include <QStorageInfo>
+
+Q_LOGGING_CATEGORY(lcUpload, "tatausaha.upload")
 
 namespace tu::files {
 
@@ -61,9 +65,30 @@ Result<QString> check(QIODevice &content, qint64 maxBytes, const QStringList &al
     return mime;
 }
 
-Result<Saved> save(QIODevice &content, const QString &path)
+Status DiskReserve::check(const QString &dir, qint64 incoming) const
+{
+    const qint64 reserve = bytes ? bytes() : 0;
+    if (reserve <= 0)
+        return {};
+    QStorageInfo volume(dir);
+    if (!volume.isValid() || volume.bytesAvailable() < 0)
+        return {};
+    const qint64 free = volume.bytesAvailable();
+    if (free - qMax<qint64>(0, incoming) >= reserve)
+        return {};
+    // The numbers go to the log for the admin; the applicant only needs to know what to do.
+    qCWarning(lcUpload).noquote() << "upload refused: free space on" << volume.rootPath() << free / (1024 * 1024)
+                                  << "MB, reserve" << reserve / (1024 * 1024) << "MB (setting disk_reserve_mb)";
+    return Error::make(ErrorCode::InsufficientStorage,
+                       QStringLiteral("Ruang penyimpanan server hampir penuh, jadi unggahan ditolak untuk sementara. "
+                                      "Coba lagi nanti; bila berulang, minta admin mengosongkan ruang disk folder data."));
+}
+
+Result<Saved> save(QIODevice &content, const QString &path, const DiskReserve &reserve)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    if (auto room = reserve.check(QFileInfo(path).absolutePath(), content.size()); !room.ok())
+        return room.error();
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return Error::server(QStringLiteral("cannot write ") + path);

@@ -6,6 +6,7 @@
 #include "Result.h"
 
 #include <QStringList>
+#include <functional>
 
 class QIODevice;
 
@@ -25,7 +26,17 @@ struct Saved {
 // Checks size (PAYLOAD_TOO_LARGE over `maxBytes`, VALIDATION_ERROR on `field` when empty) and
 // type (UNSUPPORTED_MEDIA_TYPE unless one of `allowed`); returns the sniffed MIME type.
 Result<QString> check(QIODevice &content, qint64 maxBytes, const QStringList &allowed, const QString &field = QStringLiteral("file"));
-// Copies `content` from its start to `path` (directories created), returning size and hash.
-Result<Saved> save(QIODevice &content, const QString &path);
+// Free space every upload leaves on the data volume (setting `disk_reserve_mb`), so that a flood
+// of uploads cannot fill the disk the database and its logs live on.
+struct DiskReserve {
+    std::function<qint64()> bytes; // read per upload: a changed setting applies at once; empty: none
+    // INSUFFICIENT_STORAGE when storing `incoming` more bytes under `dir` would leave less free
+    // space than the reserve. An unreadable volume is not refused (nothing to measure against).
+    Status check(const QString &dir, qint64 incoming) const;
+};
+
+// Copies `content` from its start to `path` (directories created), returning size and hash;
+// refused with INSUFFICIENT_STORAGE, before writing anything, when `reserve` says so.
+Result<Saved> save(QIODevice &content, const QString &path, const DiskReserve &reserve);
 
 } // namespace tu::files

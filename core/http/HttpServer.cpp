@@ -52,6 +52,7 @@ QByteArray httpStatusText(int s)
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
+    case 507: return "Insufficient Storage";
     }
     return "Status";
 }

@@ -28,6 +28,7 @@ QString describeStatus(int s)
     case 429: return QStringLiteral("RATE_LIMITED (header Retry-After)");
     case 500: return QStringLiteral("SERVER_ERROR");
     case 502: return QStringLiteral("UPSTREAM_ERROR");
+    case 507: return QStringLiteral("INSUFFICIENT_STORAGE (ruang disk server di bawah cadangan disk_reserve_mb)");
     }
     return QStringLiteral("Kesalahan");
 }
@@ -104,7 +105,7 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
         if (r.body == BodyKind::Json)
             statuses << 400 << 413 << 415;
         if (r.body == BodyKind::Multipart || r.body == BodyKind::JsonOrMultipart)
-            statuses << 400 << 413 << 415;
+            statuses << 400 << 413 << 415 << 507; // every stored upload keeps the disk reserve
         std::sort(statuses.begin(), statuses.end());
         statuses.erase(std::unique(statuses.begin(), statuses.end()), statuses.end());
         for (int s : statuses)
@@ -125,7 +126,8 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
     QJsonArray codes;
     for (ErrorCode c : {ErrorCode::Validation, ErrorCode::Unauthorized, ErrorCode::CaptchaRequired, ErrorCode::Forbidden,
                         ErrorCode::RegistrationClosed, ErrorCode::NotFound, ErrorCode::Conflict, ErrorCode::PayloadTooLarge,
-                        ErrorCode::UnsupportedMediaType, ErrorCode::RateLimited, ErrorCode::ServerError, ErrorCode::UpstreamError})
+                        ErrorCode::UnsupportedMediaType, ErrorCode::RateLimited, ErrorCode::ServerError, ErrorCode::UpstreamError,
+                        ErrorCode::InsufficientStorage})
         codes.append(errorCodeName(c));
     const QJsonObject components{
         {"schemas", QJsonObject{

@@ -14,6 +14,16 @@ namespace tu {
 namespace {
 const QString Tag = QStringLiteral("PPDB");
 const QString AdminTag = QStringLiteral("PPDB (admin)");
+// Status and NISN lookups answer anyone about sequential numbers and NISNs: their own, stricter
+// scope keeps them from being walked.
+const QString LookupLimited = QStringLiteral("Terlalu banyak pengecekan status atau NISN. Silakan coba lagi beberapa menit lagi.");
+
+QJsonObject nullableStr(const QString &description)
+{
+    QJsonObject s = schema::str(description);
+    s.insert(QStringLiteral("nullable"), true);
+    return s;
+}
 
 QJsonObject registrationInputSchema()
 {
@@ -55,6 +65,20 @@ HttpResponse uploadHandler(Core &core, ApiRequest &req)
     return d.ok() ? envelope::ok(d->toJson(), QStringLiteral("Dokumen berhasil diunggah"), {}, 201) : envelope::error(d.error());
 }
 
+QString uploadPolicy()
+{
+    return QStringLiteral(
+               "Pendaftaran disebut dengan registrationId (UUID dari /api/ppdb/register), tidak pernah dengan nomor "
+               "pendaftaran (400). Unggah hanya selama status pending (409 bila sudah diverifikasi, diterima atau "
+               "ditolak). Per pendaftaran paling banyak %1 unggahan seumur pendaftaran dan %2 MB dokumen tersimpan (409). "
+               "Dokumen baru menggantikan dokumen sejenis; %3 versi lama terakhir per jenis disimpan sebagai riwayat, "
+               "yang lebih lama dihapus (berkas dan catatannya, tercatat di log audit). 507 bila ruang disk server di "
+               "bawah cadangan.")
+        .arg(PpdbService::MaxUploadsPerRegistration)
+        .arg(PpdbService::MaxStoredBytesPerRegistration / (1024 * 1024))
+        .arg(PpdbService::KeepRetiredVersions);
+}
+
 Result<RegistrationFilter> filterFrom(const ApiRequest &req)
 {
     auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
@@ -74,6 +98,7 @@ void registerPpdbRoutes(Router &router, Core &core)
     // --- public -------------------------------------------------------------------------
     router.post(QStringLiteral("/api/ppdb/check-nisn"))
         .publicAccess().jsonBody(schema::object({{"nisn", schema::str("10 angka")}}, {"nisn"}))
+        .rateScope(RateScope::Lookup, LookupLimited)
         .summary(Tag, QStringLiteral("Apakah NISN sudah terdaftar"))
         .data(schema::object({{"isRegistered", schema::boolean()}})).errors({400})
         .handle([&core](ApiRequest &req) {
@@ -82,7 +107,7 @@ void registerPpdbRoutes(Router &router, Core &core)
         });
 
     router.get(QStringLiteral("/api/ppdb/check-nisn"))
-        .publicAccess()
+        .publicAccess().rateScope(RateScope::Lookup, LookupLimited)
         .summary(Tag, QStringLiteral("Status NISN dan apakah boleh mendaftar ulang"))
         .queryParam(QStringLiteral("nisn"), QStringLiteral("string"), QStringLiteral("10 angka"), true)
         .data(schema::object({{"isRegistered", schema::boolean()}, {"status", schema::str()},
@@ -115,18 +140,20 @@ void registerPpdbRoutes(Router &router, Core &core)
         });
 
     router.get(QStringLiteral("/api/ppdb/status/:registrationNumber"))
-        .publicAccess()
-        .summary(Tag, QStringLiteral("Status pendaftaran; nama disamarkan kecuali ?nisn= cocok"))
+        .publicAccess().rateScope(RateScope::Lookup, LookupLimited)
+        .summary(Tag, QStringLiteral("Status pendaftaran; nama dan waktu daftar hanya bila ?nisn= cocok"))
+        .describe(QStringLiteral("Tanpa NISN yang cocok hanya status yang dijawab: fullName dan submittedAt bernilai null."))
         .queryParam(QStringLiteral("nisn"), QStringLiteral("string"), QStringLiteral("NISN pendaftar untuk melihat nama lengkap"))
         .data(schema::object({{"registrationNumber", schema::str()}, {"status", schema::str()},
-                              {"fullName", schema::str()}, {"submittedAt", schema::str()}})).errors({404})
+                              {"fullName", nullableStr(QStringLiteral("null kecuali nisn cocok"))},
+                              {"submittedAt", nullableStr(QStringLiteral("null kecuali nisn cocok"))}})).errors({404})
         .handle([&core](ApiRequest &req) {
             auto s = core.ppdb().publicStatus(req.param(QStringLiteral("registrationNumber")), req.query(QStringLiteral("nisn")));
             return s.ok() ? envelope::ok(s.value()) : envelope::error(s.error());
         });
 
     const QJsonObject uploadSchema = schema::object({{"file", QJsonObject{{"type", "string"}, {"format", "binary"}}},
-                                                     {"registrationId", schema::str("id atau nomor pendaftaran")},
+                                                     {"registrationId", schema::str("ID pendaftaran (UUID) dari /api/ppdb/register, bukan nomor PPDB-…")},
                                                      {"documentType", schema::str("photo | ijazah | kk | akta")}},
                                                     {"file", "registrationId", "documentType"});
     for (const QString &path : {QStringLiteral("/api/ppdb/upload"), QStringLiteral("/api/ppdb/upload-r2")})
@@ -134,8 +161,9 @@ void registerPpdbRoutes(Router &router, Core &core)
             .publicAccess().onWorker().multipartBody(PpdbService::MaxDocumentBytes, uploadSchema)
             .rateScope(RateScope::Upload, QStringLiteral("Terlalu banyak unggahan. Silakan coba lagi nanti."))
             .summary(Tag, QStringLiteral("Mengunggah dokumen pendaftaran (JPG, PNG, PDF; maks 5 MB)"))
+            .describe(uploadPolicy())
             .data(schema::object({{"id", schema::str()}, {"documentType", schema::str()}, {"sha256", schema::str()}}))
-            .errors({400, 404, 413, 415})
+            .errors({400, 404, 409, 413, 415, 507})
             .handle([&core](ApiRequest &req) { return uploadHandler(core, req); });
 
     // --- administration ---------------------------------------------------------------

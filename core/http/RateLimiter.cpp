@@ -15,6 +15,7 @@ QString rateScopeName(RateScope s)
     case RateScope::Protected: return QStringLiteral("protected");
     case RateScope::Register: return QStringLiteral("register");
     case RateScope::Upload: return QStringLiteral("upload");
+    case RateScope::Lookup: return QStringLiteral("lookup");
     }
     return {};
 }
@@ -49,6 +50,7 @@ Status RateLimiter::configure(const QString &spec)
         {RateScope::Public, {100, 60000}},      {RateScope::Auth, {5, 60000}},
         {RateScope::Protected, {60, 60000}},    {RateScope::Register, {5, 3600000}},
         {RateScope::Upload, {20, 3600000}},
+        {RateScope::Lookup, {20, 60000}},
     };
     bool enabled = true;
     const QString s = spec.trimmed().toLower();
@@ -60,7 +62,8 @@ Status RateLimiter::configure(const QString &spec)
             bool ok = false;
             const int n = kv.size() == 2 ? kv[1].trimmed().toInt(&ok) : 0;
             RateScope scope = RateScope::None;
-            for (RateScope c : {RateScope::Public, RateScope::Auth, RateScope::Protected, RateScope::Register, RateScope::Upload})
+            for (RateScope c : {RateScope::Public, RateScope::Auth, RateScope::Protected, RateScope::Register, RateScope::Upload,
+                                RateScope::Lookup})
                 if (kv[0].trimmed() == rateScopeName(c))
                     scope = c;
             if (scope == RateScope::None || !ok || n <= 0)

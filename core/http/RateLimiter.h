@@ -9,13 +9,13 @@
 
 namespace tu {
 
-enum class RateScope { None, Public, Auth, Protected, Register, Upload };
+enum class RateScope { None, Public, Auth, Protected, Register, Upload, Lookup };
 QString rateScopeName(RateScope scope);
 
 // Per-client token buckets, one per scope: public 100/min, auth 5/min, protected 60/min, PPDB
-// register 5/hour, upload 20/hour. A client is an IPv4 address (IPv4-mapped IPv6 counts as
-// IPv4) or an IPv6 /64. `TATAUSAHA_RATE_LIMITS` may say `off` or override limits:
-// `public=300,auth=10,register=20`.
+// register 5/hour, upload 20/hour, PPDB status/NISN lookup 20/min. A client is an IPv4 address
+// (IPv4-mapped IPv6 counts as IPv4) or an IPv6 /64. `TATAUSAHA_RATE_LIMITS` may say `off` or
+// override limits: `public=300,auth=10,register=20,lookup=40`.
 class RateLimiter
 {
 public:

@@ -70,6 +70,8 @@ void registerStudentWorkRoutes(Router &router, Core &core)
 
     router.post(QStringLiteral("/api/student/works"))
         .allow({Role::Siswa}).onWorker()
+        // Takes files: the upload scope (per IP, per hour) on top of the per-student quota.
+        .rateScope(RateScope::Upload, QStringLiteral("Terlalu banyak unggahan karya. Silakan coba lagi nanti."))
         .jsonOrMultipartBody(StudentWorkService::MaxFileBytes,
                              schema::object({{"title", schema::str("maks 200 karakter")}, {"description", schema::str("maks 5000 karakter")},
                                              {"category", schema::str(StudentWorkService::categories().join(QStringLiteral(" | ")))},
@@ -77,7 +79,10 @@ void registerStudentWorkRoutes(Router &router, Core &core)
                                              {"file", QJsonObject{{"type", "string"}, {"format", "binary"}, {"description", "multipart saja: PDF atau gambar, maks 5 MB"}}}},
                                             {"title", "category"}))
         .summary(Tag, QStringLiteral("Mengirim karya (JSON, atau multipart dengan berkas PDF/gambar maks 5 MB)"))
-        .data(workSchema()).errors({400, 413, 415})
+        .describe(QStringLiteral("Kuota per siswa: %1 karya dan %2 MB berkas (409 bila terlampaui; menarik karya membebaskan kuota). "
+                                 "507 bila ruang disk server di bawah cadangan.")
+                      .arg(StudentWorkService::MaxWorksPerStudent).arg(StudentWorkService::MaxBytesPerStudent / (1024 * 1024)))
+        .data(workSchema()).errors({400, 409, 413, 415, 507})
         .handle([&works](ApiRequest &req) {
             if (req.http->contentType() != "multipart/form-data")
                 return workResponse(works.submit(req.actor(), req.json), QStringLiteral("Karya terkirim"), 201);

@@ -190,6 +190,47 @@ Status PpdbRepository::retireDocuments(const QString &registrationId, const QStr
     return q.ok() ? Status() : Status(q.error());
 }
 
+Result<UploadUsage> PpdbRepository::uploadUsage(const QString &registrationId)
+{
+    auto reg = m_db.exec(QStringLiteral("SELECT status, upload_count FROM ppdb_registrations WHERE id = ?"), {registrationId});
+    if (!reg.ok())
+        return reg.error();
+    UploadUsage u;
+    if (reg.value().next()) {
+        u.status = reg.value().value(0).toString();
+        u.uploads = reg.value().value(1).toInt();
+    }
+    auto bytes = m_db.exec(QStringLiteral("SELECT COALESCE(SUM(size_bytes), 0) FROM ppdb_documents WHERE registration_id = ?"), {registrationId});
+    if (!bytes.ok())
+        return bytes.error();
+    u.storedBytes = bytes.value().next() ? bytes.value().value(0).toLongLong() : 0;
+    return u;
+}
+
+Status PpdbRepository::countUpload(const QString &registrationId)
+{
+    auto q = m_db.exec(QStringLiteral("UPDATE ppdb_registrations SET upload_count = upload_count + 1 WHERE id = ?"), {registrationId});
+    return q.ok() ? Status() : Status(q.error());
+}
+
+Result<QList<RegistrationDocument>> PpdbRepository::retiredBeyond(const QString &registrationId, const QString &type, int keep)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT ") + DocColumns
+                           + QStringLiteral(" FROM ppdb_documents WHERE registration_id = ? AND document_type = ? AND is_current = 0"
+                                            " ORDER BY uploaded_at DESC, id DESC"),
+                       {registrationId, type});
+    auto retired = allRows<RegistrationDocument>(q, docFromRow);
+    if (!retired.ok())
+        return retired.error();
+    return retired.value().mid(qMax(0, keep)); // a handful of rows: no dialect-specific OFFSET without LIMIT
+}
+
+Status PpdbRepository::deleteDocument(const QString &docId)
+{
+    auto q = m_db.exec(QStringLiteral("DELETE FROM ppdb_documents WHERE id = ?"), {docId});
+    return q.ok() ? Status() : Status(q.error());
+}
+
 Result<QList<RegistrationDocument>> PpdbRepository::documents(const QString &registrationId, bool currentOnly)
 {
     auto q = m_db.exec(QStringLiteral("SELECT ") + DocColumns + QStringLiteral(" FROM ppdb_documents WHERE registration_id = ?")

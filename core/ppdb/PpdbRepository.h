@@ -16,6 +16,13 @@ struct RegistrationFilter {
     int limit = 10;
 };
 
+// What a registration has used of its upload quota.
+struct UploadUsage {
+    QString status;
+    int uploads = 0;        // public uploads so far (pruned ones included)
+    qint64 storedBytes = 0; // documents still stored: current and the retired versions kept
+};
+
 struct RegistrationPage {
     QList<Registration> items;
     qint64 total = 0;
@@ -39,6 +46,12 @@ public:
 
     Status insertDocument(const RegistrationDocument &d);
     Status retireDocuments(const QString &registrationId, const QString &type);
+    Result<UploadUsage> uploadUsage(const QString &registrationId);
+    // Counts one public upload; its row lock queues concurrent uploads to the same registration.
+    Status countUpload(const QString &registrationId);
+    // Retired documents of `type` older than the newest `keep` retired ones, oldest last.
+    Result<QList<RegistrationDocument>> retiredBeyond(const QString &registrationId, const QString &type, int keep);
+    Status deleteDocument(const QString &docId);
     Result<QList<RegistrationDocument>> documents(const QString &registrationId, bool currentOnly);
     Result<std::optional<RegistrationDocument>> document(const QString &registrationId, const QString &docId);
 

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
+#include <QUuid>
 
 namespace tu {
 
@@ -21,6 +22,12 @@ const QString Entity = QStringLiteral("ppdb_registration");
 const QStringList DocumentMimes{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("application/pdf")};
 
 QString statusLabel(const QString &s) { return s.toUpper(); }
+
+// 36 characters, hyphenated, as /api/ppdb/register hands ids out.
+bool isUuid(const QString &s)
+{
+    return s.size() == 36 && !QUuid::fromString(s).isNull();
+}
 } // namespace
 
 const QStringList &PpdbService::documentTypes()
@@ -29,8 +36,10 @@ const QStringList &PpdbService::documentTypes()
     return t;
 }
 
-PpdbService::PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir)
-    : m_db(db), m_audit(audit), m_years(years), m_settings(settings), m_repo(db), m_uploadDir(std::move(uploadDir))
+PpdbService::PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir,
+                         files::DiskReserve reserve)
+    : m_db(db), m_audit(audit), m_years(years), m_settings(settings), m_repo(db), m_uploadDir(std::move(uploadDir)),
+      m_reserve(std::move(reserve))
 {
 }
 
@@ -145,9 +154,13 @@ Result<QJsonObject> PpdbService::publicStatus(const QString &number, const QStri
     if (!r.value())
         return Error::notFound(QStringLiteral("Nomor pendaftaran %1 tidak ditemukan. Periksa kembali nomor pada bukti pendaftaran.").arg(number));
     const Registration &reg = *r.value();
-    const bool owner = !nisn.isEmpty() && nisn.trimmed() == reg.nisn;
+    // Numbers are sequential: without the applicant's NISN the answer is the status alone (no
+    // name, not even masked — word lengths identify people; no time — it dates each applicant).
+    const bool owner = !nisn.trimmed().isEmpty() && nisn.trimmed() == reg.nisn;
+    const QJsonValue none(QJsonValue::Null);
     return QJsonObject{{"registrationNumber", reg.number}, {"status", reg.status},
-                       {"fullName", owner ? reg.fullName : maskName(reg.fullName)}, {"submittedAt", reg.submittedAt}};
+                       {"fullName", owner ? QJsonValue(reg.fullName) : none},
+                       {"submittedAt", owner ? QJsonValue(reg.submittedAt) : none}};
 }
 
 Result<Registration> PpdbService::find(const QString &idOrNumber)
@@ -160,12 +173,25 @@ Result<Registration> PpdbService::find(const QString &idOrNumber)
     return *r.value();
 }
 
+bool PpdbService::isStaff(const Actor &actor)
+{
+    return actor.isSystem || (!actor.userId.isEmpty() && (actor.role == Role::Admin || actor.role == Role::Ppdb));
+}
+
 Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QString &registration, const QString &type,
                                                  QIODevice &content, const QString &originalName)
 {
+    const bool staff = isStaff(actor);
+    const QString ref = registration.trimmed();
     QHash<QString, QString> f;
-    if (registration.trimmed().isEmpty())
-        f.insert(QStringLiteral("registrationId"), QStringLiteral("registrationId wajib diisi."));
+    if (ref.isEmpty())
+        f.insert(QStringLiteral("registrationId"), QStringLiteral("registrationId wajib diisi: ID pendaftaran dari bukti pendaftaran."));
+    else if (!staff && !isUuid(ref))
+        // The number is sequential and printed everywhere: naming a registration by it would let
+        // anyone replace anyone's documents.
+        f.insert(QStringLiteral("registrationId"),
+                 QStringLiteral("Gunakan ID pendaftaran (registrationId) yang tertera pada bukti pendaftaran, bukan nomor "
+                                "pendaftaran PPDB-…. ID itu diberikan saat pendaftaran berhasil dikirim."));
     if (!documentTypes().contains(type))
         f.insert(QStringLiteral("documentType"), QStringLiteral("Jenis dokumen harus salah satu dari: photo, ijazah, kk, akta."));
     if (!f.isEmpty())
@@ -173,9 +199,41 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
     auto mime = files::check(content, MaxDocumentBytes, DocumentMimes);
     if (!mime.ok())
         return mime.error();
-    auto reg = find(registration.trimmed());
+    auto reg = staff ? find(ref) : [&]() -> Result<Registration> {
+        auto r = m_repo.byId(ref.toLower());
+        if (!r.ok())
+            return r.error();
+        if (!r.value())
+            return Error::notFound(QStringLiteral("Pendaftaran dengan ID ini tidak ditemukan. Periksa ID pada bukti pendaftaran."));
+        return *r.value();
+    }();
     if (!reg.ok())
         return reg.error();
+    // Applicants' rules, checked once before the file is written (cheap refusal) and again
+    // inside the transaction, after the registration's row is locked.
+    auto applicantRules = [&](const UploadUsage &u, qint64 storedAfter) -> Status {
+        if (staff)
+            return {};
+        if (u.status != QLatin1String("pending"))
+            return Error::conflict(QStringLiteral("Pendaftaran %1 sudah berstatus %2, jadi dokumennya tidak dapat diubah lagi. "
+                                                  "Hubungi panitia PPDB bila ada dokumen yang perlu diperbaiki.")
+                                       .arg(reg->number, statusLabel(u.status)));
+        if (u.uploads >= MaxUploadsPerRegistration)
+            return Error::conflict(QStringLiteral("Batas %1 kali unggah untuk pendaftaran ini sudah tercapai. Hubungi panitia PPDB "
+                                                  "bila masih ada dokumen yang perlu diganti.").arg(MaxUploadsPerRegistration));
+        if (storedAfter > MaxStoredBytesPerRegistration)
+            return Error::conflict(QStringLiteral("Dokumen pendaftaran ini akan melebihi batas %1 MB. Perkecil berkas (misalnya "
+                                                  "pindai dengan resolusi lebih rendah) lalu unggah lagi, atau hubungi panitia PPDB.")
+                                       .arg(MaxStoredBytesPerRegistration / (1024 * 1024)));
+        return {};
+    };
+    {
+        auto usage = m_repo.uploadUsage(reg->id);
+        if (!usage.ok())
+            return usage.error();
+        if (auto s = applicantRules(usage.value(), 0); !s.ok()) // bytes: judged below, after pruning
+            return s.error();
+    }
 
     RegistrationDocument d;
     d.id = newId();
@@ -187,26 +245,55 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
     d.storedName = reg->id + QLatin1Char('/') + d.id + QLatin1Char('.') + files::extensionFor(d.mimeType);
     d.uploadedAt = nowIso();
     const QString path = m_uploadDir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path);
+    auto saved = files::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
     d.size = saved->size;
     d.sha256 = saved->sha256;
 
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    // The earlier upload of the same type stays as history.
-    if (auto s = m_repo.retireDocuments(reg->id, type); !s.ok())
-        return s.error();
-    if (auto s = m_repo.insertDocument(d); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("upload"), Entity, reg->id, {}, d.toJson()); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok()) {
+    QList<RegistrationDocument> pruned;
+    Status done = [&]() -> Status {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return tx.error();
+        if (!staff)
+            if (auto s = m_repo.countUpload(reg->id); !s.ok())
+                return s;
+        // The earlier upload of the same type stays as history, within the retention policy.
+        if (auto s = m_repo.retireDocuments(reg->id, type); !s.ok())
+            return s;
+        if (auto s = m_repo.insertDocument(d); !s.ok())
+            return s;
+        auto old = m_repo.retiredBeyond(reg->id, type, KeepRetiredVersions);
+        if (!old.ok())
+            return old.error();
+        for (const RegistrationDocument &o : old.value()) {
+            if (auto s = m_repo.deleteDocument(o.id); !s.ok())
+                return s;
+            if (auto s = m_audit.record(actor, QStringLiteral("prune_document"), Entity, reg->id, o.toJson(), {}); !s.ok())
+                return s;
+        }
+        auto usage = m_repo.uploadUsage(reg->id);
+        if (!usage.ok())
+            return usage.error();
+        UploadUsage before = usage.value();
+        before.uploads -= staff ? 0 : 1; // this upload is already counted
+        if (auto s = applicantRules(before, usage->storedBytes); !s.ok())
+            return s;
+        if (auto s = m_audit.record(actor, QStringLiteral("upload"), Entity, reg->id, {}, d.toJson()); !s.ok())
+            return s;
+        if (auto s = tx.commit(); !s.ok())
+            return s;
+        pruned = old.value();
+        return {};
+    }();
+    if (!done.ok()) {
         QFile::remove(path);
-        return s.error();
+        return done.error();
     }
+    // Files go after their rows: a crash in between leaves an orphan file, never a row without one.
+    for (const RegistrationDocument &o : pruned)
+        QFile::remove(m_uploadDir + QLatin1Char('/') + o.storedName);
     return d;
 }
 

@@ -3,6 +3,7 @@
 #include "Registration.h"
 #include "Result.h"
 #include "auth/Actor.h"
+#include "files/Upload.h"
 
 #include <QDate>
 #include <functional>
@@ -33,14 +34,26 @@ struct RegistrationDetail {
 // tahun ajaran in the school's time zone, NISN uniqueness with one re-registration after
 // rejection, gap-free numbers allocated inside the inserting transaction, documents sniffed by
 // content, and the staff workflow pending -> verified -> accepted | rejected.
+//
+// Documents. An applicant (anonymous) names the registration by its unguessable id — never by
+// the sequential number — and may upload only while it is pending, at most
+// MaxUploadsPerRegistration times in its life and MaxStoredBytesPerRegistration stored at once.
+// Staff (admin, ppdb) may attach documents at any status, by id or number, without those caps.
+// Retention, for everyone: a new document of a type retires the current one; per type the newest
+// KeepRetiredVersions retired versions stay as history, older ones are deleted (row and file,
+// audited as "prune_document"). Every upload keeps the disk reserve (INSUFFICIENT_STORAGE).
 class PpdbService
 {
 public:
     static constexpr qint64 MaxDocumentBytes = 5 * 1024 * 1024;
+    static constexpr int MaxUploadsPerRegistration = 30;
+    static constexpr qint64 MaxStoredBytesPerRegistration = 30 * 1024 * 1024;
+    static constexpr int KeepRetiredVersions = 2;
     static const QStringList &documentTypes();
     static const QStringList &religions();
 
-    PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir);
+    PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir,
+                files::DiskReserve reserve);
     void setToday(std::function<QDate()> today) { m_today = std::move(today); }
     QDate today() const; // in the school's time zone
 
@@ -49,10 +62,13 @@ public:
     Result<NisnCheck> checkNisn(const QString &nisn);
     // Online (actor = anonymous applicant) or walk-in (actor = staff, source "walkin").
     Result<Registration> submit(const Actor &actor, const QJsonObject &input, const QString &source = QStringLiteral("online"));
-    // {registrationNumber, status, fullName (masked unless nisn matches), submittedAt}
+    // {registrationNumber, status, fullName, submittedAt}: fullName and submittedAt are null
+    // unless `nisn` is the applicant's, so the sequential numbers reveal nothing but a status.
     Result<QJsonObject> publicStatus(const QString &number, const QString &nisn);
+    // `registration`: the id (UUID) for applicants; staff may also give the number.
     Result<RegistrationDocument> upload(const Actor &actor, const QString &registration, const QString &type,
                                         QIODevice &content, const QString &originalName);
+    static bool isStaff(const Actor &actor);
 
     Result<RegistrationPage> list(const RegistrationFilter &filter);
     // Every registration matching the filter (page and limit ignored), for exports.
@@ -72,6 +88,7 @@ private:
     SettingsStore &m_settings;
     PpdbRepository m_repo;
     QString m_uploadDir;
+    files::DiskReserve m_reserve;
     std::function<QDate()> m_today;
 };
 

@@ -109,7 +109,10 @@ QJsonObject DataFile::toJson() const
             {"everSynced", everSynced}, {"uploadedBy", uploadedBy}, {"createdAt", createdAt}, {"updatedAt", updatedAt}};
 }
 
-DataFileService::DataFileService(Database &db, AuditLog &audit, QString dir) : m_db(db), m_audit(audit), m_dir(std::move(dir)) {}
+DataFileService::DataFileService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve)
+    : m_db(db), m_audit(audit), m_dir(std::move(dir)), m_reserve(std::move(reserve))
+{
+}
 
 Result<DataFile> DataFileService::parseMeta(const QJsonObject &in, DataFile f)
 {
@@ -201,7 +204,7 @@ Result<DataFile> DataFileService::upload(const Actor &actor, QIODevice &content,
     d.uploadedBy = actor.username;
     d.createdAt = d.updatedAt = nowIso();
     const QString path = m_dir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path);
+    auto saved = files::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
     d.size = saved->size;
@@ -264,7 +267,7 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
     d.verifiedAt.clear();
     d.updatedAt = nowIso();
     const QString path = m_dir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path);
+    auto saved = files::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
     d.size = saved->size;

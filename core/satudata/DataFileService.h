@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "TableFile.h"
 #include "auth/Actor.h"
+#include "files/Upload.h"
 
 #include <QJsonObject>
 #include <functional>
@@ -41,7 +42,7 @@ public:
     static constexpr qint64 MaxBytes = 10 * 1024 * 1024;
     static constexpr int PreviewRows = 10;
 
-    DataFileService(Database &db, AuditLog &audit, QString dir);
+    DataFileService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve);
     Result<DataFile> upload(const Actor &actor, QIODevice &content, const QString &originalName, const QJsonObject &meta);
     Result<DataFile> replace(const Actor &actor, const QString &id, QIODevice &content, const QString &originalName);
     Result<DataFile> updateMeta(const Actor &actor, const QString &id, const QJsonObject &meta);
@@ -70,6 +71,7 @@ private:
     Database &m_db;
     AuditLog &m_audit;
     QString m_dir;
+    files::DiskReserve m_reserve;
 };
 
 } // namespace tu

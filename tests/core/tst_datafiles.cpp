@@ -127,6 +127,14 @@ private slots:
     }
     void cleanup() { tc.reset(); }
 
+    void filesKeepTheDiskReserve()
+    {
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        auto refused = upload(QByteArray("kelas,jumlah\nVII,96\n"), meta);
+        QCOMPARE(refused.error().code, ErrorCode::InsufficientStorage);
+        QCOMPARE(count(), qint64(0));
+    }
+
     void csvVariants_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -34,6 +34,14 @@ private slots:
     }
     void cleanup() { tc.reset(); }
 
+    void imagesKeepTheDiskReserve()
+    {
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        auto refused = store(test::imageBytes("PNG", 64, 48, false));
+        QCOMPARE(refused.error().code, ErrorCode::InsufficientStorage);
+        QCOMPARE(mediaRows(), 0);
+    }
+
     void storesEachFormatWithThumbnail_data()
     {
         QTest::addColumn<QByteArray>("format");

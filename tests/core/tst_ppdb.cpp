@@ -4,10 +4,12 @@
 #include "ppdb/PpdbExport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace tu;
@@ -16,7 +18,8 @@ class TestPpdb : public QObject
 {
     Q_OBJECT
     std::unique_ptr<test::TestCore> tc;
-    Actor applicant = Actor::system(QStringLiteral("applicant"));
+    // Anonymous, as the public routes pass them: the applicants' rules apply.
+    Actor applicant{QString(), QString(), Role::Siswa, QStringLiteral("203.0.113.7"), false};
     Actor staff{QStringLiteral("s1"), QStringLiteral("panitia"), Role::Ppdb, QStringLiteral("127.0.0.1"), false};
     PpdbService &svc() { return tc->core->ppdb(); }
     qint64 total() { return svc().list({}).value().total; }
@@ -24,12 +27,25 @@ class TestPpdb : public QObject
     {
         return svc().submit(applicant, test::validRegistration(nisn, name));
     }
-    Result<RegistrationDocument> upload(const QString &reg, const QString &type, const QByteArray &bytes, const QString &name = QStringLiteral("x.png"))
+    Result<RegistrationDocument> upload(const QString &reg, const QString &type, const QByteArray &bytes,
+                                        const QString &name = QStringLiteral("x.png"), const Actor *who = nullptr)
     {
         QBuffer b;
         b.setData(bytes);
         b.open(QIODevice::ReadOnly);
-        return svc().upload(applicant, reg, type, b, name);
+        return svc().upload(who ? *who : applicant, reg, type, b, name);
+    }
+    QByteArray sized(qint64 bytes) { return test::pngBytes() + QByteArray(bytes - test::pngBytes().size(), 'x'); }
+    int filesOf(const QString &registrationId)
+    {
+        return int(QDir(tc->database.dataDir() + QStringLiteral("/uploads/ppdb/") + registrationId).entryList(QDir::Files).size());
+    }
+    int auditCount(const QString &registrationId, const QString &action)
+    {
+        int n = 0;
+        for (const AuditEntry &e : tc->core->audit().recent(500, QStringLiteral("ppdb_registration"), registrationId).value())
+            n += e.action == action;
+        return n;
     }
 
 private slots:
@@ -179,15 +195,21 @@ private slots:
         QCOMPARE(changes, 2);
     }
 
-    void publicStatusMasksTheName()
+    void publicStatusNamesNobodyWithoutTheNisn()
     {
         auto r = submit(QStringLiteral("1234567890"), QStringLiteral("Andi Kurniawan"));
-        auto masked = svc().publicStatus(r->number, {});
-        QCOMPARE(masked->value(QLatin1String("fullName")).toString(), QStringLiteral("A*** K********"));
-        QCOMPARE(svc().publicStatus(r->number, QStringLiteral("1234567899"))->value(QLatin1String("fullName")).toString(),
-                 QStringLiteral("A*** K********"));
-        QCOMPARE(svc().publicStatus(r->number, QStringLiteral("1234567890"))->value(QLatin1String("fullName")).toString(),
-                 QStringLiteral("Andi Kurniawan"));
+        // Without the NISN: the status only — no name, not even masked (word lengths identify people).
+        for (const QString &nisn : {QString(), QStringLiteral("1234567899")}) {
+            auto s = svc().publicStatus(r->number, nisn);
+            QCOMPARE(s->value(QLatin1String("status")).toString(), QStringLiteral("pending"));
+            QCOMPARE(s->value(QLatin1String("registrationNumber")).toString(), r->number);
+            QVERIFY(s->contains(QLatin1String("fullName")));
+            QVERIFY(s->value(QLatin1String("fullName")).isNull());
+            QVERIFY(s->value(QLatin1String("submittedAt")).isNull());
+        }
+        auto own = svc().publicStatus(r->number, QStringLiteral("1234567890"));
+        QCOMPARE(own->value(QLatin1String("fullName")).toString(), QStringLiteral("Andi Kurniawan"));
+        QCOMPARE(own->value(QLatin1String("submittedAt")).toString(), r->submittedAt);
         QCOMPARE(svc().publicStatus(QStringLiteral("PPDB-2026-9999"), {}).error().code, ErrorCode::NotFound);
     }
 
@@ -199,7 +221,7 @@ private slots:
         QCOMPARE(png->mimeType, QStringLiteral("image/png"));
         QByteArray pdf("%PDF-1.4\n");
         pdf.append(QByteArray(100, 'p'));
-        QCOMPARE(upload(r->number, QStringLiteral("ijazah"), pdf, QStringLiteral("ijazah.jpg"))->mimeType, QStringLiteral("application/pdf"));
+        QCOMPARE(upload(r->id, QStringLiteral("ijazah"), pdf, QStringLiteral("ijazah.jpg"))->mimeType, QStringLiteral("application/pdf"));
         // Named .jpg but not an image: decided by content.
         QCOMPARE(upload(r->id, QStringLiteral("kk"), QByteArray("MZ\x90\x00 this is an exe"), QStringLiteral("kk.jpg")).error().code,
                  ErrorCode::UnsupportedMediaType);
@@ -225,6 +247,121 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), test::pngBytes());
         QVERIFY(!file->first.contains(QStringLiteral("x.png"))); // generated name
+    }
+
+    void applicantsNameTheRegistrationByIdOnly()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        // The number is sequential and public: anyone could replace anyone's documents with it.
+        auto byNumber = upload(r->number, QStringLiteral("photo"), test::pngBytes());
+        QCOMPARE(byNumber.error().code, ErrorCode::Validation);
+        QVERIFY(byNumber.error().fields.value(QStringLiteral("registrationId")).contains(QStringLiteral("bukti pendaftaran")));
+        QCOMPARE(upload(QStringLiteral("ppdb-2026-0001"), QStringLiteral("photo"), test::pngBytes()).error().code, ErrorCode::Validation);
+        QCOMPARE(upload(QStringLiteral("1"), QStringLiteral("photo"), test::pngBytes()).error().code, ErrorCode::Validation);
+        QCOMPARE(filesOf(r->id), 0);
+        QVERIFY(upload(r->id, QStringLiteral("photo"), test::pngBytes()).ok());
+        QVERIFY(upload(r->id.toUpper(), QStringLiteral("kk"), test::pngBytes()).ok());
+        // Staff keep their own rules: the number is fine for them.
+        auto byStaff = upload(r->number, QStringLiteral("akta"), test::pngBytes(), QStringLiteral("akta.png"), &staff);
+        TU_VERIFY_OK(byStaff);
+    }
+
+    void applicantsUploadOnlyWhilePending()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        QVERIFY(upload(r->id, QStringLiteral("photo"), test::pngBytes()).ok());
+        QVERIFY(svc().changeStatus(staff, r->id, QStringLiteral("verified"), QStringLiteral("Berkas lengkap")).ok());
+        auto late = upload(r->id, QStringLiteral("photo"), test::pngBytes() + "2");
+        QCOMPARE(late.error().code, ErrorCode::Conflict);
+        QVERIFY(late.error().message.contains(QStringLiteral("VERIFIED")));
+        QVERIFY(late.error().message.contains(QStringLiteral("panitia PPDB")));
+        QCOMPARE(filesOf(r->id), 1);
+        // The verified photo is still the current one.
+        auto d = svc().detail(r->id);
+        QCOMPARE(d->documents.size(), 1);
+        QVERIFY(d->documents.first().current);
+        // Staff may still attach documents after verification.
+        TU_VERIFY_OK(upload(r->id, QStringLiteral("ijazah"), test::pngBytes(), QStringLiteral("i.png"), &staff));
+        QVERIFY(svc().changeStatus(staff, r->id, QStringLiteral("accepted"), {}).ok());
+        QCOMPARE(upload(r->id, QStringLiteral("kk"), test::pngBytes()).error().code, ErrorCode::Conflict);
+
+        auto rejected = submit(QStringLiteral("1234567891"));
+        QVERIFY(svc().changeStatus(staff, rejected->id, QStringLiteral("rejected"), QStringLiteral("Data tidak sesuai")).ok());
+        QCOMPARE(upload(rejected->id, QStringLiteral("kk"), test::pngBytes()).error().code, ErrorCode::Conflict);
+    }
+
+    void retiredVersionsArePrunedAndAudited()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        QList<RegistrationDocument> photos;
+        for (int i = 0; i < 5; ++i) {
+            auto d = upload(r->id, QStringLiteral("photo"), test::pngBytes() + QByteArray::number(i));
+            TU_VERIFY_OK(d);
+            photos << d.value();
+            QThread::msleep(2); // versions are ordered by upload time, kept to the millisecond
+        }
+        TU_VERIFY_OK(upload(r->id, QStringLiteral("kk"), test::pngBytes()));
+        // Current photo plus the last two retired ones; the two oldest are gone, rows and files.
+        auto d = svc().detail(r->id);
+        QStringList kept;
+        for (const auto &doc : d->documents)
+            if (doc.type == QLatin1String("photo"))
+                kept << doc.id;
+        QCOMPARE(kept.size(), 1 + PpdbService::KeepRetiredVersions);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(kept.contains(photos[i].id), i >= 2);
+        QCOMPARE(svc().documentFile(r->id, photos[0].id).error().code, ErrorCode::NotFound);
+        QCOMPARE(filesOf(r->id), 3 + 1);
+        QCOMPARE(auditCount(r->id, QStringLiteral("prune_document")), 2);
+        QCOMPARE(auditCount(r->id, QStringLiteral("upload")), 6);
+    }
+
+    void applicantUploadsAreCapped()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        // Pruned uploads still count: the cap is over the registration's life.
+        for (int i = 0; i < PpdbService::MaxUploadsPerRegistration; ++i)
+            TU_VERIFY_OK(upload(r->id, QStringLiteral("photo"), test::pngBytes() + QByteArray::number(i)));
+        auto over = upload(r->id, QStringLiteral("photo"), test::pngBytes());
+        QCOMPARE(over.error().code, ErrorCode::Conflict);
+        QVERIFY(over.error().message.contains(QStringLiteral("%1 kali").arg(PpdbService::MaxUploadsPerRegistration)));
+        QCOMPARE(filesOf(r->id), 1 + PpdbService::KeepRetiredVersions);
+        // Staff are not held by the applicant's cap.
+        TU_VERIFY_OK(upload(r->id, QStringLiteral("kk"), test::pngBytes(), QStringLiteral("kk.png"), &staff));
+
+        // Stored bytes: current and kept versions together stay under the byte cap.
+        auto b = submit(QStringLiteral("1234567891"));
+        const qint64 big = 4 * 1024 * 1024 + 512 * 1024;
+        qint64 stored = 0;
+        for (const char *type : {"photo", "ijazah", "kk", "akta", "photo", "photo"}) {
+            TU_VERIFY_OK(upload(b->id, QString::fromLatin1(type), sized(big)));
+            stored += big;
+        }
+        QVERIFY(stored + big > PpdbService::MaxStoredBytesPerRegistration);
+        const int before = filesOf(b->id);
+        auto full = upload(b->id, QStringLiteral("ijazah"), sized(big));
+        QCOMPARE(full.error().code, ErrorCode::Conflict);
+        QVERIFY(full.error().message.contains(QStringLiteral("30 MB")));
+        QCOMPARE(filesOf(b->id), before); // the refused file is not left behind
+        // Replacing the photo again prunes its oldest version, so it fits.
+        TU_VERIFY_OK(upload(b->id, QStringLiteral("photo"), sized(big)));
+    }
+
+    void uploadsKeepTheDiskReserve()
+    {
+        auto r = submit(QStringLiteral("1234567890"));
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        for (const Actor *who : {&applicant, &staff}) {
+            auto refused = upload(r->id, QStringLiteral("photo"), test::pngBytes(), QStringLiteral("x.png"), who);
+            QCOMPARE(refused.error().code, ErrorCode::InsufficientStorage);
+            QCOMPARE(errorHttpStatus(refused.error().code), 507);
+            QVERIFY(refused.error().message.contains(QStringLiteral("Ruang penyimpanan server hampir penuh")));
+        }
+        QCOMPARE(filesOf(r->id), 0);
+        QVERIFY(svc().detail(r->id)->documents.isEmpty());
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "0"}}));
+        TU_VERIFY_OK(upload(r->id, QStringLiteral("photo"), test::pngBytes()));
+        QCOMPARE(SettingsStore::problem(QStringLiteral("disk_reserve_mb"), QStringLiteral("banyak")).isEmpty(), false);
     }
 
     void concurrentSubmissionsAreGapFreeAndUnique()

@@ -18,6 +18,8 @@ private slots:
         QCOMPARE(r.rule(RateScope::Register).limit, 5);
         QCOMPARE(r.rule(RateScope::Register).windowMs, qint64(3600000));
         QCOMPARE(r.rule(RateScope::Upload).limit, 20);
+        QCOMPARE(r.rule(RateScope::Lookup).limit, 20);
+        QCOMPARE(r.rule(RateScope::Lookup).windowMs, qint64(60000));
     }
     void bucketEmptiesAndRefills()
     {
@@ -42,6 +44,9 @@ private slots:
         QCOMPARE(r.rule(RateScope::Public).limit, 300);
         QCOMPARE(r.rule(RateScope::Register).limit, 20);
         QCOMPARE(r.rule(RateScope::Protected).limit, 60);
+        QVERIFY(r.configure(QStringLiteral("lookup=7")).ok());
+        QCOMPARE(r.rule(RateScope::Lookup).limit, 7);
+        QCOMPARE(rateScopeName(RateScope::Lookup), QStringLiteral("lookup"));
         QVERIFY(r.configure(QStringLiteral("off")).ok());
         for (int i = 0; i < 1000; ++i)
             QCOMPARE(r.take(RateScope::Register, QStringLiteral("1.1.1.1")), 0);

@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QTest>
 
 using namespace tu;
@@ -49,6 +50,41 @@ private slots:
         admin = mk("admin2", Role::Admin);
     }
     void cleanup() { tc.reset(); }
+
+    void eachStudentHasAQuota()
+    {
+        for (int i = 0; i < StudentWorkService::MaxWorksPerStudent; ++i)
+            TU_VERIFY_OK(submit(ani, QStringLiteral("Karya %1").arg(i)));
+        auto over = submit(ani, QStringLiteral("Satu lagi"));
+        QCOMPARE(over.error().code, ErrorCode::Conflict);
+        QVERIFY(over.error().message.contains(QStringLiteral("%1 karya").arg(StudentWorkService::MaxWorksPerStudent)));
+        TU_VERIFY_OK(submit(budi, QStringLiteral("Karya Budi"))); // per student
+        // Withdrawing a work frees its place.
+        const QString first = svc().list(ani, {})->items.first().id;
+        TU_VERIFY_OK(svc().remove(ani, first));
+        TU_VERIFY_OK(submit(ani, QStringLiteral("Pengganti")));
+
+        // Bytes: attachments already stored count (a row standing for 99 MB of earlier files).
+        TU_VERIFY_OK(tc->core->db().exec(QStringLiteral("INSERT INTO student_works (id, student_id, title, category, file_name, file_mime, "
+                                                        "file_size, featured, created_at, updated_at) VALUES (?, ?, 'Video', 'seni', "
+                                                        "'x.pdf', 'application/pdf', ?, 0, ?, ?)"),
+                                         {newId(), budi.userId, qint64(99) * 1024 * 1024, nowIso(), nowIso()}));
+        const QByteArray twoMb = QByteArray("%PDF-1.7\n") + QByteArray(2 * 1024 * 1024, 'p');
+        auto big = submit(budi, QStringLiteral("Makalah"), twoMb, QStringLiteral("tulisan"));
+        QCOMPARE(big.error().code, ErrorCode::Conflict);
+        QVERIFY(big.error().message.contains(QStringLiteral("100 MB")));
+        QCOMPARE(QDir(tc->database.dataDir() + QStringLiteral("/uploads/works")).entryList(QDir::Files).size(), 0);
+        TU_VERIFY_OK(submit(budi, QStringLiteral("Makalah kecil"), QByteArray("%PDF-1.7\n") + QByteArray(100 * 1024, 'p'), QStringLiteral("tulisan")));
+    }
+
+    void attachmentsKeepTheDiskReserve()
+    {
+        TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        auto refused = submit(ani, QStringLiteral("Makalah"), QByteArray("%PDF-1.7\n1 0 obj\n%%EOF\n"), QStringLiteral("tulisan"));
+        QCOMPARE(refused.error().code, ErrorCode::InsufficientStorage);
+        QVERIFY(titles(ani).isEmpty());
+        TU_VERIFY_OK(submit(ani, QStringLiteral("Puisi tanpa berkas"))); // nothing to store: still fine
+    }
 
     void visibilityBetweenStudents()
     {

@@ -82,6 +82,27 @@ private slots:
         QCOMPARE(ids.size(), ops);
     }
 
+    void uploadPolicyAndStorageErrorAreDocumented()
+    {
+        const QJsonObject doc = ts->get(QStringLiteral("/api/openapi.json")).json();
+        const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+        const QJsonObject upload = paths.value(QLatin1String("/api/ppdb/upload")).toObject().value(QLatin1String("post")).toObject();
+        const QString policy = upload.value(QLatin1String("description")).toString();
+        QVERIFY2(policy.contains(QStringLiteral("registrationId")) && policy.contains(QStringLiteral("pending"))
+                     && policy.contains(QStringLiteral("versi lama")), qPrintable(policy));
+        for (const char *p : {"/api/ppdb/upload", "/api/student/works", "/api/admin/media", "/api/integrations/files"}) {
+            const QJsonObject op = paths.value(QLatin1String(p)).toObject().value(QLatin1String("post")).toObject();
+            QVERIFY2(op.value(QLatin1String("responses")).toObject().contains(QStringLiteral("507")), p);
+        }
+        const QJsonArray codes = doc.value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject()
+                                     .value(QLatin1String("ErrorEnvelope")).toObject().value(QLatin1String("properties")).toObject()
+                                     .value(QLatin1String("code")).toObject().value(QLatin1String("enum")).toArray();
+        QVERIFY(codes.contains(QStringLiteral("INSUFFICIENT_STORAGE")));
+        const QString status = paths.value(QLatin1String("/api/ppdb/status/{registrationNumber}")).toObject()
+                                   .value(QLatin1String("get")).toObject().value(QLatin1String("description")).toString();
+        QVERIFY2(status.contains(QStringLiteral("lookup")), qPrintable(status));
+    }
+
     void healthReportsVersionAndDatabase()
     {
         auto r = ts->get(QStringLiteral("/api/health"));

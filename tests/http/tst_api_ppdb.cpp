@@ -55,12 +55,19 @@ private slots:
                  QJsonObject({{"isRegistered", false}}));
         QCOMPARE(ts->get(QStringLiteral("/api/ppdb/check-nisn?nisn=12")).status, 400);
 
+        // Without the NISN the sequential number answers the status only: no name, not even masked.
         auto status = ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001")).json().value(QLatin1String("data")).toObject();
-        QCOMPARE(status.value(QLatin1String("fullName")).toString(), QStringLiteral("A*** K********"));
+        QVERIFY(status.contains(QLatin1String("fullName")));
+        QVERIFY(status.value(QLatin1String("fullName")).isNull());
+        QVERIFY(status.value(QLatin1String("submittedAt")).isNull());
         QCOMPARE(status.value(QLatin1String("status")).toString(), QStringLiteral("pending"));
-        QVERIFY(status.value(QLatin1String("submittedAt")).toString().endsWith(QLatin1Char('Z')));
+        QCOMPARE(status.value(QLatin1String("registrationNumber")).toString(), QStringLiteral("PPDB-2026-0001"));
+        auto wrong = ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001?nisn=1234567899"));
+        QVERIFY(!wrong.body.contains("A***"));
+        QVERIFY(wrong.json().value(QLatin1String("data")).toObject().value(QLatin1String("fullName")).isNull());
         auto own = ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001?nisn=1234567890")).json().value(QLatin1String("data")).toObject();
         QCOMPARE(own.value(QLatin1String("fullName")).toString(), QStringLiteral("Andi Kurniawan"));
+        QVERIFY(own.value(QLatin1String("submittedAt")).toString().endsWith(QLatin1Char('Z')));
         QCOMPARE(ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0404")).status, 404);
     }
 
@@ -107,7 +114,7 @@ private slots:
         auto ok = uploadFile(id, QStringLiteral("photo"), test::pngBytes());
         QCOMPARE(ok.status, 201);
         QCOMPARE(ok.json().value(QLatin1String("data")).toObject().value(QLatin1String("mimeType")).toString(), QStringLiteral("image/png"));
-        QCOMPARE(uploadFile(QStringLiteral("PPDB-2026-0001"), QStringLiteral("akta"), QByteArray("%PDF-1.7 x"), "/api/ppdb/upload-r2").status, 201);
+        QCOMPARE(uploadFile(id, QStringLiteral("akta"), QByteArray("%PDF-1.7 x"), "/api/ppdb/upload-r2").status, 201);
         QCOMPARE(uploadFile(id, QStringLiteral("kk"), QByteArray("plain text, not an image")).status, 415);
         QCOMPARE(uploadFile(id, QStringLiteral("rapor"), test::pngBytes()).status, 400);
         QCOMPARE(uploadFile(QStringLiteral("00000000-0000-4000-8000-000000000000"), QStringLiteral("kk"), test::pngBytes()).status, 404);
@@ -115,6 +122,74 @@ private slots:
         const QByteArray over = test::rawExchange(ts->server->port(), "POST /api/ppdb/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                                                       "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 7000000\r\n\r\n", 3000, false);
         QVERIFY(over.startsWith("HTTP/1.1 413"));
+    }
+
+    void uploadsNameTheRegistrationByIdWhilePending()
+    {
+        auto reg = registerNisn(QStringLiteral("1234567890")).json().value(QLatin1String("data")).toObject();
+        const QString id = reg.value(QLatin1String("registrationId")).toString();
+        const QString number = reg.value(QLatin1String("registrationNumber")).toString();
+        for (const QByteArray &path : {QByteArray("/api/ppdb/upload"), QByteArray("/api/ppdb/upload-r2")}) {
+            auto byNumber = uploadFile(number, QStringLiteral("photo"), test::pngBytes(), path);
+            QCOMPARE(byNumber.status, 400);
+            QCOMPARE(byNumber.json().value(QLatin1String("code")).toString(), QStringLiteral("VALIDATION_ERROR"));
+            QVERIFY(byNumber.json().value(QLatin1String("fields")).toObject().value(QLatin1String("registrationId"))
+                        .toString().contains(QStringLiteral("bukti pendaftaran")));
+        }
+        QCOMPARE(uploadFile(id, QStringLiteral("photo"), test::pngBytes()).status, 201);
+
+        const QByteArray staff = ts->loginAs(Role::Ppdb);
+        QCOMPARE(ts->sendJson("PATCH", QStringLiteral("/api/admin/ppdb/registrations/%1/status").arg(id),
+                              {{"status", "verified"}, {"note", "Lengkap"}}, staff).status, 200);
+        for (const QByteArray &path : {QByteArray("/api/ppdb/upload"), QByteArray("/api/ppdb/upload-r2")}) {
+            auto late = uploadFile(id, QStringLiteral("photo"), test::pngBytes() + "2", path);
+            QCOMPARE(late.status, 409);
+            QCOMPARE(late.json().value(QLatin1String("code")).toString(), QStringLiteral("CONFLICT"));
+            QVERIFY(late.json().value(QLatin1String("error")).toString().contains(QStringLiteral("tidak dapat diubah")));
+        }
+        // The verified photo is untouched.
+        auto detail = ts->get(QStringLiteral("/api/admin/ppdb/registrations/") + id, staff).json().value(QLatin1String("data")).toObject();
+        QCOMPARE(detail.value(QLatin1String("documents")).toArray().size(), 1);
+    }
+
+    void uploadBelowTheDiskReserveIs507()
+    {
+        const QString id = registerNisn(QStringLiteral("1234567890")).json().value(QLatin1String("data")).toObject()
+                               .value(QLatin1String("registrationId")).toString();
+        TU_VERIFY_OK(ts->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        auto full = uploadFile(id, QStringLiteral("photo"), test::pngBytes());
+        QCOMPARE(full.status, 507);
+        QCOMPARE(full.json().value(QLatin1String("code")).toString(), QStringLiteral("INSUFFICIENT_STORAGE"));
+        QVERIFY(full.json().value(QLatin1String("error")).toString().contains(QStringLiteral("Ruang penyimpanan server hampir penuh")));
+    }
+
+    void lookupsHaveTheirOwnStricterScope()
+    {
+        ts = std::make_unique<test::TestServer>(QString()); // design defaults: lookup 20/min
+        QVERIFY(test::openRegistration(*ts->core.core));
+        QCOMPARE(registerNisn(QStringLiteral("1234567890")).status, 201);
+        for (int i = 0; i < 20; ++i) {
+            test::HttpResult r;
+            switch (i % 3) {
+            case 0: r = ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-%1").arg(i + 1, 4, 10, QLatin1Char('0'))); break;
+            case 1: r = ts->get(QStringLiteral("/api/ppdb/check-nisn?nisn=10000000%1").arg(i, 2, 10, QLatin1Char('0'))); break;
+            default: r = ts->sendJson("POST", QStringLiteral("/api/ppdb/check-nisn"), {{"nisn", "1234567890"}}); break;
+            }
+            QVERIFY2(r.status == 200 || r.status == 404, qPrintable(QString::number(r.status)));
+        }
+        for (const auto &over : {ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001")),
+                                 ts->get(QStringLiteral("/api/ppdb/check-nisn?nisn=1234567890")),
+                                 ts->sendJson("POST", QStringLiteral("/api/ppdb/check-nisn"), {{"nisn", "1234567890"}})}) {
+            QCOMPARE(over.status, 429);
+            QVERIFY(over.json().value(QLatin1String("error")).toString().contains(QStringLiteral("status atau NISN")));
+        }
+        // Only the lookups: other public calls keep their own budget.
+        QCOMPARE(ts->get(QStringLiteral("/api/public/news")).status, 200);
+
+        ts = std::make_unique<test::TestServer>(QStringLiteral("lookup=3")); // TATAUSAHA_RATE_LIMITS syntax
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001")).status, 404);
+        QCOMPARE(ts->get(QStringLiteral("/api/ppdb/status/PPDB-2026-0001")).status, 429);
     }
 
     void staffWorkflow()

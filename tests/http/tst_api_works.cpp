@@ -77,6 +77,25 @@ private slots:
         QCOMPARE(ts->request("DELETE", QStringLiteral("/api/student/works/") + aId, {}, {{"Authorization", "Bearer " + ani}}).status, 409);
     }
 
+    void submissionsUseTheUploadScopeAndTheDiskReserve()
+    {
+        ts = std::make_unique<test::TestServer>(QStringLiteral("upload=2"));
+        const QByteArray siswa = ts->loginAs(Role::Siswa);
+        QCOMPARE(submitFile(siswa, QStringLiteral("Satu"), "%PDF-1.4\n%%EOF\n").status, 201);
+        QCOMPARE(submitFile(siswa, QStringLiteral("Dua"), "%PDF-1.4\n%%EOF\n").status, 201);
+        auto limited = submitFile(siswa, QStringLiteral("Tiga"), "%PDF-1.4\n%%EOF\n");
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.json().value(QLatin1String("code")).toString(), QStringLiteral("RATE_LIMITED"));
+        QVERIFY(limited.header("Retry-After").toInt() > 60); // the hour-long upload window
+
+        ts = std::make_unique<test::TestServer>();
+        TU_VERIFY_OK(ts->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));
+        auto full = submitFile(ts->loginAs(Role::Siswa), QStringLiteral("Makalah"), "%PDF-1.4\n%%EOF\n");
+        QCOMPARE(full.status, 507);
+        QCOMPARE(full.json().value(QLatin1String("code")).toString(), QStringLiteral("INSUFFICIENT_STORAGE"));
+        QVERIFY(full.json().value(QLatin1String("error")).toString().contains(QStringLiteral("Ruang penyimpanan server hampir penuh")));
+    }
+
     void onlyStudentsSubmitAndFilesAreChecked()
     {
         const QByteArray siswa = ts->loginAs(Role::Siswa);
