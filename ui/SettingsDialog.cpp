@@ -314,10 +314,9 @@ QWidget *SettingsDialog::urlRow(const QString &key, QLineEdit *url, const QList<
     QWidget *row = settingRow(key, url);
     // Schools often run SIAKAD or Dapodik on a LAN server without TLS, so http:// stays
     // allowed; but with a key or password set, the person should know it travels readable.
-    auto *warning = new QLabel(tr("Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun "
+    auto *warning = plainLabel(tr("Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun "
                                   "di jaringan yang dilalui. Pakai https:// bila server mendukungnya."), row);
     warning->setObjectName(key + QStringLiteral("_plainHttpWarning"));
-    warning->setTextFormat(Qt::PlainText);
     warning->setWordWrap(true);
     warning->setStyleSheet(QStringLiteral("color: #b45309; font-size: 11px;"));
     warning->setHidden(true);

@@ -128,19 +128,22 @@ void warnPlainHttpOnce(const QString &service, const UpstreamRequest &r)
 void watchReply(QNetworkReply *x, const UpstreamRequest &r)
 {
     const qint64 cap = r.maxResponseBytes;
+    // Marked even when the reply has already finished: on loopback a whole answer can arrive
+    // before the first progress signal is delivered.
     auto tooLarge = [x] {
         x->setProperty(TooLargeProperty, true);
-        x->abort();
+        if (x->isRunning())
+            x->abort();
     };
     if (cap > 0) {
         QObject::connect(x, &QNetworkReply::metaDataChanged, x, [x, cap, tooLarge] {
             bool ok = false;
             const qint64 declared = x->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
-            if (ok && declared > cap && x->isRunning())
+            if (ok && declared > cap)
                 tooLarge();
         });
         QObject::connect(x, &QNetworkReply::downloadProgress, x, [x, cap, tooLarge](qint64 received, qint64 total) {
-            if ((received > cap || total > cap || x->bytesAvailable() > cap) && x->isRunning())
+            if (received > cap || total > cap || x->bytesAvailable() > cap)
                 tooLarge();
         });
     }
@@ -251,7 +254,8 @@ UpstreamReply attempt(const QString &service, const UpstreamRequest &r, QNetwork
     if (r.latency && answered(reply))
         r.latency->record(hedgeWon ? secondClock.elapsed() : firstClock.elapsed());
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const bool tooLarge = reply->property(TooLargeProperty).toBool();
+    const bool tooLarge = reply->property(TooLargeProperty).toBool()
+        || (r.maxResponseBytes > 0 && reply->bytesAvailable() > r.maxResponseBytes);
     const QVariant refusedRedirect = reply->property(RefusedRedirectProperty);
     if (reply->isOpen() && !tooLarge && !refusedRedirect.isValid())
         out.body = reply->readAll();
