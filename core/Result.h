@@ -27,7 +27,8 @@ enum class ErrorCode {
     InsufficientStorage, // 507: free space on the data volume is below the reserve
 };
 
-// "VALIDATION_ERROR", … as in DESIGN.md section 3.
+// The API's error code string ("VALIDATION_ERROR", "NOT_FOUND", …); the HTTP layer maps
+// each code to its status (400, 404, …), see Result.cpp.
 QString errorCodeName(ErrorCode code);
 int errorHttpStatus(ErrorCode code);
 

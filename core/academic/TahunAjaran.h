@@ -5,7 +5,8 @@
 
 namespace tu {
 
-// One academic year with its registration period (seed 003). Flags keep the seed's encoding:
+// One academic year with its registration period. Flags keep the encoding SIAKAD and the web
+// frontend use:
 // sts_aktif 1 = active, 2 = not; sts_hapus 1 = live record, 2 = in the trash.
 struct TahunAjaran {
     QString id;

@@ -21,7 +21,7 @@ struct SyncSummary {
     }
 };
 
-// The tahun ajaran master and its rules (seed 003, DESIGN.md section 4): `YYYY/YYYY+1` unique
+// The tahun ajaran master and its rules: `YYYY/YYYY+1` unique
 // among live records, real `Y-m-d` dates, end after start, inclusive registration periods of
 // live years never overlap, at most one active year (activating one deactivates the others in
 // the same transaction), soft delete to the trash and back. SIAKAD full sync makes local data
