@@ -132,7 +132,7 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
         connect(m, &DapodikListModel::failed, m_banner, &MessageBanner::showError);
     }
     // After every sync job the data changed: reload what is on screen.
-    new ReloadWhenShown(this, &m_core.dapodik().manager(), &SyncManager::jobFinished, [this] { reload(); });
+    new ReloadWhenShown(this, &m_core.dapodik().jobs(), &JobRunner::finished, [this] { reload(); });
 
     m_search->setPlaceholderText(tr("Cari nama sekolah atau NPSN…"));
     loadKecamatan();
@@ -171,7 +171,7 @@ void DapodikDataPage::loadKecamatan()
         DapodikListFilter f;
         f.page.limit = 100;
         f.includeInactive = true;
-        return core->dapodik().repository().kecamatanList(f);
+        return core->dapodik().kecamatanList(f);
     }, [this](const Result<DapodikListPage> &r) {
         if (!r.ok()) {
             m_banner->showError(r.error().message);

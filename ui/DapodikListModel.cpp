@@ -2,8 +2,6 @@
 #include "PlainText.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
-#include "db/Database.h"
-#include "db/QueryInterrupt.h"
 
 #include <QBrush>
 #include <QColor>
@@ -72,7 +70,7 @@ void DapodikListModel::runQuery(int page)
     f.page.page = page;
     f.page.limit = PageSize;
     const quint64 generation = m_generation;
-    auto interrupt = std::make_shared<QueryInterrupt>();
+    auto interrupt = std::make_shared<DapodikService::ListCancel>();
     m_running = interrupt;
     if (!m_inFlight) {
         m_inFlight = true;
@@ -143,11 +141,9 @@ void DapodikListModel::runQuery(int page)
         Core *core = &m_core;
         const Kind kind = m_kind;
         watcher->setFuture(QtConcurrent::run(&m_pool, [core, part, kind, interrupt]() -> Boxed {
-            if (interrupt->interrupted()) // superseded before it started
-                return std::make_shared<Result<DapodikListPage>>(Error::conflict(QStringLiteral("Pencarian digantikan yang lebih baru.")));
-            QueryInterrupt::Guard guard(*interrupt, core->db());
-            DapodikRepository &repo = core->dapodik().repository();
-            return std::make_shared<Result<DapodikListPage>>(kind == Kind::Sekolah ? repo.sekolahList(part) : repo.ptkList(part));
+            DapodikService &dapodik = core->dapodik();
+            return std::make_shared<Result<DapodikListPage>>(kind == Kind::Sekolah ? dapodik.sekolahList(part, interrupt.get())
+                                                                                   : dapodik.ptkList(part, interrupt.get()));
         }));
     };
     if (page > 1) { // the total is known from the first page

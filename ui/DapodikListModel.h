@@ -1,5 +1,5 @@
 #pragma once
-#include "dapodik/DapodikRepository.h"
+#include "dapodik/DapodikService.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -10,7 +10,6 @@
 
 namespace tu {
 class Core;
-class QueryInterrupt;
 }
 
 namespace tu::ui {
@@ -73,7 +72,7 @@ private:
     int m_loadedPages = 0;
     quint64 m_generation = 0;   // bumped by every filter change
     bool m_inFlight = false;    // the newest query has not answered yet
-    std::shared_ptr<QueryInterrupt> m_running; // of the newest query, to stop it when superseded
+    std::shared_ptr<DapodikService::ListCancel> m_running; // of the newest query, to stop it when superseded
     QThreadPool m_pool;
     bool m_everLoaded = false;
     QString m_error;

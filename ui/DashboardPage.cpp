@@ -222,7 +222,7 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
     grid->setColumnStretch(2, 1);
     page->addLayout(grid, 1);
 
-    new ReloadWhenShown(this, &m_core.dapodik().manager(), &SyncManager::jobFinished, [this] { reload(); });
+    new ReloadWhenShown(this, &m_core.dapodik().jobs(), &JobRunner::finished, [this] { reload(); });
     reload();
 }
 

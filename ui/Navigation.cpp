@@ -1,4 +1,5 @@
 #include "Navigation.h"
+#include "auth/Permissions.h"
 
 #include <QCoreApplication>
 
@@ -72,23 +73,26 @@ PageInfo pageInfo(Page page)
 
 bool mayOpen(Role role, Page page)
 {
-    if (role == Role::Admin)
-        return true;
     switch (page) {
     case Page::Ppdb:
-        return role == Role::Ppdb;
+        return hasPermission(role, Permission::AdministerPpdb);
     case Page::TahunAjaran:
+        return hasPermission(role, Permission::ManageTahunAjaran);
     case Page::Sinkronisasi:
     case Page::DataDapodik:
     case Page::Dashboard:
+        return hasPermission(role, Permission::SyncDapodik);
     case Page::SatuData:
-        return role == Role::Operator;
-    case Page::Konten: // osis: news, announcements, extracurricular; siswa: own works
-        return role == Role::Kesiswaan || role == Role::Osis || role == Role::Siswa;
+        return hasPermission(role, Permission::ManageSatuData);
+    case Page::Konten: // content editors, and students for their own works
+        return hasPermission(role, Permission::EditContent) || hasPermission(role, Permission::SubmitWorks)
+            || hasPermission(role, Permission::ReviewWorks);
     case Page::Pengguna:
+        return hasPermission(role, Permission::ManageUsers);
     case Page::Pengaturan:
+        return hasPermission(role, Permission::ManageSettings);
     case Page::Audit:
-        return false;
+        return hasPermission(role, Permission::ReadAudit);
     }
     return false;
 }

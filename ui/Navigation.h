@@ -22,8 +22,8 @@ struct PageInfo {
 QList<PageInfo> allPages(); // translated; call after the translator is installed
 PageInfo pageInfo(Page page);
 
-// Who may open an area (DESIGN.md section 3). The services enforce the same rules; hiding the
-// entry only spares people a page that would refuse them.
+// Who may open an area: the permission table of core (auth/Permissions.h), which the routes and
+// the services use too; hiding the entry only spares people a page that would refuse them.
 bool mayOpen(Role role, Page page);
 
 } // namespace tu::ui

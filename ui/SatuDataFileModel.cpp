@@ -48,27 +48,15 @@ void SatuDataFileModel::reload()
     Core *core = &m_core;
     runAsync(this, [core] {
         Loaded out;
-        DataFileFilter f;
-        f.page.limit = PageRequest::MaxLimit;
-        qint64 total = 0;
-        for (f.page.page = 1;; ++f.page.page) {
-            auto page = core->dataFiles().list(f, &total);
-            if (!page.ok()) {
-                out.error = page.error().message;
-                return out;
-            }
-            for (const DataFile &d : page.value())
-                out.rows.append(SatuDataRow{d, {}});
-            if (page->isEmpty() || qint64(out.rows.size()) >= total)
-                break;
+        DataFileFilter every;
+        every.page.limit = 0;
+        auto files = core->satuDataSync().filesWithStates(every, nullptr);
+        if (!files.ok()) {
+            out.error = files.error().message;
+            return out;
         }
-        auto states = core->satuDataSync().allStates();
-        if (!states.ok()) {
-            out.error = states.error().message;
-        } else {
-            for (SatuDataRow &r : out.rows)
-                r.states = states->value(r.file.id);
-        }
+        for (const FileWithStates &f : files.value())
+            out.rows.append(SatuDataRow{f.file, f.states});
         return out;
     }, [this, generation](const Loaded &l) {
         --m_loading;

@@ -216,7 +216,7 @@ SatuDataPage::SatuDataPage(Core &core, const Actor &actor, QWidget *parent)
 
     SatuDataSync &sync = m_core.satuDataSync();
     // Emitted on the run's thread: queued into this (GUI) thread.
-    connect(&sync, &SatuDataSync::progress, this, &SatuDataPage::onProgress, Qt::QueuedConnection);
+    connect(&sync.jobs(), &JobRunner::progress, this, &SatuDataPage::onProgress, Qt::QueuedConnection);
     connect(&sync, &SatuDataSync::runFinished, this, &SatuDataPage::onFinished, Qt::QueuedConnection);
     if (sync.isRunning()) { // started over the API, by the schedule or before this window opened
         setRunning(true);

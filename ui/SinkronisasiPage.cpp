@@ -164,7 +164,7 @@ QFrame *separator(QWidget *parent)
 // What reload() reads on a worker thread.
 struct PageState {
     QString lastSync;             // metadata value
-    QList<SyncLogEntry> logs;
+    QList<DapodikSyncLogEntry> logs;
     QList<QJsonObject> kecamatan;
     qint64 kecTotal = 0, sekolahTotal = 0, ptkTotal = 0;
     QString error;
@@ -240,10 +240,10 @@ SinkronisasiPage::SinkronisasiPage(Core &core, const Actor &actor, QWidget *pare
     // Draw them once when the page has opened, one per pass of the event loop.
     QTimer::singleShot(300, this, [this] { warmLogGlyphs(0); });
 
-    SyncManager &manager = m_core.dapodik().manager();
+    JobRunner &manager = m_core.dapodik().jobs();
     // Emitted on the job's thread: queued into this (GUI) thread.
-    connect(&manager, &SyncManager::progress, this, &SinkronisasiPage::onProgress, Qt::QueuedConnection);
-    connect(&manager, &SyncManager::jobFinished, this, &SinkronisasiPage::onFinished, Qt::QueuedConnection);
+    connect(&manager, &JobRunner::progress, this, &SinkronisasiPage::onProgress, Qt::QueuedConnection);
+    connect(&manager, &JobRunner::finished, this, &SinkronisasiPage::onFinished, Qt::QueuedConnection);
 
     // A job may already be running (started over the API, or before this window opened).
     if (manager.isRunning()) {
@@ -557,7 +557,7 @@ void SinkronisasiPage::cancelJob()
 {
     if (!m_running)
         return;
-    const Status s = m_core.dapodik().manager().cancel(m_actor);
+    const Status s = m_core.dapodik().cancel(m_actor);
     if (!s.ok()) {
         m_banner->showError(s.error().message);
         return;
@@ -658,9 +658,9 @@ void SinkronisasiPage::flush()
     if (p.progress > m_overall->value() || p.done)
         m_overall->setValue(qMax(m_overall->value(), p.progress));
     m_overallPct->setText(QStringLiteral("%1%").arg(m_overall->value()));
-    if (p.progressKec >= 0) {
-        m_kecBar->setValue(p.progressKec);
-        m_kecPct->setText(QStringLiteral("%1%").arg(p.progressKec));
+    if (p.subProgress >= 0) {
+        m_kecBar->setValue(p.subProgress);
+        m_kecPct->setText(QStringLiteral("%1%").arg(p.subProgress));
     } else if (p.done) {
         m_kecBar->setValue(p.error.isEmpty() ? 100 : m_kecBar->value());
         m_kecPct->setText(p.error.isEmpty() ? QStringLiteral("100%") : QStringLiteral("—"));
@@ -710,7 +710,7 @@ void SinkronisasiPage::reload()
     runAsync(this, [core] {
         PageState s;
         DapodikService &d = core->dapodik();
-        auto meta = d.manager().store().metadata();
+        auto meta = d.lastGlobalSync();
         if (meta.ok())
             s.lastSync = meta->value(QLatin1String("value")).toString();
         else
@@ -718,12 +718,12 @@ void SinkronisasiPage::reload()
         qint64 total = 0;
         PageRequest page;
         page.limit = 30;
-        auto logs = d.manager().store().logs(page, &total);
+        auto logs = d.syncLogs(page, &total);
         if (logs.ok())
             s.logs = logs.value();
         DapodikListFilter f;
         f.page.limit = 100;
-        auto kec = d.repository().kecamatanList(f);
+        auto kec = d.kecamatanList(f);
         if (kec.ok()) {
             s.kecamatan = kec->items;
             s.kecTotal = kec->total;
@@ -769,7 +769,7 @@ void SinkronisasiPage::reload()
 
         if (!m_running) {
             if (!s.logs.isEmpty()) {
-                const SyncLogEntry &last = s.logs.first();
+                const DapodikSyncLogEntry &last = s.logs.first();
                 const auto st = statusText(last.status);
                 m_stateLabel->setText(st.first);
                 m_stateLabel->setProperty("tone", last.status == QLatin1String("success") ? QStringLiteral("success")
@@ -785,7 +785,7 @@ void SinkronisasiPage::reload()
 
         // History
         m_historyModel->removeRows(0, m_historyModel->rowCount());
-        for (const SyncLogEntry &e : s.logs) {
+        for (const DapodikSyncLogEntry &e : s.logs) {
             QList<QStandardItem *> row;
             auto item = [](const QString &text) {
                 auto *i = new QStandardItem(text);

@@ -35,7 +35,7 @@ QString syncRemainingText(qint64 elapsedMs, int progress);
 // Sinkronisasi: starts the Dapodik jobs (global, selected kecamatan, all schools, all PTK, one
 // PTK), binds the running job's Progress to an overall and a per-kecamatan bar and a live log,
 // shows elapsed and remaining time and Batal, the last global sync and the job history. The
-// job runs on its own thread (SyncManager); its progress arrives queued and is painted at most
+// job runs on its own thread (DapodikJobs); its progress arrives queued and is painted at most
 // every 80 ms, so even a flood of per-PTK messages never stalls the window.
 class SinkronisasiPage : public QWidget
 {

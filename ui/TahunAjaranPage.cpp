@@ -8,7 +8,6 @@
 #include "TahunAjaranDialog.h"
 #include "TahunAjaranTableModel.h"
 #include "Theme.h"
-#include "academic/SiakadClient.h"
 #include "app/Core.h"
 
 #include <QCheckBox>
@@ -192,8 +191,7 @@ void TahunAjaranPage::syncWithSiakad()
     Core *core = &m_core;
     const Actor actor = m_actor;
     runAsync(this, [core, actor] {
-        SiakadClient client = SiakadClient::fromSettings(core->settings());
-        return core->tahunAjaran().syncWithSiakad(actor, client);
+        return core->tahunAjaran().syncWithSiakad(actor);
     }, [this](const Result<SyncSummary> &r) {
         m_syncing = false;
         m_busy->hide();

@@ -110,11 +110,11 @@ int main(int argc, char *argv[])
         out << s.error().message << "\n";
         return 1;
     }
-    while (core.dapodik().manager().isRunning())
+    while (core.dapodik().jobs().isRunning())
         QThread::msleep(5);
-    core.dapodik().manager().waitForIdle(1000);
+    core.dapodik().jobs().waitForIdle(1000);
     const qint64 totalMs = t.elapsed();
-    const Progress last = core.dapodik().manager().current();
+    const Progress last = core.dapodik().jobs().current();
     const QJsonObject after = simStats(base);
     const qint64 requests = after.value(QLatin1String("requests")).toInteger() - before.value(QLatin1String("requests")).toInteger();
     const qint64 faults = after.value(QLatin1String("injected_failures")).toInteger() - before.value(QLatin1String("injected_failures")).toInteger();
@@ -133,7 +133,7 @@ int main(int argc, char *argv[])
         // The analytics refresh closes every job: its share of the total, for reading the ratio.
         QElapsedTimer a;
         a.start();
-        (void)core.dapodik().repository().refreshAnalytics();
+        (void)core.dapodik().refreshAnalytics();
         out << qSetFieldWidth(36) << "analytics refresh (in the sync)" << qSetFieldWidth(0) << a.elapsed() << " ms\n";
     }
     out.flush();
@@ -166,7 +166,7 @@ int main(int argc, char *argv[])
         QElapsedTimer w;
         w.start();
         Transaction tx(db);
-        (void)core.dapodik().repository().upsertPtk(rows, nowIso());
+        (void)core.dapodik().upsertPtk(rows, nowIso());
         (void)tx.commit();
         return w.elapsed();
     };

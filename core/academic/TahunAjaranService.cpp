@@ -1,4 +1,7 @@
 #include "TahunAjaranService.h"
+#include "auth/ConstantTime.h"
+#include "app/SettingsStore.h"
+#include "auth/Permissions.h"
 #include "SiakadClient.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -31,7 +34,8 @@ QString indoDate(const QDate &d) { return d.toString(QStringLiteral("dd-MM-yyyy"
 Error notFound() { return Error::notFound(QStringLiteral("Tahun ajaran tidak ditemukan. Muat ulang daftar.")); }
 } // namespace
 
-TahunAjaranService::TahunAjaranService(Database &db, AuditLog &audit) : m_db(db), m_audit(audit), m_repo(db) {}
+TahunAjaranService::TahunAjaranService(Database &db, AuditLog &audit, const SettingsStore *settings)
+    : m_db(db), m_audit(audit), m_settings(settings), m_repo(db) {}
 
 Result<QList<TahunAjaran>> TahunAjaranService::list(int stsHapus, int stsAktif)
 {
@@ -158,6 +162,8 @@ Result<TahunAjaran> TahunAjaranService::save(const Actor &actor, TahunAjaran t, 
 
 Result<TahunAjaran> TahunAjaranService::store(const Actor &actor, const QJsonObject &input)
 {
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
     auto parsed = parse(input, false);
     if (!parsed.ok())
         return parsed.error();
@@ -186,6 +192,8 @@ Result<TahunAjaran> TahunAjaranService::store(const Actor &actor, const QJsonObj
 
 Result<TahunAjaran> TahunAjaranService::trash(const Actor &actor, const QString &id)
 {
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -209,6 +217,8 @@ Result<TahunAjaran> TahunAjaranService::trash(const Actor &actor, const QString 
 
 Result<TahunAjaran> TahunAjaranService::restore(const Actor &actor, const QString &id)
 {
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -230,6 +240,8 @@ Result<TahunAjaran> TahunAjaranService::restore(const Actor &actor, const QStrin
 
 Result<TahunAjaran> TahunAjaranService::upsertFromSync(const Actor &actor, const QJsonObject &record)
 {
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
     auto parsed = parse(record, true);
     if (!parsed.ok())
         return parsed.error();
@@ -340,8 +352,28 @@ Result<SyncSummary> TahunAjaranService::applySiakadList(const Actor &actor, cons
     return sum;
 }
 
+Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor)
+{
+    if (!m_settings)
+        return Error::server(QStringLiteral("SIAKAD settings not wired"));
+    SiakadClient client = SiakadClient::fromSettings(*m_settings);
+    return syncWithSiakad(actor, client);
+}
+
+Result<TahunAjaran> TahunAjaranService::webhook(const QByteArray &apiKey, const QString &ip, const QJsonObject &record)
+{
+    const QByteArray expected = m_settings ? m_settings->value(QStringLiteral("siakad_api_key")).toUtf8() : QByteArray();
+    if (expected.isEmpty() || !constantTimeEquals(apiKey, expected))
+        return Error::unauthorized(QStringLiteral("API key SIAKAD tidak valid."));
+    Actor siakad = Actor::system(QStringLiteral("siakad-webhook"));
+    siakad.ip = ip;
+    return upsertFromSync(siakad, record);
+}
+
 Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor, SiakadClient &client)
 {
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
     auto local = m_repo.list(0);
     if (!local.ok())
         return local.error();

@@ -11,6 +11,7 @@ namespace tu {
 
 class AuditLog;
 class Database;
+class SettingsStore;
 class SiakadClient;
 
 struct SyncSummary {
@@ -29,7 +30,8 @@ struct SyncSummary {
 class TahunAjaranService
 {
 public:
-    TahunAjaranService(Database &db, AuditLog &audit);
+    // `settings`: where SIAKAD is and its key (syncWithSiakad, the webhook).
+    TahunAjaranService(Database &db, AuditLog &audit, const SettingsStore *settings = nullptr);
 
     // stsHapus: 1 live (default), 2 trash; stsAktif: 0 any, 1 active, 2 inactive.
     Result<QList<TahunAjaran>> list(int stsHapus = 1, int stsAktif = 0);
@@ -43,8 +45,12 @@ public:
 
     // Webhook from SIAKAD: one record in the store shape with its id (sts_hapus allowed).
     Result<TahunAjaran> upsertFromSync(const Actor &actor, const QJsonObject &record);
+    // The same, for a caller that names itself by SIAKAD's API key (UNAUTHORIZED unless it
+    // matches the configured `siakad_api_key`, compared in constant time).
+    Result<TahunAjaran> webhook(const QByteArray &apiKey, const QString &ip, const QJsonObject &record);
     // Full sync: SIAKAD's list becomes the local truth; local years it lacks go to the trash.
     Result<SyncSummary> applySiakadList(const Actor &actor, const QList<TahunAjaran> &remote);
+    Result<SyncSummary> syncWithSiakad(const Actor &actor); // SIAKAD as configured in the settings
     Result<SyncSummary> syncWithSiakad(const Actor &actor, SiakadClient &client);
 
     // Shape check of one record (formats, not cross-record rules); `requireId` for sync data.
@@ -57,6 +63,7 @@ private:
 
     Database &m_db;
     AuditLog &m_audit;
+    const SettingsStore *m_settings;
     TahunAjaranRepository m_repo;
 };
 

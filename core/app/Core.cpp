@@ -43,7 +43,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
         return s.error();
     c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
     c->m_auth = std::make_unique<AuthService>(*c->m_db, *c->m_audit, secret.value());
-    c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit);
+    c->m_tahunAjaran = std::make_unique<TahunAjaranService>(*c->m_db, *c->m_audit, c->m_settings.get());
     // Every service that stores uploads keeps this much free space on the data volume.
     const files::DiskReserve reserve{[settings = c->m_settings.get()] {
         return qMax<qint64>(0, settings->value(QStringLiteral("disk_reserve_mb")).toLongLong()) * 1024 * 1024;
@@ -57,7 +57,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     c->m_dataFiles = std::make_unique<DataFileService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/satudata"), reserve);
     c->m_satuDataSync = std::make_unique<SatuDataSync>(*c->m_db, *c->m_audit, *c->m_settings, *c->m_dataFiles);
     // A sync left RUNNING by a crash is reported as interrupted, never shown as still running.
-    if (auto r = c->m_dapodik->manager().recoverAtStartup(); r.ok() && r.value())
+    if (auto r = c->m_dapodik->recoverAtStartup(); r.ok() && r.value())
         qCWarning(lcCore) << "a Dapodik sync was interrupted by the last shutdown; marked ERROR: interrupted";
 
     const QString adminPassword = qEnvironmentVariable("TATAUSAHA_ADMIN_PASSWORD");
@@ -78,14 +78,20 @@ void Core::startBackgroundTasks()
 {
     if (m_scheduler)
         return;
+    m_background = std::make_unique<QThreadPool>();
+    m_background->setMaxThreadCount(1);
     m_scheduler = std::make_unique<QTimer>();
     m_scheduler->setInterval(30000);
     auto tick = [this] {
-        auto r = m_satuDataSync->tick();
-        if (!r.ok())
-            qCWarning(lcCore) << "Satu Data schedule:" << r.error().message;
-        else if (!r.value().isEmpty())
-            qCInfo(lcCore) << "Satu Data sync started:" << r.value();
+        if (m_background->activeThreadCount() > 0)
+            return; // the last tick still waits for the database
+        m_background->start([this] {
+            auto r = m_satuDataSync->tick();
+            if (!r.ok())
+                qCWarning(lcCore) << "Satu Data schedule:" << r.error().message;
+            else if (!r.value().isEmpty())
+                qCInfo(lcCore) << "Satu Data sync started:" << r.value();
+        });
     };
     QObject::connect(m_scheduler.get(), &QTimer::timeout, m_scheduler.get(), tick);
     m_scheduler->start();

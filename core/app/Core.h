@@ -14,6 +14,7 @@
 #include "ppdb/PpdbService.h"
 #include "SettingsStore.h"
 
+#include <QThreadPool>
 #include <QTimer>
 #include <memory>
 
@@ -76,6 +77,9 @@ private:
     std::unique_ptr<DataFileService> m_dataFiles;
     std::unique_ptr<SatuDataSync> m_satuDataSync;
     std::unique_ptr<QTimer> m_scheduler;
+    // The schedule tick reads the database: off the GUI thread, one tick at a time. Declared
+    // last, so it is waited for before any service goes.
+    std::unique_ptr<QThreadPool> m_background;
 };
 
 } // namespace tu

@@ -1,4 +1,5 @@
 #include "SettingsStore.h"
+#include "auth/Permissions.h"
 #include "AppOptions.h"
 #include "audit/AuditLog.h"
 #include "http/RateLimiter.h"
@@ -181,6 +182,8 @@ QString SettingsStore::problem(const QString &key, const QString &value)
 
 Status SettingsStore::set(const Actor &actor, const QHash<QString, QString> &values)
 {
+    if (auto p = require(actor, Permission::ManageSettings); !p.ok())
+        return p;
     QHash<QString, QString> fields;
     for (auto it = values.begin(); it != values.end(); ++it) {
         if (!find(it.key()))

@@ -1,4 +1,5 @@
 #include "UserService.h"
+#include "auth/Permissions.h"
 #include "PasswordHasher.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -74,7 +75,7 @@ UserService::UserService(Database &db, AuditLog &audit) : m_db(db), m_audit(audi
 
 Status UserService::requireAdmin(const Actor &actor) const
 {
-    if (actor.isSystem || actor.role == Role::Admin)
+    if (may(actor, Permission::ManageUsers))
         return {};
     return Error::forbidden(QStringLiteral("Hanya admin yang dapat mengelola pengguna."));
 }

@@ -1,4 +1,5 @@
 #include "ContentService.h"
+#include "auth/Permissions.h"
 #include "Html.h"
 #include "MediaService.h"
 #include "app/SettingsStore.h"
@@ -364,7 +365,7 @@ Result<QJsonObject> ContentService::setPublished(const Actor &actor, const QStri
 
 Result<QJsonObject> ContentService::approve(const Actor &actor, const ContentType &type, const QString &id)
 {
-    if (!actor.isSystem && actor.role != Role::Admin && actor.role != Role::Kesiswaan)
+    if (!may(actor, Permission::ApproveContent))
         return Error::forbidden(QStringLiteral("Hanya admin atau kesiswaan yang dapat menyetujui konten."));
     if (!type.needsApproval())
         return Error::validation({{QStringLiteral("type"), QStringLiteral("%1 tidak memerlukan persetujuan.").arg(type.label)}});

@@ -1,4 +1,5 @@
 #include "ContentTypes.h"
+#include "auth/Permissions.h"
 
 #include <QHash>
 
@@ -46,8 +47,8 @@ ContentField digits(const char *key, const char *column, const char *label, int 
 
 QList<ContentType> build()
 {
-    const QList<Role> all{Role::Admin, Role::Kesiswaan, Role::Osis};
-    const QList<Role> staff{Role::Admin, Role::Kesiswaan};
+    const QList<Role> &all = rolesFor(Permission::EditContent);
+    const QList<Role> &staff = rolesFor(Permission::ApproveContent);
     QList<ContentType> t;
     t.append({QStringLiteral("news"), QStringLiteral("news"), QStringLiteral("news"), QStringLiteral("Berita"),
               QStringLiteral("Berita"), QStringLiteral("title"),

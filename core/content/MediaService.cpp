@@ -83,11 +83,12 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
     m.fileName = m.id + QLatin1Char('.') + files::extensionFor(m.mime);
     m.createdBy = actor.userId;
     m.createdAt = nowIso();
-    auto saved = files::save(content, m_dir + QLatin1Char('/') + m.fileName, m_reserve);
+    auto saved = files::PendingFile::save(content, m_dir + QLatin1Char('/') + m.fileName, m_reserve);
     if (!saved.ok())
         return saved.error();
-    m.size = saved->size;
-    m.sha256 = saved->sha256;
+    files::PendingFile original = std::move(saved).value();
+    m.size = original.saved().size;
+    m.sha256 = original.saved().sha256;
 
     // The copy for lists: JPEG unless the picture has transparency.
     const QImage thumb = (image.width() > ThumbSize || image.height() > ThumbSize)
@@ -102,12 +103,11 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
     m.thumbName = m.id + QStringLiteral("-thumb.") + (alpha ? QStringLiteral("png") : QStringLiteral("jpg"));
     buffer.close();
     buffer.open(QIODevice::ReadOnly);
-    auto thumbSaved = files::save(buffer, m_dir + QLatin1Char('/') + m.thumbName, m_reserve);
-    if (!thumbSaved.ok()) {
-        QFile::remove(m_dir + QLatin1Char('/') + m.fileName); // no row will ever point at it
+    auto thumbSaved = files::PendingFile::save(buffer, m_dir + QLatin1Char('/') + m.thumbName, m_reserve);
+    if (!thumbSaved.ok())
         return thumbSaved.error();
-    }
-    m.thumbSha256 = thumbSaved->sha256;
+    files::PendingFile thumbFile = std::move(thumbSaved).value();
+    m.thumbSha256 = thumbFile.saved().sha256;
 
     Transaction tx(m_db);
     if (!tx.ok())
@@ -119,11 +119,10 @@ Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const 
         return ins.error();
     if (auto s = m_audit.record(actor, QStringLiteral("upload"), QStringLiteral("media"), m.id, {}, m.toJson()); !s.ok())
         return s.error();
-    if (auto s = tx.commit(); !s.ok()) {
-        QFile::remove(m_dir + QLatin1Char('/') + m.fileName);
-        QFile::remove(m_dir + QLatin1Char('/') + m.thumbName);
+    if (auto s = tx.commit(); !s.ok())
         return s.error();
-    }
+    original.keep();
+    thumbFile.keep();
     return m;
 }
 

@@ -1,4 +1,5 @@
 #include "StudentWorkService.h"
+#include "auth/Permissions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "files/Upload.h"
@@ -6,6 +7,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <optional>
 #include <QUrl>
 
 namespace tu {
@@ -96,7 +98,7 @@ Status StudentWorkService::checkQuota(const QString &studentId, qint64 incomingB
 
 bool StudentWorkService::isStaff(const Actor &actor)
 {
-    return actor.isSystem || actor.role == Role::Admin || actor.role == Role::Kesiswaan;
+    return may(actor, Permission::ReviewWorks);
 }
 
 Result<StudentWork> StudentWorkService::find(const QString &id)
@@ -160,7 +162,7 @@ Result<StudentWork> StudentWorkService::get(const Actor &actor, const QString &i
 
 Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonObject &in, QIODevice *file, const QString &originalName)
 {
-    if (actor.role != Role::Siswa || actor.userId.isEmpty())
+    if (!hasPermission(actor.role, Permission::SubmitWorks) || actor.userId.isEmpty())
         return Error::forbidden(QStringLiteral("Hanya siswa yang dapat mengirim karya."));
     QHash<QString, QString> f;
     auto str = [&](const char *key) { const QJsonValue v = in.value(QLatin1String(key)); return v.isString() ? v.toString().trimmed() : QString(); };
@@ -196,7 +198,7 @@ Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonOb
     w.id = newId();
     w.studentId = actor.userId;
     w.createdAt = w.updatedAt = nowIso();
-    QString path;
+    std::optional<files::PendingFile> stored;
     // Checked before the file is written (cheap refusal) and again under the lock below.
     if (auto quota = checkQuota(actor.userId, file ? file->size() : 0); !quota.ok())
         return quota.error();
@@ -207,51 +209,37 @@ Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonOb
         w.fileMime = mime.value();
         w.fileName = w.id + QLatin1Char('.') + files::extensionFor(w.fileMime);
         w.originalName = QFileInfo(originalName).fileName().left(200);
-        path = m_dir + QLatin1Char('/') + w.fileName;
-        auto saved = files::save(*file, path, m_reserve);
+        auto saved = files::PendingFile::save(*file, m_dir + QLatin1Char('/') + w.fileName, m_reserve);
         if (!saved.ok())
             return saved.error();
-        w.fileSize = saved->size;
-        w.fileSha256 = saved->sha256;
+        stored.emplace(std::move(saved).value());
+        w.fileSize = stored->saved().size;
+        w.fileSha256 = stored->saved().sha256;
     }
-    auto dropFile = [&] {
-        if (!path.isEmpty())
-            QFile::remove(path);
-    };
     Transaction tx(m_db);
-    if (!tx.ok()) {
-        dropFile();
+    if (!tx.ok())
         return tx.error();
-    }
     // The student's row lock queues their concurrent submissions (PostgreSQL; SQLite's write
     // transaction already does), so two at once cannot both slip under the quota.
-    if (auto lock = m_db.exec(QStringLiteral("UPDATE users SET id = id WHERE id = ?"), {actor.userId}); !lock.ok()) {
-        dropFile();
+    if (auto lock = m_db.exec(QStringLiteral("UPDATE users SET id = id WHERE id = ?"), {actor.userId}); !lock.ok())
         return lock.error();
-    }
-    if (auto quota = checkQuota(actor.userId, w.fileSize); !quota.ok()) {
-        dropFile();
+    if (auto quota = checkQuota(actor.userId, w.fileSize); !quota.ok())
         return quota.error();
-    }
     auto ins = m_db.exec(QStringLiteral("INSERT INTO student_works (id, student_id, title, description, category, link, file_name, "
                                         "file_mime, file_size, file_sha256, original_name, featured, created_at, updated_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"),
                          {w.id, w.studentId, w.title, nullable(w.description), w.category, nullable(w.link), nullable(w.fileName),
                           nullable(w.fileMime), file ? QVariant(w.fileSize) : QVariant(QMetaType(QMetaType::LongLong)),
                           nullable(w.fileSha256), nullable(w.originalName), w.createdAt, w.updatedAt});
-    if (!ins.ok()) {
-        dropFile();
+    if (!ins.ok())
         return ins.error();
-    }
     w.studentUsername = actor.username;
-    if (auto s = m_audit.record(actor, QStringLiteral("create"), Entity, w.id, {}, w.toJson()); !s.ok()) {
-        dropFile();
+    if (auto s = m_audit.record(actor, QStringLiteral("create"), Entity, w.id, {}, w.toJson()); !s.ok())
         return s.error();
-    }
-    if (auto s = tx.commit(); !s.ok()) {
-        dropFile();
+    if (auto s = tx.commit(); !s.ok())
         return s.error();
-    }
+    if (stored)
+        stored->keep();
     return find(w.id);
 }
 

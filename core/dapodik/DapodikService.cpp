@@ -1,4 +1,5 @@
 #include "DapodikService.h"
+#include "auth/Permissions.h"
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -9,6 +10,9 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDapodik, "tatausaha.dapodik")
 
 namespace tu {
 
@@ -29,6 +33,15 @@ bool fatal(const Error &e)
     return e.message.contains(QLatin1String("Pengaturan"));
 }
 
+// The services' start* calls answer with a job id once the job's log row exists; callers read it
+// from jobs().current(). An empty string is "started".
+Result<QString> started(const Status &s)
+{
+    if (!s.ok())
+        return s.error();
+    return QString();
+}
+
 int scale(int from, int to, qint64 done, qint64 total)
 {
     return total <= 0 ? to : from + int((to - from) * done / total);
@@ -36,12 +49,55 @@ int scale(int from, int to, qint64 done, qint64 total)
 } // namespace
 
 DapodikService::DapodikService(Database &db, AuditLog &audit, SettingsStore &settings)
-    : m_db(db), m_audit(audit), m_settings(settings), m_repo(db), m_manager(std::make_unique<SyncManager>(db, audit))
+    : m_db(db), m_audit(audit), m_settings(settings), m_repo(db), m_jobs(db, audit)
 {
-    m_manager->setAfterJob([this] { return m_repo.refreshAnalytics(); });
+    m_jobs.setAfterJob([this] { return m_repo.refreshAnalytics(); });
 }
 
 DapodikService::~DapodikService() = default;
+
+Status DapodikService::cancel(const Actor &actor)
+{
+    qCInfo(lcDapodik).noquote() << "cancel requested by" << actor.username;
+    return m_jobs.runner().cancel();
+}
+
+Result<QJsonObject> DapodikService::lastGlobalSync() { return m_jobs.store().metadata(); }
+
+Result<QList<DapodikSyncLogEntry>> DapodikService::syncLogs(const PageRequest &page, qint64 *total)
+{
+    return m_jobs.store().logs(page, total);
+}
+
+Result<QList<QJsonObject>> DapodikService::syncLogErrors(const QString &logId) { return m_jobs.store().errors(logId); }
+
+namespace {
+template<typename Read>
+Result<DapodikListPage> guarded(Database &db, QueryInterrupt *cancel, Read read)
+{
+    if (!cancel)
+        return read();
+    if (cancel->interrupted()) // superseded before it started
+        return Error::conflict(QStringLiteral("Pencarian digantikan yang lebih baru."));
+    QueryInterrupt::Guard guard(*cancel, db);
+    return read();
+}
+} // namespace
+
+Result<DapodikListPage> DapodikService::kecamatanList(const DapodikListFilter &f, ListCancel *cancel)
+{
+    return guarded(m_db, cancel, [&] { return m_repo.kecamatanList(f); });
+}
+
+Result<DapodikListPage> DapodikService::sekolahList(const DapodikListFilter &f, ListCancel *cancel)
+{
+    return guarded(m_db, cancel, [&] { return m_repo.sekolahList(f); });
+}
+
+Result<DapodikListPage> DapodikService::ptkList(const DapodikListFilter &f, ListCancel *cancel)
+{
+    return guarded(m_db, cancel, [&] { return m_repo.ptkList(f); });
+}
 
 std::unique_ptr<DapodikClient> DapodikService::client()
 {
@@ -57,7 +113,7 @@ int DapodikService::concurrency() const
     return 2 * qBound(1, m_settings.value(QStringLiteral("sync_concurrency")).toInt(), 16);
 }
 
-Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to)
+Result<QString> DapodikService::syncKecamatanSet(DapodikJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to)
 {
     std::atomic<bool> abort{false};
     const auto cancelled = [&job, &abort] { return job.cancelled() || abort.load(); };
@@ -123,7 +179,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
                               p.progress = scale(from + listSpan, to, all, qMax(1, schoolsTotal.load()));
                               p.current = skipped + i + 1;
                               p.total = int(codes.size());
-                              p.progressKec = doneHere * 100 / qMax(1, kecSize);
+                              p.subProgress = doneHere * 100 / qMax(1, kecSize);
                               job.report(p);
                               return r;
                           })};
@@ -225,7 +281,7 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
         p.progress = withPtk ? 0 : scale(from, to, i + 1, todo.size());
         p.current = skipped + i + 1;
         p.total = int(codes.size());
-        p.progressKec = 100;
+        p.subProgress = 100;
         job.report(p);
     }
     pool.clear();
@@ -237,9 +293,11 @@ Result<QString> DapodikService::syncKecamatanSet(SyncJob &job, DapodikClient &cl
 
 Result<QString> DapodikService::startGlobal(const Actor &actor)
 {
-    SyncManager::Spec spec{QStringLiteral("global"), m_settings.value(QStringLiteral("dapodik_kode_wilayah")), QStringLiteral("global"), true, true,
+    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
+        return p.error();
+    DapodikJobs::Spec spec{QStringLiteral("global"), m_settings.value(QStringLiteral("dapodik_kode_wilayah")), QStringLiteral("global"), true, true,
                            QStringLiteral("Global Sync")};
-    return m_manager->start(actor, spec, [this](SyncJob &job) -> Result<QString> {
+    return started(m_jobs.start(actor, spec, [this](DapodikJob &job) -> Result<QString> {
         auto c = client();
         const QString kabupaten = m_settings.value(QStringLiteral("dapodik_kode_wilayah"));
         job.report(Progress::of(QStringLiteral("🗺 Mengambil daftar kecamatan %1…").arg(kabupaten), 1));
@@ -266,11 +324,13 @@ Result<QString> DapodikService::startGlobal(const Actor &actor)
         job.counts.inactive += gone.value();
         job.report(Progress::of(QStringLiteral("🗺 %1 kecamatan diterima").arg(rows.size()), 5, 0, int(rows.size())));
         return syncKecamatanSet(job, *c, keys(rows, "kode_wilayah"), true, 5, 98);
-    });
+    }));
 }
 
 Result<QString> DapodikService::startKecamatan(const Actor &actor, const QStringList &codes)
 {
+    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
+        return p.error();
     static const QRegularExpression kode(QStringLiteral("^\\d{2}\\.\\d{2}\\.\\d{2}$"));
     QStringList clean;
     for (const QString &c : codes) {
@@ -285,30 +345,32 @@ Result<QString> DapodikService::startKecamatan(const Actor &actor, const QString
         return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Paling banyak 100 kecamatan sekaligus.")}});
     QStringList sorted = clean;
     sorted.sort();
-    SyncManager::Spec spec{QStringLiteral("kecamatan"), clean.join(QLatin1Char(',')), QStringLiteral("kecamatan:") + sorted.join(QLatin1Char(',')),
+    DapodikJobs::Spec spec{QStringLiteral("kecamatan"), clean.join(QLatin1Char(',')), QStringLiteral("kecamatan:") + sorted.join(QLatin1Char(',')),
                            false, true, QStringLiteral("Sync Wilayah (%1 kecamatan)").arg(clean.size())};
-    return m_manager->start(actor, spec, [this, clean](SyncJob &job) {
+    return started(m_jobs.start(actor, spec, [this, clean](DapodikJob &job) {
         auto c = client();
         return syncKecamatanSet(job, *c, clean, true, 2, 98);
-    });
+    }));
 }
 
 Result<QString> DapodikService::startAllSekolah(const Actor &actor)
 {
+    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
+        return p.error();
     auto codes = m_repo.activeKecamatan();
     if (!codes.ok())
         return codes.error();
     if (codes->isEmpty())
         return Error::conflict(QStringLiteral("Belum ada data kecamatan. Jalankan Global Sync terlebih dahulu."));
-    SyncManager::Spec spec{QStringLiteral("all-sekolah"), QString(), QStringLiteral("all-sekolah"), false, true, QStringLiteral("Sync Sekolah")};
+    DapodikJobs::Spec spec{QStringLiteral("all-sekolah"), QString(), QStringLiteral("all-sekolah"), false, true, QStringLiteral("Sync Sekolah")};
     const QStringList list = codes.value();
-    return m_manager->start(actor, spec, [this, list](SyncJob &job) {
+    return started(m_jobs.start(actor, spec, [this, list](DapodikJob &job) {
         auto c = client();
         return syncKecamatanSet(job, *c, list, false, 2, 98);
-    });
+    }));
 }
 
-Result<QString> DapodikService::runAllPtk(SyncJob &job, DapodikClient &client)
+Result<QString> DapodikService::runAllPtk(DapodikJob &job, DapodikClient &client)
 {
     auto all = m_repo.activeSekolah();
     if (!all.ok())
@@ -391,20 +453,24 @@ Result<QString> DapodikService::runAllPtk(SyncJob &job, DapodikClient &client)
 
 Result<QString> DapodikService::startAllPtk(const Actor &actor)
 {
+    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
+        return p.error();
     auto schools = m_repo.activeSekolah();
     if (!schools.ok())
         return schools.error();
     if (schools->isEmpty())
         return Error::conflict(QStringLiteral("Belum ada data sekolah. Jalankan Global Sync atau Sync Sekolah terlebih dahulu."));
-    SyncManager::Spec spec{QStringLiteral("all-ptk"), QString(), QStringLiteral("all-ptk"), false, true, QStringLiteral("Sync PTK")};
-    return m_manager->start(actor, spec, [this](SyncJob &job) {
+    DapodikJobs::Spec spec{QStringLiteral("all-ptk"), QString(), QStringLiteral("all-ptk"), false, true, QStringLiteral("Sync PTK")};
+    return started(m_jobs.start(actor, spec, [this](DapodikJob &job) {
         auto c = client();
         return runAllPtk(job, *c);
-    });
+    }));
 }
 
 Result<QString> DapodikService::syncPtk(const Actor &actor, const QString &nik, const QString &npsn)
 {
+    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
+        return p.error();
     static const QRegularExpression nik16(QStringLiteral("^\\d{16}$"));
     static const QRegularExpression npsn8(QStringLiteral("^\\d{8}$"));
     QHash<QString, QString> f;
@@ -414,8 +480,8 @@ Result<QString> DapodikService::syncPtk(const Actor &actor, const QString &nik, 
         f.insert(QStringLiteral("npsn"), QStringLiteral("NPSN harus 8 angka."));
     if (!f.isEmpty())
         return Error::validation(f, QStringLiteral("NIK atau NPSN tidak valid."));
-    SyncManager::Spec spec{QStringLiteral("ptk"), nik + QLatin1Char('@') + npsn, QString(), false, true, QStringLiteral("Sync PTK %1").arg(nik)};
-    return m_manager->runNow(actor, spec, [this, nik, npsn](SyncJob &job) -> Result<QString> {
+    DapodikJobs::Spec spec{QStringLiteral("ptk"), nik + QLatin1Char('@') + npsn, QString(), false, true, QStringLiteral("Sync PTK %1").arg(nik)};
+    return m_jobs.runNow(actor, spec, [this, nik, npsn](DapodikJob &job) -> Result<QString> {
         auto c = client();
         auto detail = c->ptkDetail(nik, npsn, [&job] { return job.cancelled(); });
         if (!detail.ok())

@@ -1,9 +1,11 @@
 #pragma once
 #include "DapodikClient.h"
+#include "DapodikJobs.h"
 #include "DapodikRepository.h"
+#include "db/QueryInterrupt.h"
 #include "Result.h"
 #include "auth/Actor.h"
-#include "sync/SyncManager.h"
+
 
 #include <QJsonObject>
 #include <functional>
@@ -15,8 +17,8 @@ class AuditLog;
 class Database;
 class SettingsStore;
 
-// Dapodik sync (seed 000, DESIGN.md section 4): the jobs global (wilayah -> sekolah -> PTK),
-// kecamatan, all-sekolah, all-ptk and single PTK over SyncManager. Upstream calls run on a pool
+// Dapodik sync: the jobs global (wilayah -> sekolah -> PTK), kecamatan, all-sekolah, all-ptk and
+// single PTK over DapodikJobs (docs/dapodik-sync.md has the upstream's contract). Upstream calls run on a pool
 // of `sync_concurrency` threads; all writes happen on the job thread in one transaction per
 // kecamatan (or per batch of schools), each committing its checkpoint, so a failed or cancelled
 // job resumes where it stopped and never leaves a kecamatan half-written.
@@ -26,8 +28,22 @@ public:
     DapodikService(Database &db, AuditLog &audit, SettingsStore &settings);
     ~DapodikService();
 
-    SyncManager &manager() { return *m_manager; }
-    DapodikRepository &repository() { return m_repo; }
+    // The running job: progress and finished signals, isRunning, current, waitForIdle.
+    JobRunner &jobs() { return m_jobs.runner(); }
+    Status cancel(const Actor &actor);
+    // At start-up: a job left RUNNING by a crash is marked interrupted. True if one was.
+    Result<bool> recoverAtStartup() { return m_jobs.recoverAtStartup(); }
+    // LAST_GLOBAL_SYNC: {id, key, value}.
+    Result<QJsonObject> lastGlobalSync();
+    Result<QList<DapodikSyncLogEntry>> syncLogs(const PageRequest &page, qint64 *total);
+    Result<QList<QJsonObject>> syncLogErrors(const QString &logId);
+
+    // The synced data, paged. A search the user typed past is stopped through `cancel` (any
+    // thread may call cancel->interrupt() while the read runs on this one).
+    using ListCancel = QueryInterrupt;
+    Result<DapodikListPage> kecamatanList(const DapodikListFilter &f, ListCancel *cancel = nullptr);
+    Result<DapodikListPage> sekolahList(const DapodikListFilter &f, ListCancel *cancel = nullptr);
+    Result<DapodikListPage> ptkList(const DapodikListFilter &f, ListCancel *cancel = nullptr);
 
     Result<QString> startGlobal(const Actor &actor);
     Result<QString> startKecamatan(const Actor &actor, const QStringList &codes); // VALIDATION_ERROR for bad codes
@@ -44,8 +60,8 @@ public:
     void setClientFactory(std::function<std::unique_ptr<DapodikClient>()> factory) { m_clientFactory = std::move(factory); }
 
 private:
-    Result<QString> syncKecamatanSet(SyncJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to);
-    Result<QString> runAllPtk(SyncJob &job, DapodikClient &client);
+    Result<QString> syncKecamatanSet(DapodikJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to);
+    Result<QString> runAllPtk(DapodikJob &job, DapodikClient &client);
     std::unique_ptr<DapodikClient> client();
     int concurrency() const;
 
@@ -53,7 +69,7 @@ private:
     AuditLog &m_audit;
     SettingsStore &m_settings;
     DapodikRepository m_repo;
-    std::unique_ptr<SyncManager> m_manager;
+    DapodikJobs m_jobs;
     std::function<std::unique_ptr<DapodikClient>()> m_clientFactory;
 };
 

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QLoggingCategory>
@@ -108,6 +109,37 @@ Result<Saved> save(QIODevice &content, const QString &path, const DiskReserve &r
         return Error::server(QStringLiteral("cannot commit ") + path);
     s.sha256 = QString::fromLatin1(sha.result().toHex());
     return s;
+}
+
+Result<PendingFile> PendingFile::save(QIODevice &content, const QString &path, const DiskReserve &reserve)
+{
+    auto saved = files::save(content, path, reserve);
+    if (!saved.ok())
+        return saved.error();
+    return PendingFile(path, saved.value());
+}
+
+PendingFile::PendingFile(PendingFile &&other) noexcept : m_path(std::move(other.m_path)), m_saved(other.m_saved)
+{
+    other.m_path.clear();
+}
+
+PendingFile &PendingFile::operator=(PendingFile &&other) noexcept
+{
+    if (this != &other) {
+        if (!m_path.isEmpty())
+            QFile::remove(m_path);
+        m_path = std::move(other.m_path);
+        m_saved = other.m_saved;
+        other.m_path.clear();
+    }
+    return *this;
+}
+
+PendingFile::~PendingFile()
+{
+    if (!m_path.isEmpty())
+        QFile::remove(m_path);
 }
 
 } // namespace tu::files

@@ -39,4 +39,29 @@ struct DiskReserve {
 // refused with INSUFFICIENT_STORAGE, before writing anything, when `reserve` says so.
 Result<Saved> save(QIODevice &content, const QString &path, const DiskReserve &reserve);
 
+// A stored file whose database row is not committed yet. Every upload is "store the file, then
+// in one transaction insert its row and the audit entry, then commit": whatever fails on the way
+// (the insert, the audit, the commit, an early return), the file goes with this object unless
+// keep() was called after the commit. Files are written before rows so that a crash leaves at
+// worst an orphan file, never a row without its file.
+class PendingFile
+{
+public:
+    static Result<PendingFile> save(QIODevice &content, const QString &path, const DiskReserve &reserve);
+    PendingFile(PendingFile &&other) noexcept;
+    PendingFile &operator=(PendingFile &&other) noexcept;
+    PendingFile(const PendingFile &) = delete;
+    PendingFile &operator=(const PendingFile &) = delete;
+    ~PendingFile();
+
+    const Saved &saved() const { return m_saved; }
+    const QString &path() const { return m_path; }
+    void keep() { m_path.clear(); } // the row is committed: the file stays
+
+private:
+    PendingFile(QString path, Saved saved) : m_path(std::move(path)), m_saved(saved) {}
+    QString m_path; // empty: nothing to remove
+    Saved m_saved;
+};
+
 } // namespace tu::files

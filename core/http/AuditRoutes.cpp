@@ -1,4 +1,5 @@
 #include "AuditRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Router.h"
 #include "app/Core.h"
@@ -10,7 +11,7 @@ namespace tu {
 void registerAuditRoutes(Router &router, Core &core)
 {
     router.get(QStringLiteral("/api/admin/audit"))
-        .allow({Role::Admin})
+        .allow(rolesFor(Permission::ReadAudit))
         .summary(QStringLiteral("Log audit"), QStringLiteral("Log audit: siapa, kapan, apa, sasaran, sebelum/sesudah; terbaru dulu"))
         .queryParam(QStringLiteral("userId"), QStringLiteral("string"), QStringLiteral("Id pengguna"))
         .queryParam(QStringLiteral("area"), QStringLiteral("string"), AuditLog::areas().join(QStringLiteral(" | ")))

@@ -1,4 +1,5 @@
 #include "ContentRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Multipart.h"
 #include "Router.h"
@@ -272,7 +273,7 @@ void registerContentRoutes(Router &router, Core &core)
         });
 
         if (t.needsApproval())
-            router.post(base + QStringLiteral("/:id/approve")).allow({Role::Admin, Role::Kesiswaan})
+            router.post(base + QStringLiteral("/:id/approve")).allow(rolesFor(Permission::ApproveContent))
                 .summary(AdminTag, QStringLiteral("%1: setujui item buatan/ubahan OSIS agar tampil di publik").arg(t.label))
                 .data(itemSchema(t)).errors({404})
                 .handle([&content, &t](ApiRequest &req) {
@@ -282,7 +283,7 @@ void registerContentRoutes(Router &router, Core &core)
     }
 
     router.post(QStringLiteral("/api/admin/media"))
-        .allow({Role::Admin, Role::Kesiswaan, Role::Osis}).onWorker()
+        .allow(rolesFor(Permission::EditContent)).onWorker()
         .multipartBody(MediaService::MaxBytes, schema::object({{"file", binary}}, {"file"}))
         .summary(AdminTag, QStringLiteral("Mengunggah gambar (JPEG, PNG, WebP menurut isinya; maks 5 MB)"))
         .data(schema::object({{"id", schema::str()}, {"url", schema::str()}, {"thumbUrl", schema::str()}, {"mime", schema::str()},

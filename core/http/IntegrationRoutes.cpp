@@ -1,4 +1,5 @@
 #include "IntegrationRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Multipart.h"
 #include "ProgressStream.h"
@@ -108,7 +109,7 @@ Result<std::pair<MultipartForm, const MultipartFile *>> formWithFile(const ApiRe
 
 void registerIntegrationRoutes(Router &router, Core &core)
 {
-    const std::initializer_list<Role> who{Role::Admin, Role::Operator};
+    const QList<Role> &who = rolesFor(Permission::ManageSatuData);
     DataFileService &files = core.dataFiles();
     SatuDataSync &sync = core.satuDataSync();
     const QString base = QStringLiteral("/api/integrations/files");
@@ -133,15 +134,12 @@ void registerIntegrationRoutes(Router &router, Core &core)
             else if (!v.isEmpty())
                 return envelope::error(Error::validation({{QStringLiteral("verified"), QStringLiteral("verified harus true atau false.")}}));
             qint64 total = 0;
-            auto list = files.list(f, &total);
+            auto list = sync.filesWithStates(f, &total);
             if (!list.ok())
                 return envelope::error(list.error());
-            auto states = sync.allStates();
-            if (!states.ok())
-                return envelope::error(states.error());
             QJsonArray items;
-            for (const DataFile &d : list.value())
-                items.append(withStates(d, states->value(d.id)));
+            for (const FileWithStates &d : list.value())
+                items.append(withStates(d.file, d.states));
             return envelope::ok(items, QString(), f.page.meta(total));
         });
 
@@ -209,7 +207,7 @@ void registerIntegrationRoutes(Router &router, Core &core)
         });
 
     router.post(base + QStringLiteral("/:id/verify"))
-        .allow({Role::Admin}).jsonBody(schema::object({{"verified", schema::boolean("bawaan true; false mencabut verifikasi")}}))
+        .allow(rolesFor(Permission::VerifySatuData)).jsonBody(schema::object({{"verified", schema::boolean("bawaan true; false mencabut verifikasi")}}))
         .summary(Tag, QStringLiteral("Memverifikasi (atau mencabut verifikasi) berkas; hanya admin, dicatat siapa dan kapan"))
         .data(fileSchema()).errors({400, 404})
         .handle([&files](ApiRequest &req) {
@@ -292,7 +290,7 @@ void registerIntegrationRoutes(Router &router, Core &core)
                     raw.append(part.trimmed());
             const Actor actor = req.actor();
             streamProgress(
-                sync, conn, headers,
+                sync.jobs(), conn, headers,
                 [&sync, actor, raw]() -> Result<QString> {
                     auto targets = satudata::parseTargets(raw);
                     if (!targets.ok())

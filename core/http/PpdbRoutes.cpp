@@ -1,4 +1,5 @@
 #include "PpdbRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Multipart.h"
 #include "Router.h"
@@ -167,7 +168,7 @@ void registerPpdbRoutes(Router &router, Core &core)
             .handle([&core](ApiRequest &req) { return uploadHandler(core, req); });
 
     // --- administration ---------------------------------------------------------------
-    const std::initializer_list<Role> staff{Role::Admin, Role::Ppdb};
+    const QList<Role> &staff = rolesFor(Permission::AdministerPpdb);
     router.get(QStringLiteral("/api/admin/ppdb/registrations"))
         .allow(staff)
         .summary(AdminTag, QStringLiteral("Daftar pendaftar dengan jumlah per status di meta.counts"))

@@ -1,4 +1,5 @@
 #include "StudentWorkRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Multipart.h"
 #include "Router.h"
@@ -31,7 +32,7 @@ HttpResponse workResponse(const Result<StudentWork> &w, const QString &message, 
 void registerStudentWorkRoutes(Router &router, Core &core)
 {
     StudentWorkService &works = core.studentWorks();
-    const std::initializer_list<Role> readers{Role::Siswa, Role::Admin, Role::Kesiswaan};
+    const QList<Role> readers = rolesFor(Permission::SubmitWorks) + rolesFor(Permission::ReviewWorks);
 
     router.get(QStringLiteral("/api/student/works"))
         .allow(readers)
@@ -69,7 +70,7 @@ void registerStudentWorkRoutes(Router &router, Core &core)
         });
 
     router.post(QStringLiteral("/api/student/works"))
-        .allow({Role::Siswa}).onWorker()
+        .allow(rolesFor(Permission::SubmitWorks)).onWorker()
         // Takes files: the upload scope (per IP, per hour) on top of the per-student quota.
         .rateScope(RateScope::Upload, QStringLiteral("Terlalu banyak unggahan karya. Silakan coba lagi nanti."))
         .jsonOrMultipartBody(StudentWorkService::MaxFileBytes,
@@ -106,7 +107,7 @@ void registerStudentWorkRoutes(Router &router, Core &core)
         .handle([&works](ApiRequest &req) { return workResponse(works.get(req.actor(), req.param(QStringLiteral("id"))), QString()); });
 
     router.patch(QStringLiteral("/api/student/works/:id"))
-        .allow({Role::Admin, Role::Kesiswaan})
+        .allow(rolesFor(Permission::ReviewWorks))
         .jsonBody(schema::object({{"featured", schema::boolean()}}, {"featured"}))
         .summary(Tag, QStringLiteral("Menandai atau melepas karya unggulan"))
         .data(workSchema()).errors({400, 404})

@@ -1,4 +1,5 @@
 #include "SyncRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "HttpServer.h"
 #include "Router.h"
@@ -24,7 +25,7 @@ QJsonObject progressSchema()
 
 void streamJob(Core &core, HttpConnection *conn, const HeaderList &headers, const std::function<Result<QString>()> &start)
 {
-    streamProgress(core.dapodik().manager(), conn, headers, start);
+    streamProgress(core.dapodik().jobs(), conn, headers, start);
 }
 
 Result<DapodikListFilter> filterFrom(const ApiRequest &req)
@@ -57,7 +58,7 @@ HttpResponse listResponse(const Result<DapodikListPage> &p)
 
 void registerSyncRoutes(Router &router, Core &core)
 {
-    const std::initializer_list<Role> who{Role::Admin, Role::Operator};
+    const QList<Role> &who = rolesFor(Permission::SyncDapodik);
     DapodikService &dapodik = core.dapodik();
 
     router.get(QStringLiteral("/api/sync/metadata"))
@@ -65,7 +66,7 @@ void registerSyncRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Status sinkronisasi global terakhir: waktu ISO, RUNNING, atau ERROR: …"))
         .response(schema::object({{"id", schema::integer()}, {"key", schema::str("LAST_GLOBAL_SYNC")}, {"value", schema::str()}}))
         .handle([&dapodik](ApiRequest &) {
-            auto m = dapodik.manager().store().metadata();
+            auto m = dapodik.lastGlobalSync();
             return m.ok() ? envelope::json(200, m.value()) : envelope::error(m.error());
         });
 
@@ -126,7 +127,7 @@ void registerSyncRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Membatalkan sinkronisasi yang berjalan (data yang sudah tersimpan tetap; jalankan lagi untuk melanjutkan)"))
         .errors({409})
         .handle([&dapodik](ApiRequest &req) {
-            auto s = dapodik.manager().cancel(req.actor());
+            auto s = dapodik.cancel(req.actor());
             return s.ok() ? envelope::message(QStringLiteral("Pembatalan diminta")) : envelope::error(s.error());
         });
 
@@ -135,7 +136,7 @@ void registerSyncRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Sinkronisasi yang sedang (atau terakhir) berjalan"))
         .data(schema::object({{"running", schema::boolean()}, {"progress", progressSchema()}}))
         .handle([&dapodik](ApiRequest &) {
-            return envelope::ok(QJsonObject{{"running", dapodik.manager().isRunning()}, {"progress", dapodik.manager().current().toJson()}});
+            return envelope::ok(QJsonObject{{"running", dapodik.jobs().isRunning()}, {"progress", dapodik.jobs().current().toJson()}});
         });
 
     router.get(QStringLiteral("/api/sync/logs"))
@@ -151,11 +152,11 @@ void registerSyncRoutes(Router &router, Core &core)
             if (!page.ok())
                 return envelope::error(page.error());
             qint64 total = 0;
-            auto logs = dapodik.manager().store().logs(page.value(), &total);
+            auto logs = dapodik.syncLogs(page.value(), &total);
             if (!logs.ok())
                 return envelope::error(logs.error());
             QJsonArray items;
-            for (const SyncLogEntry &e : logs.value())
+            for (const DapodikSyncLogEntry &e : logs.value())
                 items.append(e.toJson());
             return envelope::ok(items, QString(), page->meta(total));
         });
@@ -165,7 +166,7 @@ void registerSyncRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Kesalahan per item satu sinkronisasi"))
         .data(schema::array(schema::object({{"item", schema::str()}, {"message", schema::str()}, {"at", schema::str()}})))
         .handle([&dapodik](ApiRequest &req) {
-            auto errors = dapodik.manager().store().errors(req.param(QStringLiteral("id")));
+            auto errors = dapodik.syncLogErrors(req.param(QStringLiteral("id")));
             if (!errors.ok())
                 return envelope::error(errors.error());
             QJsonArray items;
@@ -175,9 +176,9 @@ void registerSyncRoutes(Router &router, Core &core)
         });
 
     const QList<std::tuple<QString, QString, std::function<Result<DapodikListPage>(const DapodikListFilter &)>>> lists = {
-        {QStringLiteral("kecamatan"), QStringLiteral("Kecamatan hasil sinkronisasi"), [&dapodik](const DapodikListFilter &f) { return dapodik.repository().kecamatanList(f); }},
-        {QStringLiteral("sekolah"), QStringLiteral("Sekolah hasil sinkronisasi (kode_wilayah, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.repository().sekolahList(f); }},
-        {QStringLiteral("ptk"), QStringLiteral("PTK hasil sinkronisasi (npsn, kode_wilayah, status_kepegawaian, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.repository().ptkList(f); }},
+        {QStringLiteral("kecamatan"), QStringLiteral("Kecamatan hasil sinkronisasi"), [&dapodik](const DapodikListFilter &f) { return dapodik.kecamatanList(f); }},
+        {QStringLiteral("sekolah"), QStringLiteral("Sekolah hasil sinkronisasi (kode_wilayah, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.sekolahList(f); }},
+        {QStringLiteral("ptk"), QStringLiteral("PTK hasil sinkronisasi (npsn, kode_wilayah, status_kepegawaian, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.ptkList(f); }},
     };
     for (const auto &[name, summary, fetch] : lists) {
         router.get(QStringLiteral("/api/dapodik/") + name)

@@ -1,9 +1,8 @@
 #include "TahunAjaranRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Paging.h"
 #include "Router.h"
-#include "academic/SiakadClient.h"
-#include "auth/ConstantTime.h"
 #include "app/Core.h"
 
 #include <QJsonArray>
@@ -35,7 +34,7 @@ HttpResponse record(const Result<TahunAjaran> &r, const QString &message)
 
 void registerTahunAjaranRoutes(Router &router, Core &core)
 {
-    const std::initializer_list<Role> staff{Role::Admin, Role::Operator};
+    const QList<Role> &staff = rolesFor(Permission::ManageTahunAjaran);
 
     router.get(Base)
         .allow(staff)
@@ -95,8 +94,7 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
                               {"trashed", schema::integer()}, {"unchanged", schema::integer()}}))
         .errors({502})
         .handle([&core](ApiRequest &req) {
-            SiakadClient client = SiakadClient::fromSettings(core.settings());
-            auto s = core.tahunAjaran().syncWithSiakad(req.actor(), client);
+            auto s = core.tahunAjaran().syncWithSiakad(req.actor());
             return s.ok() ? envelope::ok(s->toJson(), QStringLiteral("Sinkronisasi SIAKAD selesai")) : envelope::error(s.error());
         });
 
@@ -106,12 +104,8 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Webhook SIAKAD: satu data tahun ajaran (header X-API-KEY = SIAKAD_API_KEY)"))
         .data(recordSchema()).errors({400, 401, 409})
         .handle([&core](ApiRequest &req) {
-            const QByteArray expected = core.settings().value(QStringLiteral("siakad_api_key")).toUtf8();
-            if (!constantTimeEquals(req.http->header("x-api-key"), expected))
-                return envelope::error(Error::unauthorized(QStringLiteral("API key SIAKAD tidak valid.")));
-            Actor siakad = Actor::system(QStringLiteral("siakad-webhook"));
-            siakad.ip = req.clientIp;
-            return record(core.tahunAjaran().upsertFromSync(siakad, req.json), QStringLiteral("Tahun ajaran diperbarui dari SIAKAD"));
+            return record(core.tahunAjaran().webhook(req.http->header("x-api-key"), req.clientIp, req.json),
+                          QStringLiteral("Tahun ajaran diperbarui dari SIAKAD"));
         });
 }
 

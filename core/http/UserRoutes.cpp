@@ -1,4 +1,5 @@
 #include "UserRoutes.h"
+#include "auth/Permissions.h"
 #include "Envelope.h"
 #include "Router.h"
 #include "app/Core.h"
@@ -31,7 +32,7 @@ QJsonObject inputSchema(bool create)
 void registerUserRoutes(Router &router, Core &core)
 {
     router.get(QStringLiteral("/api/admin/users"))
-        .allow({Role::Admin})
+        .allow(rolesFor(Permission::ManageUsers))
         .summary(Tag, QStringLiteral("Daftar pengguna"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman (mulai 1)"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Jumlah per halaman (maks 100)"))
@@ -51,7 +52,7 @@ void registerUserRoutes(Router &router, Core &core)
         });
 
     router.post(QStringLiteral("/api/admin/users"))
-        .allow({Role::Admin}).jsonBody(inputSchema(true)).onWorker()
+        .allow(rolesFor(Permission::ManageUsers)).jsonBody(inputSchema(true)).onWorker()
         .summary(Tag, QStringLiteral("Membuat pengguna"))
         .data(userSchema()).errors({400, 409})
         .handle([&core](ApiRequest &req) {
@@ -60,7 +61,7 @@ void registerUserRoutes(Router &router, Core &core)
         });
 
     router.get(QStringLiteral("/api/admin/users/:id"))
-        .allow({Role::Admin})
+        .allow(rolesFor(Permission::ManageUsers))
         .summary(Tag, QStringLiteral("Satu pengguna"))
         .data(userSchema()).errors({404})
         .handle([&core](ApiRequest &req) {
@@ -69,7 +70,7 @@ void registerUserRoutes(Router &router, Core &core)
         });
 
     router.put(QStringLiteral("/api/admin/users/:id"))
-        .allow({Role::Admin}).jsonBody(inputSchema(false)).onWorker()
+        .allow(rolesFor(Permission::ManageUsers)).jsonBody(inputSchema(false)).onWorker()
         .summary(Tag, QStringLiteral("Mengubah pengguna (nama, peran, status, password)"))
         .data(userSchema()).errors({400, 404, 409})
         .handle([&core](ApiRequest &req) {
@@ -78,7 +79,7 @@ void registerUserRoutes(Router &router, Core &core)
         });
 
     router.del(QStringLiteral("/api/admin/users/:id"))
-        .allow({Role::Admin})
+        .allow(rolesFor(Permission::ManageUsers))
         .summary(Tag, QStringLiteral("Menghapus pengguna"))
         .errors({404, 409})
         .handle([&core](ApiRequest &req) {

@@ -1,4 +1,5 @@
 #include "PpdbService.h"
+#include "auth/Permissions.h"
 #include "academic/TahunAjaranService.h"
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
@@ -175,7 +176,7 @@ Result<Registration> PpdbService::find(const QString &idOrNumber)
 
 bool PpdbService::isStaff(const Actor &actor)
 {
-    return actor.isSystem || (!actor.userId.isEmpty() && (actor.role == Role::Admin || actor.role == Role::Ppdb));
+    return actor.isSystem || (!actor.userId.isEmpty() && hasPermission(actor.role, Permission::AdministerPpdb));
 }
 
 Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QString &registration, const QString &type,
@@ -245,11 +246,12 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
     d.storedName = reg->id + QLatin1Char('/') + d.id + QLatin1Char('.') + files::extensionFor(d.mimeType);
     d.uploadedAt = nowIso();
     const QString path = m_uploadDir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path, m_reserve);
+    auto saved = files::PendingFile::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
-    d.size = saved->size;
-    d.sha256 = saved->sha256;
+    files::PendingFile stored = std::move(saved).value();
+    d.size = stored.saved().size;
+    d.sha256 = stored.saved().sha256;
 
     QList<RegistrationDocument> pruned;
     Status done = [&]() -> Status {
@@ -287,10 +289,9 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
         pruned = old.value();
         return {};
     }();
-    if (!done.ok()) {
-        QFile::remove(path);
+    if (!done.ok())
         return done.error();
-    }
+    stored.keep();
     // Files go after their rows: a crash in between leaves an orphan file, never a row without one.
     for (const RegistrationDocument &o : pruned)
         QFile::remove(m_uploadDir + QLatin1Char('/') + o.storedName);

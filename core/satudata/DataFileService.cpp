@@ -1,4 +1,5 @@
 #include "DataFileService.h"
+#include "auth/Permissions.h"
 #include "Text.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -184,6 +185,8 @@ Result<DataFile> DataFileService::get(const QString &id) { return find(id); }
 
 Result<DataFile> DataFileService::upload(const Actor &actor, QIODevice &content, const QString &originalName, const QJsonObject &meta)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     auto f = parseMeta(meta, DataFile{});
     if (!f.ok())
         return f.error();
@@ -204,11 +207,12 @@ Result<DataFile> DataFileService::upload(const Actor &actor, QIODevice &content,
     d.uploadedBy = actor.username;
     d.createdAt = d.updatedAt = nowIso();
     const QString path = m_dir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path, m_reserve);
+    auto saved = files::PendingFile::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
-    d.size = saved->size;
-    d.sha256 = saved->sha256;
+    files::PendingFile stored = std::move(saved).value();
+    d.size = stored.saved().size;
+    d.sha256 = stored.saved().sha256;
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -221,10 +225,9 @@ Result<DataFile> DataFileService::upload(const Actor &actor, QIODevice &content,
         return s.error();
     if (auto s = m_audit.record(actor, QStringLiteral("upload"), Entity, d.id, {}, d.toJson()); !s.ok())
         return s.error();
-    if (auto s = tx.commit(); !s.ok()) {
-        QFile::remove(path);
+    if (auto s = tx.commit(); !s.ok())
         return s.error();
-    }
+    stored.keep();
     return d;
 }
 
@@ -247,6 +250,8 @@ Status update(Database &db, const DataFile &d)
 
 Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id, QIODevice &content, const QString &originalName)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     if (content.size() > MaxBytes)
         return Error::make(ErrorCode::PayloadTooLarge, QStringLiteral("Berkas melebihi 10 MB. Pecah datanya menjadi beberapa berkas."));
     auto before = find(id);
@@ -267,11 +272,12 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
     d.verifiedAt.clear();
     d.updatedAt = nowIso();
     const QString path = m_dir + QLatin1Char('/') + d.storedName;
-    auto saved = files::save(content, path, m_reserve);
+    auto saved = files::PendingFile::save(content, path, m_reserve);
     if (!saved.ok())
         return saved.error();
-    d.size = saved->size;
-    d.sha256 = saved->sha256;
+    files::PendingFile stored = std::move(saved).value();
+    d.size = stored.saved().size;
+    d.sha256 = stored.saved().sha256;
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -281,10 +287,9 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
         return s.error();
     if (auto s = m_audit.record(actor, QStringLiteral("replace"), Entity, id, before->toJson(), d.toJson()); !s.ok())
         return s.error();
-    if (auto s = tx.commit(); !s.ok()) {
-        QFile::remove(path);
+    if (auto s = tx.commit(); !s.ok())
         return s.error();
-    }
+    stored.keep();
     QFile::remove(m_dir + QLatin1Char('/') + before->storedName);
     return d;
 }
@@ -292,6 +297,8 @@ Result<DataFile> DataFileService::replace(const Actor &actor, const QString &id,
 Result<DataFile> DataFileService::change(const Actor &actor, const QString &id, const QString &action,
                                          const std::function<Result<DataFile>(const DataFile &)> &edit)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -326,6 +333,8 @@ Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &
 
 Status DataFileService::remove(const Actor &actor, const QString &id)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p;
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -346,7 +355,7 @@ Status DataFileService::remove(const Actor &actor, const QString &id)
 
 Result<DataFile> DataFileService::setVerified(const Actor &actor, const QString &id, bool verified)
 {
-    if (!actor.isSystem && actor.role != Role::Admin)
+    if (!may(actor, Permission::VerifySatuData))
         return Error::forbidden(QStringLiteral("Hanya admin yang dapat memverifikasi berkas data."));
     return change(actor, id, verified ? QStringLiteral("verify") : QStringLiteral("unverify"), [&](DataFile d) -> Result<DataFile> {
         d.verified = verified;

@@ -1,4 +1,5 @@
 #include "SatuDataSync.h"
+#include "auth/Permissions.h"
 #include "DataFileService.h"
 #include "SatuDataClients.h"
 #include "SatuDataStore.h"
@@ -393,17 +394,18 @@ TargetResult sipdPush(SipdClient &client, const DataFile &file, const Table &tab
 } // namespace
 
 SatuDataSync::SatuDataSync(Database &db, AuditLog &audit, SettingsStore &settings, DataFileService &files, QObject *parent)
-    : QObject(parent), m_db(db), m_audit(audit), m_settings(settings), m_files(files), m_store(db)
+    : QObject(parent), m_db(db), m_audit(audit), m_settings(settings), m_files(files), m_store(db),
+      m_runner(db, QStringLiteral("satudata"), QStringLiteral("Sinkronisasi Satu Data"))
 {
-    qRegisterMetaType<tu::Progress>();
     qRegisterMetaType<tu::RunSummary>();
+    // After the runner is idle again, as listeners expect (isRunning() false); from the run's thread.
+    connect(&m_runner, &JobRunner::finished, this, [this] { emit runFinished(lastRun()); }, Qt::DirectConnection);
 }
 
 SatuDataSync::~SatuDataSync()
 {
     cancel();
     waitForIdle(-1);
-    delete m_thread;
 }
 
 qint64 SatuDataSync::retryDelaySeconds(int attempts)
@@ -513,6 +515,8 @@ TargetResult SatuDataSync::pushOne(const Actor &actor, const QString &runId, con
 
 Result<FileSyncResult> SatuDataSync::syncFile(const Actor &actor, const QString &fileId, const QStringList &targets)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     auto file = m_files.get(fileId);
     if (!file.ok())
         return file.error();
@@ -552,6 +556,8 @@ Result<SyncConflict> SatuDataSync::conflict(const QString &fileId, const QString
 
 Result<TargetResult> SatuDataSync::resolveConflict(const Actor &actor, const QString &fileId, const QString &target, const QString &keep)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     if (keep != QLatin1String("local") && keep != QLatin1String("remote"))
         return Error::validation({{QStringLiteral("keep"), QStringLiteral("Pilih \"local\" (versi sekolah) atau \"remote\" (versi portal).")}});
     auto c = conflict(fileId, target);
@@ -603,6 +609,8 @@ Result<SyncSchedule> SatuDataSync::schedule() { return m_store.schedule(); }
 
 Result<SyncSchedule> SatuDataSync::setSchedule(const Actor &actor, const QJsonObject &json)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     auto s = SyncSchedule::fromJson(json);
     if (!s.ok())
         return s.error();
@@ -686,6 +694,8 @@ Result<QString> SatuDataSync::tick()
 
 Result<QString> SatuDataSync::startAll(const Actor &actor, const QStringList &targets)
 {
+    if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
+        return p.error();
     auto all = m_files.all();
     if (!all.ok())
         return all.error();
@@ -707,16 +717,6 @@ Result<RunSummary> SatuDataSync::runAll(const Actor &actor, const QStringList &t
 
 Result<QString> SatuDataSync::startRun(const Actor &actor, const QString &trigger, const QStringList &targets, QList<Item> items)
 {
-    QMutexLocker l(&m_mutex);
-    if (m_running)
-        return Error::conflict(QStringLiteral("Sinkronisasi Satu Data lain sedang berjalan. Tunggu sampai selesai."));
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
-    m_running = true;
-    m_cancel = false;
     RunSummary run;
     run.runId = newId();
     run.trigger = trigger;
@@ -724,23 +724,23 @@ Result<QString> SatuDataSync::startRun(const Actor &actor, const QString &trigge
     run.startedAt = iso(now());
     for (const QString &t : targets)
         run.perTarget.insert(t, {});
-    m_current = Progress::of(QStringLiteral("Memulai sinkronisasi %1 berkas…").arg(items.size()), 0, 0, int(items.size()));
-    m_current.jobId = run.runId;
-    m_current.kind = QStringLiteral("satudata");
-    m_thread = QThread::create([this, run, actor, items] { execute(run, actor, items); });
-    m_thread->setObjectName(QStringLiteral("satudata-sync"));
-    m_thread->start();
+    Progress first = Progress::of(QStringLiteral("Memulai sinkronisasi %1 berkas…").arg(items.size()), 0, 0, int(items.size()));
+    first.jobId = run.runId;
+    first.kind = QStringLiteral("satudata");
+    auto started = m_runner.start(first, [this, run, actor, items](const JobControl &control) { execute(control, run, actor, items); });
+    if (!started.ok())
+        return started.error();
     return run.runId;
 }
 
-void SatuDataSync::execute(RunSummary run, const Actor &actor, QList<Item> items)
+void SatuDataSync::execute(const JobControl &control, RunSummary run, const Actor &actor, const QList<Item> &items)
 {
     int steps = 0;
     for (const Item &i : items)
         steps += int(i.targets.size());
     int done = 0;
     for (int n = 0; n < items.size(); ++n) {
-        if (m_cancel) {
+        if (control.cancelled()) {
             run.cancelled = true;
             break;
         }
@@ -778,7 +778,7 @@ void SatuDataSync::execute(RunSummary run, const Actor &actor, QList<Item> items
                                       n + 1, int(items.size()));
             if (done == steps)
                 p.progress = 99; // 100 only with the summary
-            publish(p);
+            control.report(p);
         }
         run.files << fr;
     }
@@ -798,56 +798,46 @@ void SatuDataSync::execute(RunSummary run, const Actor &actor, QList<Item> items
         QMutexLocker l(&m_mutex);
         m_last = run;
     }
-    publish(final);
-    {
-        QMutexLocker l(&m_mutex);
-        m_running = false;
+    control.report(final);
+}
+
+Result<QList<FileWithStates>> SatuDataSync::filesWithStates(const DataFileFilter &filter, qint64 *total)
+{
+    QList<DataFile> files;
+    if (filter.page.limit > 0) {
+        auto page = m_files.list(filter, total);
+        if (!page.ok())
+            return page.error();
+        files = page.value();
+    } else { // every page, in the list's order
+        DataFileFilter f = filter;
+        f.page.limit = PageRequest::MaxLimit;
+        qint64 count = 0;
+        for (f.page.page = 1;; ++f.page.page) {
+            auto page = m_files.list(f, &count);
+            if (!page.ok())
+                return page.error();
+            files += page.value();
+            if (page->isEmpty() || qint64(files.size()) >= count)
+                break;
+        }
+        if (total)
+            *total = count;
     }
-    emit runFinished(run);
-}
-
-void SatuDataSync::publish(Progress p)
-{
-    {
-        QMutexLocker l(&m_mutex);
-        p.jobId = m_current.jobId;
-        p.kind = m_current.kind;
-        p.progress = qMax(p.progress, m_current.progress);
-        m_current = p;
-    }
-    emit progress(p);
-}
-
-bool SatuDataSync::isRunning() const
-{
-    QMutexLocker l(&m_mutex);
-    return m_running;
-}
-
-Progress SatuDataSync::current() const
-{
-    QMutexLocker l(&m_mutex);
-    return m_current;
+    auto states = allStates();
+    if (!states.ok())
+        return states.error();
+    QList<FileWithStates> out;
+    out.reserve(files.size());
+    for (const DataFile &d : files)
+        out.append({d, states->value(d.id)});
+    return out;
 }
 
 RunSummary SatuDataSync::lastRun() const
 {
     QMutexLocker l(&m_mutex);
     return m_last;
-}
-
-void SatuDataSync::cancel() { m_cancel = true; }
-
-bool SatuDataSync::waitForIdle(int timeoutMs)
-{
-    QThread *t = nullptr;
-    {
-        QMutexLocker l(&m_mutex);
-        t = m_thread;
-    }
-    if (!t)
-        return true;
-    return timeoutMs < 0 ? t->wait() : t->wait(QDeadlineTimer(timeoutMs));
 }
 
 } // namespace tu

@@ -5,19 +5,17 @@
 // dataset (never duplicates), conflict detection when the portal changed the dataset since our
 // last push, a persistent retry queue with backoff, the schedule and a per-attempt log.
 
+#include "DataFileService.h"
 #include "SatuDataStore.h"
 #include "SatuDataTypes.h"
 #include "SyncSchedule.h"
 #include "auth/Actor.h"
-#include "sync/Progress.h"
+#include "sync/JobRunner.h"
 
 #include <QDateTime>
 #include <QMutex>
 #include <QObject>
-#include <atomic>
 #include <functional>
-
-class QThread;
 
 namespace tu {
 
@@ -25,7 +23,12 @@ class AuditLog;
 class Database;
 class DataFileService;
 class SettingsStore;
-struct DataFile;
+
+// A data file with what we know of it at each target ("splp" / "sipd"; missing: never tried).
+struct FileWithStates {
+    DataFile file;
+    QMap<QString, TargetState> states;
+};
 
 class SatuDataSync : public QObject
 {
@@ -44,15 +47,21 @@ public:
     Result<QString> startAll(const Actor &actor, const QStringList &targets);
     // startAll and wait (HTTP's plain POST, tests).
     Result<RunSummary> runAll(const Actor &actor, const QStringList &targets);
-    bool isRunning() const;
-    Progress current() const;
+    // The run on its thread: progress and finished signals, isRunning, current, cancel,
+    // waitForIdle. Runs exclude each other across every process on one PostgreSQL database.
+    JobRunner &jobs() { return m_runner; }
+    bool isRunning() const { return m_runner.isRunning(); }
+    Progress current() const { return m_runner.current(); }
     RunSummary lastRun() const;
-    void cancel();
-    bool waitForIdle(int timeoutMs);
+    void cancel() { (void)m_runner.cancel(); }
+    bool waitForIdle(int timeoutMs) { return m_runner.waitForIdle(timeoutMs); }
 
     // Our state per target for a file ("splp" → …); missing targets were never tried.
     Result<QMap<QString, TargetState>> states(const QString &fileId);
     Result<QHash<QString, QMap<QString, TargetState>>> allStates(); // fileId → target → state
+    // One page of files (DataFileService::list) joined with their states; every file when the
+    // filter's limit is 0.
+    Result<QList<FileWithStates>> filesWithStates(const DataFileFilter &filter, qint64 *total);
     Result<SyncConflict> conflict(const QString &fileId, const QString &target);
     // keep "local": push ours over the portal's; keep "remote": take the portal's title and
     // description into the file and accept the remote as the synced state.
@@ -76,15 +85,13 @@ public:
     static constexpr int MaxRetryAttempts = 6;
 
 signals:
-    void progress(const tu::Progress &progress); // from the run's thread: connect queued
     void runFinished(const tu::RunSummary &summary);
 
 private:
     struct Item { QString fileId; QStringList targets; };
     Result<QString> startRun(const Actor &actor, const QString &trigger, const QStringList &targets, QList<Item> items);
-    void execute(RunSummary run, const Actor &actor, QList<Item> items);
+    void execute(const JobControl &control, RunSummary run, const Actor &actor, const QList<Item> &items);
     TargetResult pushOne(const Actor &actor, const QString &runId, const DataFile &file, const QString &target, bool force);
-    void publish(Progress p);
     QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
 
     Database &m_db;
@@ -93,13 +100,10 @@ private:
     DataFileService &m_files;
     SatuDataStore m_store; // stateless over m_db: safe from any thread
     std::function<QDateTime()> m_now;
-    mutable QMutex m_mutex;
+    mutable QMutex m_mutex; // m_last
     QMutex m_pushMutex;
-    bool m_running = false;
-    Progress m_current;
     RunSummary m_last;
-    std::atomic<bool> m_cancel{false};
-    QThread *m_thread = nullptr;
+    JobRunner m_runner;
 };
 
 } // namespace tu

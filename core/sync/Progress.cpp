@@ -9,8 +9,8 @@ QJsonObject Progress::toJson() const
         o.insert(QStringLiteral("current"), current);
         o.insert(QStringLiteral("total"), total);
     }
-    if (progressKec >= 0)
-        o.insert(QStringLiteral("progressKec"), progressKec);
+    if (subProgress >= 0)
+        o.insert(QStringLiteral("progressKec"), subProgress);
     if (!kind.isEmpty())
         o.insert(QStringLiteral("job"), kind);
     if (done) {

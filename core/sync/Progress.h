@@ -1,6 +1,6 @@
 #pragma once
-// One value type for the progress of every long job (DESIGN.md section 1): the desktop binds it
-// to progress bars, the HTTP layer streams it as SSE frames in the shape of seed 000.
+// One value type for the progress of every long job (JobRunner): the desktop binds it to progress
+// bars, the HTTP layer streams it as SSE frames `data: {message, progress, …}` (docs/api.md).
 
 #include <QJsonObject>
 #include <QMetaType>
@@ -10,12 +10,14 @@ namespace tu {
 
 struct Progress {
     QString jobId;
-    QString kind;       // global, kecamatan, all-ptk, all-sekolah, ptk
+    QString kind;       // the job within its family (Dapodik: global, kecamatan, all-ptk, all-sekolah, ptk; satudata)
     QString message;    // Indonesian, for people
     int progress = 0;   // 0–100, never decreasing within a job
     int current = 0;    // items done of `total` at the current level (e.g. kecamatan)
     int total = 0;
-    int progressKec = -1; // 0–100 within the current kecamatan; -1 when not applicable
+    // 0–100 within the current step (the Dapodik sync: within the current kecamatan, sent as
+    // `progressKec`, the name its stream has always used); -1 when not applicable.
+    int subProgress = -1;
     bool done = false;
     QString lastSync;   // on success (ISO time)
     QString error;      // on failure or cancel

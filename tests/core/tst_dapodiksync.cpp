@@ -36,7 +36,7 @@ private slots:
     void cleanup()
     {
         if (tc && tc->core)
-            svc().manager().waitForIdle(10000);
+            svc().jobs().waitForIdle(10000);
         sim.reset();
         tc.reset();
     }
@@ -45,16 +45,16 @@ private slots:
     {
         startSim({});
         QList<Progress> events;
-        connect(&svc().manager(), &SyncManager::progress, this, [&](const Progress &p) { events.append(p); });
+        connect(&svc().jobs(), &JobRunner::progress, this, [&](const Progress &p) { events.append(p); });
         TU_VERIFY_OK(svc().startGlobal(op));
-        QCOMPARE(tc->core->dapodik().manager().store().metadata()->value(QLatin1String("value")).toString(), QStringLiteral("RUNNING"));
+        QCOMPARE(tc->core->dapodik().lastGlobalSync()->value(QLatin1String("value")).toString(), QStringLiteral("RUNNING"));
         const Progress last = test::waitForJob(*tc->core);
         QVERIFY2(last.done && last.error.isEmpty(), qPrintable(last.error));
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_kecamatan WHERE active = 1"), 3);
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_sekolah WHERE active = 1"), 9);
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_ptk WHERE active = 1"), 36);
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_kecamatan WHERE nama = 'Gamping' AND kode_wilayah = '34.04.01'"), 1);
-        const QString value = svc().manager().store().metadata()->value(QLatin1String("value")).toString();
+        const QString value = svc().lastGlobalSync()->value(QLatin1String("value")).toString();
         QVERIFY2(QDateTime::fromString(value, Qt::ISODateWithMs).isValid() && value.endsWith(QLatin1Char('Z')), qPrintable(value));
         QCOMPARE(last.lastSync, value);
         // Events: first "Memulai", progress never decreases, the last one done at 100.
@@ -64,10 +64,10 @@ private slots:
             QVERIFY2(events[i].progress >= events[i - 1].progress, qPrintable(QStringLiteral("%1 after %2").arg(events[i].progress).arg(events[i - 1].progress)));
         QCOMPARE(events.last().progress, 100);
         QVERIFY(std::any_of(events.begin(), events.end(), [](const Progress &p) { return p.message.startsWith(QStringLiteral("📦 Wilayah: Gamping")); }));
-        QVERIFY(std::any_of(events.begin(), events.end(), [](const Progress &p) { return p.progressKec > 0 && p.progressKec < 100; }));
+        QVERIFY(std::any_of(events.begin(), events.end(), [](const Progress &p) { return p.subProgress > 0 && p.subProgress < 100; }));
         // Log and audit.
         qint64 total = 0;
-        auto logs = svc().manager().store().logs({}, &total);
+        auto logs = svc().syncLogs({}, &total);
         QCOMPARE(logs->first().status, QStringLiteral("success"));
         QCOMPARE(logs->first().counts.ptk, 36);
         QCOMPARE(tc->core->audit().recent(10, QStringLiteral("dapodik_sync")).value().size(), 1);
@@ -105,11 +105,11 @@ private slots:
             sim->forceFault(QLatin1String(kind), 1);
         TU_VERIFY_OK(svc().startGlobal(op));
         const Progress done = test::waitForJob(*tc->core);
-        QVERIFY2(done.error.isEmpty(), qPrintable(done.error + QLatin1Char(' ') + svc().manager().store().errors(svc().manager().current().jobId).value().value(0).value(QLatin1String("message")).toString()));
+        QVERIFY2(done.error.isEmpty(), qPrintable(done.error + QLatin1Char(' ') + svc().syncLogErrors(svc().jobs().current().jobId).value().value(0).value(QLatin1String("message")).toString()));
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_ptk WHERE active = 1"), 36);
         QVERIFY(sim->stats().value(QLatin1String("injected_failures")).toInt() >= 3);
         qint64 total = 0;
-        QCOMPARE(svc().manager().store().logs({}, &total)->first().counts.errors, 0);
+        QCOMPARE(svc().syncLogs({}, &total)->first().counts.errors, 0);
     }
 
     void reauthenticatesOnceOn401()
@@ -226,7 +226,7 @@ private slots:
         TU_VERIFY_OK(svc().startGlobal(op));
         const Progress p = test::waitForJob(*tc->core);
         QVERIFY(p.error.contains(QStringLiteral("API key")));
-        QVERIFY(svc().manager().store().metadata()->value(QLatin1String("value")).toString().startsWith(QStringLiteral("ERROR: ")));
+        QVERIFY(svc().lastGlobalSync()->value(QLatin1String("value")).toString().startsWith(QStringLiteral("ERROR: ")));
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_kecamatan"), 0);
         // Wrong password: 401 at login.
         QVERIFY(test::pointAtSim(*tc->core, *sim, QStringLiteral("sim-dapodik-key"), QStringLiteral("salah")).ok());
@@ -242,17 +242,17 @@ private slots:
         QCOMPARE(svc().startAllPtk(op).error().code, ErrorCode::Conflict);
         QCOMPARE(svc().syncPtk(op, QStringLiteral("3404010101010001"), QStringLiteral("20400101")).error().code, ErrorCode::Conflict);
         QVERIFY(test::waitForJob(*tc->core).error.isEmpty());
-        QCOMPARE(svc().manager().cancel(op).error().code, ErrorCode::Conflict); // nothing to cancel
+        QCOMPARE(svc().cancel(op).error().code, ErrorCode::Conflict); // nothing to cancel
     }
 
     void cancelThenResume()
     {
         startSim({"--latency-ms", "30"});
         QString cancelledAfter;
-        auto c = connect(&svc().manager(), &SyncManager::progress, this, [&](const Progress &p) {
+        auto c = connect(&svc().jobs(), &JobRunner::progress, this, [&](const Progress &p) {
             if (p.message.startsWith(QStringLiteral("📦 Wilayah")) && cancelledAfter.isEmpty()) {
                 cancelledAfter = p.message;
-                (void)svc().manager().cancel(op);
+                (void)svc().cancel(op);
             }
         }, Qt::DirectConnection); // on the job thread, before it writes the next kecamatan
         TU_VERIFY_OK(svc().startGlobal(op));
@@ -260,7 +260,7 @@ private slots:
         disconnect(c);
         QVERIFY(stopped.cancelled);
         QVERIFY(!stopped.error.isEmpty());
-        QVERIFY(svc().manager().store().metadata()->value(QLatin1String("value")).toString().startsWith(QStringLiteral("ERROR: ")));
+        QVERIFY(svc().lastGlobalSync()->value(QLatin1String("value")).toString().startsWith(QStringLiteral("ERROR: ")));
         const qint64 kept = count("SELECT COUNT(*) FROM dapodik_sekolah");
         QVERIFY(kept >= 3 && kept < 9); // the first kecamatan stayed, whole
         QVERIFY(count("SELECT COUNT(*) FROM sync_checkpoints WHERE job_key = 'global'") >= 1);
@@ -271,7 +271,7 @@ private slots:
         QVERIFY2(resumed.error.isEmpty(), qPrintable(resumed.error));
         QCOMPARE(count("SELECT COUNT(*) FROM dapodik_ptk WHERE active = 1"), 36);
         qint64 total = 0;
-        QVERIFY(svc().manager().store().logs({}, &total)->first().resumed);
+        QVERIFY(svc().syncLogs({}, &total)->first().resumed);
         const int after = dapodikStats().value(QLatin1String("requests")).toObject().value(QLatin1String("sekolah")).toInt();
         QVERIFY2(after - sekolahRequests < 3, "resumed run skipped the finished kecamatan");
         QCOMPARE(count("SELECT COUNT(*) FROM sync_checkpoints"), 0); // success clears them
@@ -279,14 +279,14 @@ private slots:
 
     void crashRecovery()
     {
-        QVERIFY(svc().manager().store().setMetadata(QStringLiteral("LAST_GLOBAL_SYNC"), QStringLiteral("RUNNING")).ok());
-        QVERIFY(svc().manager().store().startLog(QStringLiteral("global"), {}, QStringLiteral("x"), false).ok());
-        auto r = svc().manager().recoverAtStartup();
+        QVERIFY(DapodikSyncStore(tc->core->db()).setMetadata(QStringLiteral("LAST_GLOBAL_SYNC"), QStringLiteral("RUNNING")).ok());
+        QVERIFY(DapodikSyncStore(tc->core->db()).startLog(QStringLiteral("global"), {}, QStringLiteral("x"), false).ok());
+        auto r = svc().recoverAtStartup();
         TU_VERIFY_OK(r);
         QVERIFY(r.value());
-        QCOMPARE(svc().manager().store().metadata()->value(QLatin1String("value")).toString(), QStringLiteral("ERROR: interrupted"));
+        QCOMPARE(svc().lastGlobalSync()->value(QLatin1String("value")).toString(), QStringLiteral("ERROR: interrupted"));
         QCOMPARE(count("SELECT COUNT(*) FROM sync_log WHERE status = 'interrupted'"), 1);
-        QVERIFY(!svc().manager().recoverAtStartup().value()); // nothing more to do
+        QVERIFY(!svc().recoverAtStartup().value()); // nothing more to do
     }
 
     void goneUpstreamBecomesInactive()

@@ -7,6 +7,9 @@
 #include "sync/UpstreamHttp.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <cstdio>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -87,6 +90,41 @@ private slots:
         TU_VERIFY_OK(logs);
         QCOMPARE(total, 2);
         QVERIFY(!logs->first().answer.isEmpty());
+    }
+
+    // Two processes on one database (the desktop and the server, or two servers): one run at a
+    // time across both, on PostgreSQL by the advisory lock and on SQLite by the lock file.
+    void runsExcludeEachOtherAcrossProcesses()
+    {
+        file(QStringLiteral("Dua Proses"));
+        // Every upstream answer takes a while, so the other process's run is still going.
+        sim->control("POST", QStringLiteral("/__sim/faults"), {{"latencyMs", 1500}});
+        QProcess other;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TU_SECOND_PROCESS_DB"), tc->database.url());
+        env.insert(QStringLiteral("TU_SECOND_PROCESS_DIR"), tc->database.dataDir());
+        other.setProcessEnvironment(env);
+        other.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(other.waitForStarted(5000));
+        QVERIFY(other.waitForReadyRead(20000));
+        const QByteArray said = other.readLine().trimmed();
+        QCOMPARE(said, QByteArray("started"));
+
+        auto refused = sync().startAll(op, {satudata::Splp});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("komputer lain")), qPrintable(refused.error().message));
+        QVERIFY(!sync().isRunning());
+
+        other.write("stop\n");
+        other.closeWriteChannel();
+        QVERIFY(other.waitForFinished(30000));
+        QCOMPARE(other.exitCode(), 0);
+        sim->control("POST", QStringLiteral("/__sim/faults"), {{"latencyMs", 0}});
+        // Once the other process is done, this one runs.
+        auto run = sync().runAll(op, {satudata::Splp});
+        TU_VERIFY_OK(run);
+        QCOMPARE(run->perTarget.value(satudata::Splp).failed, 0);
     }
 
     void unverifiedIsRefusedAndSkippedInBulk()
@@ -430,5 +468,35 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSatuDataSync)
+// The other process of runsExcludeEachOtherAcrossProcesses: this binary again, opening the same
+// database and data folder, starting the same run and reporting on stdout.
+static int runAsSecondProcess()
+{
+    auto core = Core::open({qEnvironmentVariable("TU_SECOND_PROCESS_DIR"), qEnvironmentVariable("TU_SECOND_PROCESS_DB")});
+    if (!core.ok()) {
+        std::printf("open failed: %s\n", qPrintable(core.error().message));
+        return 2;
+    }
+    const Actor op = test::actorOf(QStringLiteral("o2"), QStringLiteral("operator2"), Role::Operator);
+    auto started = core.value()->satuDataSync().startAll(op, {satudata::Splp});
+    std::printf("%s\n", started.ok() ? "started" : qPrintable(QStringLiteral("refused ") + started.error().message));
+    std::fflush(stdout);
+    // Holds the run until the parent says so (a line on stdin), so the overlap is certain.
+    QFile in;
+    (void)in.open(stdin, QIODevice::ReadOnly);
+    (void)in.readLine();
+    core.value()->satuDataSync().cancel();
+    core.value()->satuDataSync().waitForIdle(30000);
+    return started.ok() ? 0 : 3;
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("TU_SECOND_PROCESS_DB"))
+        return runAsSecondProcess();
+    TestSatuDataSync tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
 #include "tst_satudatasync.moc"

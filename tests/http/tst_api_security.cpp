@@ -87,7 +87,7 @@ private slots:
         QCOMPARE(refused.json().value(QLatin1String("code")).toString(), QStringLiteral("FORBIDDEN"));
         // Nothing started.
         QCOMPARE(ts->get(QStringLiteral("/api/sync/metadata"), token).json().value(QLatin1String("value")).toString(), QString());
-        QVERIFY(!ts->core->dapodik().manager().isRunning());
+        QVERIFY(!ts->core->dapodik().jobs().isRunning());
         // Same site, the allowed frontend and Bearer callers are not affected; nor are public routes.
         QCOMPARE(cookieGet(QStringLiteral("/api/sync/metadata"), {{"Sec-Fetch-Site", "same-origin"}}).status, 200);
         QCOMPARE(cookieGet(QStringLiteral("/api/sync/metadata"), {{"Origin", "http://192.168.1.10:3000"}}).status, 200);

@@ -33,7 +33,7 @@ private slots:
     void cleanup()
     {
         if (ts)
-            ts->core->dapodik().manager().waitForIdle(10000);
+            ts->core->dapodik().jobs().waitForIdle(10000);
         ts.reset();
         sim.reset();
     }
@@ -75,7 +75,7 @@ private slots:
         }));
         QCOMPARE(ts->get(QStringLiteral("/api/sync/metadata"), op).json().value(QLatin1String("value")).toString(), lastSync);
         qint64 total = 0;
-        QCOMPARE(ts->core->dapodik().manager().store().logs({}, &total).value().size(), 1); // one job for three streams
+        QCOMPARE(ts->core->dapodik().syncLogs({}, &total).value().size(), 1); // one job for three streams
 
         // Data and analytics over the API.
         auto ptk = ts->get(QStringLiteral("/api/dapodik/ptk?limit=5&npsn=20400101"), op);
@@ -101,10 +101,10 @@ private slots:
         auto busy = ts->sendJson("POST", QStringLiteral("/api/sync/all-sekolah"), {}, op);
         QCOMPARE(busy.status, 409);
         QCOMPARE(busy.json().value(QLatin1String("code")).toString(), QStringLiteral("CONFLICT"));
-        QVERIFY(ts->core->dapodik().manager().waitForIdle(20000));
+        QVERIFY(ts->core->dapodik().jobs().waitForIdle(20000));
         auto allSekolah = ts->sendJson("POST", QStringLiteral("/api/sync/all-sekolah"), {}, op);
         QCOMPARE(allSekolah.json(), (QJsonObject{{"message", "Turbo Raw Sync Sekolah dimulai!"}}));
-        QVERIFY(ts->core->dapodik().manager().waitForIdle(20000));
+        QVERIFY(ts->core->dapodik().jobs().waitForIdle(20000));
 
         auto row = ts->get(QStringLiteral("/api/dapodik/ptk?limit=1"), op).json().value(QLatin1String("data")).toArray().first().toObject();
         auto one = ts->sendJson("POST", QStringLiteral("/api/sync/ptk"), {{"nik", row.value(QLatin1String("nik"))}, {"npsn", row.value(QLatin1String("npsn"))}}, op);

@@ -19,7 +19,7 @@ inline Status pointAtSim(Core &core, const UpstreamSim &sim, const QString &apiK
 // Waits for the running job (events delivered through the event loop) and returns its last progress.
 inline Progress waitForJob(Core &core, int timeoutMs = 30000)
 {
-    SyncManager &m = core.dapodik().manager();
+    JobRunner &m = core.dapodik().jobs();
     QElapsedTimer t;
     t.start();
     while (m.isRunning() && t.elapsed() < timeoutMs)

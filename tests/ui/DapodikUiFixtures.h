@@ -53,7 +53,7 @@ inline Status insertBulkDapodik(Core &core, int kecamatan, qint64 ptk)
         return r.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
-    return core.dapodik().repository().refreshAnalytics();
+    return core.dapodik().refreshAnalytics();
 }
 
 } // namespace tu::test

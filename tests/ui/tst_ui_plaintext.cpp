@@ -379,7 +379,7 @@ private slots:
 
         // Dapodik, as a sync stores it; a failed sync whose upstream message is the payload.
         const QString at = QStringLiteral("2026-01-01T00:00:00.000Z");
-        DapodikRepository &dapodik = core.dapodik().repository();
+        DapodikRepository dapodik(core.db());
         TU_VERIFY_OK(dapodik.upsertKecamatan({{{"kode_wilayah", "34.04.01"}, {"nama", payload}, {"mst_kode_wilayah", "34.04"}}}, at));
         TU_VERIFY_OK(dapodik.upsertSekolah({{{"npsn", "20400001"}, {"sekolah_id", "s-1"}, {"nama", payload}, {"bentuk_pendidikan", "SMP"},
                                              {"status", "Negeri"}, {"alamat", payload}, {"kode_wilayah", "34.04.01"}}}, at));
@@ -387,11 +387,11 @@ private slots:
                                          {"tanggal_lahir", "1980-01-01"}, {"nuptk", "1"}, {"nip", ""}, {"jenis_ptk", payload},
                                          {"status_kepegawaian", payload}, {"pendidikan_terakhir", "S1"}, {"npsn", "20400001"}}}, at));
         TU_VERIFY_OK(dapodik.refreshAnalytics());
-        SyncStore &store = core.dapodik().manager().store();
+        DapodikSyncStore store(core.db());
         auto log = store.startLog(QStringLiteral("global"), payload, QStringLiteral("admin"), false);
         TU_VERIFY_OK(log);
-        TU_VERIFY_OK(store.finishLog(log.value(), QStringLiteral("error"), SyncCounts{}, payload));
-        TU_VERIFY_OK(store.setMetadata(QLatin1String(SyncStore::LastGlobalSync), QStringLiteral("ERROR: ") + payload));
+        TU_VERIFY_OK(store.finishLog(log.value(), QStringLiteral("error"), DapodikSyncCounts{}, payload));
+        TU_VERIFY_OK(store.setMetadata(QLatin1String(DapodikSyncStore::LastGlobalSync), QStringLiteral("ERROR: ") + payload));
 
         // Satu Data: files titled with the payload; SPLP answers with the payload as its title.
         sim = std::make_unique<test::UpstreamSim>();

@@ -25,7 +25,7 @@ class TestUiSinkronisasi : public QObject
     std::unique_ptr<test::UpstreamSim> sim;
     Actor admin{QString(), QStringLiteral("admin"), Role::Admin, QString(), false};
 
-    SyncManager &manager() { return tc->core->dapodik().manager(); }
+    JobRunner &manager() { return tc->core->dapodik().jobs(); }
     void startSim(const QStringList &args)
     {
         sim = std::make_unique<test::UpstreamSim>(args);
@@ -179,7 +179,7 @@ private slots:
         TU_VERIFY_OK(tc->core->dapodik().startGlobal(admin));
         QVERIFY(test::waitForJob(*tc->core).error.isEmpty());
         DapodikListFilter f;
-        const auto first = tc->core->dapodik().repository().ptkList(f)->items.first();
+        const auto first = tc->core->dapodik().ptkList(f)->items.first();
         ui::SinkronisasiPage page(*tc->core, admin);
         page.show();
         QTest::keyClicks(page.nikEdit(), QStringLiteral("12345"));

@@ -112,7 +112,7 @@ int main(int argc, char *argv[])
                 f.page.limit = ui::DapodikListModel::PageSize;
                 QElapsedTimer e;
                 e.start();
-                (void)tc->dapodik().repository().ptkList(f);
+                (void)tc->dapodik().ptkList(f);
                 t << e.elapsed();
             }
             std::sort(t.begin(), t.end());
@@ -176,7 +176,7 @@ int main(int argc, char *argv[])
         // While the job runs, the user also types in the PTK search now and then.
         data->showTab(ui::DapodikDataPage::PtkTab);
         int typed = 0;
-        while (tc->dapodik().manager().isRunning() && job.elapsed() < 600000) {
+        while (tc->dapodik().jobs().isRunning() && job.elapsed() < 600000) {
             QTest::qWait(250);
             if (++typed % 4 == 0)
                 data->searchEdit()->setText(QStringLiteral("a").repeated((typed / 4) % 3 + 1));
@@ -185,7 +185,7 @@ int main(int argc, char *argv[])
         QTest::qWait(500); // the final progress, the reloads after jobFinished
         ticker.stop();
         std::sort(gaps.begin(), gaps.end());
-        const qint64 ptk = tc->dapodik().repository().ptkList({})->total;
+        const qint64 ptk = tc->dapodik().ptkList({})->total;
         printf("\nGUI thread during a global sync (%s kecamatan x %s sekolah x %s PTK = %lld PTK, sim latency 5 ms, %lld ms):\n",
                qPrintable(kec), qPrintable(spk), qPrintable(pps), ptk, job.elapsed());
         if (!gaps.isEmpty())

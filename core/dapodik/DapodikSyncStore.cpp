@@ -1,9 +1,9 @@
-#include "SyncStore.h"
+#include "DapodikSyncStore.h"
 #include "db/Database.h"
 
 namespace tu {
 
-QJsonObject SyncLogEntry::toJson() const
+QJsonObject DapodikSyncLogEntry::toJson() const
 {
     return {{"id", id}, {"kind", kind}, {"params", params}, {"status", status}, {"startedAt", startedAt},
             {"finishedAt", finishedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(finishedAt)},
@@ -12,7 +12,7 @@ QJsonObject SyncLogEntry::toJson() const
                                    {"inactive", counts.inactive}, {"errors", counts.errors}}}};
 }
 
-Result<QJsonObject> SyncStore::metadata(const QString &key)
+Result<QJsonObject> DapodikSyncStore::metadata(const QString &key)
 {
     auto q = m_db.exec(QStringLiteral("SELECT id, key, value FROM sync_metadata WHERE key = ?"), {key});
     if (!q.ok())
@@ -22,7 +22,7 @@ Result<QJsonObject> SyncStore::metadata(const QString &key)
     return QJsonObject{{"id", q.value().value(0).toInt()}, {"key", q.value().value(1).toString()}, {"value", q.value().value(2).toString()}};
 }
 
-Status SyncStore::setMetadata(const QString &key, const QString &value)
+Status DapodikSyncStore::setMetadata(const QString &key, const QString &value)
 {
     auto r = m_db.exec(QStringLiteral("UPDATE sync_metadata SET value = ?, updated_at = ? WHERE key = ?"), {value, nowIso(), key});
     if (!r.ok())
@@ -30,7 +30,7 @@ Status SyncStore::setMetadata(const QString &key, const QString &value)
     return {};
 }
 
-Result<QString> SyncStore::startLog(const QString &kind, const QString &params, const QString &startedBy, bool resumed)
+Result<QString> DapodikSyncStore::startLog(const QString &kind, const QString &params, const QString &startedBy, bool resumed)
 {
     const QString id = newId();
     auto r = m_db.exec(QStringLiteral("INSERT INTO sync_log (id, kind, params, status, started_at, started_by, resumed) VALUES (?, ?, ?, 'running', ?, ?, ?)"),
@@ -40,7 +40,7 @@ Result<QString> SyncStore::startLog(const QString &kind, const QString &params, 
     return id;
 }
 
-Status SyncStore::finishLog(const QString &id, const QString &status, const SyncCounts &c, const QString &message)
+Status DapodikSyncStore::finishLog(const QString &id, const QString &status, const DapodikSyncCounts &c, const QString &message)
 {
     auto r = m_db.exec(QStringLiteral("UPDATE sync_log SET status = ?, finished_at = ?, kecamatan_count = ?, sekolah_count = ?, ptk_count = ?, "
                                       "inactive_count = ?, error_count = ?, message = ? WHERE id = ?"),
@@ -50,7 +50,7 @@ Status SyncStore::finishLog(const QString &id, const QString &status, const Sync
     return {};
 }
 
-Status SyncStore::addError(const QString &logId, const QString &item, const QString &message)
+Status DapodikSyncStore::addError(const QString &logId, const QString &item, const QString &message)
 {
     auto r = m_db.exec(QStringLiteral("INSERT INTO sync_log_errors (id, log_id, item, message, at) VALUES (?, ?, ?, ?, ?)"),
                        {newId(), logId, item.left(300), message.left(1000), nowIso()});
@@ -59,18 +59,18 @@ Status SyncStore::addError(const QString &logId, const QString &item, const QStr
     return {};
 }
 
-Result<QList<SyncLogEntry>> SyncStore::logs(const PageRequest &page, qint64 *total)
+Result<QList<DapodikSyncLogEntry>> DapodikSyncStore::logs(const PageRequest &page, qint64 *total)
 {
     auto n = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM sync_log"));
     if (!n.ok())
         return n.error();
     *total = n.value().next() ? n.value().value(0).toLongLong() : 0;
-    return allRows<SyncLogEntry>(
+    return allRows<DapodikSyncLogEntry>(
         m_db.exec(QStringLiteral("SELECT id, kind, params, status, started_at, finished_at, started_by, message, kecamatan_count, sekolah_count, "
                                  "ptk_count, inactive_count, error_count, resumed FROM sync_log ORDER BY started_at DESC, id LIMIT ? OFFSET ?"),
                   {page.limit, page.offset()}),
         [](const QSqlQuery &q) {
-            SyncLogEntry e;
+            DapodikSyncLogEntry e;
             e.id = q.value(0).toString();
             e.kind = q.value(1).toString();
             e.params = q.value(2).toString();
@@ -85,7 +85,7 @@ Result<QList<SyncLogEntry>> SyncStore::logs(const PageRequest &page, qint64 *tot
         });
 }
 
-Result<QList<QJsonObject>> SyncStore::errors(const QString &logId)
+Result<QList<QJsonObject>> DapodikSyncStore::errors(const QString &logId)
 {
     return allRows<QJsonObject>(m_db.exec(QStringLiteral("SELECT item, message, at FROM sync_log_errors WHERE log_id = ? ORDER BY at, item"), {logId}),
                                 [](const QSqlQuery &q) {
@@ -93,7 +93,7 @@ Result<QList<QJsonObject>> SyncStore::errors(const QString &logId)
                                 });
 }
 
-Result<QStringList> SyncStore::checkpoints(const QString &jobKey)
+Result<QStringList> DapodikSyncStore::checkpoints(const QString &jobKey)
 {
     auto q = m_db.exec(QStringLiteral("SELECT item FROM sync_checkpoints WHERE job_key = ?"), {jobKey});
     if (!q.ok())
@@ -104,7 +104,7 @@ Result<QStringList> SyncStore::checkpoints(const QString &jobKey)
     return out;
 }
 
-Status SyncStore::addCheckpoint(const QString &jobKey, const QString &item)
+Status DapodikSyncStore::addCheckpoint(const QString &jobKey, const QString &item)
 {
     auto r = m_db.exec(QStringLiteral("INSERT INTO sync_checkpoints (job_key, item, done_at) VALUES (?, ?, ?) ON CONFLICT (job_key, item) DO NOTHING"),
                        {jobKey, item, nowIso()});
@@ -113,7 +113,7 @@ Status SyncStore::addCheckpoint(const QString &jobKey, const QString &item)
     return {};
 }
 
-Status SyncStore::clearCheckpoints(const QString &jobKey)
+Status DapodikSyncStore::clearCheckpoints(const QString &jobKey)
 {
     auto r = m_db.exec(QStringLiteral("DELETE FROM sync_checkpoints WHERE job_key = ?"), {jobKey});
     if (!r.ok())
@@ -121,7 +121,7 @@ Status SyncStore::clearCheckpoints(const QString &jobKey)
     return {};
 }
 
-Result<bool> SyncStore::recoverInterrupted()
+Result<bool> DapodikSyncStore::recoverInterrupted()
 {
     Transaction tx(m_db);
     if (!tx.ok())

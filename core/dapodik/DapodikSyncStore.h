@@ -9,32 +9,32 @@ namespace tu {
 
 class Database;
 
-struct SyncCounts {
+struct DapodikSyncCounts {
     int kecamatan = 0, sekolah = 0, ptk = 0, inactive = 0, errors = 0;
 };
 
-struct SyncLogEntry {
+struct DapodikSyncLogEntry {
     QString id, kind, params, status, startedAt, finishedAt, startedBy, message;
-    SyncCounts counts;
+    DapodikSyncCounts counts;
     bool resumed = false;
     QJsonObject toJson() const;
 };
 
 // The sync bookkeeping tables: metadata (LAST_GLOBAL_SYNC), one log row per job with per-item
 // errors, and checkpoints that let an unfinished job resume.
-class SyncStore
+class DapodikSyncStore
 {
 public:
     static constexpr const char *LastGlobalSync = "LAST_GLOBAL_SYNC";
-    explicit SyncStore(Database &db) : m_db(db) {}
+    explicit DapodikSyncStore(Database &db) : m_db(db) {}
 
     Result<QJsonObject> metadata(const QString &key = QLatin1String(LastGlobalSync)); // {id, key, value}
     Status setMetadata(const QString &key, const QString &value);
 
     Result<QString> startLog(const QString &kind, const QString &params, const QString &startedBy, bool resumed);
-    Status finishLog(const QString &id, const QString &status, const SyncCounts &counts, const QString &message);
+    Status finishLog(const QString &id, const QString &status, const DapodikSyncCounts &counts, const QString &message);
     Status addError(const QString &logId, const QString &item, const QString &message);
-    Result<QList<SyncLogEntry>> logs(const PageRequest &page, qint64 *total);
+    Result<QList<DapodikSyncLogEntry>> logs(const PageRequest &page, qint64 *total);
     Result<QList<QJsonObject>> errors(const QString &logId);
 
     Result<QStringList> checkpoints(const QString &jobKey);
