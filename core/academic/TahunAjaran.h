@@ -25,7 +25,7 @@ struct TahunAjaran {
     {
         return nama == o.nama && awal == o.awal && akhir == o.akhir && stsAktif == o.stsAktif && stsHapus == o.stsHapus;
     }
-    // The seed's flat shape.
+    // The flat shape of the API and SIAKAD (docs/tahun-ajaran.md).
     QJsonObject toJson() const
     {
         return {{"id_tahun_ajaran", id},

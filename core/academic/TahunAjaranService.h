@@ -38,7 +38,7 @@ public:
     Result<std::optional<TahunAjaran>> activeYear();
     Result<TahunAjaran> get(const QString &id);
 
-    // Create (no id_tahun_ajaran) or edit, from the seed's flat JSON shape.
+    // Create (no id_tahun_ajaran) or edit, from the flat JSON shape (docs/tahun-ajaran.md).
     Result<TahunAjaran> store(const Actor &actor, const QJsonObject &input);
     Result<TahunAjaran> trash(const Actor &actor, const QString &id);
     Result<TahunAjaran> restore(const Actor &actor, const QString &id);

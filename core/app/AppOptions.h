@@ -6,7 +6,7 @@
 
 namespace tu {
 
-// Command line shared by `tatausaha` and `tatausaha-server` (DESIGN.md section 2).
+// Command line shared by `tatausaha` and `tatausaha-server` (README.md, "Options").
 struct AppOptions {
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8080;

@@ -37,7 +37,7 @@ const QList<SettingsStore::Key> &SettingsStore::keys()
         {"upstream_timeout_ms", nullptr, "10000", false},  // per upstream request
         {"upstream_backoff_ms", nullptr, "300", false},    // first retry delay, doubled each retry
         {"upstream_max_response_mb", nullptr, "50", false}, // one upstream answer, at most; larger is cut off
-        {"satudata_delay_ms", "SATUDATA_DELAY_MS", "500", false}, // between SPLP/SIPD requests (seed 002: delays against rate limits)
+        {"satudata_delay_ms", "SATUDATA_DELAY_MS", "500", false}, // between SPLP/SIPD requests, against their rate limits (docs/satudata.md)
         {"sync_concurrency", "TATAUSAHA_SYNC_CONCURRENCY", "4", false}, // parallel Dapodik requests
         {"dapodik_kode_wilayah", "DAPODIK_KODE_WILAYAH", "34.04", false}, // the kabupaten/kota synced
         {"demo_database", nullptr, "", false}, // "1": made by --demo, which may add to it again

@@ -18,7 +18,7 @@ struct User {
     QString updatedAt;
     QByteArray passwordHash; // never serialised
 
-    // The seed's user object plus status fields; never the hash.
+    // The API's user object ({id, username, name, role}) plus status fields; never the hash.
     QJsonObject toJson() const
     {
         return {{"id", id}, {"username", username}, {"name", name}, {"role", roleName(role)},

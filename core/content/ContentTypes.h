@@ -1,5 +1,5 @@
 #pragma once
-// The six kinds of school content (seed 004, DESIGN.md section 3) described as data: each type
+// The six kinds of school content (docs/school-api.md) described as data: each type
 // names its table, its fields with their validation rules and who may edit it. One generic
 // service, repository, route set and desktop editor serve all six from these descriptors, so
 // a rule (a length, an option, a label) is written once and both adapters show the same text.

@@ -36,7 +36,7 @@ struct StudentWorkPage {
     PageRequest page;
 };
 
-// Student works (seed 004): a siswa submits works (text, a link and/or a PDF or image up to
+// Student works (docs/school-api.md): a siswa submits works (text, a link and/or a PDF or image up to
 // 5 MB) and sees only their own; admin and kesiswaan see all, filter them and mark some
 // featured. A student may withdraw a work that is not featured; staff may remove any.
 // Each student keeps at most MaxWorksPerStudent works and MaxBytesPerStudent of attachments, so

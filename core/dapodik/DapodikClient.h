@@ -1,5 +1,5 @@
 #pragma once
-// The Dapodik pusat client (seed 000, issue "Dapodik sync"): token login with
+// The Dapodik pusat client (contract in docs/dapodik-sync.md): token login with
 // DAPODIK_USERNAME/PASSWORD plus X-API-KEY, one re-authentication on 401 (token expiry), the
 // `{results, id, start, limit, rows}` envelope paged with start/limit, and the quirks real
 // integrators meet: JSON served as text/html, errors as text in a 200 body, 429 with

@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// The audit log (DESIGN.md section 3): admin only.
+// The audit log: admin only (roles in docs/api.md).
 void registerAuditRoutes(Router &router, Core &core);
 } // namespace tu

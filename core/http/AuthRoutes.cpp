@@ -83,7 +83,7 @@ void registerAuthRoutes(Router &router, Core &core)
         .data(schema::object({{"captchaId", schema::str()}, {"image", schema::str("data:image/png;base64,…")}}))
         .handle([&core](ApiRequest &) {
             const auto c = core.auth().captcha().create();
-            // The seed's envelope plus the fields at top level, for frontends that read them there.
+            // The usual envelope: data {captchaId, image}.
             HttpResponse r = envelope::ok(QJsonObject{{"captchaId", c.id}, {"image", c.imageDataUrl}});
             return r;
         });

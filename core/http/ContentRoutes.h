@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// Public content (seed 004), its administration and the media images it shows.
+// Public content (docs/school-api.md), its administration and the media images it shows.
 void registerContentRoutes(Router &router, Core &core);
 } // namespace tu

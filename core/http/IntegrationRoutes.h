@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// Satu Data (seed 002): data files, verification and (later) sync to SPLP and SIPD.
+// Satu Data (docs/satudata.md): data files, verification and sync to SPLP and SIPD.
 void registerIntegrationRoutes(Router &router, Core &core);
 } // namespace tu

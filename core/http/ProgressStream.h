@@ -1,5 +1,5 @@
 #pragma once
-// Streams a long job's Progress as SSE (docs/api.md): attaches to the running job, or
+// Streams a long job's Progress as SSE (frame format in docs/api.md): attaches to the running job, or
 // starts one, and sends every frame from the first; the last frame (done) may carry more
 // (`finalExtra`, e.g. a run summary). Closing the stream never stops the job. Used by the
 // Dapodik sync and the Satu Data bulk sync: their JobRunner, or any source with

@@ -51,7 +51,7 @@ struct RouteDoc {
     QString tag;
     QJsonObject requestSchema;      // JSON schema of the body (Json or Multipart)
     QJsonObject dataSchema;         // schema of `data` in the success envelope
-    QJsonObject responseSchema;     // whole response when the seed fixes a non-envelope shape
+    QJsonObject responseSchema;     // whole response when a route has a fixed non-envelope shape (Dapodik sync)
     QList<QJsonObject> parameters;  // OpenAPI parameter objects (query); path ones are added
     QList<int> errorStatuses;       // extra documented error statuses
     QString successContentType;     // default application/json
@@ -64,7 +64,7 @@ struct Route {
     bool optionalAuth = false; // public, but a session is resolved when a token is present
     QList<Role> roles;         // empty and not public: nobody
     std::optional<RateScope> rate;
-    QString rateMessage; // the seed's wording where a route has its own (PPDB register)
+    QString rateMessage; // the route's own wording (PPDB register, uploads)
     BodyKind body = BodyKind::None;
     qint64 fileLimit = 0; // multipart: largest accepted file
     bool worker = false;  // run on the worker pool (slow work: bcrypt, big queries, files)

@@ -10,7 +10,7 @@ namespace tu {
 
 class HttpConnection;
 
-// Server-sent events on one connection: unnamed `data: <json>\n\n` frames as seed 000 shows,
+// Server-sent events on one connection: unnamed `data: <json>\n\n` frames (docs/api.md),
 // `: keep-alive` comments in between, closed() when the client leaves. A job that feeds a
 // stream keeps running when its client goes; it just stops writing to it.
 class SseStream : public QObject

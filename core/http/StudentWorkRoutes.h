@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// Student works (seed 004).
+// Student works (docs/school-api.md).
 void registerStudentWorkRoutes(Router &router, Core &core);
 } // namespace tu

@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// Dapodik sync (seed 000: exact shapes), the synced data and the dashboard analytics.
+// Dapodik sync (docs/dapodik-sync.md has the exact shapes), the synced data and the dashboard analytics.
 void registerSyncRoutes(Router &router, Core &core);
 } // namespace tu

@@ -2,6 +2,6 @@
 namespace tu {
 class Router;
 class Core;
-// /admin/pendaftaran/master/tahun-ajaran[/store|/delete|/restore|/get-sync|/update-from-sync] (seed 003).
+// /admin/pendaftaran/master/tahun-ajaran[/store|/delete|/restore|/get-sync|/update-from-sync] (docs/tahun-ajaran.md).
 void registerTahunAjaranRoutes(Router &router, Core &core);
 } // namespace tu

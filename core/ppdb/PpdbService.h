@@ -30,7 +30,7 @@ struct RegistrationDetail {
     QList<RegistrationDocument> documents; // current first, then history
 };
 
-// PPDB admissions (seed 004, DESIGN.md section 4): validation, the open period of the active
+// PPDB admissions (docs/school-api.md): validation, the open period of the active
 // tahun ajaran in the school's time zone, NISN uniqueness with one re-registration after
 // rejection, gap-free numbers allocated inside the inserting transaction, documents sniffed by
 // content, and the staff workflow pending -> verified -> accepted | rejected.

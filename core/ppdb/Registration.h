@@ -6,7 +6,7 @@
 
 namespace tu {
 
-// One PPDB application (seed 004). Status: pending -> verified -> accepted | rejected
+// One PPDB application (docs/school-api.md). Status: pending -> verified -> accepted | rejected
 // (pending -> rejected allowed).
 struct Registration {
     QString id;

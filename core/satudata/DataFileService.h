@@ -32,7 +32,7 @@ struct DataFileFilter {
     PageRequest page;
 };
 
-// The data files officers keep for Satu Data (seed 002): CSV or XLSX up to 10 MB, parsed and
+// The data files officers keep for Satu Data (docs/satudata.md): CSV or XLSX up to 10 MB, parsed and
 // checked on upload (header row, consistent columns, UTF-8), with the metadata SPLP and SIPD
 // need; only admins verify, and only verified files may be published. Changing a verified
 // file's content or metadata takes the verification back: what was checked is what goes out.

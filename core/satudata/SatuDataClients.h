@@ -21,7 +21,7 @@ struct SatuDataConfig {
     QString splpUrl, sipdUrl, apiKey;
     int timeoutMs = 10000;
     int backoffMs = 300;
-    int delayMs = 500; // between two upstream requests of one thread (seed: "adding delays")
+    int delayMs = 500; // between two upstream requests of one thread (against rate limits; setting satudata_delay_ms)
     qint64 maxResponseBytes = qint64(DefaultMaxResponseMb) * 1024 * 1024; // one answer, at most (upstream_max_response_mb)
     static SatuDataConfig fromSettings(const SettingsStore &settings);
 };

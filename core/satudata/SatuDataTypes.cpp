@@ -41,7 +41,7 @@ QString failureLabel(const QString &c)
     return c;
 }
 
-// The seed's troubleshooting list, one hint per class.
+// One troubleshooting hint per failure class (docs/satudata.md).
 QString failureHint(const QString &c)
 {
     if (c == Authentication)

@@ -1,5 +1,5 @@
 #pragma once
-// Value types of the Satu Data sync (seed 002): targets, per-target results, run summaries,
+// Value types of the Satu Data sync (docs/satudata.md): targets, per-target results, run summaries,
 // remote state, conflicts and the sync log. Plain data shared by the service, the HTTP routes
 // and the desktop page.
 
@@ -21,7 +21,7 @@ QString targetLabel(const QString &target); // "SPLP Satu Data Indonesia", "SIPD
 // or VALIDATION_ERROR on the `targets` field.
 Result<QStringList> parseTargets(const QJsonValue &targets);
 
-// The five failure classes of the seed's troubleshooting list, each with its hint.
+// The five failure classes (docs/satudata.md), each with its hint.
 inline const QString Authentication = QStringLiteral("authentication");
 inline const QString Network = QStringLiteral("network");
 inline const QString Validation = QStringLiteral("validation");

@@ -1,5 +1,5 @@
 #pragma once
-// The automatic Satu Data sync schedule (seed 002 "future enhancements"): off, daily at a time,
+// The automatic Satu Data sync schedule: off, daily at a time,
 // or weekly on a day at a time, in the school's time zone. Pure calculation, so it is tested
 // with any clock.
 

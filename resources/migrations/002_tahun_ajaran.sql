@@ -1,4 +1,4 @@
--- Tahun ajaran master (seed 003). sts_aktif / sts_hapus: 1 = yes/active record, 2 = no/trash.
+-- Tahun ajaran master (docs/tahun-ajaran.md). sts_aktif / sts_hapus: 1 = yes/active record, 2 = no/trash.
 CREATE TABLE tahun_ajaran (
     id_tahun_ajaran TEXT PRIMARY KEY,
     tahun_ajaran TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- PPDB registrations (seed 004), their number sequence per academic year, and documents.
+-- PPDB registrations (docs/school-api.md), their number sequence per academic year, and documents.
 CREATE TABLE ppdb_registrations (
     id TEXT PRIMARY KEY,
     registration_number TEXT NOT NULL UNIQUE,

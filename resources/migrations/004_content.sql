@@ -1,4 +1,4 @@
--- School content (seed 004): news, announcements, calendar, teachers, facilities,
+-- School content (docs/school-api.md): news, announcements, calendar, teachers, facilities,
 -- extracurricular; uploaded media images; student works. Columns match core/content/ContentTypes.
 CREATE TABLE media (
     id TEXT PRIMARY KEY,

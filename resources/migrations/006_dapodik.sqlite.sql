@@ -1,4 +1,4 @@
--- Dapodik data (wilayah -> sekolah -> PTK) and the sync machinery (seed 000, DESIGN.md section 4).
+-- Dapodik data (wilayah -> sekolah -> PTK) and the sync machinery (docs/dapodik-sync.md).
 -- Records gone upstream stay, marked inactive with a timestamp.
 CREATE TABLE dapodik_kecamatan (
     kode_wilayah TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Satu Data files (seed 002): verified CSV/XLSX tables published to SPLP and SIPD.
+-- Satu Data files (docs/satudata.md): verified CSV/XLSX tables published to SPLP and SIPD.
 CREATE TABLE satudata_files (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,

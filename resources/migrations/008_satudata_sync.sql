@@ -1,4 +1,4 @@
--- Satu Data sync (seed 002): what we know of each file at each target, every attempt, the
+-- Satu Data sync (docs/satudata.md): what we know of each file at each target, every attempt, the
 -- retry queue (survives restarts) and the automatic schedule.
 CREATE TABLE satudata_targets (
     file_id TEXT NOT NULL REFERENCES satudata_files (id) ON DELETE CASCADE,

@@ -1,4 +1,4 @@
-// School content at the service level (seed 004): validation per type, verbatim text, drafts and
+// School content at the service level (docs/school-api.md): validation per type, verbatim text, drafts and
 // schedules, "active now", calendar months, paging, roles and the audit trail, on both databases.
 #include "ContentFixtures.h"
 #include "TestSupport.h"

@@ -1,4 +1,4 @@
-// Tahun ajaran rules (seed 003, DESIGN.md section 4) at the service level, on both databases.
+// Tahun ajaran rules (docs/tahun-ajaran.md) at the service level, on both databases.
 #include "TestSupport.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-// /api/auth/* over HTTP, exactly as seed 004 words it.
+// /api/auth/* over HTTP, in the shapes docs/api.md and docs/school-api.md give.
 #include "TestSupport.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-// Public content and its administration over HTTP (seed 004): paging edges, filters, drafts,
+// Public content and its administration over HTTP (docs/school-api.md): paging edges, filters, drafts,
 // bad parameters as 400, per-role access on every admin route, images by content with ETag.
 #include "ContentFixtures.h"
 #include "TestSupport.h"

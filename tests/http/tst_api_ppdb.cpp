@@ -1,4 +1,4 @@
-// PPDB over HTTP: the seed's shapes and messages, statuses, uploads, staff endpoints.
+// PPDB over HTTP: the shapes and messages of docs/school-api.md, statuses, uploads, staff endpoints.
 #include "PpdbFixtures.h"
 #include "TestSupport.h"
 

@@ -1,6 +1,6 @@
-// The Dapodik sync API over HTTP (seed 000 shapes): SSE frames in order with monotonic progress
+// The Dapodik sync API over HTTP (shapes in docs/dapodik-sync.md): SSE frames in order with monotonic progress
 // and a final done, a second stream attaches, closing a stream leaves the job running,
-// background jobs answer the seed's messages and 409 while busy.
+// background jobs answer their fixed messages and 409 while busy.
 #include "DapodikFixtures.h"
 #include "SseClient.h"
 
