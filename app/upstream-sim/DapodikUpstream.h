@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DapodikDataset.h"
 #include "SimOptions.h"
 #include "Upstream.h"
 
@@ -22,7 +23,8 @@
 //
 // Every route needs X-API-KEY (else 200 text/html "Access denied: …", a real-world quirk);
 // every route but login needs "Authorization: Bearer <token>" (else 401 Token expired).
-// The dataset is generated once from --seed (at start and on /__sim/reset); the test hooks
+// This class is the protocol (routes, auth, paging, quirks, test hooks); the data comes from
+// DapodikDataset, generated once from --seed (at start and on /__sim/reset); the test hooks
 // /__sim/dapodik/{remove-sekolah,remove-ptk,update-ptk,expire-tokens} change it.
 class DapodikUpstream : public Upstream
 {
@@ -37,31 +39,19 @@ public:
                                              const QString &subPath) override;
     void addStats(QJsonObject &stats) const override;
 
-    struct Kecamatan
-    {
-        QString kode; // "34.04.01"
-        QString nama; // "Gamping"
-    };
-    struct Sekolah
-    {
-        QJsonObject row;       // as served
-        QString npsn;
-        QString kodeWilayah;   // of its kecamatan
-        QList<QJsonObject> ptk; // as served, in list order
-    };
-
-    // The seeded dataset (pure function of the options; exposed for reasoning in one place).
-    static std::vector<Kecamatan> seededKecamatan(int count);
-    static std::vector<Sekolah> seededSekolah(const SimOptions &options,
-                                              const std::vector<Kecamatan> &kecamatan);
-
 private:
+    using Kecamatan = DapodikDataset::Kecamatan;
+    using Sekolah = DapodikDataset::Sekolah;
+
     SimResponse login(const SimRequest &request);
     bool tokenValid(const SimRequest &request);
     SimResponse wilayah(const SimRequest &request);
     SimResponse sekolah(const SimRequest &request);
     SimResponse ptk(const SimRequest &request);
     SimResponse ptkDetail(const SimRequest &request);
+    SimResponse hookRemoveSekolah(const QJsonObject &body);
+    // remove-ptk and update-ptk.
+    SimResponse hookPtk(const QString &subPath, const QJsonObject &body);
 
     Sekolah *findSekolah(const QString &npsn);
     // School index and PTK index of a ptk_id, or {-1, -1}.

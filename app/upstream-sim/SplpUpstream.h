@@ -23,6 +23,8 @@
 // 409 with one list of messages per bad field. State starts empty (and /__sim/reset empties
 // it); ids are UUIDv5 of the seed and a creation counter. Hooks: POST /__sim/splp/modify (an
 // edit made on the portal by someone else), GET /__sim/splp/packages (the whole state).
+// The field and record rules live in SplpValidation; this class is routes, auth, envelopes
+// and state.
 class SplpUpstream : public Upstream
 {
 public:

@@ -4,7 +4,6 @@
 
 #include <QDate>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,12 +12,15 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTimer>
 #include <QUuid>
 #include <QtTest>
 
 #include <algorithm>
 #include <memory>
+
+#include "SimTestKit.h"
+
+using namespace simtest;
 
 namespace {
 
@@ -45,74 +47,6 @@ const QStringList kPendidikan{"S1", "S2", "D3", "SMA"};
 // The date the simulator's ages are generated against (README: 24-59 on 1 July 2026).
 const QDate kReferenceDate(2026, 7, 1);
 
-// One running simulator process (the same protocol as tst_upstreamsim: the first stdout line
-// carries the port).
-class SimProcess
-{
-public:
-    ~SimProcess() { stop(); }
-
-    bool start(const QStringList &args, QString *error, qint64 *startupMs = nullptr)
-    {
-        QElapsedTimer t;
-        t.start();
-        m_proc.setProgram(QStringLiteral(SIM_BINARY));
-        m_proc.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}
-                            + args);
-        m_proc.setProcessChannelMode(QProcess::SeparateChannels);
-        m_proc.start();
-        if (!m_proc.waitForStarted(5000)) {
-            *error = QStringLiteral("cannot start ") + QStringLiteral(SIM_BINARY);
-            return false;
-        }
-        while (!m_proc.canReadLine() && t.elapsed() < 10000
-               && m_proc.state() == QProcess::Running)
-            m_proc.waitForReadyRead(100);
-        const QByteArray line = m_proc.readLine().trimmed();
-        if (startupMs)
-            *startupMs = t.elapsed();
-        static const QRegularExpression re(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"));
-        const auto m = re.match(QString::fromUtf8(line));
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("unexpected first line '%1', stderr: %2")
-                         .arg(QString::fromUtf8(line), QString::fromUtf8(m_proc.readAllStandardError()));
-            return false;
-        }
-        base = QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1));
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_proc.state() == QProcess::NotRunning)
-            return;
-        m_proc.terminate();
-        if (!m_proc.waitForFinished(3000))
-            m_proc.kill();
-        m_proc.waitForFinished(1000);
-    }
-
-    QString base;
-
-private:
-    QProcess m_proc;
-};
-
-struct HttpResult
-{
-    bool finished = false;
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-cased names
-    qint64 elapsedMs = 0;
-
-    QByteArray contentType() const { return headers.value("content-type"); }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray rows() const { return json().value(QStringLiteral("rows")).toArray(); }
-    int results() const { return json().value(QStringLiteral("results")).toInt(-1); }
-};
-
 QString rowsText(const QJsonArray &rows)
 {
     return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
@@ -129,7 +63,17 @@ private:
     HttpResult http(const QString &base, const QByteArray &method, const QString &path,
                     const QByteArray &body = {}, const QByteArray &token = {},
                     const QByteArray &apiKey = kApiKey, int timeoutMs = 3000,
-                    const QByteArray &authorization = {});
+                    const QByteArray &authorization = {})
+    {
+        Headers headers;
+        if (!apiKey.isEmpty())
+            headers.append({"X-API-KEY", apiKey});
+        if (!token.isEmpty())
+            headers.append({"Authorization", "Bearer " + token});
+        if (!authorization.isEmpty())
+            headers.append({"Authorization", authorization});
+        return httpRequest(m_nam, method, base + path, body, headers, timeoutMs);
+    }
     // The same against the shared simulator.
     HttpResult dap(const QByteArray &method, const QString &path, const QByteArray &body = {},
                    const QByteArray &token = {}, const QByteArray &apiKey = kApiKey)
@@ -150,16 +94,6 @@ private:
     }
     QJsonObject stats() { return stats(m_sim.base); }
     QJsonObject dapodikStats() { return stats().value(QStringLiteral("dapodik")).toObject(); }
-    std::unique_ptr<SimProcess> startSim(const QStringList &args, qint64 *startupMs = nullptr)
-    {
-        auto p = std::make_unique<SimProcess>();
-        QString error;
-        if (!p->start(args, &error, startupMs)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return p;
-    }
     // Every school row of every kecamatan, and every PTK row, of the simulator at `base`.
     void crawl(const QString &base, const QByteArray &token, QJsonArray *sekolah, QJsonArray *ptk);
 
@@ -199,48 +133,6 @@ private slots:
     void benchmarkDatasetAndConcurrentLatency();
     void commandLineOptions();
 };
-
-HttpResult TestSimDapodik::http(const QString &base, const QByteArray &method, const QString &path,
-                                const QByteArray &body, const QByteArray &token,
-                                const QByteArray &apiKey, int timeoutMs,
-                                const QByteArray &authorization)
-{
-    QNetworkRequest req{QUrl(base + path)};
-    if (!apiKey.isEmpty())
-        req.setRawHeader("X-API-KEY", apiKey);
-    if (!token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + token);
-    if (!authorization.isEmpty())
-        req.setRawHeader("Authorization", authorization);
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QElapsedTimer elapsed;
-    elapsed.start();
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(timeoutMs);
-    loop.exec();
-
-    HttpResult r;
-    r.elapsedMs = elapsed.elapsed();
-    r.finished = reply->isFinished();
-    if (r.finished) {
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.error = reply->error();
-        r.body = reply->readAll();
-        for (const auto &h : reply->rawHeaderPairs())
-            r.headers.insert(h.first.toLower(), h.second);
-    } else {
-        reply->disconnect(&loop);
-        reply->abort();
-    }
-    reply->deleteLater();
-    return r;
-}
 
 QByteArray TestSimDapodik::login(const QString &base, const QByteArray &user,
                                  const QByteArray &pass, const QByteArray &apiKey)

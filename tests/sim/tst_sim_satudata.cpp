@@ -4,88 +4,25 @@
 // app/upstream-sim/README.md ("SPLP" and "SIPD e-walidata").
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTimer>
 #include <QtTest>
 
 #include <memory>
+
+#include "SimTestKit.h"
+
+using namespace simtest;
 
 namespace {
 
 const QByteArray kKey = "sim-external-key";
 const QString kAction = QStringLiteral("/splp/api/3/action/");
 const QString kPush = QStringLiteral("/sipd/api/v1/push_dssd");
-
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-// One running simulator process (first stdout line carries the port).
-class SimProcess
-{
-public:
-    ~SimProcess() { stop(); }
-
-    bool start(const QStringList &args, QString *error)
-    {
-        QElapsedTimer t;
-        t.start();
-        m_proc.setProgram(QStringLiteral(SIM_BINARY));
-        m_proc.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + args);
-        m_proc.start();
-        if (!m_proc.waitForStarted(5000)) {
-            *error = QStringLiteral("cannot start ") + QStringLiteral(SIM_BINARY);
-            return false;
-        }
-        while (!m_proc.canReadLine() && t.elapsed() < 10000 && m_proc.state() == QProcess::Running)
-            m_proc.waitForReadyRead(100);
-        const QByteArray line = m_proc.readLine().trimmed();
-        static const QRegularExpression re(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"));
-        const auto m = re.match(QString::fromUtf8(line));
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("unexpected first line '%1', stderr: %2")
-                         .arg(QString::fromUtf8(line), QString::fromUtf8(m_proc.readAllStandardError()));
-            return false;
-        }
-        base = QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1));
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_proc.state() == QProcess::NotRunning)
-            return;
-        m_proc.terminate();
-        if (!m_proc.waitForFinished(3000))
-            m_proc.kill();
-        m_proc.waitForFinished(1000);
-    }
-
-    QString base;
-
-private:
-    QProcess m_proc;
-};
-
-struct HttpResult
-{
-    bool finished = false;
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-cased names
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonObject result() const { return json().value(QStringLiteral("result")).toObject(); }
-    QJsonObject error() const { return json().value(QStringLiteral("error")).toObject(); }
-    QJsonArray log() const { return json().value(QStringLiteral("log")).toArray(); }
-    int code() const { return json().value(QStringLiteral("code")).toInt(-1); }
-};
 
 QByteArray compact(const QJsonValue &v)
 {
@@ -130,7 +67,10 @@ class TestSimSatuData : public QObject
 
 private:
     HttpResult http(const QString &base, const QByteArray &method, const QString &path,
-                    const QByteArray &body = {}, const Headers &headers = {}, int timeoutMs = 5000);
+                    const QByteArray &body = {}, const Headers &headers = {}, int timeoutMs = 5000)
+    {
+        return httpRequest(m_nam, method, base + path, body, headers, timeoutMs);
+    }
     // SPLP with the CKAN-style bare key in Authorization.
     HttpResult splp(const QByteArray &method, const QString &action, const QJsonObject &body = {},
                     const Headers &headers = {{"Authorization", kKey}})
@@ -197,38 +137,6 @@ private slots:
     void forcedFaultsHitSplpAndSipd();
     void externalApiKeyOption();
 };
-
-HttpResult TestSimSatuData::http(const QString &base, const QByteArray &method, const QString &path,
-                                 const QByteArray &body, const Headers &headers, int timeoutMs)
-{
-    QNetworkRequest req{QUrl(base + path)};
-    for (const auto &h : headers)
-        req.setRawHeader(h.first, h.second);
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(timeoutMs);
-    loop.exec();
-
-    HttpResult r;
-    r.finished = reply->isFinished();
-    if (r.finished) {
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        for (const auto &h : reply->rawHeaderPairs())
-            r.headers.insert(h.first.toLower(), h.second);
-    } else {
-        reply->disconnect(&loop);
-        reply->abort();
-    }
-    reply->deleteLater();
-    return r;
-}
 
 QJsonObject TestSimSatuData::packageWithResource(const QString &name, int n, QString *resourceId)
 {
@@ -384,7 +292,7 @@ void TestSimSatuData::packageUpdateReplacesFieldsAndRenames()
     // Title is required on update too.
     const HttpResult noTitle = update(QJsonObject{{QStringLiteral("id"), id}});
     QCOMPARE_EQ(noTitle.status, 409);
-    QVERIFY(noTitle.error().contains(QStringLiteral("title")));
+    QVERIFY(noTitle.ckanError().contains(QStringLiteral("title")));
     // Rename through id; the new name finds it, the old one no longer does.
     const HttpResult r = update(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("guru-tendik")},
                                             {QStringLiteral("title"), QStringLiteral("Guru")}});
@@ -395,7 +303,7 @@ void TestSimSatuData::packageUpdateReplacesFieldsAndRenames()
     const HttpResult bad = update(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("Guru Baru")},
                                               {QStringLiteral("title"), QStringLiteral("X")}});
     QCOMPARE_EQ(bad.status, 409);
-    QVERIFY(bad.error().contains(QStringLiteral("name")));
+    QVERIFY(bad.ckanError().contains(QStringLiteral("name")));
     QCOMPARE(show(id).result()[QStringLiteral("title")].toString(), QStringLiteral("Guru"));
 }
 
@@ -432,7 +340,7 @@ void TestSimSatuData::packageValidationErrorsArePerField409()
         const QString what = QString::fromUtf8(compact(c.body).left(80));
         QVERIFY2(r.status == 409, qPrintable(what + QStringLiteral(" -> %1").arg(r.status)));
         QCOMPARE(r.json()[QStringLiteral("success")].toBool(true), false);
-        const QJsonObject e = r.error();
+        const QJsonObject e = r.ckanError();
         QCOMPARE(e[QStringLiteral("__type")].toString(), QStringLiteral("Validation Error"));
         QStringList keys = e.keys();
         keys.removeAll(QStringLiteral("__type"));
@@ -467,7 +375,7 @@ void TestSimSatuData::duplicateNameIs409()
     const HttpResult rename = update(QJsonObject{{QStringLiteral("id"), other}, {QStringLiteral("name"), QStringLiteral("data-guru")},
                                                  {QStringLiteral("title"), QStringLiteral("Tendik")}});
     QCOMPARE_EQ(rename.status, 409);
-    QCOMPARE(rename.error()[QStringLiteral("name")].toArray(), QJsonArray{QStringLiteral("URL sudah digunakan.")});
+    QCOMPARE(rename.ckanError()[QStringLiteral("name")].toArray(), QJsonArray{QStringLiteral("URL sudah digunakan.")});
     QCOMPARE_EQ(update(QJsonObject{{QStringLiteral("id"), other}, {QStringLiteral("name"), QStringLiteral("data-tendik")},
                                    {QStringLiteral("title"), QStringLiteral("Tendik 2")}}).status, 200);
 }
@@ -605,7 +513,7 @@ void TestSimSatuData::datastoreValidatesTypesAndKeys()
     for (const Case &c : bad) {
         const HttpResult r = replaceWith(QJsonArray{parse(R"({"nama":"ok","jumlah":1})"), parse(c.record)}, fields);
         QVERIFY2(r.status == 409, c.record);
-        const QJsonObject e = r.error();
+        const QJsonObject e = r.ckanError();
         QCOMPARE(e[QStringLiteral("__type")].toString(), QStringLiteral("Validation Error"));
         const QJsonArray messages = e[QStringLiteral("records")].toArray();
         QVERIFY2(messages.size() == 1, c.record);
@@ -625,7 +533,7 @@ void TestSimSatuData::datastoreValidatesTypesAndKeys()
     for (const QJsonArray &f : badFields) {
         const HttpResult r = replaceWith(QJsonArray(), f);
         QVERIFY2(r.status == 409, compact(f).constData());
-        QVERIFY2(!r.error()[QStringLiteral("fields")].toArray().isEmpty(), r.body.constData());
+        QVERIFY2(!r.ckanError()[QStringLiteral("fields")].toArray().isEmpty(), r.body.constData());
     }
     QCOMPARE_EQ(datastore(QJsonObject{{QStringLiteral("resource_id"), rid}}).status, 409); // no fields
 
@@ -633,7 +541,7 @@ void TestSimSatuData::datastoreValidatesTypesAndKeys()
     QJsonArray many;
     for (int i = 0; i < 50; ++i)
         many.append(QJsonObject{{QStringLiteral("nilai"), QStringLiteral("x")}});
-    const QJsonArray capped = replaceWith(many, fields).error()[QStringLiteral("records")].toArray();
+    const QJsonArray capped = replaceWith(many, fields).ckanError()[QStringLiteral("records")].toArray();
     QCOMPARE_EQ(capped.size(), 21);
     QVERIFY(capped.last().toString().contains(QLatin1String("30")));
 
@@ -676,7 +584,7 @@ void TestSimSatuData::datastoreLimitsAndUnknownTargets()
     const HttpResult noPkg = datastore(QJsonObject{{QStringLiteral("resource"), QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}},
                                                    {QStringLiteral("fields"), fields}});
     QCOMPARE_EQ(noPkg.status, 409);
-    QVERIFY(noPkg.error().contains(QStringLiteral("resource")));
+    QVERIFY(noPkg.ckanError().contains(QStringLiteral("resource")));
 
     // At most 100,000 records per call.
     const auto recordsOf = [](int n) {
@@ -689,7 +597,7 @@ void TestSimSatuData::datastoreLimitsAndUnknownTargets()
     const HttpResult tooMany = datastore(QJsonObject{{QStringLiteral("resource_id"), rid}, {QStringLiteral("fields"), fields},
                                                      {QStringLiteral("records"), recordsOf(100001)}});
     QCOMPARE_EQ(tooMany.status, 409);
-    QVERIFY(tooMany.error()[QStringLiteral("records")].toArray().at(0).toString().contains(QLatin1String("100000")));
+    QVERIFY(tooMany.ckanError()[QStringLiteral("records")].toArray().at(0).toString().contains(QLatin1String("100000")));
     QCOMPARE_EQ(show(QStringLiteral("batas")).result()[QStringLiteral("resources")][0][QStringLiteral("records")].toInt(), 1);
     const HttpResult max = datastore(QJsonObject{{QStringLiteral("resource_id"), rid}, {QStringLiteral("fields"), fields},
                                                  {QStringLiteral("records"), recordsOf(100000)}});

@@ -5,7 +5,6 @@
 #include <QDate>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,81 +13,17 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QtTest>
 
 #include <memory>
 
+#include "SimTestKit.h"
+
+using namespace simtest;
+
 namespace {
 
 const QByteArray kKey = "sim-siakad-key";
-
-// One running simulator process.
-class SimProcess
-{
-public:
-    ~SimProcess() { stop(); }
-
-    bool start(const QStringList &args, QString *error)
-    {
-        m_proc.setProgram(QStringLiteral(SIM_BINARY));
-        m_proc.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}
-                            + args);
-        m_proc.setProcessChannelMode(QProcess::SeparateChannels);
-        m_proc.start();
-        if (!m_proc.waitForStarted(5000)) {
-            *error = QStringLiteral("cannot start ") + QStringLiteral(SIM_BINARY);
-            return false;
-        }
-        // The first stdout line carries the actual port.
-        QElapsedTimer t;
-        t.start();
-        while (!m_proc.canReadLine() && t.elapsed() < 5000)
-            m_proc.waitForReadyRead(100);
-        const QByteArray line = m_proc.readLine().trimmed();
-        static const QRegularExpression re(QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)$"));
-        const auto m = re.match(QString::fromUtf8(line));
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("unexpected first line '%1', stderr: %2")
-                         .arg(QString::fromUtf8(line), QString::fromUtf8(m_proc.readAllStandardError()));
-            return false;
-        }
-        port = quint16(m.captured(1).toUInt());
-        base = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        return port != 0;
-    }
-
-    void stop()
-    {
-        if (m_proc.state() == QProcess::NotRunning)
-            return;
-        m_proc.terminate();
-        if (!m_proc.waitForFinished(3000))
-            m_proc.kill();
-        m_proc.waitForFinished(1000);
-    }
-
-    QProcess &process() { return m_proc; }
-
-    quint16 port = 0;
-    QString base;
-
-private:
-    QProcess m_proc;
-};
-
-struct HttpResult
-{
-    bool finished = false; // false: our client-side timeout fired first
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-cased names
-    qint64 elapsedMs = 0;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray data() const { return json().value(QStringLiteral("data")).toArray(); }
-};
 
 // Outcome of a raw request: the status code, or "malformed" (200 with unparsable JSON),
 // "drop" (closed with no byte) or "timeout".
@@ -163,7 +98,13 @@ class TestUpstreamSim : public QObject
 
 private:
     HttpResult http(const QByteArray &method, const QString &url, const QByteArray &body = {},
-                    const QByteArray &apiKey = kKey, int timeoutMs = 3000);
+                    const QByteArray &apiKey = kKey, int timeoutMs = 3000)
+    {
+        Headers headers;
+        if (!apiKey.isEmpty())
+            headers.append({"X-API-KEY", apiKey});
+        return httpRequest(m_nam, method, url, body, headers, timeoutMs);
+    }
     HttpResult sim(const QByteArray &method, const QString &path, const QByteArray &body = {},
                    int timeoutMs = 3000)
     {
@@ -173,16 +114,6 @@ private:
     void force(const QByteArray &faultJson)
     {
         QCOMPARE_EQ(sim("POST", QStringLiteral("/__sim/faults"), faultJson).status, 200);
-    }
-    std::unique_ptr<SimProcess> startSim(const QStringList &args)
-    {
-        auto p = std::make_unique<SimProcess>();
-        QString error;
-        if (!p->start(args, &error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return p;
     }
     QStringList rawSequence(quint16 port, int n);
 
@@ -220,43 +151,6 @@ private slots:
     void resetRestoresSeededState();
     void stopsCleanlyOnSigterm();
 };
-
-HttpResult TestUpstreamSim::http(const QByteArray &method, const QString &url,
-                                 const QByteArray &body, const QByteArray &apiKey, int timeoutMs)
-{
-    QNetworkRequest req{QUrl(url)};
-    if (!apiKey.isEmpty())
-        req.setRawHeader("X-API-KEY", apiKey);
-    if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QElapsedTimer elapsed;
-    elapsed.start();
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(timeoutMs);
-    loop.exec();
-
-    HttpResult r;
-    r.elapsedMs = elapsed.elapsed();
-    r.finished = reply->isFinished();
-    if (r.finished) {
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.error = reply->error();
-        r.body = reply->readAll();
-        for (const auto &h : reply->rawHeaderPairs())
-            r.headers.insert(h.first.toLower(), h.second);
-    } else {
-        reply->disconnect(&loop);
-        reply->abort(); // the client gives up, like a real request timeout
-    }
-    reply->deleteLater();
-    return r;
-}
 
 QStringList TestUpstreamSim::rawSequence(quint16 port, int n)
 {

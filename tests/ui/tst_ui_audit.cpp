@@ -1,10 +1,12 @@
 // Log Audit page: entries of real mutations, the area, user and date filters, paging and the
 // before/after detail, driven through the real widgets (offscreen).
 #include "AuditPage.h"
-#include "ContentTab.h"
+#include "AuditTableModel.h"
 #include "ContentEditor.h"
+#include "ContentTab.h"
 #include "KontenPage.h"
 #include "MainWindow.h"
+#include "ModelTesters.h"
 #include "PlainText.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
@@ -67,6 +69,7 @@ private slots:
         QVERIFY(tc->users().create(admin, in).ok());
 
         ui::AuditPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::AuditTableModel>(&page), 1);
         page.resize(1200, 800);
         page.show();
         QTableView *t = page.table();
@@ -147,6 +150,7 @@ private slots:
             QVERIFY(tc->content().create(admin, cal, {{"title", QStringLiteral("Agenda %1").arg(i)}, {"category", "kegiatan"},
                                                       {"startDate", "2026-08-01"}, {"endDate", "2026-08-01"}}).ok());
         ui::AuditPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::AuditTableModel>(&page), 1);
         page.show();
         page.areaFilter()->setCurrentIndex(page.areaFilter()->findData(QStringLiteral("content")));
         QCOMPARE(page.table()->model()->rowCount(), 50);

@@ -5,6 +5,7 @@
 #include "DapodikDataPage.h"
 #include "DapodikListModel.h"
 #include "DapodikUiFixtures.h"
+#include "ModelTesters.h"
 
 #include <QBrush>
 #include <QCheckBox>
@@ -40,6 +41,7 @@ private slots:
 
         test::PoolDrain drain;
         ui::DapodikDataPage page(*tc, admin);
+        QCOMPARE(test::attachModelTesters<ui::DapodikListModel>(&page), 2);
         page.resize(1200, 760);
         page.show();
         ui::DapodikListModel *sekolah = page.sekolahModel();
@@ -93,6 +95,32 @@ private slots:
                 QCOMPARE(ptk->index(r, ui::DapodikListModel::PNama).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0x94, 0xa3, 0xb8));
             }
         QCOMPARE(greyed, 1);
+    }
+
+    // Paging under QAbstractItemModelTester. The tester calls fetchMore() after every change, so
+    // it pulls page after page until everything is loaded, checking each append's signals; then
+    // a search resets the model and clearing it pages again from the start. (Kept apart from the
+    // 100,000-row test, which checks that only the pages scrolled to get loaded.)
+    void pagingUnderModelTester()
+    {
+        test::TestCore tc;
+        TU_VERIFY_OK(test::insertBulkDapodik(*tc, 2, 350)); // every 50th inactive: 343 active
+        test::PoolDrain drain;
+        ui::DapodikDataPage page(*tc, admin);
+        QCOMPARE(test::attachModelTesters<ui::DapodikListModel>(&page), 2);
+        page.resize(1200, 760);
+        page.show();
+        page.showTab(ui::DapodikDataPage::PtkTab);
+        ui::DapodikListModel *ptk = page.ptkModel();
+        QTRY_COMPARE_WITH_TIMEOUT(ptk->total(), 343, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(ptk->rowCount(), 343, 10000); // four pages, appended one by one
+        QVERIFY(!ptk->canFetchMore({}));
+
+        QTest::keyClicks(page.searchEdit(), QStringLiteral("Guru 12"));
+        QTRY_VERIFY_WITH_TIMEOUT(!ptk->isLoading() && ptk->filter().q == QStringLiteral("Guru 12"), 10000);
+        QVERIFY(ptk->rowCount() >= 1 && ptk->rowCount() < 343);
+        page.searchEdit()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(ptk->rowCount(), 343, 10000);
     }
 
     void hundredThousandPtkFilterInTheDatabase()

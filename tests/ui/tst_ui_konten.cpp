@@ -3,8 +3,11 @@
 // works, driven through the real widgets (offscreen).
 #include "ContentEditor.h"
 #include "ContentTab.h"
+#include "ContentTableModel.h"
 #include "ImagePicker.h"
 #include "KontenPage.h"
+#include "ModelTesters.h"
+#include "StudentWorkTableModel.h"
 #include "StudentWorksTab.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
@@ -69,6 +72,8 @@ private slots:
     {
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
@@ -120,6 +125,8 @@ private slots:
     {
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
@@ -157,6 +164,8 @@ private slots:
     {
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *teachers = page.contentTab(QStringLiteral("teachers"));
@@ -204,6 +213,8 @@ private slots:
     {
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
@@ -255,6 +266,8 @@ private slots:
         QFETCH(QStringList, tabs);
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role(role)));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.show();
         QStringList shown;
         for (int i = 0; i < page.tabs()->count(); ++i)
@@ -271,6 +284,8 @@ private slots:
     {
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -296,6 +311,8 @@ private slots:
         const Actor admin = actorFor(tc, Role::Admin);
         QVERIFY(tc->content().create(admin, type("extracurricular"), {{"name", "Pramuka"}, {"description", "Gerakan Pramuka."}}).ok());
         ui::KontenPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *ekskul = page.contentTab(QStringLiteral("extracurricular"));
@@ -330,6 +347,8 @@ private slots:
         test::TestCore tc;
         QTemporaryDir dir;
         ui::KontenPage page(*tc, actorFor(tc, Role::Admin));
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
@@ -394,6 +413,8 @@ private slots:
         QVERIFY(tc->content().create(admin, type("calendar"), {{"title", "Study Tour"}, {"category", "kegiatan"},
                                                                {"startDate", "2026-04-20"}, {"endDate", "2026-04-21"}}).ok());
         ui::KontenPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 800);
         page.show();
         QVERIFY(page.showTab(QStringLiteral("calendar")));
@@ -453,6 +474,8 @@ private slots:
         QVERIFY(tc->studentWorks().submit(student, {{"title", "Puisi Ibu"}, {"description", "Puisi untuk ibu."}, {"category", "tulisan"}}).ok());
 
         ui::KontenPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.resize(1280, 760);
         page.show();
         QVERIFY(page.showTab(QStringLiteral("works")));

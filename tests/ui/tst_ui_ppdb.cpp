@@ -1,8 +1,10 @@
 // PPDB page, detail and walk-in dialogs and the proof PDF, driven through the real widgets
 // (offscreen).
 #include "FormErrors.h"
+#include "ModelTesters.h"
 #include "PpdbDetailDialog.h"
 #include "PpdbPage.h"
+#include "PpdbTableModel.h"
 #include "PpdbWalkInDialog.h"
 #include "ProofOfRegistration.h"
 #include "TestSupport.h"
@@ -65,6 +67,7 @@ private slots:
         QVERIFY(tc->ppdb().changeStatus(admin, a.id, "verified", QString()).ok());
 
         ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.resize(1100, 700);
         page.show();
         QCOMPARE(rows(page), 3);
@@ -93,6 +96,7 @@ private slots:
         for (int i = 0; i < 52; ++i)
             QVERIFY(!submit(tc, QStringLiteral("00%1").arg(11000000 + i), QStringLiteral("Calon Siswa %1").arg(i)).id.isEmpty());
         ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
         auto *range = page.findChild<QLabel *>(QStringLiteral("countLabel"));
         auto *prev = page.findChild<QPushButton *>(QStringLiteral("prevPage"));
@@ -117,6 +121,7 @@ private slots:
         openRegistration(tc);
         const Registration a = submit(tc, "0012345671", "Andi Kurniawan");
         ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
         page.table()->selectRow(0);
 
@@ -186,6 +191,7 @@ private slots:
         test::TestCore tc;
         openRegistration(tc);
         ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
         QString nisnError;
         bool nisnVisible = false;
@@ -250,6 +256,7 @@ private slots:
         openRegistration(tc);
         submit(tc, "0012345671", "Andi Kurniawan");
         ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ppdb.xlsx"));

@@ -9,6 +9,7 @@
 // refused under that field.
 #include "FormErrors.h"
 #include "MessageBanner.h"
+#include "ModelTesters.h"
 #include "SatuDataDialogs.h"
 #include "SatuDataFileModel.h"
 #include "SatuDataPage.h"
@@ -122,6 +123,7 @@ private slots:
         auto f = upload(QStringLiteral("Jumlah Siswa per Tingkat"), true);
         TU_VERIFY_OK(f);
         ui::SatuDataPage page(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.resize(1200, 760);
         page.show();
         QTRY_VERIFY(loaded(page));
@@ -196,6 +198,7 @@ private slots:
         TU_VERIFY_OK(tc->core->dataFiles().setVerified(admin, f->id, true));
 
         ui::SatuDataPage page(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.show();
         QTRY_VERIFY(loaded(page));
         page.table()->selectRow(0);
@@ -233,6 +236,7 @@ private slots:
         TU_VERIFY_OK(upload(QStringLiteral("Jumlah Rombel"), true));
         TU_VERIFY_OK(upload(QStringLiteral("Data Belum Diperiksa"), false));
         ui::SatuDataPage page(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.resize(1200, 760);
         page.show();
         QTRY_VERIFY(loaded(page));
@@ -278,6 +282,7 @@ private slots:
         TU_VERIFY_OK(f);
         {
             ui::SatuDataPage page(*tc->core, op);
+            QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
             page.show();
             QTRY_VERIFY(loaded(page));
             page.table()->selectRow(0);
@@ -288,6 +293,7 @@ private slots:
             QVERIFY(!tc->core->dataFiles().get(f->id)->verified);
         }
         ui::SatuDataPage page(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.show();
         QTRY_VERIFY(loaded(page));
         page.table()->selectRow(0);
@@ -309,6 +315,7 @@ private slots:
             out.write(csv());
         }
         ui::SatuDataPage page(*tc->core, op);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.show();
         QTRY_VERIFY(loaded(page));
         QPointer<ui::SatuDataMetaDialog> dialog = page.uploadPath(path);
@@ -348,6 +355,7 @@ private slots:
     void scheduleSavedFromTheForm()
     {
         ui::SatuDataPage page(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&page), 1);
         page.show();
         page.showTab(ui::SatuDataPage::ScheduleTab);
         QTRY_VERIFY(loaded(page));
@@ -376,6 +384,7 @@ private slots:
 
         // A fresh page reads the same schedule back into the form.
         ui::SatuDataPage again(*tc->core, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::SatuDataFileModel>(&again), 1);
         QTRY_VERIFY(loaded(again));
         QCOMPARE(again.frequencyCombo()->currentData().toString(), QStringLiteral("weekly"));
         QCOMPARE(again.weekdayCombo()->currentData().toInt(), 3);

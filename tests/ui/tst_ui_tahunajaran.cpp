@@ -1,6 +1,8 @@
 // Tahun Ajaran page driven through its real widgets (offscreen).
+#include "ModelTesters.h"
 #include "TahunAjaranDialog.h"
 #include "TahunAjaranPage.h"
+#include "TahunAjaranTableModel.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 
@@ -30,6 +32,7 @@ private slots:
         test::TestCore tc;
         QVERIFY(tc->tahunAjaran().store(admin, year("2024/2025", "2024-03-01", "2024-03-31")).ok());
         ui::TahunAjaranPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.resize(1000, 600);
         page.show();
         QCOMPARE(rows(page), 1);
@@ -70,6 +73,7 @@ private slots:
         test::TestCore tc;
         QVERIFY(tc->tahunAjaran().store(admin, year("2024/2025", "2024-03-01", "2024-03-31")).ok());
         ui::TahunAjaranPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.show();
         auto *table = page.findChild<QTableView *>(QStringLiteral("yearsTable"));
         table->selectRow(0);
@@ -92,6 +96,7 @@ private slots:
         QVERIFY(tc->settings().set(admin, {{QStringLiteral("siakad_url"), sim.url()},
                                            {QStringLiteral("siakad_api_key"), QStringLiteral("sim-siakad-key")}}).ok());
         ui::TahunAjaranPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.show();
         QString summary;
         bool busyWhileRunning = false;

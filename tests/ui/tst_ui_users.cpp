@@ -1,6 +1,7 @@
 // The Pengguna page driven like a user would: sign in through LoginDialog, open the page, type
 // into UserDialog, press the buttons; rules and messages come from UserService.
 #include "MainWindow.h"
+#include "ModelTesters.h"
 #include "PasswordDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
@@ -36,7 +37,10 @@ private:
         if (!QTest::qWaitForWindowExposed(m_window.get()))
             return nullptr;
         m_window->showPage(ui::Page::Pengguna);
-        return m_window->usersPage();
+        ui::UsersPage *page = m_window->usersPage();
+        if (page && attachModelTesters<ui::UserTableModel>(page) < 1)
+            return nullptr;
+        return page;
     }
 
     int rowOf(ui::UsersPage *page, const QString &username)
