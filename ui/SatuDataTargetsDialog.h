@@ -1,0 +1,42 @@
+#pragma once
+#include "SatuDataDialogParts.h"
+
+#include <QDialog>
+#include <QHash>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QScrollArea;
+class QPushButton;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace tu {
+class Core;
+}
+
+namespace tu::ui {
+
+class MessageBanner;
+
+// The targets of "Sync semua berkas".
+class SatuDataTargetsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SatuDataTargetsDialog(int verified, int total, QWidget *parent = nullptr);
+    QStringList targets() const { return m_boxes.targets(); }
+    QCheckBox *splpBox() const { return m_boxes.splp; }
+    QCheckBox *sipdBox() const { return m_boxes.sipd; }
+    QPushButton *startButton() const { return m_start; }
+
+private:
+    TargetBoxes m_boxes;
+    QPushButton *m_start = nullptr;
+};
+
+} // namespace tu::ui
