@@ -3,18 +3,12 @@
 #include "satudata/SatuDataTypes.h"
 
 #include <QDialog>
-#include <QHash>
 #include <optional>
 
-class QCheckBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
-class QScrollArea;
 class QPushButton;
 class QTableWidget;
-class QVBoxLayout;
 
 namespace tu {
 class Core;

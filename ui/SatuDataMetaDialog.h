@@ -7,15 +7,10 @@
 #include <QHash>
 #include <optional>
 
-class QCheckBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
-class QScrollArea;
 class QPushButton;
-class QTableWidget;
-class QVBoxLayout;
 
 namespace tu {
 class Core;

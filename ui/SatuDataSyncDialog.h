@@ -10,8 +10,6 @@
 
 class QCheckBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QScrollArea;
 class QPushButton;

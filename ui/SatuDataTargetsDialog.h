@@ -2,26 +2,11 @@
 #include "SatuDataDialogParts.h"
 
 #include <QDialog>
-#include <QHash>
-#include <optional>
 
 class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QScrollArea;
 class QPushButton;
-class QTableWidget;
-class QVBoxLayout;
-
-namespace tu {
-class Core;
-}
 
 namespace tu::ui {
-
-class MessageBanner;
 
 // The targets of "Sync semua berkas".
 class SatuDataTargetsDialog : public QDialog
