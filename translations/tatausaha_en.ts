@@ -493,6 +493,10 @@
         <source>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</source>
         <translation>Keep this proof and bring it to the document check at the school. The registration status can be checked with the registration number and NISN. Printed %1.</translation>
     </message>
+    <message>
+        <source>ID pendaftaran (untuk unggah dokumen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -598,14 +602,6 @@
         <translation>Limit to a date range (the school&apos;s time zone)</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Previous</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Next ›</translation>
-    </message>
-    <message>
         <source>Sebelum</source>
         <translation>Before</translation>
     </message>
@@ -620,10 +616,6 @@
     <message>
         <source>Tidak ada catatan untuk filter ini.</source>
         <translation>No entries for this filter.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 of %3</translation>
     </message>
     <message>
         <source>Rincian</source>
@@ -731,14 +723,6 @@
         <translation>New %1 (Ctrl+N)</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Previous</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Next ›</translation>
-    </message>
-    <message>
         <source>Tampilan bulan</source>
         <translation>Month view</translation>
     </message>
@@ -777,10 +761,6 @@
     <message>
         <source>Belum ada %1.</source>
         <translation>No %1 yet.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 of %3</translation>
     </message>
     <message>
         <source>Agenda baru</source>
@@ -842,12 +822,28 @@
         <source>Tidak ada agenda pada hari ini.</source>
         <translation>No events on this day.</translation>
     </message>
+    <message>
+        <source>Setujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setujui isian OSIS ini agar tampil di situs sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” disetujui dan tampil di situs sekolah.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::ContentTableModel</name>
     <message>
         <source>Diperbarui</source>
         <translation>Updated</translation>
+    </message>
+    <message>
+        <source> · menunggu persetujuan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1002,99 @@
     <message>
         <source>Sekolah</source>
         <translation>Schools</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikSyncActions</name>
+    <message>
+        <source>Jalankan sinkronisasi</source>
+        <translation>Run a sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation>Global sync</translation>
+    </message>
+    <message>
+        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
+        <translation>Districts, schools, then staff of the whole regency (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
+        <translation>Districts → schools → staff for the whole regency.</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
+        <translation>Refresh the school lists of every stored district</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
+        <translation>Refresh the staff of every stored school</translation>
+    </message>
+    <message>
+        <source>Per kecamatan</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>Pilih semua</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
+        <translation>Tick the districts to sync (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
+        <translation>The district list appears after the first global sync.</translation>
+    </message>
+    <message>
+        <source>Sinkronkan kecamatan terpilih</source>
+        <translation>Sync selected districts</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation>One staff member</translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation>NIK (16 digits)</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation>NPSN</translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation>Sync staff member</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sinkronkan %n kecamatan terpilih</source>
+        <translation>
+            <numerusform>Sync %n selected district</numerusform>
+            <numerusform>Sync %n selected districts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sekolah aktif</source>
+        <translation>
+            <numerusform>%n active school</numerusform>
+            <numerusform>%n active schools</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1279,51 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::JobProgressPanel</name>
+    <message>
+        <source>Sisa ± %1 detik</source>
+        <translation>About %1 s left</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n menit</source>
+        <translation>
+            <numerusform>About %n minute left</numerusform>
+            <numerusform>About %n minutes left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n jam</source>
+        <translation>
+            <numerusform>About %n hour left</numerusform>
+            <numerusform>About %n hours left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Berjalan %1 · %2</source>
+        <translation>Running %1 · %2</translation>
+    </message>
+    <message>
+        <source>menghitung sisa waktu…</source>
+        <translation>estimating time left…</translation>
+    </message>
+    <message>
+        <source>Dihentikan setelah %1</source>
+        <translation>Stopped after %1</translation>
+    </message>
+    <message>
+        <source>Selesai dalam %1</source>
+        <translation>Finished in %1</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::KontenPage</name>
     <message>
         <source>Konten</source>
@@ -1335,6 +1469,33 @@
     <message>
         <source>Tutup pesan</source>
         <translation>Dismiss message</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::Pager</name>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Halaman sebelumnya</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Halaman berikutnya</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Halaman %1 dari %2</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1636,14 +1797,6 @@ Press &quot;Open document&quot; to view it.</translation>
         <translation>View details…</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Previous</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Next ›</translation>
-    </message>
-    <message>
         <source>Semua</source>
         <translation>All</translation>
     </message>
@@ -1670,10 +1823,6 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Tidak ada pendaftaran yang cocok.</source>
         <translation>No matching registrations.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 of %3</translation>
     </message>
     <message>
         <source>Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.</source>
@@ -2094,6 +2243,258 @@ Portal ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>tu::ui::SatuDataFilesPanel</name>
+    <message>
+        <source>Ubah keterangan…</source>
+        <translation>Edit details…</translation>
+    </message>
+    <message>
+        <source>Ganti berkas…</source>
+        <translation>Replace file…</translation>
+    </message>
+    <message>
+        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
+        <translation>Replace the file&apos;s content with a new CSV/XLSX; it must be verified again</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
+        <translation>Delete a file that was never sent (Delete)</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
+        <translation>Sync the selected file to SPLP/SIPD (Ctrl+Y or Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berkas</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
+        <translation>No files yet. Upload a CSV or XLSX file to begin.</translation>
+    </message>
+    <message>
+        <source>Batalkan verifikasi</source>
+        <translation>Revoke verification</translation>
+    </message>
+    <message>
+        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
+        <translation>Mark the file&apos;s content and details as checked; only verified files are sent</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat memverifikasi berkas.</source>
+        <translation>Only admins can verify files.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas data</source>
+        <translation>Choose a data file</translation>
+    </message>
+    <message>
+        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Data tables (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
+        <translation>
+            <numerusform>File %1 uploaded: %n row. Ask an admin to verify it before it is sent.</numerusform>
+            <numerusform>File %1 uploaded: %n rows. Ask an admin to verify it before it is sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pilih berkas pengganti</source>
+        <translation>Choose the replacement file</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa %1…</source>
+        <translation>Reading and checking %1…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>The file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
+        <translation>
+            <numerusform>The content of %1 was replaced (%n row). It must be verified again before it is sent.</numerusform>
+            <numerusform>The content of %1 was replaced (%n rows). It must be verified again before it is sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keterangan berkas %1 disimpan.</source>
+        <translation>Details of %1 saved.</translation>
+    </message>
+    <message>
+        <source>Hapus berkas</source>
+        <translation>Delete file</translation>
+    </message>
+    <message>
+        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Delete the file %1? Files that were never sent can be deleted; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Berkas %1 dihapus.</source>
+        <translation>File %1 deleted.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
+        <translation>File %1 is verified and ready to be sent.</translation>
+    </message>
+    <message>
+        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
+        <translation>Verification of %1 revoked; the file will not be sent.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataLogPanel</name>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 dtk</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Semua tujuan</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kelas gagal</source>
+        <translation>Failure class</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Jawaban portal</source>
+        <translation>Portal answer</translation>
+    </message>
+    <message>
+        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
+        <translation>Select a log row to see the portal&apos;s full answer.</translation>
+    </message>
+    <message>
+        <source>Antrean coba ulang</source>
+        <translation>Retry queue</translation>
+    </message>
+    <message>
+        <source>Percobaan</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Berikutnya</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
+        <translation>Nothing is waiting to be retried. Temporary failures (network, rate limit, portal server) appear here until they are sent.</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan.</source>
+        <translation>No entries yet.</translation>
+    </message>
+    <message>
+        <source>%1 dari %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1
+Galat terakhir: %2</source>
+        <translation>%1
+Last error: %2</translation>
+    </message>
+    <message>
+        <source>Kosong</source>
+        <translation>Empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n menunggu</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, percobaan ke-%3 oleh %4</source>
+        <translation>%1, %2, attempt %3 by %4</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>(tidak ada jawaban dari portal)</source>
+        <translation>(no answer from the portal)</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::SatuDataMetaDialog</name>
     <message>
         <source>Unggah berkas data</source>
@@ -2191,62 +2592,6 @@ Portal ID: %2</translation>
 <context>
     <name>tu::ui::SatuDataPage</name>
     <message>
-        <source>Berhasil</source>
-        <translation>Succeeded</translation>
-    </message>
-    <message>
-        <source>Tidak berubah</source>
-        <translation>Unchanged</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Konflik</source>
-        <translation>Conflict</translation>
-    </message>
-    <message>
-        <source>Dilewati</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 dtk</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>Senin</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <source>Selasa</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <source>Rabu</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <source>Kamis</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <source>Jumat</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <source>Sabtu</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <source>Minggu</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
         <source>Satu Data</source>
         <translation>Satu Data</translation>
     </message>
@@ -2290,124 +2635,83 @@ Portal ID: %2</translation>
         <source>Jadwal otomatis</source>
         <translation>Schedule</translation>
     </message>
-    <message numerus="yes">
-        <source>%n berkas</source>
-        <translation>
-            <numerusform>%n file</numerusform>
-            <numerusform>%n files</numerusform>
-        </translation>
+    <message>
+        <source>Satu Data: %1</source>
+        <translation>Satu Data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataRunStrip</name>
+    <message>
+        <source>Keseluruhan</source>
+        <translation>Overall</translation>
     </message>
     <message>
-        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
-        <translation>No files yet. Upload a CSV or XLSX file to begin.</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
+        <source>Sync semua berkas</source>
+        <translation>Sync all files</translation>
     </message>
     <message>
         <source>Hentikan setelah berkas yang sedang dikirim (Esc)</source>
         <translation>Stop after the file being sent (Esc)</translation>
     </message>
     <message>
-        <source>Ubah keterangan…</source>
-        <translation>Edit details…</translation>
+        <source>Memulai…</source>
+        <translation>Starting…</translation>
     </message>
     <message>
-        <source>Ganti berkas…</source>
-        <translation>Replace file…</translation>
+        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
+        <translation>Cancelling… waiting for the file being sent to finish.</translation>
     </message>
     <message>
-        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
-        <translation>Replace the file&apos;s content with a new CSV/XLSX; it must be verified again</translation>
+        <source>Sinkronisasi Satu Data berjalan</source>
+        <translation>Satu Data sync running</translation>
     </message>
     <message>
-        <source>Hapus</source>
-        <translation>Delete</translation>
+        <source>%1 (%2 dari %3)</source>
+        <translation>%1 (%2 of %3)</translation>
     </message>
     <message>
-        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
-        <translation>Delete a file that was never sent (Delete)</translation>
+        <source>Sync semua berkas dibatalkan</source>
+        <translation>Sync of all files cancelled</translation>
     </message>
     <message>
-        <source>Verifikasi</source>
-        <translation>Verify</translation>
+        <source>Sync semua berkas selesai</source>
+        <translation>Sync of all files finished</translation>
     </message>
     <message>
-        <source>Sync…</source>
-        <translation>Sync…</translation>
+        <source>Sync semua berkas gagal</source>
+        <translation>Sync of all files failed</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataSchedulePanel</name>
+    <message>
+        <source>Senin</source>
+        <translation>Monday</translation>
     </message>
     <message>
-        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
-        <translation>Sync the selected file to SPLP/SIPD (Ctrl+Y or Enter)</translation>
+        <source>Selasa</source>
+        <translation>Tuesday</translation>
     </message>
     <message>
-        <source>Tujuan</source>
-        <translation>Target</translation>
+        <source>Rabu</source>
+        <translation>Wednesday</translation>
     </message>
     <message>
-        <source>Semua tujuan</source>
-        <translation>All targets</translation>
+        <source>Kamis</source>
+        <translation>Thursday</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Jumat</source>
+        <translation>Friday</translation>
     </message>
     <message>
-        <source>Semua status</source>
-        <translation>All statuses</translation>
+        <source>Sabtu</source>
+        <translation>Saturday</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Previous</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Next ›</translation>
-    </message>
-    <message>
-        <source>Waktu</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Berkas</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Kelas gagal</source>
-        <translation>Failure class</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Duration</translation>
-    </message>
-    <message>
-        <source>Pesan</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Jawaban portal</source>
-        <translation>Portal answer</translation>
-    </message>
-    <message>
-        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
-        <translation>Select a log row to see the portal&apos;s full answer.</translation>
-    </message>
-    <message>
-        <source>Antrean coba ulang</source>
-        <translation>Retry queue</translation>
-    </message>
-    <message>
-        <source>Percobaan</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <source>Berikutnya</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
-        <translation>Nothing is waiting to be retried. Temporary failures (network, rate limit, portal server) appear here until they are sent.</translation>
+        <source>Minggu</source>
+        <translation>Sunday</translation>
     </message>
     <message>
         <source>Sinkronisasi otomatis</source>
@@ -2416,6 +2720,10 @@ Portal ID: %2</translation>
     <message>
         <source>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</source>
         <translation>TataUsaha sends every verified file on this schedule (school time, %1) while the application or the server runs. Unchanged files are not sent again.</translation>
+    </message>
+    <message>
+        <source>Simpan jadwal</source>
+        <translation>Save schedule</translation>
     </message>
     <message>
         <source>Tidak terjadwal</source>
@@ -2442,8 +2750,8 @@ Portal ID: %2</translation>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <source>Simpan jadwal</source>
-        <translation>Save schedule</translation>
+        <source>Tujuan</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Jika pengiriman gagal</source>
@@ -2468,153 +2776,6 @@ Portal ID: %2</translation>
     <message>
         <source>sistem</source>
         <translation>system</translation>
-    </message>
-    <message>
-        <source>Belum ada catatan.</source>
-        <translation>No entries yet.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 of %3</translation>
-    </message>
-    <message>
-        <source>%1 dari %2</source>
-        <translation>%1 of %2</translation>
-    </message>
-    <message>
-        <source>%1
-Galat terakhir: %2</source>
-        <translation>%1
-Last error: %2</translation>
-    </message>
-    <message>
-        <source>Kosong</source>
-        <translation>Empty</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n menunggu</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, %2, percobaan ke-%3 oleh %4</source>
-        <translation>%1, %2, attempt %3 by %4</translation>
-    </message>
-    <message>
-        <source>(tidak ada jawaban dari portal)</source>
-        <translation>(no answer from the portal)</translation>
-    </message>
-    <message>
-        <source>Batalkan verifikasi</source>
-        <translation>Revoke verification</translation>
-    </message>
-    <message>
-        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
-        <translation>Mark the file&apos;s content and details as checked; only verified files are sent</translation>
-    </message>
-    <message>
-        <source>Hanya admin yang dapat memverifikasi berkas.</source>
-        <translation>Only admins can verify files.</translation>
-    </message>
-    <message>
-        <source>Pilih berkas data</source>
-        <translation>Choose a data file</translation>
-    </message>
-    <message>
-        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
-        <translation>Data tables (*.csv *.xlsx);;All files (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
-        <translation>
-            <numerusform>File %1 uploaded: %n row. Ask an admin to verify it before it is sent.</numerusform>
-            <numerusform>File %1 uploaded: %n rows. Ask an admin to verify it before it is sent.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Pilih berkas pengganti</source>
-        <translation>Choose the replacement file</translation>
-    </message>
-    <message>
-        <source>Membaca dan memeriksa %1…</source>
-        <translation>Reading and checking %1…</translation>
-    </message>
-    <message>
-        <source>Berkas tidak dapat dibaca: %1</source>
-        <translation>The file cannot be read: %1</translation>
-    </message>
-    <message>
-        <source>Berkas tidak dapat dibaca.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
-        <translation>
-            <numerusform>The content of %1 was replaced (%n row). It must be verified again before it is sent.</numerusform>
-            <numerusform>The content of %1 was replaced (%n rows). It must be verified again before it is sent.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keterangan berkas %1 disimpan.</source>
-        <translation>Details of %1 saved.</translation>
-    </message>
-    <message>
-        <source>Hapus berkas</source>
-        <translation>Delete file</translation>
-    </message>
-    <message>
-        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
-        <translation>Delete the file %1? Files that were never sent can be deleted; this cannot be undone.</translation>
-    </message>
-    <message>
-        <source>Berkas %1 dihapus.</source>
-        <translation>File %1 deleted.</translation>
-    </message>
-    <message>
-        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
-        <translation>File %1 is verified and ready to be sent.</translation>
-    </message>
-    <message>
-        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
-        <translation>Verification of %1 revoked; the file will not be sent.</translation>
-    </message>
-    <message>
-        <source>Memulai…</source>
-        <translation>Starting…</translation>
-    </message>
-    <message>
-        <source>Membatalkan…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
-        <translation>Cancelling… waiting for the file being sent to finish.</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi Satu Data berjalan</source>
-        <translation>Satu Data sync running</translation>
-    </message>
-    <message>
-        <source>%1 (%2 dari %3)</source>
-        <translation>%1 (%2 of %3)</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas dibatalkan</source>
-        <translation>Sync of all files cancelled</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas gagal</source>
-        <translation>Sync of all files failed</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas selesai</source>
-        <translation>Sync of all files finished</translation>
-    </message>
-    <message>
-        <source>Satu Data: %1</source>
-        <translation>Satu Data: %1</translation>
     </message>
     <message>
         <source>Jadwal disimpan: %1.</source>
@@ -3079,62 +3240,12 @@ Last error: %2</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Global</source>
-        <translation>Global</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Semua sekolah</source>
-        <translation>All schools</translation>
-    </message>
-    <message>
-        <source>Semua PTK</source>
-        <translation>All staff</translation>
-    </message>
-    <message>
-        <source>Satu PTK</source>
-        <translation>One staff member</translation>
-    </message>
-    <message>
-        <source>Berhasil</source>
-        <translation>Succeeded</translation>
-    </message>
-    <message>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Berjalan</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <source>Terputus</source>
-        <translation>Interrupted</translation>
-    </message>
-    <message>
-        <source>Sisa ± %1 detik</source>
-        <translation>About %1 s left</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sisa ± %n menit</source>
-        <translation>
-            <numerusform>About %n minute left</numerusform>
-            <numerusform>About %n minutes left</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Sisa ± %n jam</source>
-        <translation>
-            <numerusform>About %n hour left</numerusform>
-            <numerusform>About %n hours left</numerusform>
-        </translation>
     </message>
     <message>
         <source>Sinkronisasi Dapodik</source>
@@ -3173,60 +3284,8 @@ Last error: %2</translation>
         <translation>Local data</translation>
     </message>
     <message>
-        <source>Jalankan sinkronisasi</source>
-        <translation>Run a sync</translation>
-    </message>
-    <message>
-        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
-        <translation>Districts, schools, then staff of the whole regency (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
-        <translation>Districts → schools → staff for the whole regency.</translation>
-    </message>
-    <message>
-        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
-        <translation>Refresh the school lists of every stored district</translation>
-    </message>
-    <message>
-        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
-        <translation>Refresh the staff of every stored school</translation>
-    </message>
-    <message>
-        <source>Per kecamatan</source>
-        <translation>By district</translation>
-    </message>
-    <message>
-        <source>Pilih semua</source>
-        <translation>Select all</translation>
-    </message>
-    <message>
-        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
-        <translation>Tick the districts to sync (Space ticks)</translation>
-    </message>
-    <message>
-        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
-        <translation>The district list appears after the first global sync.</translation>
-    </message>
-    <message>
-        <source>Sinkronkan kecamatan terpilih</source>
-        <translation>Sync selected districts</translation>
-    </message>
-    <message>
-        <source>NIK (16 angka)</source>
-        <translation>NIK (16 digits)</translation>
-    </message>
-    <message>
-        <source>NPSN</source>
-        <translation>NPSN</translation>
-    </message>
-    <message>
         <source>Sinkronkan PTK</source>
         <translation>Sync staff member</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
@@ -3249,35 +3308,8 @@ Last error: %2</translation>
         <translation>Live log</translation>
     </message>
     <message>
-        <source>Mulai</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Hasil</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Oleh</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Duration</translation>
-    </message>
-    <message>
         <source>Riwayat</source>
         <translation>History</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sinkronkan %n kecamatan terpilih</source>
-        <translation>
-            <numerusform>Sync %n selected district</numerusform>
-            <numerusform>Sync %n selected districts</numerusform>
-        </translation>
     </message>
     <message>
         <source>Memulai…</source>
@@ -3310,22 +3342,6 @@ Last error: %2</translation>
     <message>
         <source>Kecamatan %1 dari %2</source>
         <translation>District %1 of %2</translation>
-    </message>
-    <message>
-        <source>Berjalan %1 · %2</source>
-        <translation>Running %1 · %2</translation>
-    </message>
-    <message>
-        <source>menghitung sisa waktu…</source>
-        <translation>estimating time left…</translation>
-    </message>
-    <message>
-        <source>Dihentikan setelah %1</source>
-        <translation>Stopped after %1</translation>
-    </message>
-    <message>
-        <source>Selesai dalam %1</source>
-        <translation>Finished in %1</translation>
     </message>
     <message>
         <source>%1 selesai.</source>
@@ -3366,33 +3382,6 @@ Last error: %2</translation>
     <message>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
-    </message>
-    <message>
-        <source> (lanjutan)</source>
-        <translation> (resumed)</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan</source>
-        <translation>%1 districts</translation>
-    </message>
-    <message>
-        <source>%1 sekolah</source>
-        <translation>%1 schools</translation>
-    </message>
-    <message>
-        <source>%1 nonaktif</source>
-        <translation>%1 inactive</translation>
-    </message>
-    <message>
-        <source>%1 galat</source>
-        <translation>%1 errors</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sekolah aktif</source>
-        <translation>
-            <numerusform>%n active school</numerusform>
-            <numerusform>%n active schools</numerusform>
-        </translation>
     </message>
     <message>
         <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
@@ -3457,24 +3446,12 @@ Last error: %2</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Previous</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Next ›</translation>
-    </message>
-    <message>
         <source>Tidak ada karya yang cocok.</source>
         <translation>No works match.</translation>
     </message>
     <message>
         <source>Belum ada karya siswa.</source>
         <translation>No student works yet.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 of %3</translation>
     </message>
     <message>
         <source>Lepas unggulan</source>
@@ -3519,6 +3496,97 @@ Last error: %2</translation>
     <message>
         <source>Karya “%1” dihapus.</source>
         <translation>Work “%1” deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SyncHistoryModel</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation>One staff member</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation>%1 districts</translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation>%1 schools</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation>%1 staff</translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation>%1 inactive</translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation> (resumed)</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Duration</translation>
     </message>
 </context>
 <context>

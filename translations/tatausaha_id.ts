@@ -493,6 +493,10 @@
         <source>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</source>
         <translation>Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek dengan nomor pendaftaran dan NISN. Dicetak %1.</translation>
     </message>
+    <message>
+        <source>ID pendaftaran (untuk unggah dokumen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -598,14 +602,6 @@
         <translation>Batasi pada rentang tanggal (zona waktu sekolah)</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Sebelumnya</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Berikutnya ›</translation>
-    </message>
-    <message>
         <source>Sebelum</source>
         <translation>Sebelum</translation>
     </message>
@@ -620,10 +616,6 @@
     <message>
         <source>Tidak ada catatan untuk filter ini.</source>
         <translation>Tidak ada catatan untuk filter ini.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 dari %3</translation>
     </message>
     <message>
         <source>Rincian</source>
@@ -731,14 +723,6 @@
         <translation>%1 baru (Ctrl+N)</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Sebelumnya</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Berikutnya ›</translation>
-    </message>
-    <message>
         <source>Tampilan bulan</source>
         <translation>Tampilan bulan</translation>
     </message>
@@ -777,10 +761,6 @@
     <message>
         <source>Belum ada %1.</source>
         <translation>Belum ada %1.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 dari %3</translation>
     </message>
     <message>
         <source>Agenda baru</source>
@@ -842,12 +822,28 @@
         <source>Tidak ada agenda pada hari ini.</source>
         <translation>Tidak ada agenda pada hari ini.</translation>
     </message>
+    <message>
+        <source>Setujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setujui isian OSIS ini agar tampil di situs sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” disetujui dan tampil di situs sekolah.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::ContentTableModel</name>
     <message>
         <source>Diperbarui</source>
         <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source> · menunggu persetujuan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1002,97 @@
     <message>
         <source>Sekolah</source>
         <translation>Sekolah</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikSyncActions</name>
+    <message>
+        <source>Jalankan sinkronisasi</source>
+        <translation>Jalankan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation>Sinkronisasi global</translation>
+    </message>
+    <message>
+        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
+        <translation>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
+        <translation>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation>Semua sekolah</translation>
+    </message>
+    <message>
+        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
+        <translation>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation>Semua PTK</translation>
+    </message>
+    <message>
+        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
+        <translation>Perbarui PTK semua sekolah yang sudah tersimpan</translation>
+    </message>
+    <message>
+        <source>Per kecamatan</source>
+        <translation>Per kecamatan</translation>
+    </message>
+    <message>
+        <source>Pilih semua</source>
+        <translation>Pilih semua</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
+        <translation>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</translation>
+    </message>
+    <message>
+        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
+        <translation>Daftar kecamatan muncul setelah sinkronisasi global pertama.</translation>
+    </message>
+    <message>
+        <source>Sinkronkan kecamatan terpilih</source>
+        <translation>Sinkronkan kecamatan terpilih</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation>Satu PTK</translation>
+    </message>
+    <message>
+        <source>NIK (16 angka)</source>
+        <translation>NIK (16 angka)</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>NPSN</source>
+        <translation>NPSN</translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation>Sinkronkan PTK</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sinkronkan %n kecamatan terpilih</source>
+        <translation>
+            <numerusform>Sinkronkan %n kecamatan terpilih</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sekolah aktif</source>
+        <translation>
+            <numerusform>%n sekolah aktif</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1277,49 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::JobProgressPanel</name>
+    <message>
+        <source>Sisa ± %1 detik</source>
+        <translation>Sisa ± %1 detik</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n menit</source>
+        <translation>
+            <numerusform>Sisa ± %n menit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sisa ± %n jam</source>
+        <translation>
+            <numerusform>Sisa ± %n jam</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Berjalan %1 · %2</source>
+        <translation>Berjalan %1 · %2</translation>
+    </message>
+    <message>
+        <source>menghitung sisa waktu…</source>
+        <translation>menghitung sisa waktu…</translation>
+    </message>
+    <message>
+        <source>Dihentikan setelah %1</source>
+        <translation>Dihentikan setelah %1</translation>
+    </message>
+    <message>
+        <source>Selesai dalam %1</source>
+        <translation>Selesai dalam %1</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::KontenPage</name>
     <message>
         <source>Konten</source>
@@ -1335,6 +1465,33 @@
     <message>
         <source>Tutup pesan</source>
         <translation>Tutup pesan</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::Pager</name>
+    <message>
+        <source>‹ Sebelumnya</source>
+        <translation>‹ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Halaman sebelumnya</source>
+        <translation>Halaman sebelumnya</translation>
+    </message>
+    <message>
+        <source>Berikutnya ›</source>
+        <translation>Berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Halaman berikutnya</source>
+        <translation>Halaman berikutnya</translation>
+    </message>
+    <message>
+        <source>%1–%2 dari %3</source>
+        <translation>%1–%2 dari %3</translation>
+    </message>
+    <message>
+        <source>Halaman %1 dari %2</source>
+        <translation>Halaman %1 dari %2</translation>
     </message>
 </context>
 <context>
@@ -1635,14 +1792,6 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <translation>Lihat detail…</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Sebelumnya</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Berikutnya ›</translation>
-    </message>
-    <message>
         <source>Semua</source>
         <translation>Semua</translation>
     </message>
@@ -1669,10 +1818,6 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <message>
         <source>Tidak ada pendaftaran yang cocok.</source>
         <translation>Tidak ada pendaftaran yang cocok.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 dari %3</translation>
     </message>
     <message>
         <source>Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.</source>
@@ -2093,6 +2238,254 @@ ID di portal: %2</translation>
     </message>
 </context>
 <context>
+    <name>tu::ui::SatuDataFilesPanel</name>
+    <message>
+        <source>Ubah keterangan…</source>
+        <translation>Ubah keterangan…</translation>
+    </message>
+    <message>
+        <source>Ganti berkas…</source>
+        <translation>Ganti berkas…</translation>
+    </message>
+    <message>
+        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
+        <translation>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
+        <translation>Hapus berkas yang belum pernah dikirim (Delete)</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Sync…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
+        <translation>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n berkas</source>
+        <translation>
+            <numerusform>%n berkas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
+        <translation>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</translation>
+    </message>
+    <message>
+        <source>Batalkan verifikasi</source>
+        <translation>Batalkan verifikasi</translation>
+    </message>
+    <message>
+        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
+        <translation>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat memverifikasi berkas.</source>
+        <translation>Hanya admin yang dapat memverifikasi berkas.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas data</source>
+        <translation>Pilih berkas data</translation>
+    </message>
+    <message>
+        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
+        <translation>Tabel data (*.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
+        <translation>
+            <numerusform>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pilih berkas pengganti</source>
+        <translation>Pilih berkas pengganti</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa %1…</source>
+        <translation>Membaca dan memeriksa %1…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
+        <translation>
+            <numerusform>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keterangan berkas %1 disimpan.</source>
+        <translation>Keterangan berkas %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>Hapus berkas</source>
+        <translation>Hapus berkas</translation>
+    </message>
+    <message>
+        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Berkas %1 dihapus.</source>
+        <translation>Berkas %1 dihapus.</translation>
+    </message>
+    <message>
+        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
+        <translation>Berkas %1 terverifikasi dan siap dikirim.</translation>
+    </message>
+    <message>
+        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
+        <translation>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataLogPanel</name>
+    <message>
+        <source>Berhasil</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Tidak berubah</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Dilewati</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 dtk</source>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Semua tujuan</source>
+        <translation>Semua tujuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Kelas gagal</source>
+        <translation>Kelas gagal</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Jawaban portal</source>
+        <translation>Jawaban portal</translation>
+    </message>
+    <message>
+        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
+        <translation>Pilih baris log untuk melihat jawaban lengkap dari portal.</translation>
+    </message>
+    <message>
+        <source>Antrean coba ulang</source>
+        <translation>Antrean coba ulang</translation>
+    </message>
+    <message>
+        <source>Percobaan</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Berikutnya</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
+        <translation>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan.</source>
+        <translation>Belum ada catatan.</translation>
+    </message>
+    <message>
+        <source>%1 dari %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>%1
+Galat terakhir: %2</source>
+        <translation>%1
+Galat terakhir: %2</translation>
+    </message>
+    <message>
+        <source>Kosong</source>
+        <translation>Kosong</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n menunggu</source>
+        <translation>
+            <numerusform>%n menunggu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, percobaan ke-%3 oleh %4</source>
+        <translation>%1, %2, percobaan ke-%3 oleh %4</translation>
+    </message>
+    <message>
+        <source>sistem</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <source>(tidak ada jawaban dari portal)</source>
+        <translation>(tidak ada jawaban dari portal)</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::SatuDataMetaDialog</name>
     <message>
         <source>Unggah berkas data</source>
@@ -2190,62 +2583,6 @@ ID di portal: %2</translation>
 <context>
     <name>tu::ui::SatuDataPage</name>
     <message>
-        <source>Berhasil</source>
-        <translation>Berhasil</translation>
-    </message>
-    <message>
-        <source>Tidak berubah</source>
-        <translation>Tidak berubah</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Konflik</source>
-        <translation>Konflik</translation>
-    </message>
-    <message>
-        <source>Dilewati</source>
-        <translation>Dilewati</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 dtk</source>
-        <translation>%1 dtk</translation>
-    </message>
-    <message>
-        <source>Senin</source>
-        <translation>Senin</translation>
-    </message>
-    <message>
-        <source>Selasa</source>
-        <translation>Selasa</translation>
-    </message>
-    <message>
-        <source>Rabu</source>
-        <translation>Rabu</translation>
-    </message>
-    <message>
-        <source>Kamis</source>
-        <translation>Kamis</translation>
-    </message>
-    <message>
-        <source>Jumat</source>
-        <translation>Jumat</translation>
-    </message>
-    <message>
-        <source>Sabtu</source>
-        <translation>Sabtu</translation>
-    </message>
-    <message>
-        <source>Minggu</source>
-        <translation>Minggu</translation>
-    </message>
-    <message>
         <source>Satu Data</source>
         <translation>Satu Data</translation>
     </message>
@@ -2289,123 +2626,83 @@ ID di portal: %2</translation>
         <source>Jadwal otomatis</source>
         <translation>Jadwal otomatis</translation>
     </message>
-    <message numerus="yes">
-        <source>%n berkas</source>
-        <translation>
-            <numerusform>%n berkas</numerusform>
-        </translation>
+    <message>
+        <source>Satu Data: %1</source>
+        <translation>Satu Data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataRunStrip</name>
+    <message>
+        <source>Keseluruhan</source>
+        <translation>Keseluruhan</translation>
     </message>
     <message>
-        <source>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</source>
-        <translation>Belum ada berkas. Unggah CSV atau XLSX untuk memulai.</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
+        <source>Sync semua berkas</source>
+        <translation>Sync semua berkas</translation>
     </message>
     <message>
         <source>Hentikan setelah berkas yang sedang dikirim (Esc)</source>
         <translation>Hentikan setelah berkas yang sedang dikirim (Esc)</translation>
     </message>
     <message>
-        <source>Ubah keterangan…</source>
-        <translation>Ubah keterangan…</translation>
+        <source>Memulai…</source>
+        <translation>Memulai…</translation>
     </message>
     <message>
-        <source>Ganti berkas…</source>
-        <translation>Ganti berkas…</translation>
+        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
+        <translation>Membatalkan… menunggu berkas yang sedang dikirim selesai.</translation>
     </message>
     <message>
-        <source>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</source>
-        <translation>Ganti isi berkas dengan CSV/XLSX baru; verifikasi perlu diulang</translation>
+        <source>Sinkronisasi Satu Data berjalan</source>
+        <translation>Sinkronisasi Satu Data berjalan</translation>
     </message>
     <message>
-        <source>Hapus</source>
-        <translation>Hapus</translation>
+        <source>%1 (%2 dari %3)</source>
+        <translation>%1 (%2 dari %3)</translation>
     </message>
     <message>
-        <source>Hapus berkas yang belum pernah dikirim (Delete)</source>
-        <translation>Hapus berkas yang belum pernah dikirim (Delete)</translation>
+        <source>Sync semua berkas dibatalkan</source>
+        <translation>Sync semua berkas dibatalkan</translation>
     </message>
     <message>
-        <source>Verifikasi</source>
-        <translation>Verifikasi</translation>
+        <source>Sync semua berkas selesai</source>
+        <translation>Sync semua berkas selesai</translation>
     </message>
     <message>
-        <source>Sync…</source>
-        <translation>Sync…</translation>
+        <source>Sync semua berkas gagal</source>
+        <translation>Sync semua berkas gagal</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SatuDataSchedulePanel</name>
+    <message>
+        <source>Senin</source>
+        <translation>Senin</translation>
     </message>
     <message>
-        <source>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</source>
-        <translation>Sinkronkan berkas terpilih ke SPLP/SIPD (Ctrl+Y atau Enter)</translation>
+        <source>Selasa</source>
+        <translation>Selasa</translation>
     </message>
     <message>
-        <source>Tujuan</source>
-        <translation>Tujuan</translation>
+        <source>Rabu</source>
+        <translation>Rabu</translation>
     </message>
     <message>
-        <source>Semua tujuan</source>
-        <translation>Semua tujuan</translation>
+        <source>Kamis</source>
+        <translation>Kamis</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Jumat</source>
+        <translation>Jumat</translation>
     </message>
     <message>
-        <source>Semua status</source>
-        <translation>Semua status</translation>
+        <source>Sabtu</source>
+        <translation>Sabtu</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Sebelumnya</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Berikutnya ›</translation>
-    </message>
-    <message>
-        <source>Waktu</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Berkas</source>
-        <translation>Berkas</translation>
-    </message>
-    <message>
-        <source>Kelas gagal</source>
-        <translation>Kelas gagal</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Durasi</translation>
-    </message>
-    <message>
-        <source>Pesan</source>
-        <translation>Pesan</translation>
-    </message>
-    <message>
-        <source>Jawaban portal</source>
-        <translation>Jawaban portal</translation>
-    </message>
-    <message>
-        <source>Pilih baris log untuk melihat jawaban lengkap dari portal.</source>
-        <translation>Pilih baris log untuk melihat jawaban lengkap dari portal.</translation>
-    </message>
-    <message>
-        <source>Antrean coba ulang</source>
-        <translation>Antrean coba ulang</translation>
-    </message>
-    <message>
-        <source>Percobaan</source>
-        <translation>Percobaan</translation>
-    </message>
-    <message>
-        <source>Berikutnya</source>
-        <translation>Berikutnya</translation>
-    </message>
-    <message>
-        <source>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</source>
-        <translation>Tidak ada yang menunggu dicoba ulang. Kegagalan sementara (jaringan, batas permintaan, server portal) muncul di sini sampai berhasil dikirim.</translation>
+        <source>Minggu</source>
+        <translation>Minggu</translation>
     </message>
     <message>
         <source>Sinkronisasi otomatis</source>
@@ -2414,6 +2711,10 @@ ID di portal: %2</translation>
     <message>
         <source>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</source>
         <translation>TataUsaha mengirim semua berkas terverifikasi pada jadwal ini (waktu sekolah, %1), selama aplikasi atau server berjalan. Berkas yang tidak berubah tidak dikirim ulang.</translation>
+    </message>
+    <message>
+        <source>Simpan jadwal</source>
+        <translation>Simpan jadwal</translation>
     </message>
     <message>
         <source>Tidak terjadwal</source>
@@ -2440,8 +2741,8 @@ ID di portal: %2</translation>
         <translation>&amp;Pukul</translation>
     </message>
     <message>
-        <source>Simpan jadwal</source>
-        <translation>Simpan jadwal</translation>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
     </message>
     <message>
         <source>Jika pengiriman gagal</source>
@@ -2466,150 +2767,6 @@ ID di portal: %2</translation>
     <message>
         <source>sistem</source>
         <translation>sistem</translation>
-    </message>
-    <message>
-        <source>Belum ada catatan.</source>
-        <translation>Belum ada catatan.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 dari %3</translation>
-    </message>
-    <message>
-        <source>%1 dari %2</source>
-        <translation>%1 dari %2</translation>
-    </message>
-    <message>
-        <source>%1
-Galat terakhir: %2</source>
-        <translation>%1
-Galat terakhir: %2</translation>
-    </message>
-    <message>
-        <source>Kosong</source>
-        <translation>Kosong</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n menunggu</source>
-        <translation>
-            <numerusform>%n menunggu</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, %2, percobaan ke-%3 oleh %4</source>
-        <translation>%1, %2, percobaan ke-%3 oleh %4</translation>
-    </message>
-    <message>
-        <source>(tidak ada jawaban dari portal)</source>
-        <translation>(tidak ada jawaban dari portal)</translation>
-    </message>
-    <message>
-        <source>Batalkan verifikasi</source>
-        <translation>Batalkan verifikasi</translation>
-    </message>
-    <message>
-        <source>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</source>
-        <translation>Tandai isi dan keterangan berkas sudah diperiksa; hanya berkas terverifikasi yang dikirim</translation>
-    </message>
-    <message>
-        <source>Hanya admin yang dapat memverifikasi berkas.</source>
-        <translation>Hanya admin yang dapat memverifikasi berkas.</translation>
-    </message>
-    <message>
-        <source>Pilih berkas data</source>
-        <translation>Pilih berkas data</translation>
-    </message>
-    <message>
-        <source>Tabel data (*.csv *.xlsx);;Semua berkas (*)</source>
-        <translation>Tabel data (*.csv *.xlsx);;Semua berkas (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</source>
-        <translation>
-            <numerusform>Berkas %1 diunggah: %n baris. Minta admin memverifikasinya sebelum dikirim.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Pilih berkas pengganti</source>
-        <translation>Pilih berkas pengganti</translation>
-    </message>
-    <message>
-        <source>Membaca dan memeriksa %1…</source>
-        <translation>Membaca dan memeriksa %1…</translation>
-    </message>
-    <message>
-        <source>Berkas tidak dapat dibaca: %1</source>
-        <translation>Berkas tidak dapat dibaca: %1</translation>
-    </message>
-    <message>
-        <source>Berkas tidak dapat dibaca.</source>
-        <translation>Berkas tidak dapat dibaca.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</source>
-        <translation>
-            <numerusform>Isi berkas %1 diganti (%n baris). Verifikasi perlu diulang sebelum dikirim.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keterangan berkas %1 disimpan.</source>
-        <translation>Keterangan berkas %1 disimpan.</translation>
-    </message>
-    <message>
-        <source>Hapus berkas</source>
-        <translation>Hapus berkas</translation>
-    </message>
-    <message>
-        <source>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</source>
-        <translation>Hapus berkas %1? Berkas yang belum pernah dikirim dapat dihapus; tindakan ini tidak dapat dibatalkan.</translation>
-    </message>
-    <message>
-        <source>Berkas %1 dihapus.</source>
-        <translation>Berkas %1 dihapus.</translation>
-    </message>
-    <message>
-        <source>Berkas %1 terverifikasi dan siap dikirim.</source>
-        <translation>Berkas %1 terverifikasi dan siap dikirim.</translation>
-    </message>
-    <message>
-        <source>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</source>
-        <translation>Verifikasi berkas %1 dibatalkan; berkas tidak akan dikirim.</translation>
-    </message>
-    <message>
-        <source>Memulai…</source>
-        <translation>Memulai…</translation>
-    </message>
-    <message>
-        <source>Membatalkan…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu berkas yang sedang dikirim selesai.</source>
-        <translation>Membatalkan… menunggu berkas yang sedang dikirim selesai.</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi Satu Data berjalan</source>
-        <translation>Sinkronisasi Satu Data berjalan</translation>
-    </message>
-    <message>
-        <source>%1 (%2 dari %3)</source>
-        <translation>%1 (%2 dari %3)</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas dibatalkan</source>
-        <translation>Sync semua berkas dibatalkan</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas gagal</source>
-        <translation>Sync semua berkas gagal</translation>
-    </message>
-    <message>
-        <source>Sync semua berkas selesai</source>
-        <translation>Sync semua berkas selesai</translation>
-    </message>
-    <message>
-        <source>Satu Data: %1</source>
-        <translation>Satu Data: %1</translation>
     </message>
     <message>
         <source>Jadwal disimpan: %1.</source>
@@ -3073,60 +3230,12 @@ Galat terakhir: %2</translation>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <source>Global</source>
-        <translation>Global</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Semua sekolah</source>
-        <translation>Semua sekolah</translation>
-    </message>
-    <message>
-        <source>Semua PTK</source>
-        <translation>Semua PTK</translation>
-    </message>
-    <message>
-        <source>Satu PTK</source>
-        <translation>Satu PTK</translation>
-    </message>
-    <message>
-        <source>Berhasil</source>
-        <translation>Berhasil</translation>
-    </message>
-    <message>
         <source>Gagal</source>
         <translation>Gagal</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
         <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Berjalan</source>
-        <translation>Berjalan</translation>
-    </message>
-    <message>
-        <source>Terputus</source>
-        <translation>Terputus</translation>
-    </message>
-    <message>
-        <source>Sisa ± %1 detik</source>
-        <translation>Sisa ± %1 detik</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sisa ± %n menit</source>
-        <translation>
-            <numerusform>Sisa ± %n menit</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Sisa ± %n jam</source>
-        <translation>
-            <numerusform>Sisa ± %n jam</numerusform>
-        </translation>
     </message>
     <message>
         <source>Sinkronisasi Dapodik</source>
@@ -3165,60 +3274,8 @@ Galat terakhir: %2</translation>
         <translation>Data lokal</translation>
     </message>
     <message>
-        <source>Jalankan sinkronisasi</source>
-        <translation>Jalankan sinkronisasi</translation>
-    </message>
-    <message>
-        <source>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</source>
-        <translation>Kecamatan, sekolah, lalu PTK seluruh kabupaten (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</source>
-        <translation>Kecamatan → sekolah → PTK untuk seluruh kabupaten.</translation>
-    </message>
-    <message>
-        <source>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</source>
-        <translation>Perbarui daftar sekolah semua kecamatan yang sudah tersimpan</translation>
-    </message>
-    <message>
-        <source>Perbarui PTK semua sekolah yang sudah tersimpan</source>
-        <translation>Perbarui PTK semua sekolah yang sudah tersimpan</translation>
-    </message>
-    <message>
-        <source>Per kecamatan</source>
-        <translation>Per kecamatan</translation>
-    </message>
-    <message>
-        <source>Pilih semua</source>
-        <translation>Pilih semua</translation>
-    </message>
-    <message>
-        <source>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</source>
-        <translation>Centang kecamatan yang ingin disinkronkan (Spasi mencentang)</translation>
-    </message>
-    <message>
-        <source>Daftar kecamatan muncul setelah sinkronisasi global pertama.</source>
-        <translation>Daftar kecamatan muncul setelah sinkronisasi global pertama.</translation>
-    </message>
-    <message>
-        <source>Sinkronkan kecamatan terpilih</source>
-        <translation>Sinkronkan kecamatan terpilih</translation>
-    </message>
-    <message>
-        <source>NIK (16 angka)</source>
-        <translation>NIK (16 angka)</translation>
-    </message>
-    <message>
-        <source>NPSN</source>
-        <translation>NPSN</translation>
-    </message>
-    <message>
         <source>Sinkronkan PTK</source>
         <translation>Sinkronkan PTK</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
@@ -3241,34 +3298,8 @@ Galat terakhir: %2</translation>
         <translation>Log langsung</translation>
     </message>
     <message>
-        <source>Mulai</source>
-        <translation>Mulai</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>Hasil</source>
-        <translation>Hasil</translation>
-    </message>
-    <message>
-        <source>Oleh</source>
-        <translation>Oleh</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Durasi</translation>
-    </message>
-    <message>
         <source>Riwayat</source>
         <translation>Riwayat</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sinkronkan %n kecamatan terpilih</source>
-        <translation>
-            <numerusform>Sinkronkan %n kecamatan terpilih</numerusform>
-        </translation>
     </message>
     <message>
         <source>Memulai…</source>
@@ -3301,22 +3332,6 @@ Galat terakhir: %2</translation>
     <message>
         <source>Kecamatan %1 dari %2</source>
         <translation>Kecamatan %1 dari %2</translation>
-    </message>
-    <message>
-        <source>Berjalan %1 · %2</source>
-        <translation>Berjalan %1 · %2</translation>
-    </message>
-    <message>
-        <source>menghitung sisa waktu…</source>
-        <translation>menghitung sisa waktu…</translation>
-    </message>
-    <message>
-        <source>Dihentikan setelah %1</source>
-        <translation>Dihentikan setelah %1</translation>
-    </message>
-    <message>
-        <source>Selesai dalam %1</source>
-        <translation>Selesai dalam %1</translation>
     </message>
     <message>
         <source>%1 selesai.</source>
@@ -3357,32 +3372,6 @@ Galat terakhir: %2</translation>
     <message>
         <source>Belum ada sinkronisasi.</source>
         <translation>Belum ada sinkronisasi.</translation>
-    </message>
-    <message>
-        <source> (lanjutan)</source>
-        <translation> (lanjutan)</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan</source>
-        <translation>%1 kecamatan</translation>
-    </message>
-    <message>
-        <source>%1 sekolah</source>
-        <translation>%1 sekolah</translation>
-    </message>
-    <message>
-        <source>%1 nonaktif</source>
-        <translation>%1 nonaktif</translation>
-    </message>
-    <message>
-        <source>%1 galat</source>
-        <translation>%1 galat</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sekolah aktif</source>
-        <translation>
-            <numerusform>%n sekolah aktif</numerusform>
-        </translation>
     </message>
     <message>
         <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
@@ -3447,24 +3436,12 @@ Galat terakhir: %2</translation>
         <translation>Hapus</translation>
     </message>
     <message>
-        <source>‹ Sebelumnya</source>
-        <translation>‹ Sebelumnya</translation>
-    </message>
-    <message>
-        <source>Berikutnya ›</source>
-        <translation>Berikutnya ›</translation>
-    </message>
-    <message>
         <source>Tidak ada karya yang cocok.</source>
         <translation>Tidak ada karya yang cocok.</translation>
     </message>
     <message>
         <source>Belum ada karya siswa.</source>
         <translation>Belum ada karya siswa.</translation>
-    </message>
-    <message>
-        <source>%1–%2 dari %3</source>
-        <translation>%1–%2 dari %3</translation>
     </message>
     <message>
         <source>Lepas unggulan</source>
@@ -3509,6 +3486,97 @@ Galat terakhir: %2</translation>
     <message>
         <source>Karya “%1” dihapus.</source>
         <translation>Karya “%1” dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::SyncHistoryModel</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation>Semua sekolah</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation>Semua PTK</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation>Satu PTK</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation>%1 kecamatan</translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation>%1 sekolah</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation>%1 PTK</translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation>%1 nonaktif</translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation>%1 galat</translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation> (lanjutan)</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Durasi</translation>
     </message>
 </context>
 <context>

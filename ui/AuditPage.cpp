@@ -1,5 +1,7 @@
 #include "AuditPage.h"
 #include "AuditTableModel.h"
+#include "Pager.h"
+#include "SchoolTime.h"
 #include "ContentText.h"
 #include "MessageBanner.h"
 #include "PageHeader.h"
@@ -67,7 +69,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     m_range->setObjectName(QStringLiteral("dateRange"));
     m_range->setToolTip(tr("Batasi pada rentang tanggal (zona waktu sekolah)"));
     toolbar->addWidget(m_range);
-    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(core.settings().schoolZone()).date();
+    const QDate today = SchoolTime::of(core).today();
     auto dateEdit = [card](const QString &name, const QDate &d) {
         auto *e = new QDateEdit(d, card);
         e->setObjectName(name);
@@ -96,20 +98,8 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     m_table->setColumnWidth(AuditTableModel::Area, 170);
     m_table->setColumnWidth(AuditTableModel::Action, 150);
     cardParts.layout->addWidget(m_table, 1);
-    auto *pager = new QHBoxLayout;
-    pager->setContentsMargins(16, 8, 16, 8);
-    pager->setSpacing(8);
-    m_count = plainLabel(card);
-    m_count->setObjectName(QStringLiteral("countLabel"));
-    pager->addWidget(m_count);
-    pager->addStretch(1);
-    m_prev = actionButton(tr("‹ Sebelumnya"), QString(), card);
-    m_prev->setObjectName(QStringLiteral("prevPage"));
-    m_next = actionButton(tr("Berikutnya ›"), QString(), card);
-    m_next->setObjectName(QStringLiteral("nextPage"));
-    pager->addWidget(m_prev);
-    pager->addWidget(m_next);
-    cardParts.layout->addLayout(pager);
+    m_pager = new Pager(PageSize, card);
+    cardParts.layout->addWidget(m_pager);
     split->addWidget(card);
 
     // Detail: before and after side by side.
@@ -153,7 +143,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     split->setStretchFactor(1, 2);
     page->addWidget(split, 1);
 
-    auto refilter = [this] { m_page = 1; reload(); };
+    auto refilter = [this] { m_pager->reset(); reload(); };
     connect(m_user, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_area, &QComboBox::currentIndexChanged, this, refilter);
     connect(m_range, &QCheckBox::toggled, this, [this, refilter](bool on) {
@@ -163,8 +153,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     });
     connect(m_from, &QDateEdit::dateChanged, this, [this, refilter] { if (m_range->isChecked()) refilter(); });
     connect(m_to, &QDateEdit::dateChanged, this, [this, refilter] { if (m_range->isChecked()) refilter(); });
-    connect(m_prev, &QPushButton::clicked, this, [this] { if (m_page > 1) { --m_page; reload(); } });
-    connect(m_next, &QPushButton::clicked, this, [this] { if (qint64(m_page) * PageSize < m_total) { ++m_page; reload(); } });
+    connect(m_pager, &Pager::pageChanged, this, &AuditPage::reload);
     connect(m_refresh, &QPushButton::clicked, this, [this] { reloadUsers(); reload(); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showDetail);
     reloadUsers();
@@ -194,6 +183,11 @@ void AuditPage::reloadUsers()
     m_user->setCurrentIndex(i >= 0 ? i : 0);
 }
 
+int AuditPage::currentPage() const
+{
+    return m_pager->page();
+}
+
 void AuditPage::reload()
 {
     const QString keep = [this] {
@@ -211,42 +205,33 @@ void AuditPage::reload()
         f.to = m_to->date().toString(Qt::ISODate);
     }
     f.zone = zone;
-    f.page.page = m_page;
+    f.page.page = m_pager->page();
     f.page.limit = PageSize;
     auto r = m_core.audit().query(f);
+    qint64 total = 0;
     if (!r.ok()) {
         QStringList lines{r.error().message};
         for (const QString &m : r.error().fields)
             lines << m;
         m_banner->showError(lines.join(QLatin1Char('\n')));
         m_model->setEntries({});
-        m_total = 0;
+        total = 0;
     } else {
         m_banner->clear();
-        if (r->items.isEmpty() && m_page > 1 && r->total > 0) {
-            m_page = int((r->total + PageSize - 1) / PageSize);
+        if (m_pager->movedPastEnd(r->total, int(r->items.size()))) {
             reload();
             return;
         }
         m_model->setEntries(r->items);
-        m_total = r->total;
+        total = r->total;
     }
     for (int i = 0; i < m_model->rowCount(); ++i)
         if (m_model->entryAt(i)->id == keep)
             m_table->selectRow(i);
-    updatePager();
+    m_pager->showResult(total, m_model->rowCount(), tr("Tidak ada catatan untuk filter ini."));
     showDetail();
 }
 
-void AuditPage::updatePager()
-{
-    if (m_total == 0)
-        m_count->setText(tr("Tidak ada catatan untuk filter ini."));
-    else
-        m_count->setText(tr("%1–%2 dari %3").arg(qint64(m_page - 1) * PageSize + 1).arg(qint64(m_page - 1) * PageSize + m_model->rowCount()).arg(m_total));
-    m_prev->setEnabled(m_page > 1);
-    m_next->setEnabled(qint64(m_page) * PageSize < m_total);
-}
 
 namespace {
 QString pretty(const QJsonObject &o)

@@ -19,6 +19,7 @@ namespace tu::ui {
 
 class AuditTableModel;
 class MessageBanner;
+class Pager;
 
 // Log Audit (admin): who changed what and when, newest first, filtered by user, area and an
 // optional date range (days of the school's calendar), paged; the selected entry's record
@@ -43,14 +44,13 @@ public:
     QPlainTextEdit *beforeView() const { return m_before; }
     QPlainTextEdit *afterView() const { return m_after; }
     QLabel *detailTitle() const { return m_detailTitle; }
-    int currentPage() const { return m_page; }
+    int currentPage() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void showDetail();
-    void updatePager();
     Core &m_core;
     Actor m_actor;
     AuditTableModel *m_model;
@@ -59,11 +59,10 @@ private:
     QCheckBox *m_range;
     QDateEdit *m_from, *m_to;
     QTableView *m_table;
-    QLabel *m_count, *m_detailTitle, *m_changed;
+    QLabel *m_detailTitle, *m_changed;
     QPlainTextEdit *m_before, *m_after;
-    QPushButton *m_prev, *m_next, *m_refresh;
-    int m_page = 1;
-    qint64 m_total = 0;
+    QPushButton *m_refresh;
+    Pager *m_pager;
 };
 
 } // namespace tu::ui

@@ -1,4 +1,5 @@
 #include "AuditTableModel.h"
+#include "SchoolTime.h"
 #include "ContentTableModel.h"
 #include "ContentText.h"
 #include "PlainText.h"
@@ -56,10 +57,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (col) {
-        case Time: {
-            const QDateTime t = QDateTime::fromString(e->at, Qt::ISODateWithMs);
-            return t.isValid() ? QLocale().toString(t.toTimeZone(m_zone), QStringLiteral("d MMM yyyy, HH:mm:ss")) : e->at;
-        }
+        case Time: return SchoolTime(m_zone).format(e->at, SchoolTime::Long);
         case User: return e->username.isEmpty() ? tr("(sistem)") : e->username;
         case Area: return auditAreaText(AuditLog::areaOf(e->entity));
         case Action: return auditActionText(e->action);

@@ -1,4 +1,5 @@
 #include "ContentEditor.h"
+#include "SchoolTime.h"
 #include "ContentText.h"
 #include "ImagePicker.h"
 #include "app/Core.h"
@@ -216,7 +217,7 @@ void ContentEditor::setValue(const ContentField &field, const QJsonValue &value)
     case FieldKind::Date:
     case FieldKind::DateTime: {
         auto *e = static_cast<QDateTimeEdit *>(w);
-        const QDateTime nowHere = QDateTime::currentDateTimeUtc().toTimeZone(m_zone);
+        const QDateTime nowHere = SchoolTime(m_zone).now();
         QDateTime shown(nowHere.date(), field.kind == FieldKind::Date ? QTime(0, 0) : QTime(nowHere.time().hour(), 0), Qt::UTC);
         if (field.kind == FieldKind::Date) {
             const QDate d = QDate::fromString(v, QStringLiteral("yyyy-MM-dd"));
@@ -225,7 +226,7 @@ void ContentEditor::setValue(const ContentField &field, const QJsonValue &value)
         } else {
             const QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
             if (t.isValid()) {
-                const QDateTime local = t.toTimeZone(m_zone);
+                const QDateTime local = SchoolTime(m_zone).at(t);
                 shown = QDateTime(local.date(), QTime(local.time().hour(), local.time().minute()), Qt::UTC);
             }
         }

@@ -1,5 +1,7 @@
 #include "ContentTab.h"
+#include "Pager.h"
 #include "ContentEditor.h"
+#include "SchoolTime.h"
 #include "ContentTableModel.h"
 #include "ContentText.h"
 #include "Icons.h"
@@ -141,20 +143,8 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     }
     cardParts.layout->addWidget(m_table, 1);
 
-    auto *pager = new QHBoxLayout;
-    pager->setContentsMargins(16, 8, 16, 8);
-    pager->setSpacing(8);
-    m_range = plainLabel(card);
-    m_range->setObjectName(QStringLiteral("countLabel"));
-    pager->addWidget(m_range);
-    pager->addStretch(1);
-    m_prev = actionButton(tr("‹ Sebelumnya"), QString(), card);
-    m_prev->setObjectName(QStringLiteral("prevPage"));
-    m_next = actionButton(tr("Berikutnya ›"), QString(), card);
-    m_next->setObjectName(QStringLiteral("nextPage"));
-    pager->addWidget(m_prev);
-    pager->addWidget(m_next);
-    cardParts.layout->addLayout(pager);
+    m_pager = new Pager(PageSize, card);
+    cardParts.layout->addWidget(m_pager);
 
     if (type.name == QLatin1String("calendar")) {
         const Card cal = makeCard(left, 12);
@@ -197,7 +187,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         QTextCharFormat saturday;
         saturday.setForeground(theme::TextStrong);
         m_calendar->setWeekdayTextFormat(Qt::Saturday, saturday);
-        m_calendar->setSelectedDate(QDateTime::currentDateTimeUtc().toTimeZone(core.settings().schoolZone()).date());
+        m_calendar->setSelectedDate(SchoolTime::of(core).today());
         body->addWidget(m_calendar, 5);
         auto *dayBox = new QVBoxLayout;
         dayBox->setSpacing(6);
@@ -298,12 +288,11 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
-    connect(m_debounce, &QTimer::timeout, this, [this] { m_page = 1; reload(); });
+    connect(m_debounce, &QTimer::timeout, this, [this] { m_pager->reset(); reload(); });
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     if (m_filter)
-        connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { m_page = 1; reload(); });
-    connect(m_prev, &QPushButton::clicked, this, [this] { if (m_page > 1) { --m_page; reload(); } });
-    connect(m_next, &QPushButton::clicked, this, [this] { if (qint64(m_page) * PageSize < m_total) { ++m_page; reload(); } });
+        connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { m_pager->reset(); reload(); });
+    connect(m_pager, &Pager::pageChanged, this, &ContentTab::reload);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (!m_selecting)
             loadSelected();
@@ -330,6 +319,11 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     }
 }
 
+int ContentTab::currentPage() const
+{
+    return m_pager->page();
+}
+
 void ContentTab::reload()
 {
     m_model->setTimeZone(m_core.settings().schoolZone());
@@ -345,7 +339,7 @@ void ContentTab::reload()
         else
             f.category = v;
     }
-    f.page.page = m_page;
+    f.page.page = m_pager->page();
     f.page.limit = PageSize;
     auto r = m_core.content().list(m_type, f);
     ContentPage result;
@@ -353,8 +347,7 @@ void ContentTab::reload()
         m_banner->showError(r.error().message);
     else
         result = r.value();
-    if (r.ok() && result.items.isEmpty() && m_page > 1 && result.total > 0) { // the last page emptied
-        m_page = int((result.total + PageSize - 1) / PageSize);
+    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
         reload();
         return;
     }
@@ -364,12 +357,8 @@ void ContentTab::reload()
     if (row >= 0)
         m_table->selectRow(row);
     m_selecting = false;
-    m_total = result.total;
     const bool filtered = !m_search->text().trimmed().isEmpty() || (m_filter && m_filter->currentIndex() > 0);
-    if (m_total == 0)
-        m_range->setText(filtered ? tr("Tidak ada yang cocok.") : tr("Belum ada %1.").arg(contentTypeText(m_type).toLower()));
-    else
-        m_range->setText(tr("%1–%2 dari %3").arg(qint64(m_page - 1) * PageSize + 1).arg(qint64(m_page - 1) * PageSize + result.items.size()).arg(m_total));
+    m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada yang cocok.") : tr("Belum ada %1.").arg(contentTypeText(m_type).toLower()));
     updateActions();
 }
 
@@ -457,7 +446,7 @@ bool ContentTab::save()
             m_filter->setCurrentIndex(0);
             m_filter->blockSignals(false);
         }
-        m_page = 1;
+        m_pager->reset();
     }
     reload();
     updateTitle();
@@ -547,8 +536,6 @@ void ContentTab::focusSearch()
 void ContentTab::updateActions()
 {
     const bool busy = m_editor->isBusy();
-    m_prev->setEnabled(m_page > 1);
-    m_next->setEnabled(qint64(m_page) * PageSize < m_total);
     m_save->setEnabled(!busy);
     m_delete->setEnabled(!m_editor->isNew() && !busy);
     if (m_approve) // only while the stored item waits for approval

@@ -23,6 +23,7 @@ namespace tu::ui {
 class ContentEditor;
 class ContentTableModel;
 class MessageBanner;
+class Pager;
 
 // One content type on the Konten page: its items (search as you type, a filter on its choice
 // field, paging) beside the form generated from its descriptor, with Baru / Simpan / Hapus and,
@@ -62,7 +63,7 @@ public:
     QPushButton *publishButton() const { return m_publish; }   // news only
     QPushButton *unpublishButton() const { return m_unpublish; } // news only
     QPushButton *approveButton() const { return m_approve; }     // types OSIS edits, admin/kesiswaan only
-    int currentPage() const { return m_page; }
+    int currentPage() const;
     bool isDirty() const { return m_dirty; }
 
 private:
@@ -84,18 +85,16 @@ private:
     QComboBox *m_filter = nullptr;
     QTimer *m_debounce;
     QTableView *m_table;
-    QLabel *m_range;
     QLabel *m_formTitle;
     ContentEditor *m_editor;
-    QPushButton *m_prev, *m_next, *m_new, *m_save, *m_delete;
+    QPushButton *m_new, *m_save, *m_delete;
     QPushButton *m_publish = nullptr, *m_unpublish = nullptr;
     QPushButton *m_approve = nullptr;
     QCalendarWidget *m_calendar = nullptr;
     QListWidget *m_dayEvents = nullptr;
     QLabel *m_dayTitle = nullptr;
     QJsonArray m_monthEvents;
-    int m_page = 1;
-    qint64 m_total = 0;
+    Pager *m_pager = nullptr;
     bool m_dirty = false;
     bool m_selecting = false;
 };

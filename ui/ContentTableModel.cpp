@@ -1,4 +1,5 @@
 #include "ContentTableModel.h"
+#include "SchoolTime.h"
 #include "ContentText.h"
 #include "PlainText.h"
 
@@ -10,13 +11,6 @@
 
 namespace tu::ui {
 
-QString contentFormatTime(const QString &iso, const QTimeZone &zone)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return iso;
-    return QLocale().toString(zone.isValid() ? t.toTimeZone(zone) : t.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm"));
-}
 
 QString contentFormatDate(const QString &ymd)
 {
@@ -96,14 +90,14 @@ int ContentTableModel::columnCount(const QModelIndex &parent) const
 QString ContentTableModel::display(const ContentField *field, const QJsonObject &item) const
 {
     if (!field)
-        return contentFormatTime(item.value(QLatin1String("updatedAt")).toString(), m_zone);
+        return SchoolTime(m_zone).format(item.value(QLatin1String("updatedAt")).toString());
     const QJsonValue v = item.value(field->key);
     if (v.isNull() || v.isUndefined() || v.toString().isEmpty())
         return field->kind == FieldKind::DateTime || field->kind == FieldKind::Date ? QStringLiteral("—") : QString();
     switch (field->kind) {
     case FieldKind::Choice: return contentOptionText(v.toString());
     case FieldKind::Date: return contentFormatDate(v.toString());
-    case FieldKind::DateTime: return contentFormatTime(v.toString(), m_zone);
+    case FieldKind::DateTime: return SchoolTime(m_zone).format(v.toString());
     default: return v.toString();
     }
 }

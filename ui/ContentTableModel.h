@@ -39,8 +39,7 @@ private:
     QTimeZone m_zone;
 };
 
-// "2026-05-03T02:15:00.000Z" in `zone`: "3 Mei 2026, 09.15"; a date "2026-05-03": "3 Mei 2026".
-QString contentFormatTime(const QString &iso, const QTimeZone &zone);
+// A date "2026-05-03": "3 Mei 2026" (times go through SchoolTime).
 QString contentFormatDate(const QString &ymd);
 
 } // namespace tu::ui

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "ApiStatusLabel.h"
+#include "SchoolTime.h"
 #include "AuditPage.h"
 #include "DapodikDataPage.h"
 #include "DashboardPage.h"
@@ -317,9 +318,7 @@ void MainWindow::refreshSchool()
     m_schoolName->setText(school);
     setWindowTitle(tr("%1 — TataUsaha").arg(school));
     // Today in the school's time zone, which may differ from this computer's.
-    const QTimeZone zone(m_core.settings().value(QStringLiteral("timezone")).toUtf8());
-    const QDateTime now = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone) : QDateTime::currentDateTime();
-    m_today->setText(QLocale().toString(now.date(), QStringLiteral("dddd, d MMMM yyyy")));
+    m_today->setText(QLocale().toString(SchoolTime::of(m_core).today(), QStringLiteral("dddd, d MMMM yyyy")));
 }
 
 void MainWindow::logout()

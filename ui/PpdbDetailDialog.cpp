@@ -1,4 +1,5 @@
 #include "PpdbDetailDialog.h"
+#include "SchoolTime.h"
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PlainText.h"
@@ -60,11 +61,6 @@ QString documentTypeText(const QString &type)
     return type;
 }
 
-QTimeZone schoolZone(Core &core)
-{
-    const QTimeZone z(core.settings().value(QStringLiteral("timezone")).toUtf8());
-    return z.isValid() ? z : QTimeZone(QByteArrayLiteral("Asia/Jakarta"));
-}
 } // namespace
 
 // ---------------------------------------------------------------- PpdbStatusDialog
@@ -334,7 +330,7 @@ void PpdbDetailDialog::fill()
 {
     const Registration &r = m_detail.registration;
     const QLocale id(QLocale::Indonesian, QLocale::Indonesia);
-    const QTimeZone zone = schoolZone(m_core);
+    const QTimeZone zone = SchoolTime::of(m_core).zone();
     m_title->setText(r.fullName);
     m_number->setText(tr("%1 · NISN %2").arg(r.number, r.nisn));
     m_status->setText(ppdbStatusText(r.status));
@@ -352,7 +348,7 @@ void PpdbDetailDialog::fill()
         else if (key == QLatin1String("source"))
             v = r.source == QLatin1String("walkin") ? tr("Langsung di sekolah") : tr("Daring");
         else if (key == QLatin1String("submittedAt") || key == QLatin1String("updatedAt"))
-            v = ppdbFormatTime(v, zone);
+            v = SchoolTime(zone).format(v);
         else if (key == QLatin1String("retries"))
             v = r.retries == 0 ? tr("Belum pernah") : tr("%n kali", nullptr, r.retries);
         it.value()->setText(v.isEmpty() ? QStringLiteral("—") : v);
@@ -441,7 +437,7 @@ bool PpdbDetailDialog::printProof(const QString &path)
     if (auto y = m_core.tahunAjaran().get(r.tahunAjaranId); y.ok())
         year = y->nama;
     const Status s = ProofOfRegistration::writePdf(r, m_core.settings().value(QStringLiteral("school_name")), year, path,
-                                                   schoolZone(m_core));
+                                                   SchoolTime::of(m_core).zone());
     if (!s.ok()) {
         m_banner->showError(s.error().message);
         return false;

@@ -1,4 +1,5 @@
 #include "PpdbPage.h"
+#include "Pager.h"
 #include "Async.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -91,30 +92,17 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_table->setColumnWidth(PpdbTableModel::Submitted, 170);
     cardLayout->addWidget(m_table, 1);
 
-    auto *pager = new QHBoxLayout;
-    pager->setContentsMargins(16, 8, 16, 8);
-    pager->setSpacing(8);
-    m_range = plainLabel(card);
-    m_range->setObjectName(QStringLiteral("countLabel"));
-    pager->addWidget(m_range);
-    pager->addStretch(1);
-    m_prev = actionButton(tr("‹ Sebelumnya"), QString(), card);
-    m_prev->setObjectName(QStringLiteral("prevPage"));
-    m_next = actionButton(tr("Berikutnya ›"), QString(), card);
-    m_next->setObjectName(QStringLiteral("nextPage"));
-    pager->addWidget(m_prev);
-    pager->addWidget(m_next);
-    cardLayout->addLayout(pager);
+    m_pager = new Pager(PageSize, card);
+    cardLayout->addWidget(m_pager);
     page->addWidget(card, 1);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
-    connect(m_debounce, &QTimer::timeout, this, [this] { m_page = 1; reload(); });
+    connect(m_debounce, &QTimer::timeout, this, [this] { m_pager->reset(); reload(); });
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_tabs, &QTabBar::currentChanged, this, [this] { m_page = 1; reload(); });
-    connect(m_prev, &QPushButton::clicked, this, [this] { if (m_page > 1) { --m_page; reload(); } });
-    connect(m_next, &QPushButton::clicked, this, [this] { if (qint64(m_page) * PageSize < m_total) { ++m_page; reload(); } });
+    connect(m_tabs, &QTabBar::currentChanged, this, [this] { m_pager->reset(); reload(); });
+    connect(m_pager, &Pager::pageChanged, this, &PpdbPage::reload);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PpdbPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) { openDetail(i.row()); });
     connect(m_detail, &QPushButton::clicked, this, [this] {
@@ -133,13 +121,18 @@ QString PpdbPage::statusFilter() const
     return i > 0 && i < 5 ? QString::fromLatin1(Statuses[i]) : QString();
 }
 
+int PpdbPage::currentPage() const
+{
+    return m_pager->page();
+}
+
 void PpdbPage::reload()
 {
-    m_model->setTimeZone(QTimeZone(m_core.settings().value(QStringLiteral("timezone")).toUtf8()));
+    m_model->setTimeZone(m_core.settings().schoolZone());
     RegistrationFilter f;
     f.status = statusFilter();
     f.q = m_search->text();
-    f.page = m_page;
+    f.page = m_pager->page();
     f.limit = PageSize;
     auto r = m_core.ppdb().list(f);
     RegistrationPage result;
@@ -147,30 +140,23 @@ void PpdbPage::reload()
         m_banner->showError(r.error().message);
     else
         result = r.value();
-    if (r.ok() && result.items.isEmpty() && m_page > 1 && result.total > 0) { // the last page emptied
-        m_page = int((result.total + PageSize - 1) / PageSize);
+    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
         reload();
         return;
     }
     m_model->setRegistrations(result.items);
-    m_total = result.total;
     qint64 all = 0;
     for (qint64 n : std::as_const(result.counts))
         all += n;
     const QString labels[] = {tr("Semua"), tr("Menunggu"), tr("Terverifikasi"), tr("Diterima"), tr("Ditolak")};
     for (int i = 0; i < 5; ++i)
         m_tabs->setTabText(i, QStringLiteral("%1  %2").arg(labels[i]).arg(i == 0 ? all : result.counts.value(QString::fromLatin1(Statuses[i]))));
-    if (m_total == 0)
-        m_range->setText(m_search->text().trimmed().isEmpty() ? tr("Belum ada pendaftaran.") : tr("Tidak ada pendaftaran yang cocok."));
-    else
-        m_range->setText(tr("%1–%2 dari %3").arg(qint64(m_page - 1) * PageSize + 1).arg(qint64(m_page - 1) * PageSize + result.items.size()).arg(m_total));
+    m_pager->showResult(result.total, int(result.items.size()), m_search->text().trimmed().isEmpty() ? tr("Belum ada pendaftaran.") : tr("Tidak ada pendaftaran yang cocok."));
     updateActions();
 }
 
 void PpdbPage::updateActions()
 {
-    m_prev->setEnabled(m_page > 1);
-    m_next->setEnabled(qint64(m_page) * PageSize < m_total);
     m_detail->setEnabled(m_table->selectionModel()->hasSelection());
     m_export->setEnabled(!m_exporting);
 }
@@ -204,7 +190,7 @@ void PpdbPage::openWalkIn()
     m_search->blockSignals(true);
     m_search->clear();
     m_search->blockSignals(false);
-    m_page = 1;
+    m_pager->reset();
     reload();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.")

@@ -17,6 +17,7 @@ class Core;
 namespace tu::ui {
 
 class MessageBanner;
+class Pager;
 class PpdbTableModel;
 
 // PPDB registrations for staff: status tabs with counts, search as you type, paging, the detail
@@ -37,7 +38,7 @@ public:
     // thread, with a progress dialog; the banner reports the result.
     void exportTo(const QString &path);
     bool isExporting() const { return m_exporting; }
-    int currentPage() const { return m_page; }
+    int currentPage() const;
 
 private:
     QString statusFilter() const;
@@ -51,10 +52,8 @@ private:
     QLineEdit *m_search;
     QTimer *m_debounce;
     QTableView *m_table;
-    QLabel *m_range;
-    QPushButton *m_prev, *m_next, *m_detail, *m_walkIn, *m_export;
-    int m_page = 1;
-    qint64 m_total = 0;
+    QPushButton *m_detail, *m_walkIn, *m_export;
+    Pager *m_pager = nullptr;
     bool m_exporting = false;
 };
 

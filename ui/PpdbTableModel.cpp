@@ -1,4 +1,5 @@
 #include "PpdbTableModel.h"
+#include "SchoolTime.h"
 #include "PlainText.h"
 
 #include <QBrush>
@@ -56,13 +57,6 @@ QColor ppdbStatusColor(const QString &status)
     return QColor(0xb4, 0x53, 0x09); // pending: amber
 }
 
-QString ppdbFormatTime(const QString &iso, const QTimeZone &zone)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return iso;
-    return QLocale().toString(zone.isValid() ? t.toTimeZone(zone) : t.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm"));
-}
 
 PpdbTableModel::PpdbTableModel(QObject *parent)
     : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
@@ -114,7 +108,7 @@ QVariant PpdbTableModel::data(const QModelIndex &index, int role) const
         case Name: return r->fullName;
         case School: return r->previousSchool;
         case Status: return ppdbStatusText(r->status);
-        case Submitted: return ppdbFormatTime(r->submittedAt, m_zone);
+        case Submitted: return SchoolTime(m_zone).format(r->submittedAt);
         }
         break;
     case Qt::ToolTipRole:

@@ -10,8 +10,6 @@ namespace tu::ui {
 // Indonesian label and colour of a registration status (pending, verified, accepted, rejected).
 QString ppdbStatusText(const QString &status);
 QColor ppdbStatusColor(const QString &status);
-// "2026-05-03T02:15:00.000Z" in the school's time zone: "3 Mei 2026, 09.15".
-QString ppdbFormatTime(const QString &iso, const QTimeZone &zone);
 
 // One page of PPDB registrations: nomor, NISN, nama, sekolah asal, status, waktu daftar.
 class PpdbTableModel : public QAbstractTableModel

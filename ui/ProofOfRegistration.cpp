@@ -1,4 +1,5 @@
 #include "ProofOfRegistration.h"
+#include "SchoolTime.h"
 #include "PpdbTableModel.h"
 
 #include <QFileInfo>
@@ -127,7 +128,7 @@ Status ProofOfRegistration::writePdf(const Registration &r, const QString &schoo
         {tr("Nama ayah / ibu"), QStringLiteral("%1 / %2").arg(r.fatherName, r.motherName)},
         {tr("Nomor HP"), r.phone},
         {tr("Alamat"), QStringLiteral("%1, %2, %3, %4 %5").arg(r.address, r.district, r.city, r.province, r.postalCode)},
-        {tr("Waktu pendaftaran"), ppdbFormatTime(r.submittedAt, zone)},
+        {tr("Waktu pendaftaran"), SchoolTime(zone).format(r.submittedAt)},
         // Online document uploads name the registration by this id, never by the number.
         {tr("ID pendaftaran (untuk unggah dokumen)"), r.id},
     };
@@ -156,8 +157,7 @@ Status ProofOfRegistration::writePdf(const Registration &r, const QString &schoo
     p.drawText(footer.adjusted(0, 2 * mm, 0, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                tr("Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek "
                   "dengan nomor pendaftaran dan NISN. Dicetak %1.")
-                   .arg(id.toString(QDateTime::currentDateTime().toTimeZone(zone.isValid() ? zone : QTimeZone::systemTimeZone()),
-                                    QStringLiteral("d MMMM yyyy, HH:mm"))));
+                   .arg(id.toString(SchoolTime(zone).now(), QStringLiteral("d MMMM yyyy, HH:mm"))));
     if (!p.end())
         return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
     if (QFileInfo(path).size() <= 0)

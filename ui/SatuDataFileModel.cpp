@@ -1,4 +1,5 @@
 #include "SatuDataFileModel.h"
+#include "SchoolTime.h"
 #include "Async.h"
 #include "PlainText.h"
 #include "Theme.h"
@@ -90,20 +91,13 @@ int SatuDataFileModel::rowOf(const QString &fileId) const
     return -1;
 }
 
-QString SatuDataFileModel::shortTime(const QString &iso, const QTimeZone &zone)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return QString();
-    return (zone.isValid() ? t.toTimeZone(zone) : t.toLocalTime()).toString(QStringLiteral("dd/MM HH:mm"));
-}
 
 QString SatuDataFileModel::stateText(const TargetState *s, const QTimeZone &zone)
 {
     if (!s || s->status.isEmpty())
         return tr("Belum pernah");
     if (s->status == QLatin1String("ok")) {
-        const QString at = shortTime(s->lastSyncAt.isEmpty() ? s->lastAttemptAt : s->lastSyncAt, zone);
+        const QString at = SchoolTime(zone).format(s->lastSyncAt.isEmpty() ? s->lastAttemptAt : s->lastSyncAt, SchoolTime::Short);
         return at.isEmpty() ? tr("Tersinkron") : tr("Tersinkron %1").arg(at);
     }
     if (s->status == QLatin1String("conflict"))
@@ -116,7 +110,7 @@ QString SatuDataFileModel::stateText(const TargetState *s, const QTimeZone &zone
 QString SatuDataFileModel::stateLines(const TargetState *s, const QTimeZone &zone)
 {
     if (s && s->status == QLatin1String("ok")) {
-        const QString at = shortTime(s->lastSyncAt.isEmpty() ? s->lastAttemptAt : s->lastSyncAt, zone);
+        const QString at = SchoolTime(zone).format(s->lastSyncAt.isEmpty() ? s->lastAttemptAt : s->lastSyncAt, SchoolTime::Short);
         return at.isEmpty() ? tr("Tersinkron") : QStringLiteral("%1\n%2").arg(tr("Tersinkron"), at);
     }
     if (s && s->status == QLatin1String("failed") && !s->failureClass.isEmpty())
@@ -128,7 +122,7 @@ QString SatuDataFileModel::verifiedText(const DataFile &f, const QTimeZone &zone
 {
     if (!f.verified)
         return tr("Belum");
-    const QString at = shortTime(f.verifiedAt, zone);
+    const QString at = SchoolTime(zone).format(f.verifiedAt, SchoolTime::Short);
     if (f.verifiedBy.isEmpty())
         return at.isEmpty() ? tr("Terverifikasi") : at;
     return at.isEmpty() ? f.verifiedBy : QStringLiteral("%1 · %2").arg(f.verifiedBy, at);
@@ -159,7 +153,7 @@ QVariant SatuDataFileModel::data(const QModelIndex &index, int role) const
         case Format: return f.format.toUpper();
         case Rows: return QLocale().toString(f.rowCount);
         // Two lines (what, then when or why), so the columns stay narrow and the title wide.
-        case Verified: return f.verified ? QStringLiteral("%1\n%2").arg(f.verifiedBy, shortTime(f.verifiedAt, m_zone)).trimmed() : tr("Belum");
+        case Verified: return f.verified ? QStringLiteral("%1\n%2").arg(f.verifiedBy, SchoolTime(m_zone).format(f.verifiedAt, SchoolTime::Short)).trimmed() : tr("Belum");
         case Splp:
         case Sipd: return stateLines(st, m_zone);
         case Integrasi: return tr("Sync");
@@ -197,7 +191,7 @@ QVariant SatuDataFileModel::data(const QModelIndex &index, int role) const
                 return text;
             }
             case Verified:
-                return f.verified ? tr("Diverifikasi oleh %1, %2").arg(f.verifiedBy, shortTime(f.verifiedAt, m_zone))
+                return f.verified ? tr("Diverifikasi oleh %1, %2").arg(f.verifiedBy, SchoolTime(m_zone).format(f.verifiedAt, SchoolTime::Short))
                                   : tr("Belum diverifikasi admin: tidak ikut dikirim.");
             case Splp:
             case Sipd:

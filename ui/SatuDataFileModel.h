@@ -46,8 +46,6 @@ public:
     static QString stateLines(const TargetState *state, const QTimeZone &zone);
     // "admin · 02/12 10:00" or "Belum".
     static QString verifiedText(const DataFile &file, const QTimeZone &zone);
-    // "dd/MM HH:mm" in the school's time zone ("" for an empty or unreadable time).
-    static QString shortTime(const QString &iso, const QTimeZone &zone);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

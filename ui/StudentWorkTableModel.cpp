@@ -1,4 +1,5 @@
 #include "StudentWorkTableModel.h"
+#include "SchoolTime.h"
 #include "ContentTableModel.h"
 #include "ContentText.h"
 #include "Icons.h"
@@ -67,7 +68,7 @@ QVariant StudentWorkTableModel::data(const QModelIndex &index, int role) const
         case Student: return w->studentName.isEmpty() ? w->studentUsername : w->studentName;
         case Category: return studentWorkCategoryText(w->category);
         case Featured: return w->featured ? tr("Unggulan") : QStringLiteral("—");
-        case Submitted: return contentFormatTime(w->createdAt, m_zone);
+        case Submitted: return SchoolTime(m_zone).format(w->createdAt);
         }
         break;
     case Qt::ToolTipRole:

@@ -1,4 +1,5 @@
 #include "StudentWorksTab.h"
+#include "Pager.h"
 #include "ContentText.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -94,31 +95,18 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     m_detail->setMinimumHeight(64);
     cardParts.layout->addWidget(m_detail);
 
-    auto *pager = new QHBoxLayout;
-    pager->setContentsMargins(16, 8, 16, 8);
-    pager->setSpacing(8);
-    m_range = plainLabel(card);
-    m_range->setObjectName(QStringLiteral("countLabel"));
-    pager->addWidget(m_range);
-    pager->addStretch(1);
-    m_prev = actionButton(tr("‹ Sebelumnya"), QString(), card);
-    m_prev->setObjectName(QStringLiteral("prevPage"));
-    m_next = actionButton(tr("Berikutnya ›"), QString(), card);
-    m_next->setObjectName(QStringLiteral("nextPage"));
-    pager->addWidget(m_prev);
-    pager->addWidget(m_next);
-    cardParts.layout->addLayout(pager);
+    m_pager = new Pager(PageSize, card);
+    cardParts.layout->addWidget(m_pager);
     root->addWidget(card, 1);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
-    connect(m_debounce, &QTimer::timeout, this, [this] { m_page = 1; reload(); });
+    connect(m_debounce, &QTimer::timeout, this, [this] { m_pager->reset(); reload(); });
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     for (QComboBox *c : {m_category, m_featured})
-        connect(c, &QComboBox::currentIndexChanged, this, [this] { m_page = 1; reload(); });
-    connect(m_prev, &QPushButton::clicked, this, [this] { if (m_page > 1) { --m_page; reload(); } });
-    connect(m_next, &QPushButton::clicked, this, [this] { if (qint64(m_page) * PageSize < m_total) { ++m_page; reload(); } });
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { m_pager->reset(); reload(); });
+    connect(m_pager, &Pager::pageChanged, this, &StudentWorksTab::reload);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateActions(); showDetail(); });
     connect(m_table, &QTableView::doubleClicked, this, &StudentWorksTab::openFile);
     connect(m_feature, &QPushButton::clicked, this, &StudentWorksTab::toggleFeatured);
@@ -143,7 +131,7 @@ void StudentWorksTab::reload()
     const QString featured = m_featured->currentData().toString();
     if (!featured.isEmpty())
         f.featured = featured == QLatin1String("1");
-    f.page.page = m_page;
+    f.page.page = m_pager->page();
     f.page.limit = PageSize;
     auto r = m_core.studentWorks().list(m_actor, f);
     StudentWorkPage result;
@@ -151,20 +139,15 @@ void StudentWorksTab::reload()
         m_banner->showError(r.error().message);
     else
         result = r.value();
-    if (r.ok() && result.items.isEmpty() && m_page > 1 && result.total > 0) {
-        m_page = int((result.total + PageSize - 1) / PageSize);
+    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) {
         reload();
         return;
     }
     m_model->setWorks(result.items);
-    m_total = result.total;
     if (const int row = m_model->rowOf(keep); row >= 0)
         m_table->selectRow(row);
     const bool filtered = !m_search->text().trimmed().isEmpty() || m_category->currentIndex() > 0 || m_featured->currentIndex() > 0;
-    if (m_total == 0)
-        m_range->setText(filtered ? tr("Tidak ada karya yang cocok.") : tr("Belum ada karya siswa."));
-    else
-        m_range->setText(tr("%1–%2 dari %3").arg(qint64(m_page - 1) * PageSize + 1).arg(qint64(m_page - 1) * PageSize + result.items.size()).arg(m_total));
+    m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada karya yang cocok.") : tr("Belum ada karya siswa."));
     updateActions();
     showDetail();
 }
@@ -177,8 +160,6 @@ void StudentWorksTab::updateActions()
     m_feature->setText(w && w->featured ? tr("Lepas unggulan") : tr("Tandai unggulan"));
     m_open->setEnabled(w && !w->fileName.isEmpty());
     m_delete->setEnabled(w && (m_staff || !w->featured));
-    m_prev->setEnabled(m_page > 1);
-    m_next->setEnabled(qint64(m_page) * PageSize < m_total);
 }
 
 void StudentWorksTab::showDetail()

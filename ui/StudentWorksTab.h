@@ -17,6 +17,7 @@ class Core;
 namespace tu::ui {
 
 class MessageBanner;
+class Pager;
 class StudentWorkTableModel;
 
 // Karya Siswa on the Konten page: the works students submitted, filtered by category, featured
@@ -56,10 +57,9 @@ private:
     QComboBox *m_category, *m_featured;
     QTimer *m_debounce;
     QTableView *m_table;
-    QLabel *m_detail, *m_range;
-    QPushButton *m_feature, *m_open, *m_delete, *m_prev, *m_next;
-    int m_page = 1;
-    qint64 m_total = 0;
+    QLabel *m_detail;
+    QPushButton *m_feature, *m_open, *m_delete;
+    Pager *m_pager = nullptr;
 };
 
 } // namespace tu::ui

@@ -109,6 +109,7 @@ void TahunAjaranPage::reload()
         m_banner->showError(years.error().message);
         m_model->setYears({});
     } else {
+        m_model->setTimeZone(m_core.settings().schoolZone());
         m_model->setYears(years.value());
     }
     updateActions();

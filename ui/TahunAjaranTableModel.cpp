@@ -1,4 +1,5 @@
 #include "TahunAjaranTableModel.h"
+#include "SchoolTime.h"
 #include "PlainText.h"
 #include "Theme.h"
 
@@ -36,10 +37,7 @@ QVariant TahunAjaranTableModel::data(const QModelIndex &index, int role) const
         case Awal: return id.toString(t->awal, QStringLiteral("d MMMM yyyy"));
         case Akhir: return id.toString(t->akhir, QStringLiteral("d MMMM yyyy"));
         case Status: return t->inTrash() ? tr("Di tempat sampah") : t->isActive() ? tr("Aktif") : tr("Nonaktif");
-        case Updated: {
-            const QDateTime dt = QDateTime::fromString(t->updatedAt, Qt::ISODateWithMs);
-            return dt.isValid() ? id.toString(dt.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm")) : QString();
-        }
+        case Updated: return SchoolTime(m_zone).format(t->updatedAt, SchoolTime::Medium, id);
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)

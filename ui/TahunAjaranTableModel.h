@@ -3,6 +3,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 namespace tu::ui {
 
@@ -14,6 +15,7 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setYears(const QList<TahunAjaran> &years);
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     const TahunAjaran *yearAt(int row) const;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -22,6 +24,7 @@ public:
 
 private:
     QList<TahunAjaran> m_years;
+    QTimeZone m_zone;
 };
 
 } // namespace tu::ui

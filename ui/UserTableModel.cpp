@@ -1,4 +1,5 @@
 #include "UserTableModel.h"
+#include "SchoolTime.h"
 #include "PlainText.h"
 #include "RoleText.h"
 #include "Theme.h"
@@ -82,10 +83,7 @@ int UserTableModel::columnCount(const QModelIndex &parent) const
 
 QString UserTableModel::formatTime(const QString &iso) const
 {
-    QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!t.isValid())
-        return iso;
-    return QLocale().toString(t.toTimeZone(m_zone), QStringLiteral("d MMM yyyy, HH:mm"));
+    return SchoolTime(m_zone).format(iso);
 }
 
 QVariant UserTableModel::data(const QModelIndex &index, int role) const

@@ -116,7 +116,7 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
 void UsersPage::reload()
 {
     const QString keep = selectedUser() ? selectedUser()->id : QString();
-    m_model->setTimeZone(QTimeZone(m_core.settings().value(QStringLiteral("timezone")).toUtf8()));
+    m_model->setTimeZone(m_core.settings().schoolZone());
     auto users = m_core.users().list(m_actor);
     if (!users.ok()) {
         m_banner->showError(users.error().message);

@@ -4,7 +4,7 @@
 // those, a second start while running shows the service's CONFLICT message, one PTK by NIK.
 #include "DapodikFixtures.h"
 #include "MessageBanner.h"
-#include "PpdbTableModel.h"
+#include "SchoolTime.h"
 #include "SinkronisasiPage.h"
 
 #include <QLabel>
@@ -96,7 +96,7 @@ private slots:
 
         const QString value = manager().store().metadata()->value(QLatin1String("value")).toString();
         QVERIFY(QDateTime::fromString(value, Qt::ISODateWithMs).isValid());
-        QCOMPARE(page.lastSyncLabel()->text(), ui::ppdbFormatTime(value, tc->core->settings().schoolZone()));
+        QCOMPARE(page.lastSyncLabel()->text(), ui::SchoolTime::of(*tc->core).format(value));
         QCOMPARE(page.historyTable()->model()->rowCount(), 1);
         QCOMPARE(cell(page.historyTable(), 0, 1), QStringLiteral("Global"));
         QCOMPARE(cell(page.historyTable(), 0, 2), QStringLiteral("Berhasil"));

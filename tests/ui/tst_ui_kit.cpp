@@ -1,0 +1,161 @@
+// The shared UI kit: the pager every paged list uses, the school-time formatter every timestamp
+// goes through, and the Dapodik sync log stamped in school time. The process runs with TZ=UTC and
+// the school in Asia/Jakarta (UTC+7), so a stamp in this computer's clock would be 7 hours off.
+#include "JobProgressPanel.h"
+#include "Pager.h"
+#include "PlainText.h"
+#include "SchoolTime.h"
+#include "SinkronisasiPage.h"
+#include "TestSupport.h"
+#include "app/Core.h"
+#include "dapodik/DapodikService.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThreadPool>
+#include <time.h>
+
+using namespace tu;
+
+class TestUiKit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pagerCountsAndSteps()
+    {
+        ui::Pager pager(10);
+        QSignalSpy changed(&pager, &ui::Pager::pageChanged);
+        pager.showResult(25, 10, QStringLiteral("Kosong"));
+        QCOMPARE(pager.rangeLabel()->text(), QStringLiteral("1–10 dari 25"));
+        QCOMPARE(pager.pageLabel()->text(), QStringLiteral("Halaman 1 dari 3"));
+        QVERIFY(!pager.pageLabel()->isHidden());
+        QVERIFY(!pager.previousButton()->isEnabled());
+        QVERIFY(pager.nextButton()->isEnabled());
+
+        QTest::mouseClick(pager.nextButton(), Qt::LeftButton);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.takeFirst().at(0).toInt(), 2);
+        QCOMPARE(pager.page(), 2);
+        pager.showResult(25, 10, QStringLiteral("Kosong"));
+        QCOMPARE(pager.rangeLabel()->text(), QStringLiteral("11–20 dari 25"));
+        QVERIFY(pager.previousButton()->isEnabled());
+
+        QTest::mouseClick(pager.nextButton(), Qt::LeftButton);
+        pager.showResult(25, 5, QStringLiteral("Kosong"));
+        QCOMPARE(pager.rangeLabel()->text(), QStringLiteral("21–25 dari 25"));
+        QCOMPARE(pager.pageLabel()->text(), QStringLiteral("Halaman 3 dari 3"));
+        QVERIFY(!pager.nextButton()->isEnabled());
+        QTest::mouseClick(pager.nextButton(), Qt::LeftButton); // disabled: nothing happens
+        QCOMPARE(pager.page(), 3);
+
+        // The last rows were deleted: page 3 came back empty, the pager moves to the new last page.
+        QVERIFY(pager.movedPastEnd(20, 0));
+        QCOMPARE(pager.page(), 2);
+        QVERIFY(!pager.movedPastEnd(20, 10));
+
+        pager.reset();
+        QCOMPARE(pager.page(), 1);
+        pager.showResult(0, 0, QStringLiteral("Kosong"));
+        QCOMPARE(pager.rangeLabel()->text(), QStringLiteral("Kosong"));
+        QVERIFY(pager.pageLabel()->isHidden());
+        QVERIFY(!pager.previousButton()->isEnabled());
+        QVERIFY(!pager.nextButton()->isEnabled());
+        QVERIFY(!pager.previousButton()->accessibleName().isEmpty());
+        QVERIFY(ui::plainTextViolations(&pager).isEmpty());
+    }
+
+    void schoolTimeIsNotThisComputersClock()
+    {
+        const QString iso = QStringLiteral("2026-05-03T02:15:09.000Z");
+        const ui::SchoolTime jakarta(QTimeZone(QByteArrayLiteral("Asia/Jakarta")));
+        const QLocale c = QLocale::c();
+        QCOMPARE(jakarta.format(iso, ui::SchoolTime::Medium, c), QStringLiteral("3 May 2026, 09:15"));
+        QCOMPARE(jakarta.format(iso, ui::SchoolTime::Short, c), QStringLiteral("03/05 09:15"));
+        QCOMPARE(jakarta.format(iso, ui::SchoolTime::Long, c), QStringLiteral("3 May 2026, 09:15:09"));
+        QCOMPARE(jakarta.format(iso, ui::SchoolTime::Clock, c), QStringLiteral("09.15.09"));
+        // This computer says 02:15 (TZ=UTC); the school says 09:15.
+        QCOMPARE(QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime().time().hour(), 2);
+
+        const ui::SchoolTime makassar(QTimeZone(QByteArrayLiteral("Asia/Makassar")));
+        QCOMPARE(makassar.format(iso, ui::SchoolTime::Short, c), QStringLiteral("03/05 10:15"));
+        // No valid zone: the setting's own default, never the local clock.
+        QCOMPARE(ui::SchoolTime(QTimeZone()).format(iso, ui::SchoolTime::Short, c), QStringLiteral("03/05 09:15"));
+        QCOMPARE(jakarta.format(QStringLiteral("bukan waktu")), QStringLiteral("bukan waktu"));
+        QVERIFY(jakarta.format(QString()).isEmpty());
+        QCOMPARE(jakarta.now().timeZone(), QTimeZone(QByteArrayLiteral("Asia/Jakarta")));
+    }
+
+    void syncLogIsStampedInSchoolTime()
+    {
+        test::TestCore tc;
+        QCOMPARE(tc->settings().schoolZone().id(), QByteArrayLiteral("Asia/Jakarta"));
+        ui::SinkronisasiPage page(*tc.core, Actor{QString(), QStringLiteral("admin"), Role::Admin, QString(), false});
+        page.show();
+        QTRY_VERIFY(!page.isReloading());
+
+        Progress p = Progress::of(QStringLiteral("🚀 Mulai sinkronisasi global"), 1);
+        p.jobId = QStringLiteral("job-kit");
+        p.kind = QStringLiteral("global");
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        emit tc->dapodik().jobs().progress(p); // as the job's thread would, queued to the page
+        QTRY_VERIFY(!page.log()->toPlainText().isEmpty());
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+
+        const QString line = page.log()->toPlainText().split(QLatin1Char('\n')).first();
+        QVERIFY2(line.endsWith(p.message), qPrintable(line));
+        const QString stamp = line.section(QStringLiteral("  "), 0, 0);
+        const QTimeZone jakarta(QByteArrayLiteral("Asia/Jakarta"));
+        QStringList school;
+        for (QDateTime t = before.addSecs(-1); t <= after.addSecs(1); t = t.addSecs(1))
+            school << t.toTimeZone(jakarta).toString(QStringLiteral("HH.mm.ss"));
+        QVERIFY2(school.contains(stamp), qPrintable(QStringLiteral("%1 not in %2 (local clock %3)")
+                                                        .arg(stamp, school.join(QLatin1Char(' ')),
+                                                             before.toLocalTime().toString(QStringLiteral("HH.mm.ss")))));
+        QVERIFY(page.progressPanel()->isRunning());
+        QVERIFY(page.cancelButton()->isVisible());
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
+    void progressPanelNeverGoesBack()
+    {
+        ui::JobProgressPanel panel(QStringLiteral("Keseluruhan"));
+        QSignalSpy cancel(&panel, &ui::JobProgressPanel::cancelRequested);
+        panel.begin(QStringLiteral("Tugas"), QStringLiteral("Memulai…"));
+        QVERIFY(panel.isRunning());
+        QVERIFY(!panel.cancelButton()->isHidden());
+        panel.showProgress(Progress::of(QStringLiteral("a"), 40));
+        panel.showProgress(Progress::of(QStringLiteral("b"), 30));
+        QCOMPARE(panel.bar()->value(), 40);
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QCOMPARE(cancel.count(), 1);
+        panel.setCancelling(QStringLiteral("Membatalkan…"));
+        QVERIFY(!panel.cancelButton()->isEnabled());
+        panel.setMessage(QStringLiteral("pesan lain"));
+        QCOMPARE(panel.messageLabel()->text(), QStringLiteral("Membatalkan…"));
+        panel.finish(false, true);
+        QVERIFY(!panel.isRunning());
+        QVERIFY(panel.cancelButton()->isHidden());
+        QVERIFY(panel.timeLabel()->text().startsWith(QStringLiteral("Dihentikan setelah")));
+        QCOMPARE(panel.bar()->property("state").toString(), QStringLiteral("error"));
+        QVERIFY(ui::plainTextViolations(&panel).isEmpty());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    // This computer in UTC, the school in Jakarta: before anything reads the local zone.
+    qputenv("TZ", "UTC");
+    tzset();
+    qputenv("TATAUSAHA_TIMEZONE", "Asia/Jakarta");
+    QApplication app(argc, argv);
+    TestUiKit t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_ui_kit.moc"
