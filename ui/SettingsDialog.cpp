@@ -169,7 +169,7 @@ SettingsDialog::SettingsDialog(Core &core, const Actor &actor, ApiServerHost *ap
     integration->addRow(formLabel(tr("URL SIAKAD"), m_siakadUrl), urlRow(QStringLiteral("siakad_url"), m_siakadUrl, {m_siakadKey}));
     integration->addRow(formLabel(tr("API key SIAKAD"), m_siakadKey), settingRow(QStringLiteral("siakad_api_key"), m_siakadKey));
 
-    // Satu Data: SPLP and SIPD share one key (EXTERNAL_API_KEY, seed 002).
+    // Satu Data: SPLP and SIPD share one key (EXTERNAL_API_KEY).
     QFormLayout *satuData = section(right, tr("Satu Data (SPLP dan SIPD)"),
                                     tr("Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar "
                                        "permintaan agar tidak terkena pembatasan."));

@@ -6,6 +6,7 @@
 //
 //   bench-sync [--database URL] [--concurrency N] [--latency-ms N] [--fail-rate F]
 #include "app/Core.h"
+#include "dapodik/DapodikRepository.h"
 #include "db/Database.h"
 
 #include <QCommandLineParser>
@@ -133,7 +134,7 @@ int main(int argc, char *argv[])
         // The analytics refresh closes every job: its share of the total, for reading the ratio.
         QElapsedTimer a;
         a.start();
-        (void)core.dapodik().refreshAnalytics();
+        (void)DapodikRepository(core.db()).refreshAnalytics();
         out << qSetFieldWidth(36) << "analytics refresh (in the sync)" << qSetFieldWidth(0) << a.elapsed() << " ms\n";
     }
     out.flush();
@@ -166,7 +167,7 @@ int main(int argc, char *argv[])
         QElapsedTimer w;
         w.start();
         Transaction tx(db);
-        (void)core.dapodik().upsertPtk(rows, nowIso());
+        (void)DapodikRepository(db).upsertPtk(rows, nowIso());
         (void)tx.commit();
         return w.elapsed();
     };

@@ -2,6 +2,7 @@
 #include "auth/ConstantTime.h"
 #include "app/SettingsStore.h"
 #include "auth/Permissions.h"
+#include "audit/AuditedChange.h"
 #include "SiakadClient.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -194,25 +195,18 @@ Result<TahunAjaran> TahunAjaranService::trash(const Actor &actor, const QString 
 {
     if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
         return p.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto t = get(id);
-    if (!t.ok())
-        return t;
-    TahunAjaran after = t.value();
-    if (after.inTrash())
-        return Error::conflict(QStringLiteral("Tahun ajaran %1 sudah ada di tempat sampah.").arg(after.nama));
-    after.stsHapus = 2;
-    after.stsAktif = 2;
-    after.updatedAt = nowIso();
-    if (auto s = m_repo.update(after); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("delete"), Entity, id, t->toJson(), after.toJson()); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return after;
+    return auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("delete"), Entity, id}, [&] { return get(id); },
+        [](const TahunAjaran &before) -> Result<TahunAjaran> {
+            if (before.inTrash())
+                return Error::conflict(QStringLiteral("Tahun ajaran %1 sudah ada di tempat sampah.").arg(before.nama));
+            TahunAjaran after = before;
+            after.stsHapus = 2;
+            after.stsAktif = 2;
+            after.updatedAt = nowIso();
+            return after;
+        },
+        [this](const TahunAjaran &after) { return m_repo.update(after); });
 }
 
 Result<TahunAjaran> TahunAjaranService::restore(const Actor &actor, const QString &id)

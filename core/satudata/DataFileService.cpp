@@ -1,5 +1,6 @@
 #include "DataFileService.h"
 #include "auth/Permissions.h"
+#include "audit/AuditedChange.h"
 #include "Text.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -299,24 +300,17 @@ Result<DataFile> DataFileService::change(const Actor &actor, const QString &id, 
 {
     if (auto p = require(actor, Permission::ManageSatuData); !p.ok())
         return p.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(id);
-    if (!before.ok())
-        return before.error();
-    auto edited = edit(before.value());
-    if (!edited.ok())
-        return edited.error();
-    DataFile after = edited.value();
-    after.updatedAt = nowIso();
-    if (auto s = update(m_db, after); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, action, Entity, id, before->toJson(), after.toJson()); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return after;
+    return auditedChange(
+        m_db, m_audit, actor, {action, Entity, id}, [&] { return find(id); },
+        [&](const DataFile &before) -> Result<DataFile> {
+            auto edited = edit(before);
+            if (!edited.ok())
+                return edited.error();
+            DataFile after = edited.value();
+            after.updatedAt = nowIso();
+            return after;
+        },
+        [&](const DataFile &after) { return update(m_db, after); });
 }
 
 Result<DataFile> DataFileService::updateMeta(const Actor &actor, const QString &id, const QJsonObject &meta)

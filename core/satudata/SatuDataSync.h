@@ -1,5 +1,5 @@
 #pragma once
-// Publishing verified data files to SPLP Satu Data Indonesia and SIPD e-walidata (seed 002):
+// Publishing verified data files to SPLP Satu Data Indonesia and SIPD e-walidata (docs/satudata.md):
 // per file and per target, bulk runs on a worker thread with one Progress stream, failures
 // classified with hints, content-hash skip of unchanged files, updates of the same remote
 // dataset (never duplicates), conflict detection when the portal changed the dataset since our

@@ -1,4 +1,4 @@
-// Dapodik sync against the real simulator (seed 000, DESIGN.md section 4): every record lands,
+// Dapodik sync against the real simulator (docs/dapodik-sync.md): every record lands,
 // retries and re-authentication survive faults, quirks are understood, one job at a time,
 // cancel and resume, crash recovery, inactive marking, analytics equal on both databases.
 #include "DapodikFixtures.h"

@@ -1,4 +1,4 @@
-// PPDB rules at the service level (seed 004, DESIGN.md section 4), on both databases.
+// PPDB rules at the service level (docs/school-api.md), on both databases.
 #include "PpdbFixtures.h"
 #include "TestSupport.h"
 #include "ppdb/PpdbExport.h"

@@ -1,4 +1,4 @@
-// Satu Data sync against the real simulator (seed 002): per-target results, unverified refused
+// Satu Data sync against the real simulator (docs/satudata.md): per-target results, unverified refused
 // and skipped, each failure class with its hint, unchanged files skipped by hash, changed files
 // update the same remote dataset, conflicts found and resolved both ways, the retry queue
 // (also by a fresh service over the same database: a restart), the schedule with an injected

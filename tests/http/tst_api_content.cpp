@@ -1,7 +1,7 @@
 // Public content and its administration over HTTP (docs/school-api.md): paging edges, filters, drafts,
 // bad parameters as 400, per-role access on every admin route, images by content with ETag.
 #include "ContentFixtures.h"
-#include "TestSupport.h"
+#include "ApiFixture.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -37,11 +37,7 @@ class TestApiContent : public QObject
 private slots:
     void init()
     {
-        TU_REQUIRE_BACKEND();
-        ts = std::make_unique<test::TestServer>();
-        QVERIFY(ts->server && ts->server->isRunning());
-        admin = ts->adminToken();
-        QVERIFY(!admin.isEmpty());
+        TU_START_SERVER_AS_ADMIN(ts, admin);
     }
     void cleanup() { ts.reset(); }
 

@@ -3,7 +3,7 @@
 // answer is a client error or a normal answer, never a 5xx or a dropped connection, and the
 // server still answers /api/health afterwards. On both databases (PostgreSQL refuses a negative
 // OFFSET where SQLite shrugs).
-#include "TestSupport.h"
+#include "ApiFixture.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -41,11 +41,7 @@ class TestApiParams : public QObject
 private slots:
     void init()
     {
-        TU_REQUIRE_BACKEND();
-        ts = std::make_unique<test::TestServer>();
-        QVERIFY(ts->server && ts->server->isRunning());
-        admin = ts->adminToken();
-        QVERIFY(!admin.isEmpty());
+        TU_START_SERVER_AS_ADMIN(ts, admin);
     }
     void cleanup() { ts.reset(); }
 

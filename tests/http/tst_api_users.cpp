@@ -1,5 +1,5 @@
 // /api/admin/users over HTTP: the service rules show through with the right statuses.
-#include "TestSupport.h"
+#include "ApiFixture.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -15,11 +15,7 @@ class TestApiUsers : public QObject
 private slots:
     void init()
     {
-        TU_REQUIRE_BACKEND();
-        ts = std::make_unique<test::TestServer>();
-        QVERIFY(ts->server && ts->server->isRunning());
-        admin = ts->adminToken();
-        QVERIFY(!admin.isEmpty());
+        TU_START_SERVER_AS_ADMIN(ts, admin);
     }
     void cleanup() { ts.reset(); }
 

@@ -2,6 +2,7 @@
 // Shared by the Dapodik widget tests and ui_bench_dapodik: bulk PTK rows inserted directly (test
 // setup, one statement in one transaction), and a synced Core against the real simulator.
 #include "DapodikFixtures.h"
+#include "dapodik/DapodikRepository.h"
 #include "db/Database.h"
 
 #include <QThreadPool>
@@ -53,7 +54,7 @@ inline Status insertBulkDapodik(Core &core, int kecamatan, qint64 ptk)
         return r.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
-    return core.dapodik().refreshAnalytics();
+    return DapodikRepository(core.db()).refreshAnalytics();
 }
 
 } // namespace tu::test

@@ -44,7 +44,7 @@ private slots:
     void cleanup()
     {
         if (tc && tc->core) {
-            manager().cancel(admin);
+            (void)manager().cancel();
             manager().waitForIdle(15000);
         }
         QThreadPool::globalInstance()->waitForDone(); // reads the pages started still use the core
@@ -94,7 +94,7 @@ private slots:
         QVERIFY(page.timeLabel()->text().startsWith(QStringLiteral("Selesai dalam")));
         QCOMPARE(page.banner()->kind(), ui::MessageBanner::Kind::Success);
 
-        const QString value = manager().store().metadata()->value(QLatin1String("value")).toString();
+        const QString value = tc->core->dapodik().lastGlobalSync()->value(QLatin1String("value")).toString();
         QVERIFY(QDateTime::fromString(value, Qt::ISODateWithMs).isValid());
         QCOMPARE(page.lastSyncLabel()->text(), ui::SchoolTime::of(*tc->core).format(value));
         QCOMPARE(page.historyTable()->model()->rowCount(), 1);
@@ -163,7 +163,7 @@ private slots:
         QVERIFY(log.contains(QStringLiteral("📦 Wilayah: Moyudan")));
         QVERIFY2(!log.contains(QStringLiteral("Godean")), qPrintable(log));
         qint64 total = 0;
-        const auto logs = manager().store().logs({}, &total);
+        const auto logs = tc->core->dapodik().syncLogs({}, &total);
         QCOMPARE(logs->first().kind, QStringLiteral("kecamatan"));
         QCOMPARE(logs->first().params, QStringLiteral("34.04.01,34.04.03"));
         QCOMPARE(logs->first().counts.kecamatan, 2);

@@ -1,0 +1,42 @@
+#pragma once
+// Read, edit, write and audit in one transaction: the shape of most mutations. The row is read
+// inside the transaction (so a concurrent change waits or is seen), the edit may refuse with an
+// error (nothing is written), and the audit entry carries the record before and after.
+
+#include "AuditLog.h"
+#include "Result.h"
+#include "db/Database.h"
+
+namespace tu {
+
+struct AuditedChange {
+    QString action; // "update", "delete", …
+    QString entity; // the audit entity ("tahun_ajaran", "satudata_file", …)
+    QString id;
+};
+
+// read(): Result<T>; edit(const T &before): Result<T>; write(const T &after): Status.
+// T has toJson() for the audit entry.
+template<typename Read, typename Edit, typename Write>
+auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const AuditedChange &what, Read read, Edit edit, Write write)
+    -> decltype(read())
+{
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto before = read();
+    if (!before.ok())
+        return before.error();
+    auto after = edit(before.value());
+    if (!after.ok())
+        return after.error();
+    if (auto s = write(after.value()); !s.ok())
+        return s.error();
+    if (auto s = audit.record(actor, what.action, what.entity, what.id, before->toJson(), after->toJson()); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return after;
+}
+
+} // namespace tu
