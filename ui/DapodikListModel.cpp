@@ -96,7 +96,9 @@ void DapodikListModel::runQuery(int page)
         interrupt->interrupt(); // a count no longer needed (the page told the total)
         if (m_running == interrupt)
             m_running.reset();
-        m_inFlight = false;
+        // m_inFlight stays set until the rows and m_total/m_loadedPages agree again: a slot on
+        // the model's signals may call fetchMore() (QAbstractItemModelTester does, on the
+        // "about to" ones too), and must not be handed the page that is arriving again.
         Result<DapodikListPage> r = *join->page;
         if (r.ok() && r->total < 0) {
             if (!join->total->ok())
@@ -105,6 +107,7 @@ void DapodikListModel::runQuery(int page)
                 r.value().total = join->total->value().total;
         }
         if (!r.ok()) {
+            m_inFlight = false;
             m_error = r.error().message;
             emit failed(m_error);
         } else {
@@ -115,15 +118,19 @@ void DapodikListModel::runQuery(int page)
                 m_rows = r->items;
                 m_total = r->total;
                 m_loadedPages = 1;
+                m_inFlight = false;
                 endResetModel();
                 m_lastLatency = m_sinceFilter.isValid() ? m_sinceFilter.elapsed() : -1;
             } else if (!r->items.isEmpty()) {
                 const int first = int(m_rows.size());
                 beginInsertRows(QModelIndex(), first, first + int(r->items.size()) - 1);
                 m_rows.append(r->items);
-                endInsertRows();
                 m_total = r->total;
                 m_loadedPages = page;
+                m_inFlight = false;
+                endInsertRows();
+            } else {
+                m_inFlight = false;
             }
         }
         emit loadingChanged(false);

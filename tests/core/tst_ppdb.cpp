@@ -43,7 +43,9 @@ class TestPpdb : public QObject
     int auditCount(const QString &registrationId, const QString &action)
     {
         int n = 0;
-        for (const AuditEntry &e : tc->core->audit().recent(500, QStringLiteral("ppdb_registration"), registrationId).value())
+        // Held in a local: a range-for over .value() of the temporary would iterate a destroyed list.
+        const auto entries = tc->core->audit().recent(500, QStringLiteral("ppdb_registration"), registrationId);
+        for (const AuditEntry &e : entries.value())
             n += e.action == action;
         return n;
     }
@@ -314,7 +316,8 @@ private slots:
         QCOMPARE(filesOf(r->id), 3 + 1);
         // Every action with its time: an intermittent miscount once seen under load names itself.
         QStringList trail;
-        for (const AuditEntry &e : tc->core->audit().recent(500, QStringLiteral("ppdb_registration"), r->id).value())
+        const auto entries = tc->core->audit().recent(500, QStringLiteral("ppdb_registration"), r->id);
+        for (const AuditEntry &e : entries.value())
             trail << e.action + QLatin1Char('@') + e.at;
         QVERIFY2(auditCount(r->id, QStringLiteral("prune_document")) == 2, qPrintable(trail.join(QLatin1Char(' '))));
         QVERIFY2(auditCount(r->id, QStringLiteral("upload")) == 6, qPrintable(trail.join(QLatin1Char(' '))));

@@ -266,7 +266,7 @@ private slots:
         QFETCH(QStringList, tabs);
         test::TestCore tc;
         ui::KontenPage page(*tc, actorFor(tc, Role(role)));
-        QCOMPARE_GE(test::attachModelTesters<ui::ContentTableModel>(&page), 1);
+        test::attachModelTesters<ui::ContentTableModel>(&page); // none for a role without content tabs
         test::attachModelTesters<ui::StudentWorkTableModel>(&page); // only roles that see the works tab have one
         page.show();
         QStringList shown;
