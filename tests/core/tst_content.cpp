@@ -277,7 +277,8 @@ private slots:
         ContentFilter f;
         f.page.limit = 100;
         bool seen = false;
-        for (const QJsonValue &v : svc().publicList(type("news"), f)->items)
+        const auto list = svc().publicList(type("news"), f); // a named result: its items outlive the loop
+        for (const QJsonValue &v : list->items)
             if (v.toObject().value(QLatin1String("title")).toString() == QLatin1String("Tanpa ringkasan")) {
                 QCOMPARE(v.toObject().value(QLatin1String("excerpt")).toString(), QStringLiteral("Halo semua & selamat"));
                 seen = true;
