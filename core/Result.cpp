@@ -1,6 +1,7 @@
 #include "Result.h"
 
 #include <QLoggingCategory>
+#include <QStringList>
 
 Q_LOGGING_CATEGORY(lcError, "tatausaha.error")
 
@@ -55,6 +56,21 @@ Error Error::validation(const QHash<QString, QString> &fields, const QString &me
         ? QStringLiteral("Data yang dikirim tidak valid. Periksa isian yang ditandai lalu coba lagi.")
         : message;
     return e;
+}
+
+QString Error::text() const
+{
+    QStringList lines;
+    if (!message.isEmpty())
+        lines << message;
+    QStringList names = fields.keys();
+    names.sort();
+    for (const QString &name : std::as_const(names)) {
+        const QString &m = fields.value(name);
+        if (!m.isEmpty() && !lines.contains(m))
+            lines << m;
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 Error Error::server(const QString &internalDetail)

@@ -47,6 +47,10 @@ struct Error {
     static Error unauthorized(const QString &message) { return make(ErrorCode::Unauthorized, message); }
     // Database or other internal failure: the detail goes to the log, never to the client.
     static Error server(const QString &internalDetail);
+
+    // What a person reads: the message, then each field's message (by field name) on its own
+    // line. The one way the desktop turns an error into a banner or dialog text.
+    QString text() const;
 };
 
 template<typename T>
@@ -60,7 +64,9 @@ public:
     explicit operator bool() const { return ok(); }
     const T &value() const & { return std::get<0>(m_v); }
     T &value() & { return std::get<0>(m_v); }
-    T &&value() && { return std::get<0>(std::move(m_v)); }
+    // By value, not T&&: `for (x : service.list().value())` would otherwise iterate a
+    // reference into the temporary Result, destroyed before the loop body runs.
+    T value() && { return std::get<0>(std::move(m_v)); }
     const T *operator->() const { return &value(); }
     const T &operator*() const { return value(); }
     const Error &error() const { return std::get<1>(m_v); }

@@ -174,7 +174,7 @@ void AuditPage::reloadUsers()
     m_user->addItem(tr("Semua pengguna"), QString());
     auto users = m_core.users().list(m_actor);
     if (!users.ok()) {
-        m_banner->showError(users.error().message);
+        m_banner->showError(users.error());
         return;
     }
     for (const User &u : users.value())
@@ -210,10 +210,7 @@ void AuditPage::reload()
     auto r = m_core.audit().query(f);
     qint64 total = 0;
     if (!r.ok()) {
-        QStringList lines{r.error().message};
-        for (const QString &m : r.error().fields)
-            lines << m;
-        m_banner->showError(lines.join(QLatin1Char('\n')));
+        m_banner->showError(r.error());
         m_model->setEntries({});
         total = 0;
     } else {

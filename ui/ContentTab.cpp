@@ -344,7 +344,7 @@ void ContentTab::reload()
     auto r = m_core.content().list(m_type, f);
     ContentPage result;
     if (!r.ok())
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
     else
         result = r.value();
     if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
@@ -377,7 +377,7 @@ void ContentTab::openItem(const QString &id)
 {
     auto r = m_core.content().get(m_type, id);
     if (!r.ok()) {
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
         reload();
         return;
     }
@@ -478,7 +478,7 @@ void ContentTab::removeCurrent(bool confirm)
     }
     auto s = m_core.content().remove(m_actor, m_type, id);
     if (!s.ok()) {
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
         return;
     }
     newItem();
@@ -517,7 +517,7 @@ void ContentTab::approveCurrent()
         return;
     auto r = m_core.content().approve(m_actor, m_type, m_editor->itemId());
     if (!r.ok()) {
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
         return;
     }
     m_editor->setItem(r.value());
@@ -561,7 +561,7 @@ void ContentTab::loadMonth()
     auto r = m_core.content().events(from, to);
     m_monthEvents = r.ok() ? r.value() : QJsonArray();
     if (!r.ok())
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
     QHash<QDate, QStringList> titles; // several events on one day: all titles in the tip
     for (const QJsonValue &v : std::as_const(m_monthEvents)) {
         const QJsonObject e = v.toObject();

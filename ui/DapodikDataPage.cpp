@@ -174,7 +174,7 @@ void DapodikDataPage::loadKecamatan()
         return core->dapodik().kecamatanList(f);
     }, [this](const Result<DapodikListPage> &r) {
         if (!r.ok()) {
-            m_banner->showError(r.error().message);
+            m_banner->showError(r.error());
             return;
         }
         const QString selected = m_kecamatan->currentData().toString();

@@ -108,7 +108,7 @@ void DapodikListModel::runQuery(int page)
         }
         if (!r.ok()) {
             m_inFlight = false;
-            m_error = r.error().message;
+            m_error = r.error().text();
             emit failed(m_error);
         } else {
             m_error.clear();

@@ -308,14 +308,14 @@ void DashboardPage::reload()
         if (a.ok())
             d.analytics = a.value();
         else
-            d.error = a.error().message;
+            d.error = a.error().text();
         RegistrationFilter f;
         f.limit = 1;
         auto p = core->ppdb().list(f);
         if (p.ok())
             d.ppdb = p->counts;
         else if (d.error.isEmpty())
-            d.error = p.error().message;
+            d.error = p.error().text();
         return d;
     }, [this](const Data &d) {
         --m_loading;

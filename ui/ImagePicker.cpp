@@ -115,11 +115,8 @@ void ImagePicker::loadFile(const QString &path)
         m_busy = false;
         emit busyChanged(false);
         if (!r.ok()) {
-            QString message = r.error().message;
-            if (!r.error().fields.isEmpty())
-                message = r.error().fields.begin().value();
             setMedia(m_id); // back to the image the form had
-            emit failed(message);
+            emit failed(r.error().text());
             return;
         }
         setMedia(r.value().id);

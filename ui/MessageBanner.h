@@ -1,6 +1,8 @@
 #pragma once
 #include <QFrame>
 
+#include "Result.h"
+
 class QLabel;
 class QToolButton;
 
@@ -17,6 +19,7 @@ public:
 
     void showMessage(Kind kind, const QString &text);
     void showError(const QString &text) { showMessage(Kind::Error, text); }
+    void showError(const Error &error) { showMessage(Kind::Error, error.text()); }
     void clear();
     QString text() const;
     Kind kind() const { return m_kind; }

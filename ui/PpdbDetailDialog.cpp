@@ -304,7 +304,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
             return;
         auto file = m_core.ppdb().documentFile(m_detail.registration.id, m_detail.documents.at(i).id);
         if (!file.ok()) {
-            m_banner->showError(file.error().message);
+            m_banner->showError(file.error());
             return;
         }
         if (!QDesktopServices::openUrl(QUrl::fromLocalFile(file->first)))
@@ -317,7 +317,7 @@ void PpdbDetailDialog::load(const QString &idOrNumber)
 {
     auto d = m_core.ppdb().detail(idOrNumber);
     if (!d.ok()) {
-        m_banner->showError(d.error().message);
+        m_banner->showError(d.error());
         for (QPushButton *b : {m_verify, m_accept, m_reject, m_print})
             b->setEnabled(false);
         return;
@@ -439,7 +439,7 @@ bool PpdbDetailDialog::printProof(const QString &path)
     const Status s = ProofOfRegistration::writePdf(r, m_core.settings().value(QStringLiteral("school_name")), year, path,
                                                    SchoolTime::of(m_core).zone());
     if (!s.ok()) {
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
         return false;
     }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Bukti pendaftaran disimpan di %1.").arg(QDir::toNativeSeparators(path)));

@@ -137,7 +137,7 @@ void PpdbPage::reload()
     auto r = m_core.ppdb().list(f);
     RegistrationPage result;
     if (!r.ok())
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
     else
         result = r.value();
     if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
@@ -256,7 +256,7 @@ void PpdbPage::exportTo(const QString &path)
         progress->deleteLater();
         updateActions();
         if (!s.ok())
-            m_banner->showError(s.error().message);
+            m_banner->showError(s.error());
         else
             m_banner->showMessage(MessageBanner::Kind::Success, tr("Data PPDB diekspor ke %1.").arg(QDir::toNativeSeparators(path)));
     });

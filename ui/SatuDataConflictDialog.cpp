@@ -97,7 +97,7 @@ SatuDataConflictDialog::SatuDataConflictDialog(Core &core, const Actor &actor, c
         m_busy = false;
         m_busyBar->hide();
         if (!r.ok()) {
-            m_banner->showError(r.error().message);
+            m_banner->showError(r.error());
             return;
         }
         showConflict(r.value());
@@ -175,7 +175,7 @@ void SatuDataConflictDialog::resolve(const QString &keep)
                  m_local->setEnabled(true);
                  m_remote->setEnabled(true);
                  if (!r.ok()) {
-                     m_banner->showError(r.error().message);
+                     m_banner->showError(r.error());
                      return;
                  }
                  m_resolved = r.value();

@@ -53,7 +53,7 @@ void SatuDataFileModel::reload()
         every.page.limit = 0;
         auto files = core->satuDataSync().filesWithStates(every, nullptr);
         if (!files.ok()) {
-            out.error = files.error().message;
+            out.error = files.error().text();
             return out;
         }
         for (const FileWithStates &f : files.value())

@@ -211,10 +211,7 @@ void SatuDataFilesPanel::replacePath(const QString &path)
     }, [this, title](const Result<DataFile> &r) {
         updateActions();
         if (!r.ok()) {
-            QStringList lines{r.error().message};
-            for (const QString &m : r.error().fields)
-                lines << m;
-            m_banner->showError(lines.join(QLatin1Char('\n')));
+            m_banner->showError(r.error());
             return;
         }
         m_banner->showMessage(MessageBanner::Kind::Success,
@@ -259,7 +256,7 @@ void SatuDataFilesPanel::removeSelected()
     }
     const Status s = m_core.dataFiles().remove(m_actor, f.id);
     if (!s.ok()) {
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
         return;
     }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Berkas %1 dihapus.").arg(f.title));
@@ -275,7 +272,7 @@ void SatuDataFilesPanel::toggleVerified()
     const QString title = r->file.title;
     auto result = m_core.dataFiles().setVerified(m_actor, r->file.id, verify);
     if (!result.ok()) {
-        m_banner->showError(result.error().message);
+        m_banner->showError(result.error());
         return;
     }
     m_banner->showMessage(MessageBanner::Kind::Success,

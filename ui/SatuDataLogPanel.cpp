@@ -267,12 +267,12 @@ void SatuDataLogPanel::reload()
         if (logs.ok())
             s.logs = logs.value();
         else
-            s.error = logs.error().message;
+            s.error = logs.error().text();
         auto retry = core->satuDataSync().retryQueue();
         if (retry.ok())
             s.retry = retry.value();
         else if (s.error.isEmpty())
-            s.error = retry.error().message;
+            s.error = retry.error().text();
         return s;
     }, [this, generation](const LogState &s) {
         --m_loading;

@@ -158,7 +158,7 @@ void SatuDataPage::startAll(const QStringList &targets)
 {
     const Status s = m_run->start(targets);
     if (!s.ok())
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
     else
         m_banner->clear();
 }

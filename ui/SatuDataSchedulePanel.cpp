@@ -186,7 +186,7 @@ void SatuDataSchedulePanel::reload()
         if (r.ok())
             s.schedule = r.value();
         else
-            s.error = r.error().message;
+            s.error = r.error().text();
         s.next = core->satuDataSync().nextScheduledRun();
         return s;
     }, [this](const ScheduleState &s) {

@@ -212,7 +212,7 @@ void SatuDataSyncDialog::startSync()
                  m_sync->setEnabled(!m_boxes.targets().isEmpty());
                  m_sync->setText(tr("Sync lagi"));
                  if (!r.ok()) {
-                     m_banner->showError(r.error().message);
+                     m_banner->showError(r.error());
                      return;
                  }
                  showResult(r.value());

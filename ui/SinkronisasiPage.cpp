@@ -113,7 +113,7 @@ SyncPageState readState(Core *core)
     if (meta.ok())
         s.lastSync = meta->value(QLatin1String("value")).toString();
     else
-        s.error = meta.error().message;
+        s.error = meta.error().text();
     qint64 total = 0;
     PageRequest page;
     page.limit = 30;
@@ -313,7 +313,7 @@ void SinkronisasiPage::startFresh(const QString &title, const QString &message)
 void SinkronisasiPage::started(const Result<QString> &r, const QString &what)
 {
     if (!r.ok()) {
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
         return;
     }
     m_banner->clear();
@@ -360,11 +360,7 @@ void SinkronisasiPage::syncSinglePtk()
                  m_actions->ptkButton()->setEnabled(true);
                  m_actions->ptkButton()->setText(tr("Sinkronkan PTK"));
                  if (!r.ok()) {
-                     QString text = r.error().message;
-                     const QStringList fields = r.error().fields.values();
-                     if (!fields.isEmpty())
-                         text += QLatin1Char(' ') + fields.join(QLatin1Char(' '));
-                     m_banner->showError(text);
+                     m_banner->showError(r.error());
                      return;
                  }
                  m_banner->showMessage(MessageBanner::Kind::Success, tr("Sync detail %1 berhasil!").arg(r.value()));
@@ -378,7 +374,7 @@ void SinkronisasiPage::cancelJob()
         return;
     const Status s = m_core.dapodik().cancel(m_actor);
     if (!s.ok()) {
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
         return;
     }
     m_panel->setCancelling(tr("Membatalkan… menunggu permintaan yang sedang berjalan selesai."));

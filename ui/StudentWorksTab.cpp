@@ -136,7 +136,7 @@ void StudentWorksTab::reload()
     auto r = m_core.studentWorks().list(m_actor, f);
     StudentWorkPage result;
     if (!r.ok())
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
     else
         result = r.value();
     if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) {
@@ -200,7 +200,7 @@ void StudentWorksTab::toggleFeatured()
     auto r = m_core.studentWorks().setFeatured(m_actor, w->id, featured);
     reload();
     if (!r.ok())
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
     else
         m_banner->showMessage(MessageBanner::Kind::Success, featured ? tr("“%1” ditandai sebagai karya unggulan.").arg(title)
                                                                      : tr("“%1” tidak lagi menjadi karya unggulan.").arg(title));
@@ -214,7 +214,7 @@ QString StudentWorksTab::selectedFilePath()
         return {};
     auto r = m_core.studentWorks().file(m_actor, w->id);
     if (!r.ok()) {
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
         return {};
     }
     return r.value().first;
@@ -252,7 +252,7 @@ void StudentWorksTab::removeSelected(bool confirm)
     auto s = m_core.studentWorks().remove(m_actor, id);
     reload();
     if (!s.ok())
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
     else
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Karya “%1” dihapus.").arg(title));
 }

@@ -106,7 +106,7 @@ void TahunAjaranPage::reload()
     m_onlyActive->setEnabled(!trash);
     auto years = m_core.tahunAjaran().list(trash ? 2 : 1, !trash && m_onlyActive->isChecked() ? 1 : 0);
     if (!years.ok()) {
-        m_banner->showError(years.error().message);
+        m_banner->showError(years.error());
         m_model->setYears({});
     } else {
         m_model->setTimeZone(m_core.settings().schoolZone());
@@ -157,7 +157,7 @@ void TahunAjaranPage::activate()
     if (r.ok())
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 sekarang aktif.").arg(nama));
     else
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
 }
 
 void TahunAjaranPage::trashOrRestore()
@@ -180,7 +180,7 @@ void TahunAjaranPage::trashOrRestore()
         m_banner->showMessage(MessageBanner::Kind::Success,
                               restore ? tr("Tahun ajaran %1 dipulihkan.").arg(nama) : tr("Tahun ajaran %1 dipindahkan ke tempat sampah.").arg(nama));
     else
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
 }
 
 void TahunAjaranPage::syncWithSiakad()
@@ -198,7 +198,7 @@ void TahunAjaranPage::syncWithSiakad()
         m_busy->hide();
         reload();
         if (!r.ok()) {
-            m_banner->showError(r.error().message);
+            m_banner->showError(r.error());
             return;
         }
         const SyncSummary s = r.value();

@@ -119,7 +119,7 @@ void UsersPage::reload()
     m_model->setTimeZone(m_core.settings().schoolZone());
     auto users = m_core.users().list(m_actor);
     if (!users.ok()) {
-        m_banner->showError(users.error().message);
+        m_banner->showError(users.error());
         m_model->setUsers({});
     } else {
         m_model->setUsers(users.value());
@@ -244,7 +244,7 @@ void UsersPage::setActive(const User &user, bool active)
     in.active = active;
     auto r = m_core.users().update(m_actor, user.id, in);
     if (!r.ok()) {
-        m_banner->showError(r.error().message);
+        m_banner->showError(r.error());
         return;
     }
     reload();
@@ -276,7 +276,7 @@ void UsersPage::confirmDelete()
 void UsersPage::removeUser(const User &user)
 {
     if (auto s = m_core.users().remove(m_actor, user.id); !s.ok()) {
-        m_banner->showError(s.error().message);
+        m_banner->showError(s.error());
         return;
     }
     reload();
