@@ -1,17 +1,17 @@
 // tatausaha: the desktop app. Opens Core, serves the API in-process on its own thread, and runs
 // the first-run → login → main window flow. Everything else lives in core/ and ui/.
-#include "Icons.h"
-#include "Language.h"
-#include "LocalConfig.h"
-#include "PlainText.h"
-#include "SessionFlow.h"
-#include "Theme.h"
+#include "common/Icons.h"
+#include "common/Language.h"
+#include "common/LocalConfig.h"
+#include "common/PlainText.h"
+#include "shell/SessionFlow.h"
+#include "common/Theme.h"
 #include "app/AppOptions.h"
 #include "app/Core.h"
 #include "app/DemoData.h"
 #include "app/FileModes.h"
 #include "app/LogFile.h"
-#include "http/ApiServerHost.h"
+#include "api/ApiServerHost.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -5,7 +5,7 @@
 #include "app/DemoData.h"
 #include "app/FileModes.h"
 #include "app/LogFile.h"
-#include "http/ApiServer.h"
+#include "api/ApiServer.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -8,7 +8,7 @@
 //   bench-http [--seconds N] [--connections N] [--database URL]
 #include "app/Core.h"
 #include "auth/PasswordHasher.h"
-#include "http/ApiServer.h"
+#include "api/ApiServer.h"
 #include "http/Envelope.h"
 
 #include <QCommandLineParser>

@@ -4,7 +4,7 @@
 // on an ephemeral port, and a small synchronous HTTP client.
 
 #include "app/Core.h"
-#include "http/ApiServer.h"
+#include "api/ApiServer.h"
 
 #include <QByteArray>
 #include <QJsonObject>

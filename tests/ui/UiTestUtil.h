@@ -2,8 +2,8 @@
 // Helpers for driving the real widgets in tests: sign in through LoginDialog, find the
 // window-modal dialogs that pages open, press message-box buttons by their text.
 
-#include "LoginDialog.h"
-#include "MessageBanner.h"
+#include "shell/LoginDialog.h"
+#include "common/MessageBanner.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,13 +1,13 @@
 // Log Audit page: entries of real mutations, the area, user and date filters, paging and the
 // before/after detail, driven through the real widgets (offscreen).
-#include "AuditPage.h"
-#include "AuditTableModel.h"
-#include "ContentEditor.h"
-#include "ContentTab.h"
-#include "KontenPage.h"
-#include "MainWindow.h"
+#include "audit/AuditPage.h"
+#include "audit/AuditTableModel.h"
+#include "content/ContentEditor.h"
+#include "content/ContentTab.h"
+#include "content/ContentPage.h"
+#include "shell/MainWindow.h"
 #include "ModelTesters.h"
-#include "PlainText.h"
+#include "common/PlainText.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 

@@ -2,8 +2,8 @@
 // type, the kecamatan filter, inactive rows hidden until the toggle shows them greyed, and a
 // 100,000-PTK table that filters in the database and fetches more rows on scrolling.
 // (Timings are measured by ui_bench_dapodik, not here.)
-#include "DapodikDataPage.h"
-#include "DapodikListModel.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dapodik/DapodikListModel.h"
 #include "DapodikUiFixtures.h"
 #include "ModelTesters.h"
 

@@ -2,7 +2,7 @@
 // analytics — PTK per kecamatan, status kepegawaian and gender adding up to every PTK — and
 // the PPDB chart the applicants per status; the page reloads by itself when a job finishes.
 #include "DapodikUiFixtures.h"
-#include "DashboardPage.h"
+#include "dashboard/DashboardPage.h"
 
 #include <QAbstractBarSeries>
 #include <algorithm>

@@ -1,11 +1,11 @@
 // The shared UI kit: the pager every paged list uses, the school-time formatter every timestamp
 // goes through, and the Dapodik sync log stamped in school time. The process runs with TZ=UTC and
 // the school in Asia/Jakarta (UTC+7), so a stamp in this computer's clock would be 7 hours off.
-#include "JobProgressPanel.h"
-#include "Pager.h"
-#include "PlainText.h"
-#include "SchoolTime.h"
-#include "SinkronisasiPage.h"
+#include "common/JobProgressPanel.h"
+#include "common/Pager.h"
+#include "common/PlainText.h"
+#include "common/SchoolTime.h"
+#include "dapodik/DapodikSyncPage.h"
 #include "TestSupport.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
@@ -95,7 +95,7 @@ private slots:
     {
         test::TestCore tc;
         QCOMPARE(tc->settings().schoolZone().id(), QByteArrayLiteral("Asia/Jakarta"));
-        ui::SinkronisasiPage page(*tc.core, Actor{QString(), QStringLiteral("admin"), Role::Admin, QString(), false});
+        ui::DapodikSyncPage page(*tc.core, Actor{QString(), QStringLiteral("admin"), Role::Admin, QString(), false});
         page.show();
         QTRY_VERIFY(!page.isReloading());
 

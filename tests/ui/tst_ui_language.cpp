@@ -1,7 +1,7 @@
 // The English interface: the translation is embedded at build time (lrelease, no lupdate) and
 // installLanguage("en") turns the Indonesian source text into English, role labels included.
-#include "Language.h"
-#include "MainWindow.h"
+#include "common/Language.h"
+#include "shell/MainWindow.h"
 #include "TestSupport.h"
 
 #include <QFile>

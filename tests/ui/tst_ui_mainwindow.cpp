@@ -1,14 +1,14 @@
 // MainWindow: the sidebar follows the role table, placeholder pages say what is coming, the
 // status bar follows the in-process API server (ApiServerHost), shortcuts and logout work.
-#include "ApiStatusLabel.h"
-#include "MainWindow.h"
-#include "LocalConfig.h"
-#include "SatuDataPage.h"
-#include "SettingsDialog.h"
+#include "shell/ApiStatusLabel.h"
+#include "shell/MainWindow.h"
+#include "common/LocalConfig.h"
+#include "satudata/SatuDataPage.h"
+#include "settings/SettingsDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
-#include "UsersPage.h"
-#include "http/ApiServerHost.h"
+#include "users/UsersPage.h"
+#include "api/ApiServerHost.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -7,31 +7,31 @@
 // that would render markup (QLabel in Qt::PlainText unless its markup is ours and its data
 // escaped), no tooltip that would render an image or a link, and at the end nothing was
 // fetched or opened.
-#include "AuditPage.h"
+#include "audit/AuditPage.h"
 #include "ContentFixtures.h"
-#include "ContentTab.h"
+#include "content/ContentTab.h"
 #include "DapodikUiFixtures.h"
-#include "DapodikDataPage.h"
-#include "DapodikListModel.h"
-#include "DashboardPage.h"
-#include "KontenPage.h"
-#include "LoginDialog.h"
-#include "MainWindow.h"
-#include "PasswordDialog.h"
-#include "PlainText.h"
-#include "PpdbDetailDialog.h"
-#include "PpdbPage.h"
-#include "PpdbTableModel.h"
-#include "SatuDataDialogs.h"
-#include "SatuDataFileModel.h"
-#include "SatuDataPage.h"
-#include "SinkronisasiPage.h"
-#include "StudentWorksTab.h"
-#include "TahunAjaranDialog.h"
-#include "TahunAjaranPage.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dapodik/DapodikListModel.h"
+#include "dashboard/DashboardPage.h"
+#include "content/ContentPage.h"
+#include "shell/LoginDialog.h"
+#include "shell/MainWindow.h"
+#include "users/PasswordDialog.h"
+#include "common/PlainText.h"
+#include "ppdb/PpdbDetailDialog.h"
+#include "ppdb/PpdbPage.h"
+#include "ppdb/PpdbTableModel.h"
+#include "satudata/SatuDataDialogs.h"
+#include "satudata/SatuDataFileModel.h"
+#include "satudata/SatuDataPage.h"
+#include "dapodik/DapodikSyncPage.h"
+#include "content/StudentWorksTab.h"
+#include "tahunajaran/TahunAjaranDialog.h"
+#include "tahunajaran/TahunAjaranPage.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
-#include "UsersPage.h"
+#include "users/UsersPage.h"
 #include "dapodik/DapodikService.h"
 #include "satudata/SatuDataSync.h"
 
@@ -525,7 +525,7 @@ private slots:
 
     void kontenNewsCalendarAndWorks()
     {
-        ui::KontenPage page(*tc->core, admin);
+        ui::ContentPage page(*tc->core, admin);
         page.resize(1280, 800);
         page.show();
         QVERIFY(page.showTab(QStringLiteral("news")));
@@ -642,7 +642,7 @@ private slots:
         QTRY_VERIFY(!dash.isLoading());
         expectSafe(&dash); // the kecamatan's name on the chart axis, the PTK status in the legend
 
-        ui::SinkronisasiPage sync(*tc->core, admin);
+        ui::DapodikSyncPage sync(*tc->core, admin);
         sync.resize(1200, 800);
         sync.show();
         QTRY_VERIFY(!sync.isReloading() && sync.historyTable()->model()->rowCount() == 1);

@@ -1,12 +1,12 @@
 // PPDB page, detail and walk-in dialogs and the proof PDF, driven through the real widgets
 // (offscreen).
-#include "FormErrors.h"
+#include "common/FormErrors.h"
 #include "ModelTesters.h"
-#include "PpdbDetailDialog.h"
-#include "PpdbPage.h"
-#include "PpdbTableModel.h"
-#include "PpdbWalkInDialog.h"
-#include "ProofOfRegistration.h"
+#include "ppdb/PpdbDetailDialog.h"
+#include "ppdb/PpdbPage.h"
+#include "ppdb/PpdbTableModel.h"
+#include "ppdb/PpdbWalkInDialog.h"
+#include "ppdb/ProofOfRegistration.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 

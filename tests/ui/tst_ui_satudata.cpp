@@ -7,12 +7,12 @@
 // file never sent is deleted after the confirmation; the
 // schedule saved from the form reads back from the service, and a schedule without targets is
 // refused under that field.
-#include "FormErrors.h"
-#include "MessageBanner.h"
+#include "common/FormErrors.h"
+#include "common/MessageBanner.h"
 #include "ModelTesters.h"
-#include "SatuDataDialogs.h"
-#include "SatuDataFileModel.h"
-#include "SatuDataPage.h"
+#include "satudata/SatuDataDialogs.h"
+#include "satudata/SatuDataFileModel.h"
+#include "satudata/SatuDataPage.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 #include "satudata/SatuDataSync.h"

@@ -1,7 +1,7 @@
 // Settings: an upstream address on plain http:// with a key or password filled in gets a
 // visible warning next to it (the address is still accepted: school servers often lack TLS).
-#include "LocalConfig.h"
-#include "SettingsDialog.h"
+#include "common/LocalConfig.h"
+#include "settings/SettingsDialog.h"
 #include "TestSupport.h"
 
 #include <QApplication>

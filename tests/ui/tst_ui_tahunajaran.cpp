@@ -1,8 +1,8 @@
 // Tahun Ajaran page driven through its real widgets (offscreen).
 #include "ModelTesters.h"
-#include "TahunAjaranDialog.h"
-#include "TahunAjaranPage.h"
-#include "TahunAjaranTableModel.h"
+#include "tahunajaran/TahunAjaranDialog.h"
+#include "tahunajaran/TahunAjaranPage.h"
+#include "tahunajaran/TahunAjaranTableModel.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 

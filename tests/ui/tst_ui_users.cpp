@@ -1,13 +1,13 @@
 // The Pengguna page driven like a user would: sign in through LoginDialog, open the page, type
 // into UserDialog, press the buttons; rules and messages come from UserService.
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 #include "ModelTesters.h"
-#include "PasswordDialog.h"
+#include "users/PasswordDialog.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
-#include "UserDialog.h"
-#include "UserTableModel.h"
-#include "UsersPage.h"
+#include "users/UserDialog.h"
+#include "users/UserTableModel.h"
+#include "users/UsersPage.h"
 
 #include <QComboBox>
 #include <QLabel>

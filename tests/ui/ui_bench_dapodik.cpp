@@ -5,12 +5,12 @@
 //      Sinkronisasi, Data Dapodik and Dasbor pages open: a 5 ms QTimer on the GUI thread records
 //      the largest gap between its ticks.
 //   ui_bench_dapodik [ptk-rows=100000] [sim kecamatan=17] [sekolah/kec=10] [ptk/sekolah=30]
-#include "DapodikDataPage.h"
-#include "DapodikListModel.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dapodik/DapodikListModel.h"
 #include "DapodikUiFixtures.h"
-#include "DashboardPage.h"
-#include "SinkronisasiPage.h"
-#include "Theme.h"
+#include "dashboard/DashboardPage.h"
+#include "dapodik/DapodikSyncPage.h"
+#include "common/Theme.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -133,7 +133,7 @@ int main(int argc, char *argv[])
         }
         QTabWidget window;
         window.resize(1280, 800);
-        auto *sync = new ui::SinkronisasiPage(*tc, admin);
+        auto *sync = new ui::DapodikSyncPage(*tc, admin);
         auto *data = new ui::DapodikDataPage(*tc, admin);
         auto *dash = new ui::DashboardPage(*tc, admin);
         window.addTab(sync, QStringLiteral("Sinkronisasi"));

@@ -1,36 +1,36 @@
 // Renders the desktop app's main screens to PNG files for a visual check, on the offscreen
 // platform with a throwaway database of sample users:
 //   QT_QPA_PLATFORM=offscreen ui_screenshot OUTPUT_DIR
-#include "AuditPage.h"
-#include "ContentEditor.h"
-#include "ContentTab.h"
-#include "DapodikDataPage.h"
-#include "DapodikListModel.h"
+#include "audit/AuditPage.h"
+#include "content/ContentEditor.h"
+#include "content/ContentTab.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dapodik/DapodikListModel.h"
 #include "DapodikFixtures.h"
-#include "DashboardPage.h"
-#include "FirstRunDialog.h"
-#include "ImagePicker.h"
-#include "KontenPage.h"
-#include "StudentWorksTab.h"
-#include "Language.h"
-#include "MainWindow.h"
-#include "PpdbDetailDialog.h"
-#include "PpdbPage.h"
-#include "PpdbWalkInDialog.h"
-#include "ProofOfRegistration.h"
-#include "SettingsDialog.h"
-#include "SettingsPage.h"
-#include "SatuDataDialogs.h"
-#include "SatuDataFileModel.h"
-#include "SatuDataPage.h"
-#include "SinkronisasiPage.h"
+#include "dashboard/DashboardPage.h"
+#include "shell/FirstRunDialog.h"
+#include "content/ImagePicker.h"
+#include "content/ContentPage.h"
+#include "content/StudentWorksTab.h"
+#include "common/Language.h"
+#include "shell/MainWindow.h"
+#include "ppdb/PpdbDetailDialog.h"
+#include "ppdb/PpdbPage.h"
+#include "ppdb/PpdbWalkInDialog.h"
+#include "ppdb/ProofOfRegistration.h"
+#include "settings/SettingsDialog.h"
+#include "settings/SettingsPage.h"
+#include "satudata/SatuDataDialogs.h"
+#include "satudata/SatuDataFileModel.h"
+#include "satudata/SatuDataPage.h"
+#include "dapodik/DapodikSyncPage.h"
 #include "TestSupport.h"
-#include "TahunAjaranPage.h"
-#include "Theme.h"
+#include "tahunajaran/TahunAjaranPage.h"
+#include "common/Theme.h"
 #include "UiTestUtil.h"
-#include "UserDialog.h"
-#include "UsersPage.h"
-#include "http/ApiServerHost.h"
+#include "users/UserDialog.h"
+#include "users/UsersPage.h"
+#include "api/ApiServerHost.h"
 
 #include <QBuffer>
 #include <QCalendarWidget>
@@ -527,7 +527,7 @@ int main(int argc, char *argv[])
         walkIn.reject();
     }
     window.showPage(ui::Page::Konten);
-    if (ui::KontenPage *konten = window.kontenPage()) {
+    if (ui::ContentPage *konten = window.kontenPage()) {
         ui::ContentTab *news = konten->contentTab(QStringLiteral("news"));
         konten->showTab(QStringLiteral("news"));
         news->reload();
@@ -600,7 +600,7 @@ int main(int argc, char *argv[])
                 save(&window, QStringLiteral("data-dapodik-sekolah.png"));
             }
             window.showPage(ui::Page::Sinkronisasi);
-            if (ui::SinkronisasiPage *sync = window.sinkronisasiPage()) {
+            if (ui::DapodikSyncPage *sync = window.sinkronisasiPage()) {
                 (void)QTest::qWaitFor([&] { return !sync->isReloading(); }, 10000);
                 save(&window, QStringLiteral("sinkronisasi-selesai.png"));
                 (void)test::pointAtSim(*core, slow);

@@ -1,7 +1,0 @@
-#pragma once
-namespace tu {
-class Router;
-class Core;
-// Satu Data (docs/satudata.md): data files, verification and sync to SPLP and SIPD.
-void registerIntegrationRoutes(Router &router, Core &core);
-} // namespace tu

@@ -1,7 +1,0 @@
-#pragma once
-namespace tu {
-class Router;
-class Core;
-// Dapodik sync (docs/dapodik-sync.md has the exact shapes), the synced data and the dashboard analytics.
-void registerSyncRoutes(Router &router, Core &core);
-} // namespace tu

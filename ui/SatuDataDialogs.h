@@ -1,9 +1,0 @@
-#pragma once
-// The dialogs of the Satu Data page, one file each: file metadata (upload and edit), Sync of one
-// file with its per-target results, the conflict between our version and the portal's, and the
-// targets of a "Sync semua berkas" run.
-#include "SatuDataConflictDialog.h"
-#include "SatuDataDialogParts.h"
-#include "SatuDataMetaDialog.h"
-#include "SatuDataSyncDialog.h"
-#include "SatuDataTargetsDialog.h"

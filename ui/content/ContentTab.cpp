@@ -1,0 +1,614 @@
+#include "ContentTab.h"
+#include "common/Pager.h"
+#include "content/ContentEditor.h"
+#include "common/SchoolTime.h"
+#include "content/ContentTableModel.h"
+#include "content/ContentText.h"
+#include "common/Icons.h"
+#include "common/MessageBanner.h"
+#include "common/PageParts.h"
+#include "common/PlainText.h"
+#include "common/Theme.h"
+#include "app/Core.h"
+
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QFrame>
+#include <QHash>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextCharFormat>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+namespace {
+// The choice field a staff list can filter on (ContentFilter: status, category, priority).
+const ContentField *filterFieldOf(const ContentType &type)
+{
+    for (const ContentField &f : type.fields)
+        if (f.kind == FieldKind::Choice
+            && (f.key == QLatin1String("status") || f.key == QLatin1String("category") || f.key == QLatin1String("priority")))
+            return &f;
+    return nullptr;
+}
+
+// The month grid: a day with events gets a rounded patch in its (first) event's category colour
+// under the number. The theme's item rules would hide a plain background role.
+class MonthView : public QCalendarWidget
+{
+public:
+    using QCalendarWidget::QCalendarWidget;
+
+protected:
+    void paintCell(QPainter *painter, const QRect &rect, QDate date) const override
+    {
+        const QTextCharFormat f = dateTextFormat(date);
+        if (f.background().style() != Qt::NoBrush && date != selectedDate()) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(f.background());
+            painter->drawRoundedRect(QRectF(rect).adjusted(2.5, 1.5, -2.5, -1.5), 5, 5);
+            painter->restore();
+        }
+        QCalendarWidget::paintCell(painter, rect, date);
+    }
+};
+
+QColor categoryColor(const QString &category)
+{
+    if (category == QLatin1String("ujian"))
+        return QColor(0xfe, 0xe2, 0xe2);
+    if (category == QLatin1String("libur"))
+        return QColor(0xdc, 0xfc, 0xe7);
+    if (category == QLatin1String("kegiatan"))
+        return QColor(0xfe, 0xf3, 0xc7);
+    return QColor(0xdb, 0xea, 0xfe); // akademik
+}
+} // namespace
+
+ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, QWidget *parent)
+    : QWidget(parent), m_core(core), m_actor(actor), m_type(type), m_filterField(filterFieldOf(type)),
+      m_model(new ContentTableModel(type, this))
+{
+    setObjectName(type.name + QStringLiteral("Tab"));
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(0, 12, 0, 0);
+    root->setSpacing(10);
+    m_banner = new MessageBanner(this);
+    root->addWidget(m_banner);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("contentSplit"));
+    split->setChildrenCollapsible(false);
+    split->setHandleWidth(14);
+    root->addWidget(split, 1);
+
+    // Left: (calendar) and the list.
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(12);
+
+    const Card cardParts = makeCard(left);
+    QFrame *card = cardParts.frame;
+    QHBoxLayout *toolbar = cardParts.toolbar;
+    m_search = new QLineEdit(card);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Cari %1…").arg(contentFieldText(*type.field(type.titleKey)).toLower()));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(180);
+    toolbar->addWidget(m_search, 1);
+    if (m_filterField) {
+        m_filter = new QComboBox(card);
+        m_filter->setObjectName(QStringLiteral("filter"));
+        m_filter->addItem(tr("Semua %1").arg(contentFieldText(*m_filterField).toLower()), QString());
+        for (const QString &o : m_filterField->options)
+            m_filter->addItem(contentOptionText(o), o);
+        toolbar->addWidget(m_filter);
+    }
+    m_new = primaryButton(tr("Baru"), card);
+    m_new->setObjectName(QStringLiteral("newItem"));
+    m_new->setToolTip(tr("%1 baru (Ctrl+N)").arg(contentTypeText(type)));
+    toolbar->addWidget(m_new);
+
+    m_table = dataTable(m_model, card, 36);
+    m_table->setObjectName(QStringLiteral("itemsTable"));
+    m_table->setTextElideMode(Qt::ElideRight);
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(0, QHeaderView::Stretch);
+    h->setMinimumSectionSize(60);
+    for (int c = 1; c < m_model->columnCount(); ++c) {
+        const ContentField *f = m_model->fieldAt(c);
+        if (!f || f->kind != FieldKind::Text) // dates and choices: as wide as what they show
+            h->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        else
+            m_table->setColumnWidth(c, std::max(116, h->sectionSizeHint(c)));
+    }
+    cardParts.layout->addWidget(m_table, 1);
+
+    m_pager = new Pager(PageSize, card);
+    cardParts.layout->addWidget(m_pager);
+
+    if (type.name == QLatin1String("calendar")) {
+        const Card cal = makeCard(left, 12);
+        cal.frame->setObjectName(QStringLiteral("card"));
+        auto *monthTitle = plainLabel(tr("Tampilan bulan"), cal.frame);
+        monthTitle->setObjectName(QStringLiteral("sectionTitle"));
+        cal.toolbar->addWidget(monthTitle);
+        cal.toolbar->addStretch(1);
+        auto *body = new QHBoxLayout;
+        body->setContentsMargins(16, 0, 16, 14);
+        body->setSpacing(14);
+        m_calendar = new MonthView(cal.frame);
+        m_calendar->setObjectName(QStringLiteral("monthView"));
+        m_calendar->setGridVisible(false);
+        m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
+        m_calendar->setFirstDayOfWeek(Qt::Monday);
+        m_calendar->setMinimumSize(280, 210);
+        // The theme pads table cells for lists; a month grid needs its cells whole.
+        m_calendar->setStyleSheet(QStringLiteral(
+            "QCalendarWidget QWidget#qt_calendar_navigationbar { background: #ffffff; }"
+            "QCalendarWidget QToolButton { background: transparent; color: #0f172a; font-size: 13px; font-weight: 700;"
+            " border: none; border-radius: 6px; padding: 4px 6px; }"
+            "QCalendarWidget QToolButton:hover { background: #f1f5f9; }"
+            "QCalendarWidget QToolButton::menu-indicator { image: none; width: 0; }"
+            "QCalendarWidget QSpinBox { min-height: 0; padding: 0 4px; font-weight: 700; }"
+            "QCalendarWidget QTableView { font-size: 12px; selection-background-color: #2563eb; selection-color: #ffffff;"
+            " alternate-background-color: #ffffff; }"
+            "QCalendarWidget QTableView::item { padding: 0; border: none; }"));
+        if (auto *prev = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_prevmonth")))
+            prev->setIcon(icons::icon(QStringLiteral("chevron-left"), theme::TextStrong));
+        if (auto *next = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_nextmonth")))
+            next->setIcon(icons::icon(QStringLiteral("chevron-right"), theme::TextStrong));
+        QTextCharFormat weekday;
+        weekday.setForeground(theme::TextMuted);
+        weekday.setFontWeight(QFont::DemiBold);
+        m_calendar->setHeaderTextFormat(weekday);
+        QTextCharFormat weekend;
+        weekend.setForeground(QColor(0xb9, 0x1c, 0x1c));
+        m_calendar->setWeekdayTextFormat(Qt::Sunday, weekend);
+        QTextCharFormat saturday;
+        saturday.setForeground(theme::TextStrong);
+        m_calendar->setWeekdayTextFormat(Qt::Saturday, saturday);
+        m_calendar->setSelectedDate(SchoolTime::of(core).today());
+        body->addWidget(m_calendar, 5);
+        auto *dayBox = new QVBoxLayout;
+        dayBox->setSpacing(6);
+        m_dayTitle = plainLabel(cal.frame);
+        m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
+        m_dayTitle->setStyleSheet(QStringLiteral("font-weight: 700; color: #0f172a;"));
+        m_dayTitle->setWordWrap(true);
+        dayBox->addWidget(m_dayTitle);
+        m_dayEvents = new QListWidget(cal.frame);
+        m_dayEvents->setObjectName(QStringLiteral("dayEvents"));
+        m_dayEvents->setWordWrap(true);
+        m_dayEvents->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_dayEvents->setResizeMode(QListView::Adjust);
+        m_dayEvents->setIconSize(QSize(14, 14));
+        m_dayEvents->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #e2e8f0; border-radius: 6px; background: #ffffff; }"
+                                                  "QListWidget::item { padding: 6px 8px; border-bottom: 1px solid #f1f5f9; }"
+                                                  "QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
+        dayBox->addWidget(m_dayEvents, 1);
+        body->addLayout(dayBox, 4);
+        cal.layout->addLayout(body);
+        leftLayout->addWidget(cal.frame);
+        connect(m_calendar, &QCalendarWidget::currentPageChanged, this, [this] { loadMonth(); });
+        connect(m_calendar, &QCalendarWidget::selectionChanged, this, [this] { showDay(m_calendar->selectedDate()); });
+        connect(m_dayEvents, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { openItem(item->data(Qt::UserRole).toString()); });
+        connect(m_dayEvents, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { openItem(item->data(Qt::UserRole).toString()); });
+    }
+    leftLayout->addWidget(card, 1);
+
+    // Right: the form.
+    auto *formCard = new QFrame(split);
+    formCard->setObjectName(QStringLiteral("card"));
+    auto *formLayout = new QVBoxLayout(formCard);
+    formLayout->setContentsMargins(18, 14, 18, 14);
+    formLayout->setSpacing(10);
+    m_formTitle = plainLabel(formCard);
+    m_formTitle->setObjectName(QStringLiteral("sectionTitle"));
+    formLayout->addWidget(m_formTitle);
+    auto *scroll = new QScrollArea(formCard);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *scrollBody = new QWidget;
+    scrollBody->setObjectName(QStringLiteral("formBody"));
+    scrollBody->setStyleSheet(QStringLiteral("QWidget#formBody { background: #ffffff; }"));
+    auto *bodyLayout = new QVBoxLayout(scrollBody);
+    bodyLayout->setContentsMargins(0, 0, 6, 0);
+    m_editor = new ContentEditor(core, actor, type, m_banner, scrollBody);
+    if (m_editor->grows()) {
+        bodyLayout->addWidget(m_editor, 1);
+    } else { // a short form keeps its rows together at the top
+        bodyLayout->addWidget(m_editor);
+        bodyLayout->addStretch(1);
+    }
+    scroll->setWidget(scrollBody);
+    formLayout->addWidget(scroll, 1);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    if (type.name == QLatin1String("news")) {
+        m_publish = actionButton(tr("Terbitkan"), QStringLiteral("check"), formCard);
+        m_publish->setObjectName(QStringLiteral("publish"));
+        m_publish->setToolTip(tr("Simpan lalu tampilkan berita ini di situs sekolah"));
+        m_unpublish = actionButton(tr("Jadikan draf"), QStringLiteral("eye"), formCard);
+        m_unpublish->setObjectName(QStringLiteral("unpublish"));
+        m_unpublish->setToolTip(tr("Sembunyikan berita ini dari situs sekolah"));
+        buttons->addWidget(m_publish);
+        buttons->addWidget(m_unpublish);
+    }
+    if (type.needsApproval() && (actor.isSystem || actor.role == Role::Admin || actor.role == Role::Kesiswaan)) {
+        m_approve = actionButton(tr("Setujui"), QStringLiteral("check"), formCard);
+        m_approve->setObjectName(QStringLiteral("approve"));
+        m_approve->setToolTip(tr("Setujui isian OSIS ini agar tampil di situs sekolah"));
+        buttons->addWidget(m_approve);
+    }
+    buttons->addStretch(1);
+    m_delete = actionButton(tr("Hapus"), QStringLiteral("trash"), formCard);
+    m_delete->setObjectName(QStringLiteral("deleteItem"));
+    m_delete->setIcon(icons::icon(QStringLiteral("trash"), theme::Danger));
+    theme::setVariant(m_delete, "danger");
+    m_save = new QPushButton(icons::icon(QStringLiteral("check"), Qt::white), tr("Simpan"), formCard);
+    m_save->setObjectName(QStringLiteral("saveItem"));
+    m_save->setIconSize(QSize(16, 16));
+    m_save->setAutoDefault(false);
+    m_save->setToolTip(tr("Simpan (Ctrl+S)"));
+    theme::setVariant(m_save, "primary");
+    buttons->addWidget(m_delete);
+    buttons->addWidget(m_save);
+    formLayout->addLayout(buttons);
+
+    split->addWidget(left);
+    split->addWidget(formCard);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({540, 450});
+    left->setMinimumWidth(380);
+    formCard->setMinimumWidth(380);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, [this] { m_pager->reset(); reload(); });
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    if (m_filter)
+        connect(m_filter, &QComboBox::currentIndexChanged, this, [this] { m_pager->reset(); reload(); });
+    connect(m_pager, &Pager::pageChanged, this, &ContentTab::reload);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_selecting)
+            loadSelected();
+    });
+    connect(m_new, &QPushButton::clicked, this, &ContentTab::newItem);
+    connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
+    connect(m_delete, &QPushButton::clicked, this, [this] { removeCurrent(true); });
+    if (m_approve)
+        connect(m_approve, &QPushButton::clicked, this, &ContentTab::approveCurrent);
+    if (m_publish) {
+        connect(m_publish, &QPushButton::clicked, this, [this] { setPublished(true); });
+        connect(m_unpublish, &QPushButton::clicked, this, [this] { setPublished(false); });
+    }
+    connect(m_editor, &ContentEditor::edited, this, [this] { m_dirty = true; updateActions(); });
+    connect(m_editor, &ContentEditor::busyChanged, this, &ContentTab::updateActions);
+    auto *del = new QShortcut(QKeySequence::Delete, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, [this] { removeCurrent(true); });
+
+    reload();
+    newItem();
+    if (m_calendar) {
+        loadMonth();
+        showDay(m_calendar->selectedDate());
+    }
+}
+
+int ContentTab::currentPage() const
+{
+    return m_pager->page();
+}
+
+void ContentTab::reload()
+{
+    m_model->setTimeZone(m_core.settings().schoolZone());
+    m_editor->setTimeZone(m_core.settings().schoolZone());
+    ContentFilter f;
+    f.q = m_search->text();
+    if (m_filter && m_filterField) {
+        const QString v = m_filter->currentData().toString();
+        if (m_filterField->key == QLatin1String("status"))
+            f.status = v;
+        else if (m_filterField->key == QLatin1String("priority"))
+            f.priority = v;
+        else
+            f.category = v;
+    }
+    f.page.page = m_pager->page();
+    f.page.limit = PageSize;
+    auto r = m_core.content().list(m_type, f);
+    ContentPage result;
+    if (!r.ok())
+        m_banner->showError(r.error());
+    else
+        result = r.value();
+    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
+        reload();
+        return;
+    }
+    m_selecting = true;
+    m_model->setItems(result.items);
+    const int row = m_model->rowOf(m_editor->itemId());
+    if (row >= 0)
+        m_table->selectRow(row);
+    m_selecting = false;
+    const bool filtered = !m_search->text().trimmed().isEmpty() || (m_filter && m_filter->currentIndex() > 0);
+    m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada yang cocok.") : tr("Belum ada %1.").arg(contentTypeText(m_type).toLower()));
+    updateActions();
+}
+
+void ContentTab::loadSelected()
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QString id = m_model->itemAt(rows.first().row()).value(QLatin1String("id")).toString();
+    if (id.isEmpty() || (id == m_editor->itemId() && !m_dirty))
+        return;
+    openItem(id);
+}
+
+void ContentTab::openItem(const QString &id)
+{
+    auto r = m_core.content().get(m_type, id);
+    if (!r.ok()) {
+        m_banner->showError(r.error());
+        reload();
+        return;
+    }
+    m_banner->clear();
+    m_editor->setItem(r.value());
+    m_dirty = false;
+    m_selecting = true;
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+    else
+        m_table->clearSelection();
+    m_selecting = false;
+    updateTitle();
+    updateActions();
+}
+
+void ContentTab::newItem()
+{
+    m_editor->clear();
+    m_dirty = false;
+    m_selecting = true;
+    m_table->clearSelection();
+    m_selecting = false;
+    updateTitle();
+    updateActions();
+    if (QWidget *first = m_editor->input(m_type.fields.first().key); first && isVisible())
+        first->setFocus();
+}
+
+QString ContentTab::currentTitle() const
+{
+    return m_editor->values().value(m_type.titleKey).toString().trimmed();
+}
+
+void ContentTab::updateTitle()
+{
+    const QString item = contentTypeText(m_type).toLower();
+    if (m_type.name == QLatin1String("calendar"))
+        m_formTitle->setText(m_editor->isNew() ? tr("Agenda baru") : tr("Ubah agenda"));
+    else
+        m_formTitle->setText(m_editor->isNew() ? tr("%1 baru").arg(contentTypeText(m_type)) : tr("Ubah %1").arg(item));
+}
+
+bool ContentTab::save()
+{
+    if (m_editor->isBusy()) {
+        m_banner->showMessage(MessageBanner::Kind::Info, tr("Tunggu sampai gambar selesai diunggah."));
+        return false;
+    }
+    const bool created = m_editor->isNew();
+    auto r = created ? m_core.content().create(m_actor, m_type, m_editor->values())
+                     : m_core.content().update(m_actor, m_type, m_editor->itemId(), m_editor->values());
+    if (!r.ok()) {
+        m_editor->errors().show(r.error());
+        return false;
+    }
+    m_editor->setItem(r.value());
+    m_dirty = false;
+    if (created) { // show it: the new item may be outside the current search or page
+        m_search->blockSignals(true);
+        m_search->clear();
+        m_search->blockSignals(false);
+        if (m_filter) {
+            m_filter->blockSignals(true);
+            m_filter->setCurrentIndex(0);
+            m_filter->blockSignals(false);
+        }
+        m_pager->reset();
+    }
+    reload();
+    updateTitle();
+    if (m_calendar)
+        loadMonth();
+    const QString title = r.value().value(m_type.titleKey).toString();
+    m_banner->showMessage(MessageBanner::Kind::Success, created ? tr("“%1” ditambahkan.").arg(title) : tr("Perubahan “%1” disimpan.").arg(title));
+    return true;
+}
+
+void ContentTab::removeCurrent(bool confirm)
+{
+    if (m_editor->isNew())
+        return;
+    const QString id = m_editor->itemId();
+    const QString title = currentTitle();
+    if (confirm) {
+        QMessageBox box(QMessageBox::Question, tr("Hapus %1").arg(contentTypeText(m_type).toLower()),
+                        tr("Hapus “%1”? Tindakan ini tidak dapat dibatalkan; isinya tetap tercatat di log audit.").arg(title),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("confirmDelete"));
+        QPushButton *yes = box.addButton(tr("Hapus"), QMessageBox::DestructiveRole);
+        QPushButton *no = box.addButton(tr("Batal"), QMessageBox::RejectRole);
+        box.setDefaultButton(no);
+        makePlain(&box);
+        box.exec();
+        if (box.clickedButton() != yes)
+            return;
+    }
+    auto s = m_core.content().remove(m_actor, m_type, id);
+    if (!s.ok()) {
+        m_banner->showError(s.error());
+        return;
+    }
+    newItem();
+    reload();
+    if (m_calendar)
+        loadMonth();
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” dihapus.").arg(title));
+}
+
+void ContentTab::setPublished(bool published)
+{
+    if (m_type.name != QLatin1String("news"))
+        return;
+    if (published && (m_dirty || m_editor->isNew()) && !save())
+        return;
+    if (m_editor->isNew())
+        return;
+    auto r = m_core.content().setPublished(m_actor, m_editor->itemId(), published);
+    if (!r.ok()) {
+        m_editor->errors().show(r.error());
+        return;
+    }
+    m_editor->setItem(r.value());
+    m_dirty = false;
+    reload();
+    const QString title = r.value().value(QLatin1String("title")).toString();
+    m_banner->showMessage(MessageBanner::Kind::Success, published ? tr("“%1” diterbitkan.").arg(title)
+                                                                  : tr("“%1” dijadikan draf dan tidak tampil di situs.").arg(title));
+}
+
+void ContentTab::approveCurrent()
+{
+    if (m_editor->isNew())
+        return;
+    if (m_dirty && !save())
+        return;
+    auto r = m_core.content().approve(m_actor, m_type, m_editor->itemId());
+    if (!r.ok()) {
+        m_banner->showError(r.error());
+        return;
+    }
+    m_editor->setItem(r.value());
+    m_dirty = false;
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));
+}
+
+void ContentTab::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void ContentTab::updateActions()
+{
+    const bool busy = m_editor->isBusy();
+    m_save->setEnabled(!busy);
+    m_delete->setEnabled(!m_editor->isNew() && !busy);
+    if (m_approve) // only while the stored item waits for approval
+        m_approve->setVisible(!m_editor->isNew() && !m_model->isApproved(m_editor->itemId()));
+    if (m_publish) {
+        const bool published = m_editor->values().value(QLatin1String("status")).toString() == QLatin1String("published");
+        // One of the two at a time: what the stored item can become.
+        const bool storedPublished = !m_editor->isNew() && published && !m_dirty;
+        m_publish->setVisible(!storedPublished);
+        m_unpublish->setVisible(storedPublished);
+        m_publish->setEnabled(!busy);
+        m_unpublish->setEnabled(!busy);
+    }
+}
+
+void ContentTab::loadMonth()
+{
+    if (!m_calendar)
+        return;
+    const QDate from(m_calendar->yearShown(), m_calendar->monthShown(), 1);
+    const QDate to = from.addMonths(1).addDays(-1);
+    m_calendar->setDateTextFormat(QDate(), QTextCharFormat()); // forget the previous month's marks
+    auto r = m_core.content().events(from, to);
+    m_monthEvents = r.ok() ? r.value() : QJsonArray();
+    if (!r.ok())
+        m_banner->showError(r.error());
+    QHash<QDate, QStringList> titles; // several events on one day: all titles in the tip
+    for (const QJsonValue &v : std::as_const(m_monthEvents)) {
+        const QJsonObject e = v.toObject();
+        QDate d = std::max(QDate::fromString(e.value(QLatin1String("startDate")).toString(), Qt::ISODate), from);
+        const QDate end = std::min(QDate::fromString(e.value(QLatin1String("endDate")).toString(), Qt::ISODate), to);
+        QTextCharFormat fmt;
+        fmt.setFontWeight(QFont::Bold);
+        fmt.setBackground(categoryColor(e.value(QLatin1String("category")).toString()));
+        fmt.setForeground(QColor(0x0f, 0x17, 0x2a));
+        for (; d.isValid() && d <= end; d = d.addDays(1)) {
+            QStringList &here = titles[d];
+            here << e.value(QLatin1String("title")).toString();
+            fmt.setToolTip(plainToolTip(here.join(QLatin1Char('\n'))));
+            m_calendar->setDateTextFormat(d, fmt);
+        }
+    }
+    showDay(m_calendar->selectedDate());
+}
+
+void ContentTab::showDay(const QDate &day)
+{
+    if (!m_dayEvents)
+        return;
+    m_dayEvents->clear();
+    m_dayTitle->setText(QLocale().toString(day, QStringLiteral("dddd, d MMMM yyyy")));
+    for (const QJsonValue &v : std::as_const(m_monthEvents)) {
+        const QJsonObject e = v.toObject();
+        const QDate start = QDate::fromString(e.value(QLatin1String("startDate")).toString(), Qt::ISODate);
+        const QDate end = QDate::fromString(e.value(QLatin1String("endDate")).toString(), Qt::ISODate);
+        if (day < start || day > end)
+            continue;
+        QString text = e.value(QLatin1String("title")).toString();
+        QStringList details{contentOptionText(e.value(QLatin1String("category")).toString())};
+        if (start != end)
+            details << tr("%1 – %2").arg(contentFormatDate(start.toString(Qt::ISODate)), contentFormatDate(end.toString(Qt::ISODate)));
+        if (const QString place = e.value(QLatin1String("location")).toString(); !place.isEmpty())
+            details << place;
+        auto *item = new QListWidgetItem(text + QLatin1Char('\n') + details.join(QStringLiteral(" · ")), m_dayEvents);
+        item->setData(Qt::UserRole, e.value(QLatin1String("id")).toString());
+        item->setIcon(icons::icon(QStringLiteral("check"), theme::Primary));
+        item->setBackground(QBrush());
+    }
+    if (m_dayEvents->count() == 0) {
+        auto *none = new QListWidgetItem(tr("Tidak ada agenda pada hari ini."), m_dayEvents);
+        none->setFlags(Qt::NoItemFlags);
+        none->setForeground(theme::TextMuted);
+    }
+}
+
+} // namespace tu::ui

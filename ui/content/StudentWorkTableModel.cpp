@@ -1,0 +1,117 @@
+#include "StudentWorkTableModel.h"
+#include "common/SchoolTime.h"
+#include "content/ContentTableModel.h"
+#include "content/ContentText.h"
+#include "common/Icons.h"
+#include "common/PlainText.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace tu::ui {
+
+StudentWorkTableModel::StudentWorkTableModel(QObject *parent)
+    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+{
+}
+
+void StudentWorkTableModel::setWorks(const QList<StudentWork> &works)
+{
+    beginResetModel();
+    m_works = works;
+    endResetModel();
+}
+
+void StudentWorkTableModel::setTimeZone(const QTimeZone &zone)
+{
+    if (!zone.isValid())
+        return;
+    beginResetModel();
+    m_zone = zone;
+    endResetModel();
+}
+
+const StudentWork *StudentWorkTableModel::workAt(int row) const
+{
+    return row >= 0 && row < m_works.size() ? &m_works.at(row) : nullptr;
+}
+
+int StudentWorkTableModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_works.size(); ++i)
+        if (m_works.at(i).id == id)
+            return i;
+    return -1;
+}
+
+int StudentWorkTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_works.size());
+}
+
+int StudentWorkTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StudentWorkTableModel::data(const QModelIndex &index, int role) const
+{
+    const StudentWork *w = workAt(index.row());
+    if (!w)
+        return {};
+    const int col = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case Title: return w->title;
+        case Student: return w->studentName.isEmpty() ? w->studentUsername : w->studentName;
+        case Category: return studentWorkCategoryText(w->category);
+        case Featured: return w->featured ? tr("Unggulan") : QStringLiteral("—");
+        case Submitted: return SchoolTime(m_zone).format(w->createdAt);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (col == Title && !w->description.isEmpty())
+            return plainToolTip(w->description.left(300));
+        if (col == Student)
+            return plainToolTip(w->studentUsername);
+        break;
+    case Qt::DecorationRole:
+        if (col == Featured && w->featured)
+            return icons::icon(QStringLiteral("star"), QColor(0xd9, 0x77, 0x06));
+        break;
+    case Qt::ForegroundRole:
+        if (col == Featured && w->featured)
+            return QBrush(QColor(0xb4, 0x53, 0x09));
+        if (col == Submitted || col == Featured)
+            return QBrush(QColor(0x47, 0x55, 0x69));
+        break;
+    case Qt::FontRole:
+        if (col == Title || (col == Featured && w->featured)) {
+            QFont f;
+            f.setWeight(col == Title ? QFont::Medium : QFont::DemiBold);
+            return f;
+        }
+        break;
+    case Qt::UserRole:
+        return w->id;
+    }
+    return {};
+}
+
+QVariant StudentWorkTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Title: return tr("Judul");
+    case Student: return tr("Siswa");
+    case Category: return tr("Kategori");
+    case Featured: return tr("Unggulan");
+    case Submitted: return tr("Tanggal");
+    }
+    return {};
+}
+
+} // namespace tu::ui

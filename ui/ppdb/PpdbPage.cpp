@@ -1,0 +1,265 @@
+#include "PpdbPage.h"
+#include "common/Pager.h"
+#include "common/Async.h"
+#include "common/Icons.h"
+#include "common/MessageBanner.h"
+#include "common/PageHeader.h"
+#include "common/PageParts.h"
+#include "common/PlainText.h"
+#include "ppdb/PpdbDetailDialog.h"
+#include "ppdb/PpdbTableModel.h"
+#include "ppdb/PpdbWalkInDialog.h"
+#include "common/Theme.h"
+#include "app/Core.h"
+#include "ppdb/PpdbExport.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace tu::ui {
+
+namespace {
+const char *const Statuses[] = {"", "pending", "verified", "accepted", "rejected"};
+
+} // namespace
+
+PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
+    : QWidget(parent), m_core(core), m_actor(actor), m_model(new PpdbTableModel(this))
+{
+    setObjectName(QStringLiteral("ppdbPage"));
+    auto *page = new QVBoxLayout(this);
+    page->setContentsMargins(28, 24, 28, 20);
+    page->setSpacing(16);
+
+    auto *header = new PageHeader(tr("PPDB"), tr("Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya."), this);
+    m_export = actionButton(tr("Ekspor Excel"), QStringLiteral("folder"), this);
+    m_export->setObjectName(QStringLiteral("exportExcel"));
+    m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
+    m_walkIn->setObjectName(QStringLiteral("walkIn"));
+    header->addAction(m_export);
+    header->addAction(m_walkIn);
+    page->addWidget(header);
+    m_banner = new MessageBanner(this);
+    page->addWidget(m_banner);
+
+    const Card cardParts = makeCard(this);
+    QFrame *card = cardParts.frame;
+    QVBoxLayout *cardLayout = cardParts.layout;
+    QHBoxLayout *toolbar = cardParts.toolbar;
+    m_tabs = new QTabBar(card);
+    m_tabs->setObjectName(QStringLiteral("statusTabs"));
+    for (int i = 0; i < 5; ++i)
+        m_tabs->addTab(QString());
+    m_tabs->setDrawBase(false);
+    m_tabs->setExpanding(false);
+    toolbar->addWidget(m_tabs);
+    toolbar->addStretch(1);
+    m_search = new QLineEdit(card);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Cari nama, NISN atau nomor…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(260);
+    toolbar->addWidget(m_search);
+    m_detail = actionButton(tr("Lihat detail…"), QStringLiteral("eye"), card);
+    m_detail->setObjectName(QStringLiteral("openDetail"));
+    toolbar->addWidget(m_detail);
+
+    m_table = dataTable(m_model, card, 38);
+    m_table->setObjectName(QStringLiteral("registrationsTable"));
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setSectionResizeMode(PpdbTableModel::Name, QHeaderView::Stretch);
+    h->setSectionResizeMode(PpdbTableModel::School, QHeaderView::Stretch);
+    m_table->setColumnWidth(PpdbTableModel::Number, 160);
+    m_table->setColumnWidth(PpdbTableModel::Nisn, 120);
+    m_table->setColumnWidth(PpdbTableModel::Status, 140);
+    m_table->setColumnWidth(PpdbTableModel::Submitted, 170);
+    cardLayout->addWidget(m_table, 1);
+
+    m_pager = new Pager(PageSize, card);
+    cardLayout->addWidget(m_pager);
+    page->addWidget(card, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, [this] { m_pager->reset(); reload(); });
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_tabs, &QTabBar::currentChanged, this, [this] { m_pager->reset(); reload(); });
+    connect(m_pager, &Pager::pageChanged, this, &PpdbPage::reload);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PpdbPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) { openDetail(i.row()); });
+    connect(m_detail, &QPushButton::clicked, this, [this] {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            openDetail(rows.first().row());
+    });
+    connect(m_walkIn, &QPushButton::clicked, this, &PpdbPage::openWalkIn);
+    connect(m_export, &QPushButton::clicked, this, &PpdbPage::exportAsk);
+    reload();
+}
+
+QString PpdbPage::statusFilter() const
+{
+    const int i = m_tabs->currentIndex();
+    return i > 0 && i < 5 ? QString::fromLatin1(Statuses[i]) : QString();
+}
+
+int PpdbPage::currentPage() const
+{
+    return m_pager->page();
+}
+
+void PpdbPage::reload()
+{
+    m_model->setTimeZone(m_core.settings().schoolZone());
+    RegistrationFilter f;
+    f.status = statusFilter();
+    f.q = m_search->text();
+    f.page = m_pager->page();
+    f.limit = PageSize;
+    auto r = m_core.ppdb().list(f);
+    RegistrationPage result;
+    if (!r.ok())
+        m_banner->showError(r.error());
+    else
+        result = r.value();
+    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
+        reload();
+        return;
+    }
+    m_model->setRegistrations(result.items);
+    qint64 all = 0;
+    for (qint64 n : std::as_const(result.counts))
+        all += n;
+    const QString labels[] = {tr("Semua"), tr("Menunggu"), tr("Terverifikasi"), tr("Diterima"), tr("Ditolak")};
+    for (int i = 0; i < 5; ++i)
+        m_tabs->setTabText(i, QStringLiteral("%1  %2").arg(labels[i]).arg(i == 0 ? all : result.counts.value(QString::fromLatin1(Statuses[i]))));
+    m_pager->showResult(result.total, int(result.items.size()), m_search->text().trimmed().isEmpty() ? tr("Belum ada pendaftaran.") : tr("Tidak ada pendaftaran yang cocok."));
+    updateActions();
+}
+
+void PpdbPage::updateActions()
+{
+    m_detail->setEnabled(m_table->selectionModel()->hasSelection());
+    m_export->setEnabled(!m_exporting);
+}
+
+void PpdbPage::openDetail(int row)
+{
+    const Registration *r = m_model->registrationAt(row);
+    if (!r)
+        return;
+    const QString id = r->id;
+    PpdbDetailDialog dialog(m_core, m_actor, id, this);
+    dialog.exec();
+    if (dialog.changed()) {
+        reload();
+        const int again = [&] {
+            for (int i = 0; i < m_model->rowCount(); ++i)
+                if (m_model->registrationAt(i)->id == id)
+                    return i;
+            return -1;
+        }();
+        if (again >= 0)
+            m_table->selectRow(again);
+    }
+}
+
+void PpdbPage::openWalkIn()
+{
+    PpdbWalkInDialog dialog(m_core, m_actor, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_search->blockSignals(true);
+    m_search->clear();
+    m_search->blockSignals(false);
+    m_pager->reset();
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("Pendaftaran %1 tersimpan dengan nomor %2. Cetak bukti pendaftaran dari detailnya.")
+                              .arg(dialog.saved().fullName, dialog.saved().number));
+}
+
+void PpdbPage::exportAsk()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(this, tr("Ekspor pendaftaran PPDB"),
+                                                dir + QStringLiteral("/PPDB-%1.xlsx").arg(QDate::currentDate().toString(Qt::ISODate)),
+                                                tr("Buku kerja Excel (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
+        path += QStringLiteral(".xlsx");
+    exportTo(path);
+}
+
+void PpdbPage::exportTo(const QString &path)
+{
+    m_exporting = true;
+    updateActions();
+    m_banner->clear();
+    auto *progress = new QProgressDialog(QString(), tr("Batal"), 0, 0, this);
+    plainLabelText(progress, tr("Menyiapkan berkas Excel…"));
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowTitle(tr("Ekspor Excel"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    auto cancelled = std::make_shared<bool>(false);
+    connect(progress, &QProgressDialog::canceled, this, [this, cancelled, progress] {
+        *cancelled = true;
+        m_exporting = false;
+        updateActions();
+        progress->deleteLater();
+        m_banner->showMessage(MessageBanner::Kind::Info, tr("Ekspor dibatalkan."));
+    });
+    progress->show();
+
+    RegistrationFilter filter;
+    filter.status = statusFilter();
+    filter.q = m_search->text();
+    Core *core = &m_core;
+    runAsync(this, [core, filter, path]() -> Status {
+        auto rows = core->ppdb().all(filter);
+        if (!rows.ok())
+            return rows.error();
+        auto bytes = registrationsXlsx(rows.value(), QDir::tempPath());
+        if (!bytes.ok())
+            return bytes.error();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes.value()) != bytes.value().size() || !file.commit())
+            return Error::make(ErrorCode::ServerError,
+                               PpdbPage::tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(QDir::toNativeSeparators(path)));
+        return {};
+    }, [this, cancelled, progress, path](const Status &s) {
+        if (*cancelled)
+            return; // the user stopped waiting; the result is ignored
+        m_exporting = false;
+        progress->deleteLater();
+        updateActions();
+        if (!s.ok())
+            m_banner->showError(s.error());
+        else
+            m_banner->showMessage(MessageBanner::Kind::Success, tr("Data PPDB diekspor ke %1.").arg(QDir::toNativeSeparators(path)));
+    });
+}
+
+} // namespace tu::ui

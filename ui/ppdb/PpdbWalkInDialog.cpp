@@ -1,0 +1,166 @@
+#include "PpdbWalkInDialog.h"
+#include "common/MessageBanner.h"
+#include "common/PlainText.h"
+#include "common/Theme.h"
+#include "app/Core.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *parent)
+    : QDialog(parent), m_core(core), m_actor(actor), m_banner(new MessageBanner(this, false)), m_errors(m_banner)
+{
+    setObjectName(QStringLiteral("ppdbWalkInDialog"));
+    setWindowTitle(tr("Pendaftaran langsung"));
+    resize(960, 760);
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(24, 20, 24, 18);
+    root->setSpacing(10);
+    auto *title = plainLabel(tr("Pendaftaran langsung di sekolah"), this);
+    title->setObjectName(QStringLiteral("sectionTitle"));
+    root->addWidget(title);
+    auto *hint = plainLabel(tr("Untuk calon siswa yang datang ke kantor tata usaha. Isi sesuai dokumen asli; nomor "
+                               "pendaftaran dibuat otomatis setelah disimpan."), this);
+    hint->setObjectName(QStringLiteral("hint"));
+    hint->setWordWrap(true);
+    root->addWidget(hint);
+    root->addWidget(m_banner);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("content"));
+    auto *columns = new QGridLayout(content);
+    columns->setContentsMargins(0, 0, 8, 0);
+    columns->setHorizontalSpacing(24);
+    columns->setVerticalSpacing(6);
+
+    auto newForm = [] {
+        auto *f = new QFormLayout;
+        f->setHorizontalSpacing(12);
+        f->setVerticalSpacing(8);
+        f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        f->setLabelAlignment(Qt::AlignLeft);
+        return f;
+    };
+    auto sectionLabel = [content](const QString &text) {
+        auto *l = plainLabel(text, content);
+        l->setObjectName(QStringLiteral("sectionTitle"));
+        return l;
+    };
+    auto line = [this, content](const QString &field, const QString &placeholder = QString(), int max = 0) {
+        auto *e = new QLineEdit(content);
+        e->setObjectName(field);
+        e->setPlaceholderText(placeholder);
+        if (max > 0)
+            e->setMaxLength(max);
+        m_lines.insert(field, e);
+        return e;
+    };
+    auto row = [this](QFormLayout *form, const QString &label, const QString &field, QWidget *input) {
+        form->addRow(formLabel(label, input), m_errors.withError(field, input));
+    };
+
+    // Left column: the applicant and the address; right column: parents and contact. One form
+    // per column so the inputs of both sections line up.
+    QFormLayout *left = newForm();
+    QFormLayout *right = newForm();
+    auto section = [&](QFormLayout *form, const QString &text, bool first) {
+        QLabel *label = sectionLabel(text);
+        label->setContentsMargins(0, first ? 0 : 14, 0, 2);
+        form->addRow(label);
+    };
+    section(left, tr("Data calon siswa"), true);
+    row(left, tr("NISN"), QStringLiteral("nisn"), line(QStringLiteral("nisn"), tr("10 angka"), 10));
+    row(left, tr("Nama lengkap"), QStringLiteral("fullName"), line(QStringLiteral("fullName"), tr("sesuai akta kelahiran")));
+    row(left, tr("Tempat lahir"), QStringLiteral("birthPlace"), line(QStringLiteral("birthPlace")));
+    m_birthDate = new QDateEdit(content);
+    m_birthDate->setObjectName(QStringLiteral("birthDate"));
+    m_birthDate->setCalendarPopup(true);
+    m_birthDate->setDisplayFormat(QStringLiteral("dd-MM-yyyy"));
+    m_birthDate->setLocale(QLocale(QLocale::Indonesian, QLocale::Indonesia));
+    m_birthDate->setDate(QDate(QDate::currentDate().year() - 12, 1, 1));
+    row(left, tr("Tanggal lahir"), QStringLiteral("birthDate"), m_birthDate);
+    m_gender = new QComboBox(content);
+    m_gender->setObjectName(QStringLiteral("gender"));
+    m_gender->addItem(tr("Laki-laki"), QStringLiteral("L"));
+    m_gender->addItem(tr("Perempuan"), QStringLiteral("P"));
+    row(left, tr("Jenis kelamin"), QStringLiteral("gender"), m_gender);
+    m_religion = new QComboBox(content);
+    m_religion->setObjectName(QStringLiteral("religion"));
+    for (const QString &r : PpdbService::religions())
+        m_religion->addItem(r, r);
+    row(left, tr("Agama"), QStringLiteral("religion"), m_religion);
+    row(left, tr("Sekolah asal"), QStringLiteral("previousSchool"), line(QStringLiteral("previousSchool"), tr("mis. SD Negeri 1 Depok")));
+
+    section(left, tr("Alamat"), false);
+    row(left, tr("Alamat"), QStringLiteral("address"), line(QStringLiteral("address"), tr("jalan, RT/RW, dusun/desa")));
+    row(left, tr("Kecamatan"), QStringLiteral("district"), line(QStringLiteral("district")));
+    row(left, tr("Kabupaten/kota"), QStringLiteral("city"), line(QStringLiteral("city")));
+    row(left, tr("Provinsi"), QStringLiteral("province"), line(QStringLiteral("province")));
+    row(left, tr("Kode pos"), QStringLiteral("postalCode"), line(QStringLiteral("postalCode"), tr("5 angka"), 5));
+
+    section(right, tr("Orang tua"), true);
+    row(right, tr("Nama ayah"), QStringLiteral("fatherName"), line(QStringLiteral("fatherName")));
+    row(right, tr("HP ayah"), QStringLiteral("fatherPhone"), line(QStringLiteral("fatherPhone"), tr("081234567890")));
+    row(right, tr("Nama ibu"), QStringLiteral("motherName"), line(QStringLiteral("motherName")));
+    row(right, tr("HP ibu"), QStringLiteral("motherPhone"), line(QStringLiteral("motherPhone"), tr("081234567890")));
+    section(right, tr("Kontak"), false);
+    row(right, tr("Nomor HP"), QStringLiteral("phone"), line(QStringLiteral("phone"), tr("nomor yang aktif untuk dihubungi")));
+    row(right, tr("Email"), QStringLiteral("email"), line(QStringLiteral("email"), tr("nama@contoh.id")));
+
+    columns->addLayout(left, 0, 0, Qt::AlignTop);
+    columns->addLayout(right, 0, 1, Qt::AlignTop);
+    columns->setRowStretch(1, 1);
+    columns->setColumnStretch(0, 1);
+    columns->setColumnStretch(1, 1);
+    scroll->setWidget(content);
+    root->addWidget(scroll, 1);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_save = buttons->addButton(tr("Simpan pendaftaran"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(QStringLiteral("save"));
+    theme::setVariant(m_save, "primary");
+    buttons->addButton(tr("Batal"), QDialogButtonBox::RejectRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &PpdbWalkInDialog::save);
+    root->addWidget(buttons);
+    m_save->setDefault(true);
+}
+
+QJsonObject PpdbWalkInDialog::input() const
+{
+    QJsonObject in;
+    for (auto it = m_lines.begin(); it != m_lines.end(); ++it)
+        in.insert(it.key(), it.value()->text());
+    in.insert(QStringLiteral("gender"), m_gender->currentData().toString());
+    in.insert(QStringLiteral("religion"), m_religion->currentData().toString());
+    in.insert(QStringLiteral("birthDate"), m_birthDate->date().toString(Qt::ISODate));
+    return in;
+}
+
+void PpdbWalkInDialog::save()
+{
+    m_errors.clear();
+    auto r = m_core.ppdb().submit(m_actor, input(), QStringLiteral("walkin"));
+    if (!r.ok()) {
+        m_errors.show(r.error());
+        return;
+    }
+    m_saved = r.value();
+    accept();
+}
+
+} // namespace tu::ui

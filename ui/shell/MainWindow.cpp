@@ -1,0 +1,347 @@
+#include "MainWindow.h"
+#include "shell/ApiStatusLabel.h"
+#include "common/SchoolTime.h"
+#include "audit/AuditPage.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dashboard/DashboardPage.h"
+#include "common/Icons.h"
+#include "content/ContentPage.h"
+#include "shell/LoginDialog.h"
+#include "shell/PlaceholderPage.h"
+#include "common/PlainText.h"
+#include "ppdb/PpdbPage.h"
+#include "users/RoleText.h"
+#include "satudata/SatuDataPage.h"
+#include "settings/SettingsPage.h"
+#include "dapodik/DapodikSyncPage.h"
+#include "common/Theme.h"
+#include "tahunajaran/TahunAjaranPage.h"
+#include "users/UsersPage.h"
+#include "app/Core.h"
+#include "api/ApiServerHost.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+namespace {
+constexpr int PageRole = Qt::UserRole;
+
+QString initials(const QString &name)
+{
+    QString out;
+    for (const QString &part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        out += part.at(0).toUpper();
+        if (out.size() == 2)
+            break;
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+} // namespace
+
+MainWindow::MainWindow(Core &core, const Session &session, ApiServerHost *api, QWidget *parent)
+    : QMainWindow(parent), m_core(core), m_session(session), m_actor(session.actor()), m_api(api)
+{
+    m_actor.ip = LoginDialog::clientIp();
+    setObjectName(QStringLiteral("mainWindow"));
+    setMinimumSize(1024, 660);
+    resize(1280, 800);
+
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(buildSidebar());
+    auto *right = new QWidget(central);
+    right->setObjectName(QStringLiteral("content"));
+    auto *column = new QVBoxLayout(right);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(buildHeader());
+    m_stack = new QStackedWidget(right);
+    column->addWidget(m_stack, 1);
+    row->addWidget(right, 1);
+    setCentralWidget(central);
+
+    buildPages();
+    buildMenus();
+
+    m_apiStatus = new ApiStatusLabel(api, this);
+    statusBar()->addWidget(m_apiStatus, 1);
+    auto *db = plainLabel(tr("Database: %1").arg(core.db().config().displayUrl()), this);
+    db->setContentsMargins(12, 2, 16, 2);
+    db->setStyleSheet(QStringLiteral("color: #94a3b8;"));
+    statusBar()->addPermanentWidget(db);
+    statusBar()->setSizeGripEnabled(false);
+
+    refreshSchool();
+    for (int i = 0; i < m_sidebar->count(); ++i) // open the first area this role may use
+        if (!m_sidebar->item(i)->isHidden()) {
+            m_sidebar->setCurrentRow(i);
+            break;
+        }
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildSidebar()
+{
+    auto *panel = new QWidget(this);
+    panel->setObjectName(QStringLiteral("sidebarPanel"));
+    panel->setAttribute(Qt::WA_StyledBackground);
+    panel->setFixedWidth(236);
+    auto *v = new QVBoxLayout(panel);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(0);
+
+    auto *brand = new QHBoxLayout;
+    brand->setContentsMargins(20, 20, 20, 22);
+    brand->setSpacing(12);
+    auto *logo = plainLabel(panel);
+    logo->setFixedSize(38, 38);
+    logo->setAlignment(Qt::AlignCenter);
+    logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 10px;"));
+    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), Qt::white, 22, devicePixelRatioF()));
+    brand->addWidget(logo);
+    auto *names = new QVBoxLayout;
+    names->setSpacing(0);
+    auto *title = plainLabel(QStringLiteral("TataUsaha"), panel);
+    title->setObjectName(QStringLiteral("brandTitle"));
+    auto *subtitle = plainLabel(tr("Administrasi sekolah"), panel);
+    subtitle->setObjectName(QStringLiteral("brandSubtitle"));
+    names->addWidget(title);
+    names->addWidget(subtitle);
+    brand->addLayout(names, 1);
+    v->addLayout(brand);
+
+    auto *section = plainLabel(tr("MENU"), panel);
+    section->setObjectName(QStringLiteral("sidebarSection"));
+    v->addWidget(section);
+    v->addSpacing(6);
+
+    m_sidebar = new QListWidget(panel);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setFocusPolicy(Qt::StrongFocus);
+    int shortcut = 0;
+    for (const PageInfo &info : allPages()) {
+        auto *item = new QListWidgetItem(icons::icon(info.icon, theme::SidebarText, Qt::white), info.title, m_sidebar);
+        item->setData(PageRole, static_cast<int>(info.page));
+        const QString keys = pageShortcut(shortcut++);
+        item->setToolTip(keys.isEmpty() ? info.description : QStringLiteral("%1 (%2)").arg(info.description, keys));
+        item->setHidden(!mayOpen(m_session.user.role, info.page));
+    }
+    v->addWidget(m_sidebar, 1);
+
+    auto *footer = plainLabel(tr("Versi %1").arg(Core::version()), panel);
+    footer->setObjectName(QStringLiteral("sidebarFooter"));
+    v->addWidget(footer);
+
+    connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt())));
+    });
+    return panel;
+}
+
+QWidget *MainWindow::buildHeader()
+{
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("headerBar"));
+    bar->setAttribute(Qt::WA_StyledBackground);
+    bar->setFixedHeight(72);
+    auto *h = new QHBoxLayout(bar);
+    h->setContentsMargins(28, 0, 20, 0);
+    h->setSpacing(12);
+
+    auto *school = new QVBoxLayout;
+    school->setSpacing(2);
+    m_schoolName = plainLabel(bar);
+    m_schoolName->setObjectName(QStringLiteral("schoolName"));
+    m_today = plainLabel(bar);
+    m_today->setObjectName(QStringLiteral("headerSubtitle"));
+    school->addStretch(1);
+    school->addWidget(m_schoolName);
+    school->addWidget(m_today);
+    school->addStretch(1);
+    h->addLayout(school, 1);
+
+    const User &u = m_session.user;
+    auto *avatar = plainLabel(initials(u.name), bar);
+    avatar->setObjectName(QStringLiteral("avatar"));
+    avatar->setFixedSize(36, 36);
+    avatar->setAlignment(Qt::AlignCenter);
+    h->addWidget(avatar);
+    auto *who = new QVBoxLayout;
+    who->setSpacing(0);
+    auto *name = plainLabel(u.name, bar);
+    name->setObjectName(QStringLiteral("userName"));
+    auto *role = plainLabel(QStringLiteral("%1 · %2").arg(roleText(u.role), u.username), bar);
+    role->setObjectName(QStringLiteral("userRole"));
+    who->addStretch(1);
+    who->addWidget(name);
+    who->addWidget(role);
+    who->addStretch(1);
+    h->addLayout(who);
+    h->addSpacing(10);
+
+    auto *logout = new QPushButton(icons::icon(QStringLiteral("logout"), QColor(0x47, 0x55, 0x69)), tr("Keluar"), bar);
+    logout->setObjectName(QStringLiteral("logoutButton"));
+    logout->setToolTip(tr("Keluar dari akun ini (Ctrl+Shift+L)"));
+    logout->setAutoDefault(false);
+    connect(logout, &QPushButton::clicked, this, &MainWindow::logout);
+    h->addWidget(logout);
+    return bar;
+}
+
+void MainWindow::buildPages()
+{
+    const Role role = m_session.user.role;
+    for (const PageInfo &info : allPages()) {
+        QWidget *page = nullptr;
+        if (!mayOpen(role, info.page))
+            page = new QWidget(m_stack); // never shown: the sidebar hides the entry
+        else if (info.page == Page::Pengguna)
+            page = m_usersPage = new UsersPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::TahunAjaran)
+            page = new TahunAjaranPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Ppdb)
+            page = new PpdbPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Sinkronisasi)
+            page = m_sinkronisasiPage = new DapodikSyncPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::DataDapodik)
+            page = m_dataPage = new DapodikDataPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Dashboard)
+            page = m_dashboardPage = new DashboardPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Konten)
+            page = m_kontenPage = new ContentPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Audit)
+            page = m_auditPage = new AuditPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::SatuData)
+            page = m_satuDataPage = new SatuDataPage(m_core, m_actor, m_stack);
+        else if (info.page == Page::Pengaturan)
+            page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
+        else
+            page = new PlaceholderPage(info, m_stack);
+        m_pages.insert(info.page, page);
+        m_stack->addWidget(page);
+    }
+    if (m_settingsPage)
+        connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
+            refreshSchool();
+            if (m_usersPage)
+                m_usersPage->reload(); // the time zone may have changed
+            if (m_auditPage)
+                m_auditPage->reload();
+        });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&Berkas"));
+    if (m_settingsPage) {
+        QAction *settings = file->addAction(icons::icon(QStringLiteral("pengaturan"), theme::TextMuted), tr("&Pengaturan…"));
+        settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+        connect(settings, &QAction::triggered, this, [this] {
+            showPage(Page::Pengaturan);
+            m_settingsPage->openDialog();
+        });
+        file->addSeparator();
+    }
+    QAction *logout = file->addAction(icons::icon(QStringLiteral("logout"), theme::TextMuted), tr("&Keluar akun"));
+    logout->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    connect(logout, &QAction::triggered, this, &MainWindow::logout);
+    QAction *quit = file->addAction(tr("&Tutup aplikasi"));
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q"))); // QKeySequence::Quit is empty on Windows
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *go = menuBar()->addMenu(tr("B&uka"));
+    int n = 0;
+    for (const PageInfo &info : allPages()) {
+        QAction *a = go->addAction(icons::icon(info.icon, theme::TextMuted), info.title);
+        a->setObjectName(QStringLiteral("page%1").arg(n + 1));
+        a->setShortcut(QKeySequence(pageShortcut(n++)));
+        a->setVisible(isPageAvailable(info.page));
+        a->setEnabled(isPageAvailable(info.page));
+        const Page page = info.page;
+        connect(a, &QAction::triggered, this, [this, page] { showPage(page); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("Ban&tuan"));
+    connect(help->addAction(tr("&Tentang TataUsaha")), &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showPage(Page page)
+{
+    if (!isPageAvailable(page))
+        return;
+    for (int i = 0; i < m_sidebar->count(); ++i)
+        if (m_sidebar->item(i)->data(PageRole).toInt() == static_cast<int>(page))
+            m_sidebar->setCurrentRow(i);
+}
+
+Page MainWindow::currentPage() const
+{
+    const QListWidgetItem *item = m_sidebar->currentItem();
+    return item ? static_cast<Page>(item->data(PageRole).toInt()) : Page::Ppdb;
+}
+
+bool MainWindow::isPageAvailable(Page page) const
+{
+    return mayOpen(m_session.user.role, page);
+}
+
+QWidget *MainWindow::pageWidget(Page page) const
+{
+    return m_pages.value(page);
+}
+
+void MainWindow::refreshSchool()
+{
+    const QString school = m_core.settings().value(QStringLiteral("school_name"));
+    m_schoolName->setText(school);
+    setWindowTitle(tr("%1 — TataUsaha").arg(school));
+    // Today in the school's time zone, which may differ from this computer's.
+    m_today->setText(QLocale().toString(SchoolTime::of(m_core).today(), QStringLiteral("dddd, d MMMM yyyy")));
+}
+
+void MainWindow::logout()
+{
+    (void)m_core.auth().logout(m_session, LoginDialog::clientIp()); // best effort: the window closes regardless
+    emit logoutRequested();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QMainWindow::closeEvent(event);
+    emit windowClosed();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(QMessageBox::Information, tr("Tentang TataUsaha"),
+                    tr("<b>TataUsaha %1</b><br>Administrasi tata usaha SMP: PPDB, tahun ajaran, konten sekolah, "
+                       "pengguna, serta pertukaran data dengan Dapodik, SPLP Satu Data Indonesia, dan SIPD.")
+                        .arg(Core::version()),
+                    QMessageBox::NoButton, this);
+    box.addButton(tr("Tutup"), QMessageBox::AcceptRole);
+    box.exec();
+}
+
+} // namespace tu::ui

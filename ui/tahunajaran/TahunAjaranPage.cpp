@@ -1,0 +1,215 @@
+#include "TahunAjaranPage.h"
+#include "common/Async.h"
+#include "common/Icons.h"
+#include "common/MessageBanner.h"
+#include "common/PageHeader.h"
+#include "common/PageParts.h"
+#include "common/PlainText.h"
+#include "tahunajaran/TahunAjaranDialog.h"
+#include "tahunajaran/TahunAjaranTableModel.h"
+#include "common/Theme.h"
+#include "app/Core.h"
+
+#include <QCheckBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace tu::ui {
+
+TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent)
+    : QWidget(parent), m_core(core), m_actor(actor), m_model(new TahunAjaranTableModel(this))
+{
+    setObjectName(QStringLiteral("tahunAjaranPage"));
+    auto *page = new QVBoxLayout(this);
+    page->setContentsMargins(28, 24, 28, 20);
+    page->setSpacing(16);
+
+    auto *header = new PageHeader(tr("Tahun Ajaran"),
+                                  tr("Periode akademik dan periode pendaftaran PPDB, selaras dengan SIAKAD."), this);
+    m_sync = actionButton(tr("Sinkronkan dengan SIAKAD"), QStringLiteral("refresh"), this);
+    m_sync->setObjectName(QStringLiteral("syncSiakad"));
+    m_add = primaryButton(tr("Tambah tahun ajaran"), this);
+    m_add->setObjectName(QStringLiteral("addYear"));
+    header->addAction(m_sync);
+    header->addAction(m_add);
+    page->addWidget(header);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("syncBusy"));
+    m_busy->setRange(0, 0); // busy indicator: SIAKAD does not report progress
+    m_busy->setMaximumHeight(6);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    page->addWidget(m_busy);
+    m_banner = new MessageBanner(this);
+    page->addWidget(m_banner);
+
+    const Card cardParts = makeCard(this);
+    QFrame *card = cardParts.frame;
+    QVBoxLayout *cardLayout = cardParts.layout;
+    QHBoxLayout *toolbar = cardParts.toolbar;
+    m_tabs = new QTabBar(card);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->addTab(tr("Data aktif"));
+    m_tabs->addTab(tr("Tempat sampah"));
+    m_tabs->setDrawBase(false);
+    toolbar->addWidget(m_tabs);
+    m_onlyActive = new QCheckBox(tr("Hanya tahun ajaran aktif"), card);
+    m_onlyActive->setObjectName(QStringLiteral("onlyActive"));
+    toolbar->addWidget(m_onlyActive);
+    toolbar->addStretch(1);
+    m_edit = actionButton(tr("Ubah…"), QStringLiteral("key"), card);
+    m_edit->setObjectName(QStringLiteral("editYear"));
+    m_activate = actionButton(tr("Aktifkan"), QStringLiteral("check"), card);
+    m_activate->setObjectName(QStringLiteral("activateYear"));
+    m_trash = actionButton(tr("Hapus"), QStringLiteral("trash"), card);
+    m_trash->setObjectName(QStringLiteral("trashYear"));
+    for (QPushButton *b : {m_edit, m_activate, m_trash})
+        toolbar->addWidget(b);
+
+    m_table = dataTable(m_model, card);
+    m_table->setObjectName(QStringLiteral("yearsTable"));
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Stretch);
+    cardLayout->addWidget(m_table, 1);
+    page->addWidget(card, 1);
+
+    connect(m_tabs, &QTabBar::currentChanged, this, [this] { reload(); });
+    connect(m_onlyActive, &QCheckBox::toggled, this, [this] { reload(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TahunAjaranPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, [this] { if (m_tabs->currentIndex() == 0) openDialog(true); });
+    connect(m_add, &QPushButton::clicked, this, [this] { openDialog(false); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { openDialog(true); });
+    connect(m_activate, &QPushButton::clicked, this, &TahunAjaranPage::activate);
+    connect(m_trash, &QPushButton::clicked, this, &TahunAjaranPage::trashOrRestore);
+    connect(m_sync, &QPushButton::clicked, this, &TahunAjaranPage::syncWithSiakad);
+    reload();
+}
+
+const TahunAjaran *TahunAjaranPage::selected() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->yearAt(rows.first().row());
+}
+
+void TahunAjaranPage::reload()
+{
+    const bool trash = m_tabs->currentIndex() == 1;
+    m_onlyActive->setEnabled(!trash);
+    auto years = m_core.tahunAjaran().list(trash ? 2 : 1, !trash && m_onlyActive->isChecked() ? 1 : 0);
+    if (!years.ok()) {
+        m_banner->showError(years.error());
+        m_model->setYears({});
+    } else {
+        m_model->setTimeZone(m_core.settings().schoolZone());
+        m_model->setYears(years.value());
+    }
+    updateActions();
+}
+
+void TahunAjaranPage::updateActions()
+{
+    const TahunAjaran *t = selected();
+    const bool trash = m_tabs->currentIndex() == 1;
+    m_trash->setText(trash ? tr("Pulihkan") : tr("Hapus"));
+    m_edit->setVisible(!trash);
+    m_activate->setVisible(!trash);
+    m_edit->setEnabled(t && !m_syncing);
+    m_activate->setEnabled(t && !t->isActive() && !m_syncing);
+    m_trash->setEnabled(t && !m_syncing);
+    m_add->setEnabled(!m_syncing);
+    m_sync->setEnabled(!m_syncing);
+}
+
+void TahunAjaranPage::openDialog(bool edit)
+{
+    std::optional<TahunAjaran> year;
+    if (edit) {
+        if (!selected())
+            return;
+        year = *selected();
+    }
+    TahunAjaranDialog dialog(m_core, m_actor, year, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 disimpan.").arg(dialog.saved().nama));
+}
+
+void TahunAjaranPage::activate()
+{
+    const TahunAjaran *t = selected();
+    if (!t)
+        return;
+    QJsonObject in = t->toJson();
+    in.insert(QStringLiteral("sts_aktif"), 1);
+    const QString nama = t->nama;
+    auto r = m_core.tahunAjaran().store(m_actor, in);
+    reload();
+    if (r.ok())
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 sekarang aktif.").arg(nama));
+    else
+        m_banner->showError(r.error());
+}
+
+void TahunAjaranPage::trashOrRestore()
+{
+    const TahunAjaran *t = selected();
+    if (!t)
+        return;
+    const bool restore = t->inTrash();
+    const QString nama = t->nama, id = t->id;
+    const QString question = restore ? tr("Pulihkan tahun ajaran %1 dari tempat sampah?").arg(nama)
+                                     : tr("Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.").arg(nama);
+    QMessageBox box(QMessageBox::Question, restore ? tr("Pulihkan") : tr("Hapus"), question, QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("confirmTrash"));
+    makePlain(&box); // the name may have come from SIAKAD
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    auto r = restore ? m_core.tahunAjaran().restore(m_actor, id) : m_core.tahunAjaran().trash(m_actor, id);
+    reload();
+    if (r.ok())
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              restore ? tr("Tahun ajaran %1 dipulihkan.").arg(nama) : tr("Tahun ajaran %1 dipindahkan ke tempat sampah.").arg(nama));
+    else
+        m_banner->showError(r.error());
+}
+
+void TahunAjaranPage::syncWithSiakad()
+{
+    m_syncing = true;
+    m_busy->show();
+    m_banner->showMessage(MessageBanner::Kind::Info, tr("Menyinkronkan dengan SIAKAD…"));
+    updateActions();
+    Core *core = &m_core;
+    const Actor actor = m_actor;
+    runAsync(this, [core, actor] {
+        return core->tahunAjaran().syncWithSiakad(actor);
+    }, [this](const Result<SyncSummary> &r) {
+        m_syncing = false;
+        m_busy->hide();
+        reload();
+        if (!r.ok()) {
+            m_banner->showError(r.error());
+            return;
+        }
+        const SyncSummary s = r.value();
+        const QString text = tr("Sinkronisasi SIAKAD selesai: %1 ditambahkan, %2 diperbarui, %3 dipindahkan ke tempat sampah, %4 tidak berubah.")
+                                 .arg(s.inserted).arg(s.updated).arg(s.trashed).arg(s.unchanged);
+        m_banner->showMessage(MessageBanner::Kind::Success, text);
+        QMessageBox box(QMessageBox::Information, tr("Sinkronisasi SIAKAD"), text, QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("syncSummary"));
+        makePlain(&box);
+        box.exec();
+    });
+}
+
+} // namespace tu::ui
