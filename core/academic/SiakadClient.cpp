@@ -25,16 +25,27 @@ SiakadClient SiakadClient::fromSettings(const SettingsStore &settings)
 
 Result<QList<TahunAjaran>> SiakadClient::exchange(const QList<TahunAjaran> &local)
 {
-    if (m_base.isEmpty())
-        return Error::make(ErrorCode::UpstreamError, QStringLiteral("Alamat SIAKAD belum diatur. Isi SIAKAD URL di Pengaturan."));
     QJsonArray data;
     for (const TahunAjaran &t : local)
         data.append(t.toJson());
+    return call("POST", QStringLiteral("/siakad/api/tahun-ajaran/sync"),
+                QJsonDocument(QJsonObject{{"data", data}}).toJson(QJsonDocument::Compact));
+}
+
+Result<QList<TahunAjaran>> SiakadClient::fetch()
+{
+    return call("GET", QStringLiteral("/siakad/api/tahun-ajaran"), QByteArray());
+}
+
+Result<QList<TahunAjaran>> SiakadClient::call(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    if (m_base.isEmpty())
+        return Error::make(ErrorCode::UpstreamError, QStringLiteral("Alamat SIAKAD belum diatur. Isi SIAKAD URL di Pengaturan."));
     UpstreamRequest req;
-    req.method = "POST";
-    req.url = QUrl(m_base + QStringLiteral("/siakad/api/tahun-ajaran/sync"));
+    req.method = method;
+    req.url = QUrl(m_base + path);
     req.headers.append(qMakePair(QByteArray("X-API-KEY"), m_key.toUtf8()));
-    req.body = QJsonDocument(QJsonObject{{"data", data}}).toJson(QJsonDocument::Compact);
+    req.body = body;
     req.timeoutMs = m_timeoutMs;
     req.retries = m_retries;
     req.backoffMs = m_backoffMs;

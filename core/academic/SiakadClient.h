@@ -12,6 +12,7 @@ class SettingsStore;
 
 // SIAKAD's tahun ajaran API, relative to the base address SIAKAD_URL:
 //   POST /siakad/api/tahun-ajaran/sync {"data":[local records]} -> {"success":true,"data":[SIAKAD's list]}
+//   GET  /siakad/api/tahun-ajaran -> the same list, sending nothing (the sync's preview)
 // authenticated with X-API-KEY = SIAKAD_API_KEY.
 class SiakadClient
 {
@@ -21,10 +22,13 @@ public:
 
     // Sends every local year, returns SIAKAD's list (validated record by record).
     Result<QList<TahunAjaran>> exchange(const QList<TahunAjaran> &local);
+    // SIAKAD's list alone, for a preview that changes nothing on either side.
+    Result<QList<TahunAjaran>> fetch();
     void setRetries(int retries, int backoffMs) { m_retries = retries; m_backoffMs = backoffMs; }
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
 
 private:
+    Result<QList<TahunAjaran>> call(const QByteArray &method, const QString &path, const QByteArray &body);
     QString m_base;
     QString m_key;
     int m_timeoutMs;

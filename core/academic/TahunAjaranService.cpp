@@ -7,7 +7,9 @@
 #include "audit/AuditLog.h"
 #include "db/Database.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace tu {
@@ -346,12 +348,45 @@ Result<SyncSummary> TahunAjaranService::applySiakadList(const Actor &actor, cons
     return sum;
 }
 
-Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor)
+Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor, const QString &expectedFingerprint)
 {
     if (!m_settings)
         return Error::server(QStringLiteral("SIAKAD settings not wired"));
     SiakadClient client = SiakadClient::fromSettings(*m_settings);
-    return syncWithSiakad(actor, client);
+    return syncWithSiakad(actor, client, expectedFingerprint);
+}
+
+Result<SiakadSyncPlan> TahunAjaranService::previewSiakadSync(const Actor &actor)
+{
+    if (!m_settings)
+        return Error::server(QStringLiteral("SIAKAD settings not wired"));
+    SiakadClient client = SiakadClient::fromSettings(*m_settings);
+    return previewSiakadSync(actor, client);
+}
+
+Result<SiakadSyncPlan> TahunAjaranService::previewSiakadSync(const Actor &actor, SiakadClient &client)
+{
+    if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
+        return p.error();
+    auto local = m_repo.list(0);
+    if (!local.ok())
+        return local.error();
+    auto remote = client.fetch();
+    if (!remote.ok())
+        return remote.error();
+    SiakadSyncPlan plan = SiakadSyncPlan::make(local.value(), remote.value());
+    if (plan.activeBefore) {
+        const QTimeZone zone = m_settings ? m_settings->schoolZone() : QTimeZone::utc();
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+        plan.registrationOpenNow = plan.activeBefore->awal <= today && today <= plan.activeBefore->akhir;
+        if (m_applicants) {
+            auto n = m_applicants(plan.activeBefore->id);
+            if (!n.ok())
+                return n.error();
+            plan.applicantsOfActiveYear = n.value();
+        }
+    }
+    return plan;
 }
 
 Result<TahunAjaran> TahunAjaranService::webhook(const QByteArray &apiKey, const QString &ip, const QJsonObject &record)
@@ -364,7 +399,7 @@ Result<TahunAjaran> TahunAjaranService::webhook(const QByteArray &apiKey, const 
     return upsertFromSync(siakad, record);
 }
 
-Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor, SiakadClient &client)
+Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor, SiakadClient &client, const QString &expectedFingerprint)
 {
     if (auto p = require(actor, Permission::ManageTahunAjaran); !p.ok())
         return p.error();
@@ -374,6 +409,9 @@ Result<SyncSummary> TahunAjaranService::syncWithSiakad(const Actor &actor, Siaka
     auto remote = client.exchange(local.value());
     if (!remote.ok())
         return remote.error();
+    if (!expectedFingerprint.isEmpty() && SiakadSyncPlan::fingerprintOf(remote.value()) != expectedFingerprint)
+        return Error::conflict(QStringLiteral("Data SIAKAD berubah sejak pratinjau dibuat. Tidak ada yang diubah; "
+                                              "buka pratinjau sekali lagi lalu periksa sebelum menerapkan."));
     return applySiakadList(actor, remote.value());
 }
 

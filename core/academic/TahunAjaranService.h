@@ -1,10 +1,12 @@
 #pragma once
 #include "Result.h"
+#include "SiakadSyncPlan.h"
 #include "TahunAjaran.h"
 #include "TahunAjaranRepository.h"
 #include "auth/Actor.h"
 
 #include <QJsonObject>
+#include <functional>
 #include <optional>
 
 namespace tu {
@@ -50,8 +52,16 @@ public:
     Result<TahunAjaran> webhook(const QByteArray &apiKey, const QString &ip, const QJsonObject &record);
     // Full sync: SIAKAD's list becomes the local truth; local years it lacks go to the trash.
     Result<SyncSummary> applySiakadList(const Actor &actor, const QList<TahunAjaran> &remote);
-    Result<SyncSummary> syncWithSiakad(const Actor &actor); // SIAKAD as configured in the settings
-    Result<SyncSummary> syncWithSiakad(const Actor &actor, SiakadClient &client);
+    // `expectedFingerprint`, from a preview: refused (CONFLICT, nothing changed) when SIAKAD's
+    // answer is no longer the list the person saw.
+    Result<SyncSummary> syncWithSiakad(const Actor &actor, const QString &expectedFingerprint = {}); // SIAKAD as configured
+    Result<SyncSummary> syncWithSiakad(const Actor &actor, SiakadClient &client, const QString &expectedFingerprint = {});
+    // What a full sync would do, from SIAKAD's list (fetched, nothing sent) and the local years,
+    // with the consequences for the active year and its applicants. Changes nothing anywhere.
+    Result<SiakadSyncPlan> previewSiakadSync(const Actor &actor);
+    Result<SiakadSyncPlan> previewSiakadSync(const Actor &actor, SiakadClient &client);
+    // How many PPDB registrations a year has (wired by Core to the PPDB area).
+    void setApplicantCounter(std::function<Result<int>(const QString &yearId)> counter) { m_applicants = std::move(counter); }
 
     // Shape check of one record (formats, not cross-record rules); `requireId` for sync data.
     static Result<TahunAjaran> parse(const QJsonObject &input, bool fromSync);
@@ -65,6 +75,7 @@ private:
     AuditLog &m_audit;
     const SettingsStore *m_settings;
     TahunAjaranRepository m_repo;
+    std::function<Result<int>(const QString &)> m_applicants;
 };
 
 } // namespace tu

@@ -264,12 +264,12 @@ void registerPpdbRoutes(Router &router, Core &core)
                 return envelope::error(rows.error());
             HttpResponse r;
             if (req.query(QStringLiteral("format")) == QLatin1String("csv")) {
-                r.body = registrationsCsv(rows.value());
+                r.body = registrationsCsv(rows.value(), core.settings().schoolZone());
                 r.setHeader("Content-Type", "text/csv; charset=utf-8");
                 r.setHeader("Content-Disposition", "attachment; filename=\"pendaftar-ppdb.csv\"");
                 return r;
             }
-            auto xlsx = registrationsXlsx(rows.value(), req.tempDir);
+            auto xlsx = registrationsXlsx(rows.value(), req.tempDir, core.settings().schoolZone());
             if (!xlsx.ok())
                 return envelope::error(xlsx.error());
             r.body = xlsx.value();

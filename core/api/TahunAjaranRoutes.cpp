@@ -87,14 +87,36 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
                           QStringLiteral("Tahun ajaran dipulihkan"));
         });
 
+    // GET because the contract says so; cross-site requests with cookies are refused by the
+    // router's policy. `preview=1` is the dry run: what would change, nothing changed.
+    const QJsonObject year = recordSchema();
     router.get(Base + QStringLiteral("/get-sync"))
         .allow(staff).onWorker()
-        .summary(Tag, QStringLiteral("Sinkronisasi penuh dengan SIAKAD: kirim semua data lokal, ikuti daftar SIAKAD"))
+        .summary(Tag, QStringLiteral("Sinkronisasi penuh dengan SIAKAD: kirim semua data lokal, ikuti daftar SIAKAD. "
+                                     "Dengan preview=1 hanya pratinjau: apa yang akan ditambah, diubah, dan dipindah ke "
+                                     "tempat sampah, tanpa mengubah apa pun."))
+        .queryParam(QStringLiteral("preview"), QStringLiteral("integer"),
+                    QStringLiteral("1: pratinjau saja (add, change, trash, activeBefore/After, applicantsOfActiveYear, fingerprint)"))
+        .queryParam(QStringLiteral("expect"), QStringLiteral("string"),
+                    QStringLiteral("fingerprint dari pratinjau: ditolak (409) bila daftar SIAKAD sudah berubah sejak itu"))
         .data(schema::object({{"inserted", schema::integer()}, {"updated", schema::integer()},
-                              {"trashed", schema::integer()}, {"unchanged", schema::integer()}}))
-        .errors({502})
+                              {"trashed", schema::integer()}, {"unchanged", schema::integer()},
+                              {"add", schema::array(year)},
+                              {"change", schema::array(schema::object({{"before", year}, {"after", year}}))},
+                              {"trash", schema::array(year)},
+                              {"activeBefore", year}, {"activeAfter", year},
+                              {"activeYearLost", schema::boolean()}, {"registrationOpenNow", schema::boolean()},
+                              {"applicantsOfActiveYear", schema::integer()},
+                              {"needsSecondConfirmation", schema::boolean()},
+                              {"fingerprint", schema::str("SHA-256 hex dari daftar SIAKAD")}}))
+        .errors({409, 502})
         .handle([&core](ApiRequest &req) {
-            auto s = core.tahunAjaran().syncWithSiakad(req.actor());
+            if (req.query(QStringLiteral("preview")) == QLatin1String("1")) {
+                auto p = core.tahunAjaran().previewSiakadSync(req.actor());
+                return p.ok() ? envelope::ok(p->toJson(), QStringLiteral("Pratinjau sinkronisasi SIAKAD; belum ada yang diubah"))
+                              : envelope::error(p.error());
+            }
+            auto s = core.tahunAjaran().syncWithSiakad(req.actor(), req.query(QStringLiteral("expect")).left(128));
             return s.ok() ? envelope::ok(s->toJson(), QStringLiteral("Sinkronisasi SIAKAD selesai")) : envelope::error(s.error());
         });
 

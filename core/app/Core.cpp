@@ -1,4 +1,5 @@
 #include "Core.h"
+#include "SettingsCatalog.h"
 #include "FileModes.h"
 #include "Version.h"
 
@@ -38,7 +39,7 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     if (!secret.ok())
         return secret.error();
     c->m_audit = std::make_unique<AuditLog>(*c->m_db);
-    c->m_settings = std::make_unique<SettingsStore>(*c->m_db, *c->m_audit);
+    c->m_settings = std::make_unique<SettingsStore>(*c->m_db, *c->m_audit, settingKeys());
     if (auto s = c->m_settings->load(); !s.ok())
         return s.error();
     c->m_users = std::make_unique<UserService>(*c->m_db, *c->m_audit);
@@ -50,6 +51,8 @@ Result<std::unique_ptr<Core>> Core::open(const Options &options)
     }};
     c->m_ppdb = std::make_unique<PpdbService>(*c->m_db, *c->m_audit, *c->m_tahunAjaran, *c->m_settings,
                                               options.dataDir + QStringLiteral("/uploads/ppdb"), reserve);
+    // The SIAKAD preview says how many applicants the active year has before it is replaced.
+    c->m_tahunAjaran->setApplicantCounter([ppdb = c->m_ppdb.get()](const QString &year) { return ppdb->countInYear(year); });
     c->m_media = std::make_unique<MediaService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/media"), reserve);
     c->m_content = std::make_unique<ContentService>(*c->m_db, *c->m_audit, *c->m_media, *c->m_settings);
     c->m_studentWorks = std::make_unique<StudentWorkService>(*c->m_db, *c->m_audit, options.dataDir + QStringLiteral("/uploads/works"), reserve);

@@ -1,5 +1,6 @@
 #pragma once
 #include "Result.h"
+#include "app/SettingKey.h"
 #include "auth/Actor.h"
 
 #include <QHash>
@@ -15,18 +16,13 @@ class Database;
 
 // Settings kept in the database (shared by the desktop and the server on one database).
 // An environment variable, where one is defined for a key, overrides the stored value.
+// The keys are described by the areas that own them (app/SettingsCatalog gathers them); the
+// store knows only the descriptors it is given.
 class SettingsStore
 {
 public:
-    struct Key {
-        const char *name;
-        const char *env;      // nullptr: no environment override
-        const char *fallback; // default value
-        bool secret;          // never shown in logs or the audit log
-    };
-    static const QList<Key> &keys();
-
-    SettingsStore(Database &db, AuditLog &audit);
+    SettingsStore(Database &db, AuditLog &audit, QList<SettingKey> keys);
+    const QList<SettingKey> &keys() const { return m_keys; }
     Status load();
     QString value(const QString &key) const;
     QStringList list(const QString &key) const; // comma-separated value, trimmed, empties dropped
@@ -38,12 +34,13 @@ public:
     // all of them in one transaction, or none.
     Status set(const Actor &actor, const QHash<QString, QString> &values);
     // Empty when `value` is acceptable for `key`.
-    static QString problem(const QString &key, const QString &value);
+    QString problem(const QString &key, const QString &value) const;
 
 private:
-    const Key *find(const QString &key) const;
+    const SettingKey *find(const QString &key) const;
     Database &m_db;
     AuditLog &m_audit;
+    const QList<SettingKey> m_keys;
     mutable QMutex m_mutex;
     QHash<QString, QString> m_stored;
 };

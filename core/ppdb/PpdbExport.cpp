@@ -1,5 +1,6 @@
 #include "PpdbExport.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryFile>
 
@@ -14,13 +15,32 @@ const QStringList Headers = {
     QStringLiteral("Kecamatan"), QStringLiteral("Kabupaten/Kota"), QStringLiteral("Provinsi"), QStringLiteral("Kode Pos"),
     QStringLiteral("Sekolah Asal"), QStringLiteral("Nama Ayah"), QStringLiteral("HP Ayah"), QStringLiteral("Nama Ibu"),
     QStringLiteral("HP Ibu"), QStringLiteral("Email"), QStringLiteral("HP"), QStringLiteral("Status"),
-    QStringLiteral("Daftar Ulang"), QStringLiteral("Catatan"), QStringLiteral("Waktu Daftar (UTC)")};
+    QStringLiteral("Daftar Ulang"), QStringLiteral("Catatan"), QStringLiteral("Waktu Daftar")};
+const int BirthDateColumn = 5;
+const int SubmittedColumn = 22;
 
-QStringList cells(const Registration &r)
+QDateTime submittedAt(const Registration &r, const QTimeZone &zone)
 {
-    return {r.number, r.nisn, r.fullName, r.gender, r.birthPlace, r.birthDate.toString(Qt::ISODate), r.religion,
+    QDateTime t = QDateTime::fromString(r.submittedAt, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(r.submittedAt, Qt::ISODate);
+    return t.isValid() ? t.toTimeZone(zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Asia/Jakarta"))) : QDateTime();
+}
+
+QStringList cells(const Registration &r, const QTimeZone &zone)
+{
+    const QDateTime at = submittedAt(r, zone);
+    return {r.number, r.nisn, r.fullName, r.gender, r.birthPlace, r.birthDate.toString(QStringLiteral("dd-MM-yyyy")), r.religion,
             r.address, r.district, r.city, r.province, r.postalCode, r.previousSchool, r.fatherName, r.fatherPhone,
-            r.motherName, r.motherPhone, r.email, r.phone, r.status, QString::number(r.retries), r.note, r.submittedAt};
+            r.motherName, r.motherPhone, r.email, r.phone, registrationStatusText(r.status), QString::number(r.retries), r.note,
+            at.isValid() ? at.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : r.submittedAt};
+}
+
+lxw_datetime excelTime(const QDateTime &t)
+{
+    const QDate d = t.date();
+    const QTime h = t.time();
+    return lxw_datetime{d.year(), d.month(), d.day(), h.hour(), h.minute(), double(h.second())};
 }
 
 // Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
@@ -32,7 +52,7 @@ QString safe(const QString &v)
 }
 } // namespace
 
-QByteArray registrationsCsv(const QList<Registration> &rows)
+QByteArray registrationsCsv(const QList<Registration> &rows, const QTimeZone &zone)
 {
     auto line = [](const QStringList &values) {
         QStringList out;
@@ -46,11 +66,11 @@ QByteArray registrationsCsv(const QList<Registration> &rows)
     QByteArray csv = "\xEF\xBB\xBF";
     csv += line(Headers);
     for (const Registration &r : rows)
-        csv += line(cells(r));
+        csv += line(cells(r, zone));
     return csv;
 }
 
-Result<QByteArray> registrationsXlsx(const QList<Registration> &rows, const QString &tempDir)
+Result<QByteArray> registrationsXlsx(const QList<Registration> &rows, const QString &tempDir, const QTimeZone &zone)
 {
     QTemporaryFile tmp(tempDir + QStringLiteral("/export-XXXXXX.xlsx"));
     if (!tmp.open())
@@ -68,11 +88,28 @@ Result<QByteArray> registrationsXlsx(const QList<Registration> &rows, const QStr
         worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), Headers[c].toUtf8().constData(), bold);
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 2 || c == 7 ? 32 : 16, nullptr);
     }
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    lxw_format *dateTime = workbook_add_format(wb);
+    format_set_num_format(dateTime, "dd-mm-yyyy hh:mm");
     worksheet_freeze_panes(ws, 1, 0);
     for (int r = 0; r < rows.size(); ++r) {
-        const QStringList values = cells(rows[r]);
-        for (int c = 0; c < values.size(); ++c) // strings always: NISN and phone numbers keep their leading zeros
-            worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), values[c].toUtf8().constData(), nullptr);
+        const QStringList values = cells(rows[r], zone);
+        const auto row = static_cast<lxw_row_t>(r + 1);
+        for (int c = 0; c < values.size(); ++c) {
+            const auto col = static_cast<lxw_col_t>(c);
+            // Dates and times as real cells (sortable, filterable); everything else as text so
+            // NISN and phone numbers keep their leading zeros.
+            if (c == BirthDateColumn && rows[r].birthDate.isValid()) {
+                lxw_datetime d = excelTime(QDateTime(rows[r].birthDate, QTime(0, 0)));
+                worksheet_write_datetime(ws, row, col, &d, date);
+            } else if (const QDateTime at = submittedAt(rows[r], zone); c == SubmittedColumn && at.isValid()) {
+                lxw_datetime d = excelTime(at);
+                worksheet_write_datetime(ws, row, col, &d, dateTime);
+            } else {
+                worksheet_write_string(ws, row, col, values[c].toUtf8().constData(), nullptr);
+            }
+        }
     }
     if (!rows.isEmpty())
         worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(Headers.size() - 1));

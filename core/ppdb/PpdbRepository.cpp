@@ -190,6 +190,14 @@ Status PpdbRepository::retireDocuments(const QString &registrationId, const QStr
     return q.ok() ? Status() : Status(q.error());
 }
 
+Result<int> PpdbRepository::countInYear(const QString &tahunAjaranId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM ppdb_registrations WHERE tahun_ajaran_id = ?"), {tahunAjaranId});
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toInt() : 0;
+}
+
 Result<UploadUsage> PpdbRepository::uploadUsage(const QString &registrationId)
 {
     auto reg = m_db.exec(QStringLiteral("SELECT status, upload_count FROM ppdb_registrations WHERE id = ?"), {registrationId});

@@ -39,6 +39,7 @@ public:
     Result<std::optional<Registration>> byNisn(const QString &tahunAjaranId, const QString &nisn);
     Result<std::optional<Registration>> byNisnAnyYear(const QString &nisn);
     Result<RegistrationPage> list(const RegistrationFilter &filter);
+    Result<int> countInYear(const QString &tahunAjaranId);
     Status insert(const Registration &r);
     Status update(const Registration &r);
     // Next number of the year's sequence; call inside the inserting transaction.

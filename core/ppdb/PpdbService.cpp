@@ -298,6 +298,11 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
     return d;
 }
 
+Result<int> PpdbService::countInYear(const QString &tahunAjaranId)
+{
+    return m_repo.countInYear(tahunAjaranId);
+}
+
 Result<RegistrationPage> PpdbService::list(const RegistrationFilter &filter)
 {
     RegistrationFilter f = filter;

@@ -71,6 +71,8 @@ public:
     static bool isStaff(const Actor &actor);
 
     Result<RegistrationPage> list(const RegistrationFilter &filter);
+    // Every registration of a tahun ajaran, whatever its status.
+    Result<int> countInYear(const QString &tahunAjaranId);
     // Every registration matching the filter (page and limit ignored), for exports.
     Result<QList<Registration>> all(RegistrationFilter filter);
     Result<RegistrationDetail> detail(const QString &idOrNumber);

@@ -2,6 +2,25 @@
 
 namespace tu {
 
+const char *registrationStatusSource(const QString &status)
+{
+    if (status == QLatin1String("pending"))
+        return QT_TRANSLATE_NOOP("PpdbStatus", "Menunggu");
+    if (status == QLatin1String("verified"))
+        return QT_TRANSLATE_NOOP("PpdbStatus", "Terverifikasi");
+    if (status == QLatin1String("accepted"))
+        return QT_TRANSLATE_NOOP("PpdbStatus", "Diterima");
+    if (status == QLatin1String("rejected"))
+        return QT_TRANSLATE_NOOP("PpdbStatus", "Ditolak");
+    return nullptr;
+}
+
+QString registrationStatusText(const QString &status)
+{
+    const char *source = registrationStatusSource(status);
+    return source ? QString::fromUtf8(source) : status;
+}
+
 QJsonObject Registration::toJson() const
 {
     return {{"id", id}, {"registrationNumber", number}, {"tahunAjaranId", tahunAjaranId}, {"nisn", nisn},

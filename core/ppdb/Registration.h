@@ -32,6 +32,11 @@ struct RegistrationDocument {
     QJsonObject toJson() const;
 };
 
+// The status in the words people read (Indonesian, marked QT_TRANSLATE_NOOP("PpdbStatus", …)
+// so the desktop can show it in its language): the one mapping for screens and exports.
+QString registrationStatusText(const QString &status);
+const char *registrationStatusSource(const QString &status); // nullptr for an unknown status
+
 // "Andi Kurniawan" -> "A*** K********": the public status page shows no full names.
 QString maskName(const QString &fullName);
 

@@ -134,10 +134,10 @@ private slots:
             QVERIFY(!later.contains(a.password));
 
         // No secret in the settings table: not the simulator's keys, not the passwords.
-        for (const SettingsStore::Key &k : SettingsStore::keys())
-            if (k.secret)
+        for (const SettingKey &k : tc->settings().keys())
+            if (k.secret())
                 QVERIFY2(rows(*tc, QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = ? AND value <> ''"),
-                              {QString::fromLatin1(k.name)}) == 0, k.name);
+                              {k.name}) == 0, qPrintable(k.name));
         auto all = tc->db().exec(QStringLiteral("SELECT value FROM settings"));
         QVERIFY(all.ok());
         while (all.value().next()) {

@@ -1,6 +1,7 @@
 // PPDB rules at the service level (docs/school-api.md), on both databases.
 #include "PpdbFixtures.h"
 #include "TestSupport.h"
+#include "app/SettingsCatalog.h"
 #include "ppdb/PpdbExport.h"
 
 #include <QBuffer>
@@ -368,7 +369,7 @@ private slots:
         QVERIFY(svc().detail(r->id)->documents.isEmpty());
         TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "0"}}));
         TU_VERIFY_OK(upload(r->id, QStringLiteral("photo"), test::pngBytes()));
-        QCOMPARE(SettingsStore::problem(QStringLiteral("disk_reserve_mb"), QStringLiteral("banyak")).isEmpty(), false);
+        QCOMPARE(settingProblem(QStringLiteral("disk_reserve_mb"), QStringLiteral("banyak")).isEmpty(), false);
     }
 
     void concurrentSubmissionsAreGapFreeAndUnique()
@@ -426,13 +427,22 @@ private slots:
         QVERIFY(submit(QStringLiteral("0012345679"), QStringLiteral("Eko Prasetyo")).ok());
         auto rows = svc().all({});
         QCOMPARE(rows->size(), 2);
-        const QByteArray csv = registrationsCsv(rows.value());
+        const QTimeZone jakarta(QByteArrayLiteral("Asia/Jakarta"));
+        const QByteArray csv = registrationsCsv(rows.value(), jakarta);
         QVERIFY(csv.startsWith("\xEF\xBB\xBF\"No. Pendaftaran\""));
         QVERIFY(csv.contains("\"0012345678\""));
         QVERIFY(csv.contains("Eko Prasetyo"));
         QVERIFY(csv.contains("\"'=SUM(A1) Dewi\"")); // formula injection neutralised
+        QVERIFY(csv.contains("\"Waktu Daftar\""));
+        QVERIFY(!csv.contains("UTC"));
+        QVERIFY(csv.contains("\"Menunggu\"")); // the screen's word, not "pending"
+        QVERIFY(!csv.contains("\"pending\""));
+        // School time: the stored UTC instant plus seven hours in Jakarta.
+        const QDateTime utc = QDateTime::fromString(rows->first().submittedAt, Qt::ISODateWithMs);
+        QVERIFY(utc.isValid());
+        QVERIFY2(csv.contains(utc.toTimeZone(jakarta).toString(QStringLiteral("yyyy-MM-dd HH:mm")).toUtf8()), csv.constData());
         QTemporaryDir dir;
-        auto xlsx = registrationsXlsx(rows.value(), dir.path());
+        auto xlsx = registrationsXlsx(rows.value(), dir.path(), jakarta);
         QVERIFY(xlsx.ok());
         QVERIFY(xlsx->startsWith("PK"));
         QFile f(dir.filePath(QStringLiteral("out.xlsx")));
@@ -446,6 +456,14 @@ private slots:
         QVERIFY2(strings.contains("Eko Prasetyo"), strings.left(300).constData());
         QVERIFY(strings.contains("0012345679")); // NISN kept as text with its zeros
         QVERIFY(strings.contains("No. Pendaftaran"));
+        QVERIFY(strings.contains("Menunggu"));
+        QVERIFY(!strings.contains(">pending<"));
+        // Birth date and registration time are numbers with a date format, not text.
+        unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), f.fileName(), QStringLiteral("xl/styles.xml")});
+        QVERIFY(unzip.waitForFinished(10000));
+        const QByteArray styles = unzip.readAllStandardOutput();
+        QVERIFY2(styles.contains("dd-mm-yyyy hh:mm"), styles.left(400).constData());
+        QVERIFY(!strings.contains(rows->first().submittedAt.toUtf8()));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "app/SettingsCatalog.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -20,7 +21,7 @@ private slots:
                                                                     {QStringLiteral("siakad_api_key"), QStringLiteral("rahasia")}}).ok());
         QCOMPARE(tc->settings().list(QStringLiteral("cors_origins")),
                  QStringList({QStringLiteral("http://192.168.1.10:3000"), QStringLiteral("http://sekolah.lan")}));
-        SettingsStore again(tc->db(), tc->audit());
+        SettingsStore again(tc->db(), tc->audit(), settingKeys());
         QVERIFY(again.load().ok());
         QCOMPARE(again.value(QStringLiteral("siakad_api_key")), QStringLiteral("rahasia"));
         auto log = tc->audit().recent(5, QStringLiteral("settings"));

@@ -173,6 +173,20 @@ private slots:
         fresh.akhir = QDate(2026, 3, 31);
         fresh.stsAktif = 1;
         remote << fresh;
+        // The preview's plan, worked out before anything changes, says the same as the sync.
+        const SiakadSyncPlan plan = SiakadSyncPlan::make(svc().list(0).value(), remote);
+        QCOMPARE(plan.added.size(), 1);
+        QCOMPARE(plan.changed.size(), 1);
+        QCOMPARE(plan.changed.first().before.awal, QDate(2024, 3, 1));
+        QCOMPARE(plan.trashed.size(), 1);
+        QCOMPARE(plan.trashed.first().id, gone.id);
+        QCOMPARE(plan.unchanged, 1);
+        QCOMPARE(plan.activeBefore->id, change.id);
+        QCOMPARE(plan.activeAfter->id, fresh.id);
+        QVERIFY(plan.activeYearLost);
+        QVERIFY(!plan.dangerous()); // no applicants counted here
+        QCOMPARE(plan.fingerprint, SiakadSyncPlan::fingerprintOf(remote));
+        QCOMPARE(svc().get(gone.id)->stsHapus, 1); // planning changed nothing
         auto sum = svc().applySiakadList(actor, remote);
         QVERIFY2(sum.ok(), qPrintable(sum.ok() ? QString() : sum.error().message));
         QCOMPARE(sum->inserted, 1);
@@ -182,7 +196,11 @@ private slots:
         QCOMPARE(svc().get(gone.id)->stsHapus, 2); // trashed, never deleted
         QCOMPARE(svc().get(change.id)->awal, QDate(2024, 2, 1));
         QCOMPARE(svc().activeYear().value()->id, fresh.id);
-        // Running it again changes nothing.
+        // Running it again changes nothing, and the plan says so.
+        const SiakadSyncPlan none = SiakadSyncPlan::make(svc().list(0).value(), remote);
+        QVERIFY(none.empty());
+        QVERIFY(!none.activeYearLost);
+        QCOMPARE(none.unchanged, 3);
         auto again = svc().applySiakadList(actor, remote);
         QCOMPARE(again->unchanged, 3);
         QCOMPARE(again->inserted + again->updated + again->trashed, 0);

@@ -1,5 +1,6 @@
 // CSRF, CORS, rate limits, trusted proxies and TLS, over real HTTP.
 #include "TestSupport.h"
+#include "app/SettingsCatalog.h"
 
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -118,9 +119,9 @@ private slots:
         ts->server->reloadPolicy();
         qunsetenv("TATAUSAHA_ALLOWED_HOSTS");
         QCOMPARE(get("evil.example"), 200);
-        QVERIFY(!SettingsStore::problem(QStringLiteral("allowed_hosts"), QStringLiteral("http://sekolah.sch.id")).isEmpty());
-        QVERIFY(SettingsStore::problem(QStringLiteral("allowed_hosts"), QStringLiteral("sekolah.sch.id,.dinas.go.id")).isEmpty());
-        QVERIFY(!SettingsStore::problem(QStringLiteral("max_connections_per_ip"), QStringLiteral("0")).isEmpty());
+        QVERIFY(!settingProblem(QStringLiteral("allowed_hosts"), QStringLiteral("http://sekolah.sch.id")).isEmpty());
+        QVERIFY(settingProblem(QStringLiteral("allowed_hosts"), QStringLiteral("sekolah.sch.id,.dinas.go.id")).isEmpty());
+        QVERIFY(!settingProblem(QStringLiteral("max_connections_per_ip"), QStringLiteral("0")).isEmpty());
     }
 
     void corsEchoesOnlyAllowedOrigins()

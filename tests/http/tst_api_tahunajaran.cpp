@@ -1,4 +1,5 @@
 // Tahun ajaran over HTTP, with the real SIAKAD simulator for get-sync.
+#include "PpdbFixtures.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -112,6 +113,53 @@ private slots:
         QCOMPARE(third.value(QLatin1String("updated")).toInt(), 1);
         QCOMPARE(third.value(QLatin1String("trashed")).toInt(), 1);
         QCOMPARE(third.value(QLatin1String("unchanged")).toInt(), 1);
+    }
+
+    // The dry run says what a sync would do, including to the open registration period and
+    // its applicants, and changes nothing on either side; applying with the preview's
+    // fingerprint is refused once SIAKAD's list has changed since.
+    void previewChangesNothingAndApplyingChecksItsFingerprint()
+    {
+        QVERIFY(test::openRegistration(*ts->core)); // local active 2026/2027, registration open today
+        QVERIFY(ts->core->ppdb().submit(Actor::system(QStringLiteral("t")), test::validRegistration(QStringLiteral("0012345678"))).ok());
+        const QJsonArray before = listData();
+        QCOMPARE(before.size(), 1);
+
+        auto r = ts->get(base + QStringLiteral("/get-sync?preview=1"), op);
+        QCOMPARE(r.status, 200);
+        const QJsonObject plan = r.json().value(QLatin1String("data")).toObject();
+        QCOMPARE(plan.value(QLatin1String("add")).toArray().size(), 3);
+        QCOMPARE(plan.value(QLatin1String("trash")).toArray().size(), 1);
+        QCOMPARE(plan.value(QLatin1String("trash")).toArray().first().toObject().value(QLatin1String("tahun_ajaran")).toString(),
+                 QStringLiteral("2026/2027"));
+        QCOMPARE(plan.value(QLatin1String("activeBefore")).toObject().value(QLatin1String("tahun_ajaran")).toString(), QStringLiteral("2026/2027"));
+        QVERIFY(plan.value(QLatin1String("activeYearLost")).toBool());
+        QVERIFY(plan.value(QLatin1String("registrationOpenNow")).toBool());
+        QCOMPARE(plan.value(QLatin1String("applicantsOfActiveYear")).toInt(), 1);
+        QVERIFY(plan.value(QLatin1String("needsSecondConfirmation")).toBool());
+        const QString fingerprint = plan.value(QLatin1String("fingerprint")).toString();
+        QCOMPARE(fingerprint.size(), 64);
+        // Nothing changed here, nothing was sent there.
+        QCOMPARE(listData(), before);
+        QCOMPARE(listData(QStringLiteral("?page=2")).size(), 0);
+        QCOMPARE(sim->stats().value(QLatin1String("pushed")).toObject().value(QLatin1String("siakad")).toArray().size(), 0);
+
+        // SIAKAD changes before the person confirms: refused, still nothing changed.
+        QJsonArray list = sim->control("GET", QStringLiteral("/__sim/siakad/tahun-ajaran")).value(QLatin1String("data")).toArray();
+        sim->control("PUT", QStringLiteral("/__sim/siakad/tahun-ajaran"), {{"data", QJsonArray{list[0], list[1]}}});
+        auto stale = ts->get(base + QStringLiteral("/get-sync?expect=") + fingerprint, op);
+        QCOMPARE(stale.status, 409);
+        QCOMPARE(stale.json().value(QLatin1String("code")).toString(), QStringLiteral("CONFLICT"));
+        QCOMPARE(listData(), before);
+
+        // A fresh preview, applied with its own fingerprint.
+        const QString fresh = ts->get(base + QStringLiteral("/get-sync?preview=1"), op).json().value(QLatin1String("data"))
+                                  .toObject().value(QLatin1String("fingerprint")).toString();
+        QVERIFY(fresh != fingerprint);
+        auto applied = ts->get(base + QStringLiteral("/get-sync?expect=") + fresh, op);
+        QCOMPARE(applied.status, 200);
+        QCOMPARE(applied.json().value(QLatin1String("data")).toObject().value(QLatin1String("inserted")).toInt(), 2);
+        QCOMPARE(applied.json().value(QLatin1String("data")).toObject().value(QLatin1String("trashed")).toInt(), 1);
     }
 
     void upstreamFailuresLeaveDataUntouched_data()

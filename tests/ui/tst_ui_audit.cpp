@@ -176,7 +176,7 @@ private slots:
         ks.user = k;
         ui::MainWindow kw(*tc, ks, nullptr);
         QVERIFY(!kw.auditPage());
-        QVERIFY(kw.kontenPage());
+        QVERIFY(kw.contentPage());
 
         // A change made on the Konten page shows when the audit page is opened.
         auto session = test::loginThroughDialog(*tc, QStringLiteral("admin"), QString::fromLatin1(test::TestCore::AdminPassword));
@@ -184,10 +184,10 @@ private slots:
         ui::MainWindow w(*tc, *session, nullptr);
         w.resize(1280, 800);
         w.show();
-        QVERIFY(w.auditPage() && w.kontenPage());
-        w.showPage(ui::Page::Konten);
-        ui::ContentTab *ekskul = w.kontenPage()->contentTab(QStringLiteral("extracurricular"));
-        w.kontenPage()->showTab(QStringLiteral("extracurricular"));
+        QVERIFY(w.auditPage() && w.contentPage());
+        w.showPage(ui::Page::Content);
+        ui::ContentTab *ekskul = w.contentPage()->contentTab(QStringLiteral("extracurricular"));
+        w.contentPage()->showTab(QStringLiteral("extracurricular"));
         QTest::keyClicks(qobject_cast<QLineEdit *>(ekskul->editor()->input(QStringLiteral("name"))), QStringLiteral("Paduan Suara"));
         QTest::keyClicks(qobject_cast<QPlainTextEdit *>(ekskul->editor()->input(QStringLiteral("description"))), QStringLiteral("Latihan tiap Jumat."));
         QTest::mouseClick(ekskul->saveButton(), Qt::LeftButton);

@@ -92,7 +92,7 @@ private slots:
         const ui::Page before = w.currentPage();
         QTest::keyClick(&w, Qt::Key_8, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), before);
-        w.showPage(ui::Page::Pengguna);
+        w.showPage(ui::Page::Users);
         QCOMPARE(w.currentPage(), before);
     }
 
@@ -103,13 +103,13 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(&w, Qt::Key_8, Qt::ControlModifier);
-        QCOMPARE(w.currentPage(), ui::Page::Pengguna);
+        QCOMPARE(w.currentPage(), ui::Page::Users);
         QVERIFY(w.usersPage()->isVisible());
         QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier); // the tenth entry
         QCOMPARE(w.currentPage(), ui::Page::Audit);
         QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
-        QCOMPARE(w.currentPage(), ui::Page::DataDapodik);
-        QVERIFY(w.pageWidget(ui::Page::DataDapodik)->isVisible());
+        QCOMPARE(w.currentPage(), ui::Page::DapodikData);
+        QVERIFY(w.pageWidget(ui::Page::DapodikData)->isVisible());
         QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), ui::Page::TahunAjaran);
     }
@@ -211,10 +211,10 @@ private slots:
         dialog.show();
         QCOMPARE(dialog.hostEdit()->text(), QStringLiteral("127.0.0.1"));
         QCOMPARE(dialog.portSpin()->value(), 8080);
-        dialog.schoolNameEdit()->clear();
-        QTest::keyClicks(dialog.schoolNameEdit(), QStringLiteral("SMP Negeri 3 Bantul"));
+        dialog.lineEdit(QStringLiteral("school_name"))->clear();
+        QTest::keyClicks(dialog.lineEdit(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 3 Bantul"));
         dialog.portSpin()->setValue(freePort);
-        QTest::keyClicks(dialog.corsEdit(), QStringLiteral("http://192.168.1.10:3000"));
+        QTest::keyClicks(dialog.lineEdit(QStringLiteral("cors_origins")), QStringLiteral("http://192.168.1.10:3000"));
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!dialog.restartNeeded());
@@ -257,9 +257,9 @@ private slots:
         QTemporaryDir dir;
         ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
         ui::SettingsDialog dialog(*core, sessionFor(core, Role::Admin).actor(), nullptr, local);
-        QVERIFY(dialog.proxiesEdit()->isReadOnly());
-        QCOMPARE(dialog.proxiesEdit()->text(), QStringLiteral("10.0.0.1"));
-        QVERIFY(!dialog.corsEdit()->isReadOnly());
+        QVERIFY(dialog.lineEdit(QStringLiteral("trusted_proxies"))->isReadOnly());
+        QCOMPARE(dialog.lineEdit(QStringLiteral("trusted_proxies"))->text(), QStringLiteral("10.0.0.1"));
+        QVERIFY(!dialog.lineEdit(QStringLiteral("cors_origins"))->isReadOnly());
         dialog.lanCheck()->setChecked(true);
         QCOMPARE(dialog.hostEdit()->text(), QStringLiteral("0.0.0.0"));
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
@@ -292,12 +292,12 @@ private slots:
         dialog.show();
         auto *splp = dialog.findChild<QLineEdit *>(QStringLiteral("splp_api_url"));
         QVERIFY(splp);
-        QCOMPARE(dialog.satuDataDelaySpin()->value(), 500); // the default
+        QCOMPARE(dialog.spinBox(QStringLiteral("satudata_delay_ms"))->value(), 500); // the default
         splp->setText(QStringLiteral("bukan-alamat"));
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
         QVERIFY(!dialog.errors().fieldError(QStringLiteral("splp_api_url")).isEmpty());
         splp->setText(QStringLiteral("http://127.0.0.1:9090"));
-        dialog.satuDataDelaySpin()->setValue(1500);
+        dialog.spinBox(QStringLiteral("satudata_delay_ms"))->setValue(1500);
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(core->settings().value(QStringLiteral("splp_api_url")), QStringLiteral("http://127.0.0.1:9090"));

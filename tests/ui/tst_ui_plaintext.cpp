@@ -43,6 +43,8 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QListWidget>
@@ -459,7 +461,10 @@ private slots:
     void sourcesGoThroughTheHelper()
     {
         const QDir dir(QStringLiteral(TU_UI_SOURCE_DIR));
-        const QStringList files = dir.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
+        QStringList files; // relative to ui/, every area folder included
+        QDirIterator it(dir.path(), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << dir.relativeFilePath(it.next());
         QVERIFY(files.size() > 40);
         const QStringList banned{QStringLiteral("new QLabel"), QStringLiteral("setTextFormat(Qt::RichText)"),
                                  QStringLiteral("setTextFormat(Qt::AutoText)"), QStringLiteral("addRow(tr("),
@@ -468,7 +473,7 @@ private slots:
                                  QStringLiteral("setHtml("), QStringLiteral("QTextBrowser"), QStringLiteral("QToolTip::showText(")};
         QStringList found;
         for (const QString &name : files) {
-            if (name.startsWith(QLatin1String("PlainText.")))
+            if (QFileInfo(name).fileName().startsWith(QLatin1String("PlainText.")))
                 continue;
             QFile f(dir.filePath(name));
             QVERIFY(f.open(QIODevice::ReadOnly));

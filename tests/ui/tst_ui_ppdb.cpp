@@ -11,6 +11,11 @@
 #include "UiTestUtil.h"
 
 #include <QComboBox>
+#include <QMenu>
+#include <QPageSize>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
+#include <QPrinter>
 #include <QDateEdit>
 #include <QFile>
 #include <QLabel>
@@ -186,6 +191,61 @@ private slots:
         QVERIFY(!detail.changed());
     }
 
+    // Nothing that looks like an answer is pre-filled; skipping the choices is refused under
+    // the fields; typed data survives as a draft and closing with changes asks first.
+    void walkInStartsEmptyKeepsADraftAndAsksBeforeDropping()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        QVERIFY(!ui::PpdbWalkInDialog::pendingDraft(*tc));
+        {
+            ui::PpdbWalkInDialog d(*tc, admin);
+            d.show();
+            QCOMPARE(d.genderCombo()->currentData().toString(), QString());
+            QCOMPARE(d.religionCombo()->currentData().toString(), QString());
+            QCOMPARE(d.birthDateEdit()->text(), QStringLiteral("— pilih —"));
+            QCOMPARE(d.input().value(QLatin1String("birthDate")).toString(), QString());
+            QVERIFY(!d.hasUnsavedChanges());
+            const QJsonObject good = applicant(QStringLiteral("0099887766"), QStringLiteral("Dewi Anggraini"));
+            for (auto it = good.begin(); it != good.end(); ++it)
+                if (QLineEdit *e = d.lineEdit(it.key()))
+                    QTest::keyClicks(e, it.value().toString());
+            QTest::mouseClick(d.saveButton(), Qt::LeftButton);
+            for (const char *field : {"gender", "religion", "birthDate"})
+                QVERIFY2(!d.errors().fieldError(QLatin1String(field)).isEmpty(), field);
+            QCOMPARE(tc->ppdb().list({}).value().total, 0);
+            // The draft is on disk a moment after typing.
+            QTRY_VERIFY(ui::PpdbWalkInDialog::pendingDraft(*tc).has_value());
+            QCOMPARE(ui::PpdbWalkInDialog::pendingDraft(*tc)->value(QLatin1String("fullName")).toString(), QStringLiteral("Dewi Anggraini"));
+
+            // Esc with changes: "Batal" keeps the form open with what was typed.
+            QTimer::singleShot(0, [] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->findChild<QPushButton *>(QStringLiteral("unsavedCancel"))->click();
+            });
+            QTest::keyClick(&d, Qt::Key_Escape);
+            QVERIFY(d.isVisible());
+            QCOMPARE(d.lineEdit(QStringLiteral("fullName"))->text(), QStringLiteral("Dewi Anggraini"));
+        } // destroyed as by a crash: the draft stays
+
+        // Offered back: a new form takes it up.
+        auto draft = ui::PpdbWalkInDialog::pendingDraft(*tc);
+        QVERIFY(draft.has_value());
+        ui::PpdbWalkInDialog again(*tc, admin);
+        again.loadDraft(*draft);
+        again.show();
+        QCOMPARE(again.lineEdit(QStringLiteral("nisn"))->text(), QStringLiteral("0099887766"));
+        QVERIFY(again.hasUnsavedChanges());
+        // "Buang perubahan": closed, and the draft is gone.
+        QTimer::singleShot(0, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->findChild<QPushButton *>(QStringLiteral("unsavedDiscard"))->click();
+        });
+        again.reject();
+        QVERIFY(!again.isVisible());
+        QVERIFY(!ui::PpdbWalkInDialog::pendingDraft(*tc));
+    }
+
     void walkInShowsFieldErrorsThenCreates()
     {
         test::TestCore tc;
@@ -206,7 +266,8 @@ private slots:
                 if (QLineEdit *e = d->lineEdit(it.key()))
                     QTest::keyClicks(e, it.value().toString());
             d->birthDateEdit()->setDate(QDate::fromString(good.value("birthDate").toString(), Qt::ISODate));
-            d->genderCombo()->setCurrentIndex(1);
+            d->genderCombo()->setCurrentIndex(d->genderCombo()->findData(QStringLiteral("P")));
+            d->religionCombo()->setCurrentIndex(1);
             d->lineEdit(QStringLiteral("nisn"))->setText(QStringLiteral("12345"));
             QTest::mouseClick(d->saveButton(), Qt::LeftButton);
             nisnError = d->errors().fieldError(QStringLiteral("nisn"));
@@ -248,6 +309,50 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.size() > 1024);
         QCOMPARE(f.read(4), QByteArray("%PDF"));
+    }
+
+    // "Cetak" goes through the system print preview, on A4 and on F4/folio; the printed page
+    // is the proof card (here printed to a PDF file as a PDF printer would).
+    void printsThroughAPreviewOnA4AndF4()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        const Registration a = submit(tc, "0012345671", "Andi Kurniawan");
+        ui::PpdbDetailDialog detail(*tc, admin, a.id);
+        detail.show();
+        auto *print = detail.findChild<QPushButton *>(QStringLiteral("printProof"));
+        QVERIFY(print && print->menu());
+        QStringList entries;
+        for (QAction *act : print->menu()->actions())
+            entries << act->text();
+        QCOMPARE(entries, QStringList({QStringLiteral("Cetak di kertas A4…"), QStringLiteral("Cetak di kertas F4 / Folio…"),
+                                       QStringLiteral("Simpan sebagai PDF…")}));
+        QTemporaryDir dir;
+        const QList<std::pair<QPageSize, QSizeF>> sizes{{QPageSize(QPageSize::A4), QSizeF(210, 297)},
+                                                        {ui::ProofOfRegistration::folio(), QSizeF(215, 330)}};
+        for (const auto &[pageSize, mm] : sizes) {
+            QPrinter printer(QPrinter::HighResolution);
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            const QString path = dir.filePath(QStringLiteral("cetak-%1.pdf").arg(mm.height()));
+            printer.setOutputFileName(path);
+            printer.setPageSize(pageSize);
+            std::unique_ptr<QPrintPreviewDialog> preview(detail.makePrintPreview(&printer));
+            preview->show();
+            QVERIFY(QTest::qWaitForWindowExposed(preview.get()));
+            auto *widget = preview->findChild<QPrintPreviewWidget *>();
+            QVERIFY(widget);
+            widget->updatePreview();
+            QTRY_COMPARE(widget->pageCount(), 1);
+            QCOMPARE(printer.pageLayout().pageSize().size(QPageSize::Millimeter).toSize(), mm.toSize());
+            preview->close();
+            // What the preview's "Cetak" sends to the printer.
+            QVERIFY(ui::ProofOfRegistration::print(&printer, a, QStringLiteral("SMP Negeri 2 Sleman"), QStringLiteral("2026/2027"),
+                                                   QTimeZone(QByteArrayLiteral("Asia/Jakarta"))));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.size() > 1024);
+            QCOMPARE(f.read(4), QByteArray("%PDF"));
+        }
     }
 
     void exportWritesAnXlsx()

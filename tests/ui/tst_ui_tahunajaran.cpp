@@ -1,16 +1,21 @@
 // Tahun Ajaran page driven through its real widgets (offscreen).
 #include "ModelTesters.h"
+#include "PpdbFixtures.h"
+#include "common/MessageBanner.h"
+#include "tahunajaran/SiakadSyncPreviewDialog.h"
 #include "tahunajaran/TahunAjaranDialog.h"
 #include "tahunajaran/TahunAjaranPage.h"
 #include "tahunajaran/TahunAjaranTableModel.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTabBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 
 using namespace tu;
@@ -77,10 +82,28 @@ private slots:
         page.show();
         auto *table = page.findChild<QTableView *>(QStringLiteral("yearsTable"));
         table->selectRow(0);
+        QString question;
+        QTimer::singleShot(0, &page, [&] {
+            if (auto *box = test::openDialog<QMessageBox>(&page)) {
+                question = box->text();
+                QVERIFY(box->standardButtons() == QMessageBox::NoButton); // no English Yes/No
+                box->findChild<QPushButton *>(QStringLiteral("confirmAction"))->click();
+            }
+        });
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("trashYear")), Qt::LeftButton);
+        QVERIFY2(question.contains(QStringLiteral("2024/2025")) && question.contains(QStringLiteral("dipulihkan")), qPrintable(question));
+        QCOMPARE(rows(page), 0);
+        // "Urungkan" right after brings it back.
+        auto *undo = page.findChild<QPushButton *>(QStringLiteral("bannerUndo"));
+        QVERIFY(undo && undo->isVisible());
+        undo->click();
+        QCOMPARE(rows(page), 1);
+        QVERIFY(!undo->isVisible());
         QTimer::singleShot(0, &page, [&] {
             if (auto *box = test::openDialog<QMessageBox>(&page))
-                box->button(QMessageBox::Yes)->click();
+                box->findChild<QPushButton *>(QStringLiteral("confirmAction"))->click();
         });
+        table->selectRow(0);
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("trashYear")), Qt::LeftButton);
         QCOMPARE(rows(page), 0);
         page.findChild<QTabBar *>(QStringLiteral("tabs"))->setCurrentIndex(1);
@@ -98,26 +121,88 @@ private slots:
         ui::TahunAjaranPage page(*tc, admin);
         QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.show();
-        QString summary;
         bool busyWhileRunning = false;
         QTimer::singleShot(50, &page, [&] { busyWhileRunning = page.isSyncing() && page.findChild<QProgressBar *>(QStringLiteral("syncBusy"))->isVisible(); });
-        // The summary box is modal: answer it from a timer, which also runs inside its loop.
+        // The preview is modal: answer it from a timer, which also runs inside its loop.
+        int previewRows = -1;
         QTimer closer;
         connect(&closer, &QTimer::timeout, &page, [&] {
-            for (auto *box : page.findChildren<QMessageBox *>(QStringLiteral("syncSummary")))
-                if (box->isVisible()) {
-                    summary = box->text();
-                    box->accept();
+            for (auto *d : page.findChildren<ui::SiakadSyncPreviewDialog *>())
+                if (d->isVisible()) {
+                    previewRows = d->changesTable()->rowCount();
+                    QCOMPARE(rows(page), 0); // nothing applied while the preview shows
+                    d->applyButton()->click();
                 }
         });
         closer.start(20);
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("syncSiakad")), Qt::LeftButton);
         // The window stays responsive: the click returned while SIAKAD is still answering.
         QVERIFY(page.isSyncing());
-        QTRY_VERIFY_WITH_TIMEOUT(!summary.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isSyncing(), 10000);
         QVERIFY(busyWhileRunning);
-        QVERIFY2(summary.contains(QStringLiteral("3 ditambahkan")), qPrintable(summary));
+        QCOMPARE(previewRows, 3);
+        auto *banner = page.findChild<ui::MessageBanner *>();
+        QVERIFY2(banner->text().contains(QStringLiteral("3 ditambahkan")), qPrintable(banner->text()));
+        QVERIFY(page.findChildren<QMessageBox *>().isEmpty()); // one notice: the banner
         QTRY_COMPARE(rows(page), 3);
+    }
+
+    // Nothing changes until the person confirms; a year with applicants that would stop being
+    // active needs a second, explicit confirmation.
+    void siakadPreviewChangesNothingUntilConfirmed()
+    {
+        test::UpstreamSim sim;
+        QVERIFY(sim.ok());
+        test::TestCore tc;
+        QVERIFY(tc->settings().set(admin, {{QStringLiteral("siakad_url"), sim.url()},
+                                           {QStringLiteral("siakad_api_key"), QStringLiteral("sim-siakad-key")}}).ok());
+        QVERIFY(test::openRegistration(*tc));
+        QVERIFY(tc->ppdb().submit(Actor::system(QStringLiteral("t")), test::validRegistration(QStringLiteral("0012345678"))).ok());
+        ui::TahunAjaranPage page(*tc, admin);
+        page.show();
+        QCOMPARE(rows(page), 1);
+
+        // First: look, then cancel.
+        QStringList consequences;
+        bool applyEnabled = true;
+        QTimer closer;
+        bool cancelNext = true;
+        connect(&closer, &QTimer::timeout, &page, [&] {
+            for (auto *d : page.findChildren<ui::SiakadSyncPreviewDialog *>()) {
+                if (!d->isVisible())
+                    continue;
+                consequences = d->consequences();
+                applyEnabled = d->applyButton()->isEnabled();
+                if (cancelNext) {
+                    d->reject();
+                } else {
+                    QVERIFY(d->confirmCheck());
+                    d->confirmCheck()->setChecked(true);
+                    QVERIFY(d->applyButton()->isEnabled());
+                    d->applyButton()->click();
+                }
+            }
+        });
+        closer.start(20);
+        const QString localId = tc->tahunAjaran().activeYear().value()->id;
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("syncSiakad")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isSyncing(), 10000);
+        const QString words = consequences.join(QLatin1Char(' '));
+        QVERIFY2(words.contains(QStringLiteral("2026/2027")) && words.contains(QStringLiteral("tempat sampah")), qPrintable(words));
+        QVERIFY2(words.contains(QStringLiteral("1 pendaftar")), qPrintable(words));
+        QVERIFY2(words.contains(QStringLiteral("tertutup")), qPrintable(words));
+        QVERIFY(!applyEnabled); // the second confirmation is not given yet
+        QCOMPARE(rows(page), 1);
+        QCOMPARE(tc->tahunAjaran().activeYear().value()->id, localId);
+        QCOMPARE(sim.stats().value(QLatin1String("pushed")).toObject().value(QLatin1String("siakad")).toArray().size(), 0);
+
+        // Then: confirm twice, applied.
+        cancelNext = false;
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("syncSiakad")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isSyncing(), 10000);
+        QTRY_COMPARE(rows(page), 3);
+        QVERIFY(tc->tahunAjaran().activeYear().value()->id != localId); // SIAKAD's own year is active now
+        QCOMPARE(tc->tahunAjaran().get(localId)->stsHapus, 2);
     }
 };
 

@@ -36,7 +36,7 @@ private:
         m_window->show();
         if (!QTest::qWaitForWindowExposed(m_window.get()))
             return nullptr;
-        m_window->showPage(ui::Page::Pengguna);
+        m_window->showPage(ui::Page::Users);
         ui::UsersPage *page = m_window->usersPage();
         if (page && attachModelTesters<ui::UserTableModel>(page) < 1)
             return nullptr;

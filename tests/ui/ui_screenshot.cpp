@@ -486,7 +486,7 @@ int main(int argc, char *argv[])
     (void)QTest::qWaitForWindowExposed(&window);
     save(&window, QStringLiteral("placeholder.png"));
 
-    window.showPage(ui::Page::Pengguna);
+    window.showPage(ui::Page::Users);
     ui::UsersPage *users = window.usersPage();
     QTableView *table = users->table();
     for (int r = 0; r < table->model()->rowCount(); ++r)
@@ -526,8 +526,8 @@ int main(int argc, char *argv[])
         save(&walkIn, QStringLiteral("ppdb-walkin-errors.png"));
         walkIn.reject();
     }
-    window.showPage(ui::Page::Konten);
-    if (ui::ContentPage *konten = window.kontenPage()) {
+    window.showPage(ui::Page::Content);
+    if (ui::ContentPage *konten = window.contentPage()) {
         ui::ContentTab *news = konten->contentTab(QStringLiteral("news"));
         konten->showTab(QStringLiteral("news"));
         news->reload();
@@ -585,7 +585,7 @@ int main(int argc, char *argv[])
                 QTest::qWait(300);
                 save(&window, QStringLiteral("dasbor.png"));
             }
-            window.showPage(ui::Page::DataDapodik);
+            window.showPage(ui::Page::DapodikData);
             if (ui::DapodikDataPage *data = window.dapodikDataPage()) {
                 data->showTab(ui::DapodikDataPage::PtkTab);
                 (void)QTest::qWaitFor([&] { return data->ptkModel()->rowCount() > 0 && !data->ptkModel()->isLoading(); }, 10000);
@@ -599,8 +599,8 @@ int main(int argc, char *argv[])
                 (void)QTest::qWaitFor([&] { return data->sekolahModel()->rowCount() > 0 && !data->sekolahModel()->isLoading(); }, 10000);
                 save(&window, QStringLiteral("data-dapodik-sekolah.png"));
             }
-            window.showPage(ui::Page::Sinkronisasi);
-            if (ui::DapodikSyncPage *sync = window.sinkronisasiPage()) {
+            window.showPage(ui::Page::DapodikSync);
+            if (ui::DapodikSyncPage *sync = window.dapodikSyncPage()) {
                 (void)QTest::qWaitFor([&] { return !sync->isReloading(); }, 10000);
                 save(&window, QStringLiteral("sinkronisasi-selesai.png"));
                 (void)test::pointAtSim(*core, slow);
@@ -722,7 +722,7 @@ int main(int argc, char *argv[])
         }
     }
 
-    window.showPage(ui::Page::Pengguna);
+    window.showPage(ui::Page::Users);
 
     QTest::mouseClick(users->addButton(), Qt::LeftButton);
     if (auto *dialog = openDialog<ui::UserDialog>(users)) {
@@ -736,7 +736,7 @@ int main(int argc, char *argv[])
         dialog->reject();
     }
 
-    window.showPage(ui::Page::Pengaturan);
+    window.showPage(ui::Page::Settings);
     save(&window, QStringLiteral("settings-page.png"));
     window.settingsPage()->openDialog();
     if (auto *dialog = openDialog<ui::SettingsDialog>(window.settingsPage())) {

@@ -126,6 +126,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
         box->addWidget(l);
         auto *e = new QPlainTextEdit(detail);
         e->setObjectName(name);
+        e->setAccessibleName(title);
         e->setReadOnly(true);
         e->setFont(mono);
         e->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);

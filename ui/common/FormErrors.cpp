@@ -92,6 +92,16 @@ QLabel *formLabel(const QString &text, QWidget *buddy)
 {
     auto *l = plainLabel(text);
     l->setBuddy(buddy);
+    // Qt finds a buddy's label only among the input's siblings, and FormErrors wraps the input
+    // in a row of its own: name the input after its label, so a screen reader reads
+    // "Nama lengkap, edit text" instead of "edit text".
+    if (buddy && buddy->accessibleName().isEmpty()) {
+        QString name = text;
+        name.remove(QLatin1Char('&'));
+        if (name.endsWith(QLatin1Char('*'))) // "required" marker
+            name.chop(1);
+        buddy->setAccessibleName(name.trimmed());
+    }
     l->setContentsMargins(0, 7, 0, 0);
     l->setStyleSheet(QStringLiteral("color: #334155;"));
     return l;

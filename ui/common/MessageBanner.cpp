@@ -5,6 +5,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 
 namespace tu::ui {
@@ -23,6 +24,19 @@ MessageBanner::MessageBanner(QWidget *parent, bool closable) : QFrame(parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     row->addWidget(m_icon, 0, Qt::AlignTop);
     row->addWidget(m_text, 1);
+    m_undo = new QPushButton(tr("Urungkan"), this);
+    m_undo->setObjectName(QStringLiteral("bannerUndo"));
+    m_undo->setToolTip(tr("Batalkan perubahan yang baru saja dilakukan"));
+    m_undo->setAutoDefault(false);
+    m_undo->hide();
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        auto undo = std::move(m_undoAction);
+        m_undoAction = nullptr;
+        m_undo->hide();
+        if (undo)
+            undo();
+    });
+    row->addWidget(m_undo, 0, Qt::AlignVCenter);
     if (closable) {
         m_close = new QToolButton(this);
         m_close->setIcon(icons::icon(QStringLiteral("close"), theme::TextMuted));
@@ -34,9 +48,18 @@ MessageBanner::MessageBanner(QWidget *parent, bool closable) : QFrame(parent)
     hide();
 }
 
+void MessageBanner::showUndoable(const QString &text, std::function<void()> undo)
+{
+    showMessage(Kind::Success, text);
+    m_undoAction = std::move(undo);
+    m_undo->setVisible(bool(m_undoAction));
+}
+
 void MessageBanner::showMessage(Kind kind, const QString &text)
 {
     m_kind = kind;
+    m_undoAction = nullptr;
+    m_undo->hide();
     static const char *names[] = {"error", "success", "info"};
     setProperty("kind", QString::fromLatin1(names[static_cast<int>(kind)]));
     const QColor color = kind == Kind::Error ? theme::Danger : kind == Kind::Success ? theme::Success : theme::Primary;
@@ -51,6 +74,8 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
 
 void MessageBanner::clear()
 {
+    m_undoAction = nullptr;
+    m_undo->hide();
     m_text->clear();
     hide();
 }

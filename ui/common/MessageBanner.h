@@ -1,9 +1,11 @@
 #pragma once
 #include <QFrame>
+#include <functional>
 
 #include "Result.h"
 
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace tu::ui {
@@ -20,6 +22,10 @@ public:
     void showMessage(Kind kind, const QString &text);
     void showError(const QString &text) { showMessage(Kind::Error, text); }
     void showError(const Error &error) { showMessage(Kind::Error, error.text()); }
+    // A success that can be taken back: "Urungkan" beside the text runs `undo` once (the
+    // button goes with the next message).
+    void showUndoable(const QString &text, std::function<void()> undo);
+    QPushButton *undoButton() const { return m_undo; }
     void clear();
     QString text() const;
     Kind kind() const { return m_kind; }
@@ -29,6 +35,8 @@ private:
     QLabel *m_icon;
     QLabel *m_text;
     QToolButton *m_close = nullptr;
+    QPushButton *m_undo = nullptr;
+    std::function<void()> m_undoAction;
 };
 
 } // namespace tu::ui

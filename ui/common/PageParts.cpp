@@ -2,12 +2,15 @@
 #include "common/Icons.h"
 #include "common/Theme.h"
 
+#include <QAction>
 #include <QBoxLayout>
+#include <QCoreApplication>
 #include <QFrame>
-
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 
 namespace tu::ui {
 
@@ -50,6 +53,7 @@ QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move inside it
     t->setAlternatingRowColors(true);
     t->setShowGrid(false);
     t->setWordWrap(false);
@@ -59,6 +63,44 @@ QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight)
     h->setHighlightSections(false);
     h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return t;
+}
+
+QLineEdit *searchField(const QString &placeholder, QWidget *parent, int minimumWidth)
+{
+    auto *e = new QLineEdit(parent);
+    e->setObjectName(QStringLiteral("search"));
+    e->setPlaceholderText(placeholder);
+    e->setAccessibleName(QCoreApplication::translate("PageParts", "Pencarian"));
+    e->setAccessibleDescription(placeholder);
+    e->setClearButtonEnabled(true);
+    QAction *icon = e->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
+    icon->setToolTip(QCoreApplication::translate("PageParts", "Cari"));
+    nameIconButtons(e);
+    e->setMinimumWidth(minimumWidth);
+    e->setMaxLength(100);
+    return e;
+}
+
+void addRevealAction(QLineEdit *password)
+{
+    QAction *reveal = password->addAction(icons::icon(QStringLiteral("eye"), theme::TextMuted), QLineEdit::TrailingPosition);
+    reveal->setToolTip(QCoreApplication::translate("PageParts", "Tampilkan atau sembunyikan password"));
+    QObject::connect(reveal, &QAction::triggered, password, [password] {
+        password->setEchoMode(password->echoMode() == QLineEdit::Password ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    nameIconButtons(password);
+}
+
+void nameIconButtons(QLineEdit *edit)
+{
+    for (QToolButton *b : edit->findChildren<QToolButton *>()) {
+        const QAction *a = b->defaultAction();
+        QString name = a ? a->toolTip() : QString();
+        if (!a || a->objectName() == QLatin1String("_q_qlineeditclearaction"))
+            name = QCoreApplication::translate("PageParts", "Kosongkan isian");
+        b->setToolTip(name);
+        b->setAccessibleName(name);
+    }
 }
 
 } // namespace tu::ui

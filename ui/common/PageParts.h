@@ -9,6 +9,7 @@ class QFrame;
 class QHBoxLayout;
 class QVBoxLayout;
 class QPushButton;
+class QLineEdit;
 class QTableView;
 class QWidget;
 
@@ -28,5 +29,13 @@ Card makeCard(QWidget *parent, int toolbarVerticalMargin = 10);
 // Read-only table of records: whole rows, one at a time, alternating colours, no grid, left-
 // aligned header, no row numbers.
 QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight = 40);
+// The search box of a list: search icon, clear button, named for screen readers ("Pencarian",
+// the placeholder as description), object name "search".
+QLineEdit *searchField(const QString &placeholder, QWidget *parent, int minimumWidth = 240);
+// The eye button inside a password field that shows or hides what was typed.
+void addRevealAction(QLineEdit *password);
+// Gives the icon-only buttons Qt adds inside `edit` (its clear button, its actions) a name and
+// a tooltip; call after adding the actions.
+void nameIconButtons(QLineEdit *edit);
 
 } // namespace tu::ui

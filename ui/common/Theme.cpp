@@ -59,11 +59,11 @@ QPushButton { background: #ffffff; color: #0f172a; border: 1px solid #cbd5e1; bo
               padding: 6px 14px; font-size: 13px; min-height: 18px; }
 QPushButton:hover { background: #f8fafc; border-color: #94a3b8; }
 QPushButton:pressed { background: #e2e8f0; }
-QPushButton:focus { border-color: #2563eb; }
+QPushButton:focus { border: 2px solid #2563eb; padding: 5px 13px; }
 QPushButton:disabled { color: #94a3b8; background: #f8fafc; border-color: #e2e8f0; }
 QPushButton[variant="primary"] { background: #2563eb; color: #ffffff; border-color: #2563eb; font-weight: 600; }
 QPushButton[variant="primary"]:hover { background: #1d4ed8; border-color: #1d4ed8; }
-QPushButton[variant="primary"]:focus { border-color: #1e3a8a; }
+QPushButton[variant="primary"]:focus { border: 2px solid #1e3a8a; }
 QPushButton[variant="primary"]:disabled { background: #93c5fd; border-color: #93c5fd; color: #ffffff; }
 QPushButton[variant="danger"] { color: #b91c1c; }
 QPushButton[variant="danger"]:hover { background: #fef2f2; border-color: #fca5a5; }
@@ -75,7 +75,8 @@ QLineEdit, QComboBox, QSpinBox, QPlainTextEdit { background: #ffffff; color: #0f
               border-radius: 6px; padding: 5px 8px; font-size: 13px; selection-background-color: #bfdbfe;
               selection-color: #0f172a; }
 QLineEdit, QComboBox, QSpinBox { min-height: 20px; }
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus { border-color: #2563eb; }
+/* A focus ring people can see: 2 px, padding reduced by the extra pixel so nothing moves. */
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus { border: 2px solid #2563eb; padding: 4px 7px; }
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] { border-color: #dc2626; }
 QLineEdit:read-only { background: #f8fafc; color: #475569; }
 QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled { background: #f1f5f9; color: #94a3b8; }
@@ -88,6 +89,9 @@ QCheckBox { color: #0f172a; font-size: 13px; spacing: 8px; }
 QTableView { background: #ffffff; alternate-background-color: #f8fafc; border: none; gridline-color: #f1f5f9;
              selection-background-color: #dbeafe; selection-color: #0f172a; font-size: 13px; outline: 0; }
 QTableView::item { padding: 0 10px; border-bottom: 1px solid #f1f5f9; }
+QTableView:focus, QListView:focus, QTreeView:focus { border: 2px solid #2563eb; }
+QCheckBox:focus, QRadioButton:focus { color: #1d4ed8; }
+QLabel[variant="warning"] { color: #92400e; background: #fffbeb; border: 1px solid #fcd34d; border-radius: 6px; padding: 8px 10px; }
 QHeaderView { background: #ffffff; }
 QHeaderView::section { background: #f8fafc; color: #475569; font-size: 12px; font-weight: 700; padding: 9px 13px;
              border: none; border-top: 1px solid #e2e8f0; border-bottom: 1px solid #e2e8f0; }

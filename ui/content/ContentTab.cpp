@@ -107,12 +107,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     const Card cardParts = makeCard(left);
     QFrame *card = cardParts.frame;
     QHBoxLayout *toolbar = cardParts.toolbar;
-    m_search = new QLineEdit(card);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Cari %1…").arg(contentFieldText(*type.field(type.titleKey)).toLower()));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(180);
+    m_search = searchField(tr("Cari %1…").arg(contentFieldText(*type.field(type.titleKey)).toLower()), card, 180);
     toolbar->addWidget(m_search, 1);
     if (m_filterField) {
         m_filter = new QComboBox(card);

@@ -41,12 +41,7 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     const Card cardParts = makeCard(this);
     QFrame *card = cardParts.frame;
     QHBoxLayout *toolbar = cardParts.toolbar;
-    m_search = new QLineEdit(card);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Cari judul karya…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(220);
+    m_search = searchField(tr("Cari judul karya…"), card, 220);
     toolbar->addWidget(m_search);
     m_category = new QComboBox(card);
     m_category->setObjectName(QStringLiteral("categoryFilter"));

@@ -64,11 +64,7 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
     m_kecamatan->addItem(tr("Semua kecamatan"), QString());
     m_kecamatan->setToolTip(tr("Tampilkan hanya data satu kecamatan"));
     parts.toolbar->addWidget(m_kecamatan);
-    m_search = new QLineEdit(parts.frame);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(250);
+    m_search = searchField(QString(), parts.frame, 250);
     parts.toolbar->addWidget(m_search);
     m_inactive = new QCheckBox(tr("Tampilkan nonaktif"), parts.frame);
     m_inactive->setObjectName(QStringLiteral("showInactive"));
@@ -129,7 +125,7 @@ DapodikDataPage::DapodikDataPage(Core &core, const Actor &actor, QWidget *parent
     connect(refresh, &QPushButton::clicked, this, &DapodikDataPage::reload);
     for (DapodikListModel *m : {m_sekolahModel, m_ptkModel}) {
         connect(m, &DapodikListModel::loaded, this, &DapodikDataPage::updateCount);
-        connect(m, &DapodikListModel::failed, m_banner, &MessageBanner::showError);
+        connect(m, &DapodikListModel::failed, m_banner, qOverload<const QString &>(&MessageBanner::showError));
     }
     // After every sync job the data changed: reload what is on screen.
     new ReloadWhenShown(this, &m_core.dapodik().jobs(), &JobRunner::finished, [this] { reload(); });

@@ -1,4 +1,5 @@
 #include "PpdbDetailDialog.h"
+#include "common/ScreenFit.h"
 #include "common/SchoolTime.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
@@ -11,6 +12,10 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QMenu>
+#include <QPageSize>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
@@ -93,6 +98,7 @@ PpdbStatusDialog::PpdbStatusDialog(Core &core, const Actor &actor, const Registr
     m_note = new QPlainTextEdit(this);
     m_note->setObjectName(QStringLiteral("note"));
     m_note->setPlaceholderText(status == QLatin1String("rejected") ? tr("Alasan penolakan (wajib)") : tr("Catatan (opsional)"));
+    m_note->setAccessibleName(status == QLatin1String("rejected") ? tr("Alasan penolakan") : tr("Catatan"));
     m_note->setTabChangesFocus(true);
     m_note->setFixedHeight(96);
     root->addWidget(m_errors.withError(QStringLiteral("note"), m_note));
@@ -296,7 +302,16 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     connect(m_verify, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("verified")); });
     connect(m_accept, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("accepted")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("rejected")); });
-    connect(m_print, &QPushButton::clicked, this, &PpdbDetailDialog::printProofAsk);
+    // Print (system dialog with a preview) on A4 or F4/folio, or save a PDF.
+    auto *printMenu = new QMenu(m_print);
+    QAction *a4 = printMenu->addAction(tr("Cetak di kertas A4…"));
+    a4->setShortcut(QKeySequence::Print);
+    connect(a4, &QAction::triggered, this, [this] { printPreview(QPageSize(QPageSize::A4)); });
+    connect(printMenu->addAction(tr("Cetak di kertas F4 / Folio…")), &QAction::triggered, this,
+            [this] { printPreview(ProofOfRegistration::folio()); });
+    connect(printMenu->addAction(tr("Simpan sebagai PDF…")), &QAction::triggered, this, &PpdbDetailDialog::printProofAsk);
+    m_print->setMenu(printMenu);
+    addAction(a4); // Ctrl+P works while the dialog has focus
     connect(m_documents, &QListWidget::currentRowChanged, this, &PpdbDetailDialog::showDocument);
     connect(m_openDoc, &QPushButton::clicked, this, [this] {
         const int i = m_documents->currentRow();
@@ -444,6 +459,35 @@ bool PpdbDetailDialog::printProof(const QString &path)
     }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Bukti pendaftaran disimpan di %1.").arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+QPrintPreviewDialog *PpdbDetailDialog::makePrintPreview(QPrinter *printer)
+{
+    const Registration r = m_detail.registration;
+    QString year;
+    if (auto y = m_core.tahunAjaran().get(r.tahunAjaranId); y.ok())
+        year = y->nama;
+    const QString school = m_core.settings().value(QStringLiteral("school_name"));
+    const QTimeZone zone = SchoolTime::of(m_core).zone();
+    auto *preview = new QPrintPreviewDialog(printer, this);
+    preview->setObjectName(QStringLiteral("proofPreview"));
+    preview->setWindowTitle(tr("Pratinjau cetak: bukti pendaftaran %1").arg(r.number));
+    connect(preview, &QPrintPreviewDialog::paintRequested, preview, [r, school, year, zone](QPrinter *p) {
+        ProofOfRegistration::print(p, r, school, year, zone);
+    });
+    fitToScreen(preview, QSize(900, 700));
+    return preview;
+}
+
+void PpdbDetailDialog::printPreview(const QPageSize &size)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(size);
+    printer.setPageOrientation(QPageLayout::Portrait);
+    printer.setDocName(tr("Bukti Pendaftaran %1").arg(m_detail.registration.number));
+    QPrintPreviewDialog *preview = makePrintPreview(&printer);
+    preview->exec();
+    delete preview;
 }
 
 void PpdbDetailDialog::printProofAsk()

@@ -8,6 +8,9 @@
 class QFormLayout;
 class QLabel;
 class QListWidget;
+class QPageSize;
+class QPrintPreviewDialog;
+class QPrinter;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -57,6 +60,10 @@ public:
     void changeStatus(const QString &status);
     // Writes the proof to `path`; false (banner shows why) on failure.
     bool printProof(const QString &path);
+    // The system print preview (and from it the print dialog) on paper of `size`.
+    void printPreview(const QPageSize &size);
+    // The preview for `printer`, painting the proof; the caller runs and deletes it (tests).
+    QPrintPreviewDialog *makePrintPreview(QPrinter *printer);
 
 signals:
     void statusChanged(const tu::Registration &r);

@@ -1,5 +1,6 @@
 #include "PpdbPage.h"
 #include "common/Pager.h"
+#include "common/SchoolTime.h"
 #include "common/Async.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
@@ -9,6 +10,7 @@
 #include "ppdb/PpdbDetailDialog.h"
 #include "ppdb/PpdbTableModel.h"
 #include "ppdb/PpdbWalkInDialog.h"
+#include "common/Confirm.h"
 #include "common/Theme.h"
 #include "app/Core.h"
 #include "ppdb/PpdbExport.h"
@@ -56,6 +58,10 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     page->addWidget(header);
     m_banner = new MessageBanner(this);
     page->addWidget(m_banner);
+    if (const auto draft = PpdbWalkInDialog::pendingDraft(m_core)) // left by a crash or power cut
+        m_banner->showMessage(MessageBanner::Kind::Info,
+                              tr("Ada pendaftaran langsung yang belum disimpan (%1). Buka \"Pendaftaran langsung\" untuk melanjutkannya.")
+                                  .arg(draft->value(QLatin1String("fullName")).toString().left(80)));
 
     const Card cardParts = makeCard(this);
     QFrame *card = cardParts.frame;
@@ -69,12 +75,7 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_tabs->setExpanding(false);
     toolbar->addWidget(m_tabs);
     toolbar->addStretch(1);
-    m_search = new QLineEdit(card);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Cari nama, NISN atau nomor…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(260);
+    m_search = searchField(tr("Cari nama, NISN atau nomor…"), card, 260);
     toolbar->addWidget(m_search);
     m_detail = actionButton(tr("Lihat detail…"), QStringLiteral("eye"), card);
     m_detail->setObjectName(QStringLiteral("openDetail"));
@@ -185,6 +186,18 @@ void PpdbPage::openDetail(int row)
 void PpdbPage::openWalkIn()
 {
     PpdbWalkInDialog dialog(m_core, m_actor, this);
+    // A draft left by a crash or power cut is offered back, never silently dropped.
+    if (const auto draft = PpdbWalkInDialog::pendingDraft(m_core)) {
+        const QString name = draft->value(QLatin1String("fullName")).toString().left(80);
+        if (confirmAction(this, tr("Draf pendaftaran langsung"),
+                          tr("Ada pendaftaran langsung yang belum disimpan%1. Lanjutkan mengisinya? Bila tidak, draf itu dibuang.")
+                              .arg(name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name)),
+                          tr("Lanjutkan draf"), false))
+            dialog.loadDraft(*draft);
+        else
+            PpdbWalkInDialog::discardDraft(m_core);
+    }
+    m_banner->clear();
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_search->blockSignals(true);
@@ -237,11 +250,12 @@ void PpdbPage::exportTo(const QString &path)
     filter.status = statusFilter();
     filter.q = m_search->text();
     Core *core = &m_core;
-    runAsync(this, [core, filter, path]() -> Status {
+    const QTimeZone zone = SchoolTime::of(m_core).zone();
+    runAsync(this, [core, filter, path, zone]() -> Status {
         auto rows = core->ppdb().all(filter);
         if (!rows.ok())
             return rows.error();
-        auto bytes = registrationsXlsx(rows.value(), QDir::tempPath());
+        auto bytes = registrationsXlsx(rows.value(), QDir::tempPath(), zone);
         if (!bytes.ok())
             return bytes.error();
         QSaveFile file(path);

@@ -1,4 +1,6 @@
 #include "PpdbTableModel.h"
+
+#include <QCoreApplication>
 #include "common/SchoolTime.h"
 #include "common/PlainText.h"
 
@@ -35,15 +37,9 @@ QIcon statusDot(const QColor &color)
 
 QString ppdbStatusText(const QString &status)
 {
-    if (status == QLatin1String("pending"))
-        return PpdbTableModel::tr("Menunggu");
-    if (status == QLatin1String("verified"))
-        return PpdbTableModel::tr("Terverifikasi");
-    if (status == QLatin1String("accepted"))
-        return PpdbTableModel::tr("Diterima");
-    if (status == QLatin1String("rejected"))
-        return PpdbTableModel::tr("Ditolak");
-    return status;
+    // The words come from core (also used by the exports); translated in context "PpdbStatus".
+    const char *source = registrationStatusSource(status);
+    return source ? QCoreApplication::translate("PpdbStatus", source) : status;
 }
 
 QColor ppdbStatusColor(const QString &status)

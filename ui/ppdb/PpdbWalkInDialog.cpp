@@ -1,10 +1,17 @@
 #include "PpdbWalkInDialog.h"
+#include "common/Confirm.h"
 #include "common/MessageBanner.h"
+#include "common/ScreenFit.h"
 #include "common/PlainText.h"
 #include "common/Theme.h"
 #include "app/Core.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -18,12 +25,15 @@
 
 namespace tu::ui {
 
+namespace {
+const QDate NoDate(1900, 1, 1);
+} // namespace
+
 PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *parent)
     : QDialog(parent), m_core(core), m_actor(actor), m_banner(new MessageBanner(this, false)), m_errors(m_banner)
 {
     setObjectName(QStringLiteral("ppdbWalkInDialog"));
     setWindowTitle(tr("Pendaftaran langsung"));
-    resize(960, 760);
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(24, 20, 24, 18);
     root->setSpacing(10);
@@ -91,15 +101,21 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     m_birthDate->setCalendarPopup(true);
     m_birthDate->setDisplayFormat(QStringLiteral("dd-MM-yyyy"));
     m_birthDate->setLocale(QLocale(QLocale::Indonesian, QLocale::Indonesia));
-    m_birthDate->setDate(QDate(QDate::currentDate().year() - 12, 1, 1));
+    // Starts empty: the lowest date stands for "not chosen" and shows as "— pilih —", so a
+    // clerk who skips the field gets the service's "required" message instead of a made-up date.
+    m_birthDate->setMinimumDate(NoDate);
+    m_birthDate->setSpecialValueText(tr("— pilih —"));
+    m_birthDate->setDate(NoDate);
     row(left, tr("Tanggal lahir"), QStringLiteral("birthDate"), m_birthDate);
     m_gender = new QComboBox(content);
     m_gender->setObjectName(QStringLiteral("gender"));
+    m_gender->addItem(tr("— pilih —"), QString());
     m_gender->addItem(tr("Laki-laki"), QStringLiteral("L"));
     m_gender->addItem(tr("Perempuan"), QStringLiteral("P"));
     row(left, tr("Jenis kelamin"), QStringLiteral("gender"), m_gender);
     m_religion = new QComboBox(content);
     m_religion->setObjectName(QStringLiteral("religion"));
+    m_religion->addItem(tr("— pilih —"), QString());
     for (const QString &r : PpdbService::religions())
         m_religion->addItem(r, r);
     row(left, tr("Agama"), QStringLiteral("religion"), m_religion);
@@ -138,6 +154,88 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     connect(m_save, &QPushButton::clicked, this, &PpdbWalkInDialog::save);
     root->addWidget(buttons);
     m_save->setDefault(true);
+
+    m_initial = input();
+    // Every change is kept as a draft on disk (after a short pause), so a crash or a power cut
+    // loses nothing; the draft goes once the registration is saved or deliberately discarded.
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(800);
+    connect(&m_draftTimer, &QTimer::timeout, this, &PpdbWalkInDialog::writeDraft);
+    for (QLineEdit *e : std::as_const(m_lines))
+        connect(e, &QLineEdit::textEdited, &m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_gender, &QComboBox::activated, &m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_religion, &QComboBox::activated, &m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_birthDate, &QDateEdit::dateChanged, &m_draftTimer, qOverload<>(&QTimer::start));
+    fitToScreen(this, QSize(960, 760));
+}
+
+QString PpdbWalkInDialog::draftPath(const Core &core)
+{
+    return core.dataDir() + QStringLiteral("/drafts/walkin.json");
+}
+
+std::optional<QJsonObject> PpdbWalkInDialog::pendingDraft(const Core &core)
+{
+    QFile f(draftPath(core));
+    if (f.size() > 64 * 1024 || !f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+    if (!doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+void PpdbWalkInDialog::discardDraft(const Core &core)
+{
+    QFile::remove(draftPath(core));
+}
+
+void PpdbWalkInDialog::loadDraft(const QJsonObject &draft)
+{
+    for (auto it = m_lines.begin(); it != m_lines.end(); ++it)
+        it.value()->setText(draft.value(it.key()).toString().left(it.value()->maxLength()));
+    const int g = m_gender->findData(draft.value(QLatin1String("gender")).toString());
+    m_gender->setCurrentIndex(g < 0 ? 0 : g);
+    const int r = m_religion->findData(draft.value(QLatin1String("religion")).toString());
+    m_religion->setCurrentIndex(r < 0 ? 0 : r);
+    const QDate birth = QDate::fromString(draft.value(QLatin1String("birthDate")).toString(), Qt::ISODate);
+    m_birthDate->setDate(birth.isValid() ? birth : NoDate);
+    m_initial = QJsonObject(); // a restored draft counts as unsaved work
+}
+
+bool PpdbWalkInDialog::hasUnsavedChanges() const
+{
+    return input() != m_initial;
+}
+
+void PpdbWalkInDialog::writeDraft()
+{
+    if (!hasUnsavedChanges())
+        return;
+    QDir().mkpath(QFileInfo(draftPath(m_core)).path());
+    QSaveFile f(draftPath(m_core));
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(input()).toJson(QJsonDocument::Compact));
+        f.commit();
+    }
+}
+
+void PpdbWalkInDialog::reject()
+{
+    if (hasUnsavedChanges()) {
+        switch (askUnsaved(this, tr("formulir pendaftaran"))) {
+        case UnsavedChoice::Save:
+            save();
+            return; // accepted, or still open with the messages under the fields
+        case UnsavedChoice::Cancel:
+            return;
+        case UnsavedChoice::Discard:
+            break;
+        }
+    }
+    m_draftTimer.stop();
+    discardDraft(m_core);
+    QDialog::reject();
 }
 
 QJsonObject PpdbWalkInDialog::input() const
@@ -147,7 +245,7 @@ QJsonObject PpdbWalkInDialog::input() const
         in.insert(it.key(), it.value()->text());
     in.insert(QStringLiteral("gender"), m_gender->currentData().toString());
     in.insert(QStringLiteral("religion"), m_religion->currentData().toString());
-    in.insert(QStringLiteral("birthDate"), m_birthDate->date().toString(Qt::ISODate));
+    in.insert(QStringLiteral("birthDate"), m_birthDate->date() == NoDate ? QString() : m_birthDate->date().toString(Qt::ISODate));
     return in;
 }
 
@@ -160,6 +258,8 @@ void PpdbWalkInDialog::save()
         return;
     }
     m_saved = r.value();
+    m_draftTimer.stop();
+    discardDraft(m_core);
     accept();
 }
 

@@ -5,6 +5,9 @@
 
 #include <QDialog>
 #include <QHash>
+#include <QJsonObject>
+#include <QTimer>
+#include <optional>
 
 class QComboBox;
 class QDateEdit;
@@ -20,7 +23,9 @@ namespace tu::ui {
 class MessageBanner;
 
 // "Pendaftaran langsung": staff type in an applicant who came to the office. Every rule is the
-// service's (submit with source "walkin"); its messages appear under the fields.
+// service's (submit with source "walkin"); its messages appear under the fields. Nothing is
+// pre-filled (birth date, gender and religion start at "— pilih —"); typed data is kept as a
+// draft in the data folder until saved or discarded, and closing with changes asks first.
 class PpdbWalkInDialog : public QDialog
 {
     Q_OBJECT
@@ -35,9 +40,20 @@ public:
     QDateEdit *birthDateEdit() const { return m_birthDate; }
     QPushButton *saveButton() const { return m_save; }
     QJsonObject input() const;
+    bool hasUnsavedChanges() const;
+    void loadDraft(const QJsonObject &draft);
+
+    // The draft a crash or power cut left behind, if any.
+    static std::optional<QJsonObject> pendingDraft(const Core &core);
+    static void discardDraft(const Core &core);
+
+public slots:
+    void reject() override;
 
 private:
+    static QString draftPath(const Core &core);
     void save();
+    void writeDraft();
     Core &m_core;
     Actor m_actor;
     Registration m_saved;
@@ -47,6 +63,8 @@ private:
     QComboBox *m_gender, *m_religion;
     QDateEdit *m_birthDate;
     QPushButton *m_save;
+    QJsonObject m_initial;
+    QTimer m_draftTimer;
 };
 
 } // namespace tu::ui

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QPrinter>
 #include <qrencode.h>
 
 namespace tu::ui {
@@ -51,10 +52,36 @@ Status ProofOfRegistration::writePdf(const Registration &r, const QString &schoo
     QPainter p;
     if (!p.begin(&writer))
         return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
+    paint(p, QRectF(0, 0, writer.width(), writer.height()), writer.resolution(), r, schoolName, tahunAjaran, zone);
+    if (!p.end())
+        return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
+    if (QFileInfo(path).size() == 0)
+        return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
+    return {};
+}
+
+bool ProofOfRegistration::print(QPrinter *printer, const Registration &r, const QString &schoolName, const QString &tahunAjaran,
+                                const QTimeZone &zone)
+{
+    QPainter p;
+    if (!p.begin(printer))
+        return false;
+    // The A5 card in the top half of the sheet (A4 or F4): the applicant cuts it out.
+    const qreal dpi = printer->resolution();
+    const qreal mm = dpi / 25.4;
+    const QRectF sheet = printer->pageLayout().paintRectPixels(printer->resolution());
+    const QRectF card(0, 0, qMin(sheet.width(), 148 * mm), qMin(sheet.height(), 210 * mm));
+    paint(p, card, dpi, r, schoolName, tahunAjaran, zone);
+    return p.end();
+}
+
+void ProofOfRegistration::paint(QPainter &p, const QRectF &page, qreal dpi, const Registration &r, const QString &schoolName,
+                                const QString &tahunAjaran, const QTimeZone &zone)
+{
+    p.save();
     p.setRenderHint(QPainter::Antialiasing);
 
-    const qreal mm = writer.resolution() / 25.4;
-    const QRectF page(0, 0, writer.width(), writer.height());
+    const qreal mm = dpi / 25.4;
     const QRectF card = page.adjusted(10 * mm, 10 * mm, -10 * mm, -10 * mm);
     const QColor ink(0x0f, 0x17, 0x2a), muted(0x64, 0x74, 0x8b), line(0xcb, 0xd5, 0xe1), primary(0x25, 0x63, 0xeb);
     auto font = [](qreal pt, bool bold = false) {
@@ -158,11 +185,12 @@ Status ProofOfRegistration::writePdf(const Registration &r, const QString &schoo
                tr("Simpan bukti ini dan bawa saat verifikasi berkas di sekolah. Status pendaftaran dapat dicek "
                   "dengan nomor pendaftaran dan NISN. Dicetak %1.")
                    .arg(id.toString(SchoolTime(zone).now(), QStringLiteral("d MMMM yyyy, HH:mm"))));
-    if (!p.end())
-        return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
-    if (QFileInfo(path).size() <= 0)
-        return Error::make(ErrorCode::ServerError, tr("Berkas %1 tidak dapat ditulis. Periksa folder dan izin aksesnya.").arg(path));
-    return {};
+    p.restore();
+}
+
+QPageSize ProofOfRegistration::folio()
+{
+    return QPageSize(QSizeF(215, 330), QPageSize::Millimeter, tr("F4 / Folio (215 × 330 mm)"), QPageSize::ExactMatch);
 }
 
 } // namespace tu::ui

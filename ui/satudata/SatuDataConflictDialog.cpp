@@ -58,6 +58,7 @@ SatuDataConflictDialog::SatuDataConflictDialog(Core &core, const Actor &actor, c
     m_table->setHorizontalHeaderLabels({tr("Bagian"), tr("Versi lokal (TataUsaha)"), tr("Versi portal")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(true);
     m_table->setShowGrid(false);

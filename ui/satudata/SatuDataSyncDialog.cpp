@@ -48,6 +48,7 @@ QTableWidget *rowLogTable(const QList<QJsonObject> &rows, QWidget *card)
     table->setHorizontalHeaderLabels({SatuDataSyncDialog::tr("Baris"), SatuDataSyncDialog::tr("Status"), SatuDataSyncDialog::tr("Pesan")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setTabKeyNavigation(false);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setShowGrid(false);
     table->setAlternatingRowColors(true);

@@ -3,6 +3,7 @@
 #include "auth/Actor.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QComboBox;
@@ -14,6 +15,7 @@ class QSpinBox;
 namespace tu {
 class ApiServerHost;
 class Core;
+struct SettingKey;
 }
 
 namespace tu::ui {
@@ -21,11 +23,13 @@ namespace tu::ui {
 class LocalConfig;
 class MessageBanner;
 
-// Pengaturan: school identity, time zone, language and the API server's policy live in the
-// database (SettingsStore, shared with tatausaha-server); the data folder and database URL live
-// in this computer's QSettings because they are needed before the database opens. A setting an
-// environment variable overrides is shown read-only. Saving restarts the in-process API server
-// when its address changed or it is not running, and reloads its policy.
+// Pengaturan, generated from the settings' descriptors (app/SettingsCatalog): one card per
+// group, one row per setting, the editor chosen by the setting's kind. Those settings live in
+// the database (shared with tatausaha-server); the data folder and database URL live in this
+// computer's QSettings because they are needed before the database opens. A setting an
+// environment variable overrides is shown read-only. Saving restarts the in-process API
+// server when its address changed or it is not running, and reloads its policy. Closing with
+// unsaved changes asks first.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -35,34 +39,39 @@ public:
     // After accept(): whether something saved only takes effect after a restart.
     bool restartNeeded() const { return m_restartNeeded; }
 
-    QLineEdit *schoolNameEdit() const { return m_schoolName; }
-    QComboBox *timezoneCombo() const { return m_timezone; }
-    QComboBox *languageCombo() const { return m_language; }
+    // The editor of a database setting by its key (nullptr when the dialog does not show it).
+    QWidget *editor(const QString &key) const { return m_editors.value(key); }
+    QLineEdit *lineEdit(const QString &key) const;
+    QSpinBox *spinBox(const QString &key) const;
+    QComboBox *comboBox(const QString &key) const;
+    // The API address's own editor (host, port, "serve the LAN").
     QLineEdit *hostEdit() const { return m_host; }
     QSpinBox *portSpin() const { return m_port; }
     QCheckBox *lanCheck() const { return m_lan; }
-    QLineEdit *proxiesEdit() const { return m_proxies; }
-    QLineEdit *corsEdit() const { return m_cors; }
-    QLineEdit *rateLimitsEdit() const { return m_rateLimits; }
     QLineEdit *dataDirEdit() const { return m_dataDir; }
     QLineEdit *databaseEdit() const { return m_database; }
-    QLineEdit *dapodikUrlEdit() const { return m_dapodikUrl; }
-    QLineEdit *dapodikPasswordEdit() const { return m_dapodikPassword; }
-    QLineEdit *dapodikKeyEdit() const { return m_dapodikKey; }
-    QSpinBox *syncConcurrencySpin() const { return m_syncConcurrency; }
-    QSpinBox *satuDataDelaySpin() const { return m_satuDataDelay; }
     QPushButton *saveButton() const { return m_save; }
     const FormErrors &errors() const { return m_errors; }
 
+    // Values the person changed and has not saved (database settings and local storage).
+    bool hasUnsavedChanges() const;
+
+public slots:
+    void reject() override;
+
 private:
+    QWidget *makeEditor(const SettingKey &key);
+    QWidget *listenEditor();
+    QWidget *storageCard();
     void load();
     void save();
+    QString editorValue(const SettingKey &key) const;
+    QHash<QString, QString> changedValues() const;
     QString listenValue() const;
     // The row for a database setting, with the environment-override note when one applies.
-    QWidget *settingRow(const QString &key, QWidget *input);
-    // An upstream address row with a warning, shown while the address is http:// and one of
-    // `credentials` is filled in.
-    QWidget *urlRow(const QString &key, QLineEdit *url, const QList<QLineEdit *> &credentials);
+    QWidget *settingRow(const SettingKey &key, QWidget *input);
+    // A plain-http warning under an upstream address while one of its credentials is filled in.
+    void addPlainHttpWarning(const SettingKey &key, QWidget *row);
 
     Core &m_core;
     Actor m_actor;
@@ -70,30 +79,13 @@ private:
     LocalConfig &m_local;
     MessageBanner *m_banner;
     FormErrors m_errors;
-    QLineEdit *m_schoolName;
-    QComboBox *m_timezone;
-    QComboBox *m_language;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QCheckBox *m_lan;
-    QLineEdit *m_proxies;
-    QLineEdit *m_cors;
-    QLineEdit *m_rateLimits;
-    QLineEdit *m_siakadUrl = nullptr;
-    QLineEdit *m_siakadKey = nullptr;
-    QLineEdit *m_dapodikUrl = nullptr;
-    QLineEdit *m_dapodikUser = nullptr;
-    QLineEdit *m_dapodikPassword = nullptr;
-    QLineEdit *m_dapodikKey = nullptr;
-    QLineEdit *m_dapodikWilayah = nullptr;
-    QSpinBox *m_syncConcurrency = nullptr;
-    QLineEdit *m_splpUrl = nullptr;
-    QLineEdit *m_sipdUrl = nullptr;
-    QLineEdit *m_externalKey = nullptr;
-    QSpinBox *m_satuDataDelay = nullptr;
-    QLineEdit *m_dataDir;
-    QLineEdit *m_database;
-    QPushButton *m_save;
+    QHash<QString, QWidget *> m_editors;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_port = nullptr;
+    QCheckBox *m_lan = nullptr;
+    QLineEdit *m_dataDir = nullptr;
+    QLineEdit *m_database = nullptr;
+    QPushButton *m_save = nullptr;
     bool m_restartNeeded = false;
 };
 

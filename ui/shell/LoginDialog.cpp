@@ -1,4 +1,6 @@
 #include "LoginDialog.h"
+#include "common/FormErrors.h"
+#include "common/PageParts.h"
 #include "common/Async.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
@@ -19,8 +21,8 @@ namespace tu::ui {
 namespace {
 QLabel *fieldLabel(const QString &text, QWidget *buddy)
 {
-    auto *l = plainLabel(text);
-    l->setBuddy(buddy);
+    QLabel *l = formLabel(text, buddy); // names the input for screen readers too
+    l->setContentsMargins(0, 0, 0, 0);
     l->setStyleSheet(QStringLiteral("font-weight: 600; color: #334155;"));
     return l;
 }
@@ -66,11 +68,7 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaxLength(256);
-    auto *reveal = m_password->addAction(icons::icon(QStringLiteral("eye"), theme::TextMuted), QLineEdit::TrailingPosition);
-    reveal->setToolTip(tr("Tampilkan atau sembunyikan password"));
-    connect(reveal, &QAction::triggered, this, [this] {
-        m_password->setEchoMode(m_password->echoMode() == QLineEdit::Password ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    addRevealAction(m_password);
 
     root->addWidget(fieldLabel(tr("&Username"), m_username));
     root->addSpacing(6);
@@ -99,6 +97,7 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     again->setIcon(icons::icon(QStringLiteral("refresh"), theme::TextMuted));
     again->setIconSize(QSize(20, 20));
     again->setToolTip(tr("Muat captcha baru"));
+    again->setAccessibleName(tr("Muat captcha baru"));
     again->setAutoRaise(true);
     connect(again, &QToolButton::clicked, this, &LoginDialog::showNewCaptcha);
     imageRow->addWidget(m_captchaImage);

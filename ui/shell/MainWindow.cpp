@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "shell/ApiStatusLabel.h"
 #include "common/SchoolTime.h"
+#include "common/ViewState.h"
 #include "audit/AuditPage.h"
 #include "dapodik/DapodikDataPage.h"
 #include "dashboard/DashboardPage.h"
@@ -9,15 +10,16 @@
 #include "shell/LoginDialog.h"
 #include "shell/PlaceholderPage.h"
 #include "common/PlainText.h"
-#include "ppdb/PpdbPage.h"
 #include "users/RoleText.h"
 #include "satudata/SatuDataPage.h"
 #include "settings/SettingsPage.h"
 #include "dapodik/DapodikSyncPage.h"
 #include "common/Theme.h"
-#include "tahunajaran/TahunAjaranPage.h"
 #include "users/UsersPage.h"
 #include "app/Core.h"
+#include "sync/JobRunner.h"
+#include "dapodik/DapodikService.h"
+#include "satudata/SatuDataSync.h"
 #include "api/ApiServerHost.h"
 
 #include <QAction>
@@ -57,8 +59,9 @@ MainWindow::MainWindow(Core &core, const Session &session, ApiServerHost *api, Q
 {
     m_actor.ip = LoginDialog::clientIp();
     setObjectName(QStringLiteral("mainWindow"));
-    setMinimumSize(1024, 660);
-    resize(1280, 800);
+    // Small enough for 1024×768 at 125 % scaling; pages scroll what does not fit.
+    setMinimumSize(760, 480);
+    m_startMaximized = restoreWindow(this, QStringLiteral("mainWindow"), QSize(1280, 800));
 
     auto *central = new QWidget(this);
     auto *row = new QHBoxLayout(central);
@@ -212,54 +215,46 @@ QWidget *MainWindow::buildHeader()
 void MainWindow::buildPages()
 {
     const Role role = m_session.user.role;
+    const PageContext context{m_core, m_actor, m_api, m_local, m_stack};
     for (const PageInfo &info : allPages()) {
         QWidget *page = nullptr;
         if (!mayOpen(role, info.page))
             page = new QWidget(m_stack); // never shown: the sidebar hides the entry
-        else if (info.page == Page::Pengguna)
-            page = m_usersPage = new UsersPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::TahunAjaran)
-            page = new TahunAjaranPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Ppdb)
-            page = new PpdbPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Sinkronisasi)
-            page = m_sinkronisasiPage = new DapodikSyncPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::DataDapodik)
-            page = m_dataPage = new DapodikDataPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Dashboard)
-            page = m_dashboardPage = new DashboardPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Konten)
-            page = m_kontenPage = new ContentPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Audit)
-            page = m_auditPage = new AuditPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::SatuData)
-            page = m_satuDataPage = new SatuDataPage(m_core, m_actor, m_stack);
-        else if (info.page == Page::Pengaturan)
-            page = m_settingsPage = new SettingsPage(m_core, m_actor, m_api, m_local, m_stack);
+        else if (info.create)
+            page = info.create(context);
         else
             page = new PlaceholderPage(info, m_stack);
         m_pages.insert(info.page, page);
         m_stack->addWidget(page);
     }
-    if (m_settingsPage)
-        connect(m_settingsPage, &SettingsPage::settingsSaved, this, [this] {
+    if (SettingsPage *settings = settingsPage())
+        connect(settings, &SettingsPage::settingsSaved, this, [this] {
             refreshSchool();
-            if (m_usersPage)
-                m_usersPage->reload(); // the time zone may have changed
-            if (m_auditPage)
-                m_auditPage->reload();
+            if (UsersPage *users = usersPage())
+                users->reload(); // the time zone may have changed
+            if (AuditPage *audit = auditPage())
+                audit->reload();
         });
 }
+
+UsersPage *MainWindow::usersPage() const { return qobject_cast<UsersPage *>(m_pages.value(Page::Users)); }
+SettingsPage *MainWindow::settingsPage() const { return qobject_cast<SettingsPage *>(m_pages.value(Page::Settings)); }
+ContentPage *MainWindow::contentPage() const { return qobject_cast<ContentPage *>(m_pages.value(Page::Content)); }
+AuditPage *MainWindow::auditPage() const { return qobject_cast<AuditPage *>(m_pages.value(Page::Audit)); }
+DapodikSyncPage *MainWindow::dapodikSyncPage() const { return qobject_cast<DapodikSyncPage *>(m_pages.value(Page::DapodikSync)); }
+DapodikDataPage *MainWindow::dapodikDataPage() const { return qobject_cast<DapodikDataPage *>(m_pages.value(Page::DapodikData)); }
+DashboardPage *MainWindow::dashboardPage() const { return qobject_cast<DashboardPage *>(m_pages.value(Page::Dashboard)); }
+SatuDataPage *MainWindow::satuDataPage() const { return qobject_cast<SatuDataPage *>(m_pages.value(Page::SatuData)); }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&Berkas"));
-    if (m_settingsPage) {
+    if (SettingsPage *settingsPage = this->settingsPage()) {
         QAction *settings = file->addAction(icons::icon(QStringLiteral("pengaturan"), theme::TextMuted), tr("&Pengaturan…"));
         settings->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
-        connect(settings, &QAction::triggered, this, [this] {
-            showPage(Page::Pengaturan);
-            m_settingsPage->openDialog();
+        connect(settings, &QAction::triggered, this, [this, settingsPage] {
+            showPage(Page::Settings);
+            settingsPage->openDialog();
         });
         file->addSeparator();
     }
@@ -327,8 +322,64 @@ void MainWindow::logout()
     emit logoutRequested();
 }
 
+void MainWindow::showRestored()
+{
+    if (m_startMaximized)
+        showMaximized();
+    else
+        show();
+}
+
+bool MainWindow::syncRunning() const
+{
+    return m_core.dapodik().jobs().isRunning() || m_core.satuDataSync().isRunning();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A sync is never cancelled silently by quitting: ask whether to stop it or to wait.
+    if (syncRunning() && !m_closeWhenIdle) {
+        QMessageBox box(QMessageBox::Question, tr("Sinkronisasi masih berjalan"),
+                        tr("Sinkronisasi masih berjalan. Hentikan sekarang (data yang sudah masuk tetap tersimpan), "
+                           "atau tunggu sampai selesai lalu tutup aplikasi?"),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("quitDuringSync"));
+        makePlain(&box);
+        QPushButton *stop = box.addButton(tr("Hentikan lalu tutup"), QMessageBox::DestructiveRole);
+        QPushButton *wait = box.addButton(tr("Tunggu, lalu tutup"), QMessageBox::AcceptRole);
+        QPushButton *stay = box.addButton(tr("Batal"), QMessageBox::RejectRole);
+        stop->setObjectName(QStringLiteral("stopAndQuit"));
+        wait->setObjectName(QStringLiteral("waitAndQuit"));
+        stay->setObjectName(QStringLiteral("keepOpen"));
+        box.setDefaultButton(wait);
+        box.setEscapeButton(stay);
+        box.exec();
+        if (box.clickedButton() == stop) {
+            (void)m_core.dapodik().cancel(m_actor);
+            m_core.satuDataSync().cancel();
+            m_core.dapodik().jobs().waitForIdle(30000);
+            m_core.satuDataSync().waitForIdle(30000);
+        } else if (box.clickedButton() == wait) {
+            m_closeWhenIdle = true;
+            statusBar()->showMessage(tr("Aplikasi ditutup setelah sinkronisasi selesai."));
+            auto closeLater = [this] {
+                if (!syncRunning())
+                    close();
+            };
+            connect(&m_core.dapodik().jobs(), &JobRunner::finished, this, closeLater, Qt::QueuedConnection);
+            connect(&m_core.satuDataSync().jobs(), &JobRunner::finished, this, closeLater, Qt::QueuedConnection);
+            event->ignore();
+            return;
+        } else {
+            event->ignore();
+            return;
+        }
+    }
+    if (syncRunning()) { // still waiting for the job to end
+        event->ignore();
+        return;
+    }
+    saveWindow(this, QStringLiteral("mainWindow"));
     QMainWindow::closeEvent(event);
     emit windowClosed();
 }

@@ -36,6 +36,8 @@ public:
     MainWindow(Core &core, const Session &session, ApiServerHost *api, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Shows the window where it was last time, or filling the screen the first time.
+    void showRestored();
     void showPage(Page page);
     Page currentPage() const;
     bool isPageAvailable(Page page) const;
@@ -43,14 +45,15 @@ public:
     const Session &session() const { return m_session; }
     QListWidget *sidebar() const { return m_sidebar; }
     QWidget *pageWidget(Page page) const;
-    UsersPage *usersPage() const { return m_usersPage; }         // nullptr unless admin
-    SettingsPage *settingsPage() const { return m_settingsPage; } // nullptr unless admin
-    ContentPage *kontenPage() const { return m_kontenPage; }       // nullptr unless a content role
-    AuditPage *auditPage() const { return m_auditPage; }          // nullptr unless admin
-    DapodikSyncPage *sinkronisasiPage() const { return m_sinkronisasiPage; } // nullptr unless admin or operator
-    DapodikDataPage *dapodikDataPage() const { return m_dataPage; }          // nullptr unless admin or operator
-    DashboardPage *dashboardPage() const { return m_dashboardPage; }         // nullptr unless admin or operator
-    SatuDataPage *satuDataPage() const { return m_satuDataPage; }            // nullptr unless admin or operator
+    // The pages by type; nullptr when the user's role may not open them.
+    UsersPage *usersPage() const;
+    SettingsPage *settingsPage() const;
+    ContentPage *contentPage() const;
+    AuditPage *auditPage() const;
+    DapodikSyncPage *dapodikSyncPage() const;
+    DapodikDataPage *dapodikDataPage() const;
+    DashboardPage *dashboardPage() const;
+    SatuDataPage *satuDataPage() const;
     ApiStatusLabel *apiStatus() const { return m_apiStatus; }
 
 signals:
@@ -70,6 +73,7 @@ private:
     void logout();
     void refreshSchool();
     void showAbout();
+    bool syncRunning() const;
 
     Core &m_core;
     Session m_session;
@@ -79,17 +83,11 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QMap<Page, QWidget *> m_pages;
-    UsersPage *m_usersPage = nullptr;
-    SettingsPage *m_settingsPage = nullptr;
-    ContentPage *m_kontenPage = nullptr;
-    AuditPage *m_auditPage = nullptr;
-    DapodikSyncPage *m_sinkronisasiPage = nullptr;
-    DapodikDataPage *m_dataPage = nullptr;
-    DashboardPage *m_dashboardPage = nullptr;
-    SatuDataPage *m_satuDataPage = nullptr;
     ApiStatusLabel *m_apiStatus = nullptr;
     QLabel *m_schoolName = nullptr;
     QLabel *m_today = nullptr;
+    bool m_startMaximized = false;
+    bool m_closeWhenIdle = false;
 };
 
 } // namespace tu::ui

@@ -1,5 +1,14 @@
 #include "Navigation.h"
-#include "auth/Permissions.h"
+#include "audit/AuditPage.h"
+#include "content/ContentPage.h"
+#include "dapodik/DapodikDataPage.h"
+#include "dapodik/DapodikSyncPage.h"
+#include "dashboard/DashboardPage.h"
+#include "ppdb/PpdbPage.h"
+#include "satudata/SatuDataPage.h"
+#include "settings/SettingsPage.h"
+#include "tahunajaran/TahunAjaranPage.h"
+#include "users/UsersPage.h"
 
 #include <QCoreApplication>
 
@@ -13,6 +22,13 @@ class Navigation
 public:
     static QList<PageInfo> pages();
 };
+
+// A page whose constructor takes (core, actor, parent).
+template<class T>
+std::function<QWidget *(const PageContext &)> plain()
+{
+    return [](const PageContext &c) -> QWidget * { return new T(c.core, c.actor, c.parent); };
+}
 } // namespace
 
 QList<PageInfo> allPages()
@@ -20,39 +36,43 @@ QList<PageInfo> allPages()
     return Navigation::pages();
 }
 
+// A new page is one row here (docs/adding.md).
 QList<PageInfo> Navigation::pages()
 {
+    using P = Permission;
     return {
         {Page::Ppdb, tr("PPDB"),
          tr("Pendaftaran peserta didik baru: verifikasi berkas, status pendaftar, dan ekspor data."),
-         QStringLiteral("ppdb")},
+         QStringLiteral("ppdb"), {P::AdministerPpdb}, plain<PpdbPage>()},
         {Page::TahunAjaran, tr("Tahun Ajaran"),
          tr("Tahun ajaran dan periode pendaftaran, tetap selaras dengan SIAKAD."),
-         QStringLiteral("tahun-ajaran")},
-        {Page::Konten, tr("Konten"),
+         QStringLiteral("tahun-ajaran"), {P::ManageTahunAjaran}, plain<TahunAjaranPage>()},
+        // Content editors, and students for their own works.
+        {Page::Content, tr("Konten"),
          tr("Berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa untuk situs sekolah."),
-         QStringLiteral("konten")},
-        {Page::Sinkronisasi, tr("Sinkronisasi"),
+         QStringLiteral("konten"), {P::EditContent, P::SubmitWorks, P::ReviewWorks}, plain<ContentPage>()},
+        {Page::DapodikSync, tr("Sinkronisasi"),
          tr("Tarik data wilayah, sekolah, dan PTK dari Dapodik dengan progres yang dapat dipantau."),
-         QStringLiteral("sinkronisasi")},
-        {Page::DataDapodik, tr("Data Dapodik"),
+         QStringLiteral("sinkronisasi"), {P::SyncDapodik}, plain<DapodikSyncPage>()},
+        {Page::DapodikData, tr("Data Dapodik"),
          tr("Sekolah dan PTK hasil sinkronisasi Dapodik: cari, saring per kecamatan, lihat yang nonaktif."),
-         QStringLiteral("data-dapodik")},
+         QStringLiteral("data-dapodik"), {P::SyncDapodik}, plain<DapodikDataPage>()},
         {Page::Dashboard, tr("Dasbor"),
          tr("Grafik PTK per kecamatan, status kepegawaian, jenis kelamin, dan pendaftar PPDB."),
-         QStringLiteral("dasbor")},
+         QStringLiteral("dasbor"), {P::SyncDapodik}, plain<DashboardPage>()},
         {Page::SatuData, tr("Satu Data"),
          tr("Unggah, verifikasi, dan kirim berkas data ke SPLP Satu Data Indonesia dan SIPD e-walidata."),
-         QStringLiteral("satu-data")},
-        {Page::Pengguna, tr("Pengguna"),
+         QStringLiteral("satu-data"), {P::ManageSatuData}, plain<SatuDataPage>()},
+        {Page::Users, tr("Pengguna"),
          tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."),
-         QStringLiteral("pengguna")},
-        {Page::Pengaturan, tr("Pengaturan"),
+         QStringLiteral("pengguna"), {P::ManageUsers}, plain<UsersPage>()},
+        {Page::Settings, tr("Pengaturan"),
          tr("Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data."),
-         QStringLiteral("pengaturan")},
+         QStringLiteral("pengaturan"), {P::ManageSettings},
+         [](const PageContext &c) -> QWidget * { return new SettingsPage(c.core, c.actor, c.api, c.local, c.parent); }},
         {Page::Audit, tr("Log Audit"),
          tr("Siapa mengubah apa dan kapan, dengan isi sebelum dan sesudah perubahan."),
-         QStringLiteral("audit")},
+         QStringLiteral("audit"), {P::ReadAudit}, plain<AuditPage>()},
     };
 }
 
@@ -73,27 +93,9 @@ PageInfo pageInfo(Page page)
 
 bool mayOpen(Role role, Page page)
 {
-    switch (page) {
-    case Page::Ppdb:
-        return hasPermission(role, Permission::AdministerPpdb);
-    case Page::TahunAjaran:
-        return hasPermission(role, Permission::ManageTahunAjaran);
-    case Page::Sinkronisasi:
-    case Page::DataDapodik:
-    case Page::Dashboard:
-        return hasPermission(role, Permission::SyncDapodik);
-    case Page::SatuData:
-        return hasPermission(role, Permission::ManageSatuData);
-    case Page::Konten: // content editors, and students for their own works
-        return hasPermission(role, Permission::EditContent) || hasPermission(role, Permission::SubmitWorks)
-            || hasPermission(role, Permission::ReviewWorks);
-    case Page::Pengguna:
-        return hasPermission(role, Permission::ManageUsers);
-    case Page::Pengaturan:
-        return hasPermission(role, Permission::ManageSettings);
-    case Page::Audit:
-        return hasPermission(role, Permission::ReadAudit);
-    }
+    for (Permission p : pageInfo(page).anyOf)
+        if (hasPermission(role, p))
+            return true;
     return false;
 }
 

@@ -56,7 +56,7 @@ void SessionFlow::showLogin(const QString &username)
             window->close();
             showLogin(who);
         });
-        window->show();
+        window->showRestored();
     });
     login->show();
 }

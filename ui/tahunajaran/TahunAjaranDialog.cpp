@@ -54,9 +54,7 @@ TahunAjaranDialog::TahunAjaranDialog(Core &core, const Actor &actor, const std::
     m_status->addItem(tr("Aktif — pendaftaran PPDB mengikuti tahun ini"), 1);
     m_status->setCurrentIndex(year && year->isActive() ? 1 : 0);
     auto row = [&](const QString &label, const QString &field, QWidget *input) {
-        QLabel *l = plainLabel(label); // what QFormLayout would make of a string, minus the rich-text guess
-        l->setBuddy(input);
-        form->addRow(l, m_errors.withError(field, input));
+        form->addRow(formLabel(label, input), m_errors.withError(field, input));
     };
     row(tr("Tahun ajaran"), QStringLiteral("tahun_ajaran"), m_nama);
     row(tr("Awal pendaftaran"), QStringLiteral("periode_awal_pendaftaran"), m_awal);

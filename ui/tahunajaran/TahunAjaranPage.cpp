@@ -1,10 +1,12 @@
 #include "TahunAjaranPage.h"
 #include "common/Async.h"
+#include "common/Confirm.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
 #include "common/PageHeader.h"
 #include "common/PageParts.h"
 #include "common/PlainText.h"
+#include "tahunajaran/SiakadSyncPreviewDialog.h"
 #include "tahunajaran/TahunAjaranDialog.h"
 #include "tahunajaran/TahunAjaranTableModel.h"
 #include "common/Theme.h"
@@ -152,12 +154,37 @@ void TahunAjaranPage::activate()
     QJsonObject in = t->toJson();
     in.insert(QStringLiteral("sts_aktif"), 1);
     const QString nama = t->nama;
+    // Activating one year deactivates the other: say which, and what it means for PPDB.
+    auto current = m_core.tahunAjaran().activeYear();
+    std::optional<TahunAjaran> previous = current.ok() ? current.value() : std::nullopt;
+    if (previous && previous->id != t->id) {
+        if (!confirmAction(this, tr("Aktifkan tahun ajaran"),
+                           tr("Tahun ajaran %1 menjadi aktif dan %2 tidak aktif lagi. Pendaftaran PPDB mengikuti periode "
+                              "tahun ajaran yang aktif.").arg(nama, previous->nama),
+                           tr("Aktifkan %1").arg(nama), false))
+            return;
+    }
     auto r = m_core.tahunAjaran().store(m_actor, in);
     reload();
-    if (r.ok())
-        m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 sekarang aktif.").arg(nama));
-    else
+    if (!r.ok()) {
         m_banner->showError(r.error());
+        return;
+    }
+    if (!previous || previous->id == t->id) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 sekarang aktif.").arg(nama));
+        return;
+    }
+    const TahunAjaran before = *previous;
+    m_banner->showUndoable(tr("Tahun ajaran %1 sekarang aktif; %2 tidak aktif lagi.").arg(nama, before.nama), [this, before] {
+        QJsonObject back = before.toJson();
+        back.insert(QStringLiteral("sts_aktif"), 1);
+        auto again = m_core.tahunAjaran().store(m_actor, back);
+        reload();
+        if (again.ok())
+            m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 aktif kembali.").arg(before.nama));
+        else
+            m_banner->showError(again.error());
+    });
 }
 
 void TahunAjaranPage::trashOrRestore()
@@ -167,49 +194,95 @@ void TahunAjaranPage::trashOrRestore()
         return;
     const bool restore = t->inTrash();
     const QString nama = t->nama, id = t->id;
-    const QString question = restore ? tr("Pulihkan tahun ajaran %1 dari tempat sampah?").arg(nama)
-                                     : tr("Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.").arg(nama);
-    QMessageBox box(QMessageBox::Question, restore ? tr("Pulihkan") : tr("Hapus"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box.setObjectName(QStringLiteral("confirmTrash"));
-    makePlain(&box); // the name may have come from SIAKAD
-    if (box.exec() != QMessageBox::Yes)
-        return;
+    if (!restore) {
+        QString text = tr("Tahun ajaran %1 dipindahkan ke tempat sampah; datanya tetap ada dan dapat dipulihkan.").arg(nama);
+        if (t->isActive())
+            text += QLatin1Char(' ') + tr("Ini tahun ajaran aktif: sesudahnya tidak ada tahun yang aktif dan pendaftaran PPDB tertutup.");
+        if (!confirmAction(this, tr("Pindahkan ke tempat sampah"), text, tr("Pindahkan ke tempat sampah")))
+            return;
+    }
     auto r = restore ? m_core.tahunAjaran().restore(m_actor, id) : m_core.tahunAjaran().trash(m_actor, id);
     reload();
-    if (r.ok())
-        m_banner->showMessage(MessageBanner::Kind::Success,
-                              restore ? tr("Tahun ajaran %1 dipulihkan.").arg(nama) : tr("Tahun ajaran %1 dipindahkan ke tempat sampah.").arg(nama));
-    else
+    if (!r.ok()) {
         m_banner->showError(r.error());
+        return;
+    }
+    if (restore) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 dipulihkan.").arg(nama));
+        return;
+    }
+    m_banner->showUndoable(tr("Tahun ajaran %1 dipindahkan ke tempat sampah.").arg(nama), [this, id, nama] {
+        auto back = m_core.tahunAjaran().restore(m_actor, id);
+        reload();
+        if (back.ok())
+            m_banner->showMessage(MessageBanner::Kind::Success, tr("Tahun ajaran %1 dipulihkan.").arg(nama));
+        else
+            m_banner->showError(back.error());
+    });
 }
 
+// Two steps: a preview worked out on a worker (SIAKAD's list fetched, nothing sent or changed),
+// shown for the person to check; then, only if confirmed, the sync with the preview's
+// fingerprint, so what is applied is what was shown.
 void TahunAjaranPage::syncWithSiakad()
 {
     m_syncing = true;
     m_busy->show();
-    m_banner->showMessage(MessageBanner::Kind::Info, tr("Menyinkronkan dengan SIAKAD…"));
+    m_banner->showMessage(MessageBanner::Kind::Info, tr("Memeriksa data SIAKAD…"));
     updateActions();
     Core *core = &m_core;
     const Actor actor = m_actor;
     runAsync(this, [core, actor] {
-        return core->tahunAjaran().syncWithSiakad(actor);
+        return core->tahunAjaran().previewSiakadSync(actor);
+    }, [this](const Result<SiakadSyncPlan> &r) {
+        if (!r.ok()) {
+            finishSync();
+            m_banner->showError(r.error());
+            return;
+        }
+        const SiakadSyncPlan plan = r.value();
+        if (plan.empty()) {
+            finishSync();
+            m_banner->showMessage(MessageBanner::Kind::Success,
+                                  tr("Data tahun ajaran sudah sama dengan SIAKAD (%n tahun). Tidak ada yang diubah.", nullptr, plan.unchanged));
+            return;
+        }
+        SiakadSyncPreviewDialog preview(plan, this);
+        if (preview.exec() != QDialog::Accepted) {
+            finishSync();
+            m_banner->showMessage(MessageBanner::Kind::Info, tr("Sinkronisasi SIAKAD dibatalkan. Tidak ada yang diubah."));
+            return;
+        }
+        applySiakadSync(plan.fingerprint);
+    });
+}
+
+void TahunAjaranPage::applySiakadSync(const QString &fingerprint)
+{
+    m_banner->showMessage(MessageBanner::Kind::Info, tr("Menyinkronkan dengan SIAKAD…"));
+    Core *core = &m_core;
+    const Actor actor = m_actor;
+    runAsync(this, [core, actor, fingerprint] {
+        return core->tahunAjaran().syncWithSiakad(actor, fingerprint);
     }, [this](const Result<SyncSummary> &r) {
-        m_syncing = false;
-        m_busy->hide();
-        reload();
+        finishSync();
         if (!r.ok()) {
             m_banner->showError(r.error());
             return;
         }
         const SyncSummary s = r.value();
-        const QString text = tr("Sinkronisasi SIAKAD selesai: %1 ditambahkan, %2 diperbarui, %3 dipindahkan ke tempat sampah, %4 tidak berubah.")
-                                 .arg(s.inserted).arg(s.updated).arg(s.trashed).arg(s.unchanged);
-        m_banner->showMessage(MessageBanner::Kind::Success, text);
-        QMessageBox box(QMessageBox::Information, tr("Sinkronisasi SIAKAD"), text, QMessageBox::Ok, this);
-        box.setObjectName(QStringLiteral("syncSummary"));
-        makePlain(&box);
-        box.exec();
+        // One notice per outcome: the banner, not also a message box.
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("Sinkronisasi SIAKAD selesai: %1 ditambahkan, %2 diperbarui, %3 dipindahkan ke tempat sampah, %4 tidak berubah.")
+                                  .arg(s.inserted).arg(s.updated).arg(s.trashed).arg(s.unchanged));
     });
+}
+
+void TahunAjaranPage::finishSync()
+{
+    m_syncing = false;
+    m_busy->hide();
+    reload();
 }
 
 } // namespace tu::ui

@@ -20,8 +20,8 @@ class MessageBanner;
 class TahunAjaranTableModel;
 
 // Tahun Ajaran master: live/trash tabs, active-only filter, create/edit dialog, activate,
-// delete/restore with confirmation, and "Sinkronkan dengan SIAKAD" on a worker thread with a
-// busy indicator and a summary.
+// trash with confirmation and "Urungkan", restore, and "Sinkronkan dengan SIAKAD": a preview
+// of what will change (worked out on a worker thread), applied only when confirmed.
 class TahunAjaranPage : public QWidget
 {
     Q_OBJECT
@@ -36,6 +36,8 @@ private:
     void activate();
     void trashOrRestore();
     void syncWithSiakad();
+    void applySiakadSync(const QString &fingerprint);
+    void finishSync();
     void updateActions();
 
     Core &m_core;

@@ -1,4 +1,5 @@
 #include "PasswordDialog.h"
+#include "common/PageParts.h"
 #include "common/Async.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
@@ -37,11 +38,8 @@ PasswordDialog::PasswordDialog(Core &core, const Actor &actor, const User &user,
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Password baru"));
-    auto *reveal = m_password->addAction(icons::icon(QStringLiteral("eye"), theme::TextMuted), QLineEdit::TrailingPosition);
-    reveal->setToolTip(tr("Tampilkan atau sembunyikan password"));
-    connect(reveal, &QAction::triggered, this, [this] {
-        m_password->setEchoMode(m_password->echoMode() == QLineEdit::Password ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    m_password->setAccessibleName(tr("Password baru"));
+    addRevealAction(m_password);
     root->addWidget(m_errors.withError(QStringLiteral("password"), m_password));
 
     auto *buttons = new QHBoxLayout;

@@ -1,4 +1,5 @@
 #include "UserDialog.h"
+#include "common/PageParts.h"
 #include "common/Async.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
@@ -70,11 +71,7 @@ void UserDialog::build()
         m_password->setObjectName(QStringLiteral("password"));
         m_password->setEchoMode(QLineEdit::Password);
         m_password->setPlaceholderText(tr("Password awal"));
-        auto *reveal = m_password->addAction(icons::icon(QStringLiteral("eye"), theme::TextMuted), QLineEdit::TrailingPosition);
-        reveal->setToolTip(tr("Tampilkan atau sembunyikan password"));
-        connect(reveal, &QAction::triggered, this, [this] {
-            m_password->setEchoMode(m_password->echoMode() == QLineEdit::Password ? QLineEdit::Normal : QLineEdit::Password);
-        });
+        addRevealAction(m_password);
         form->addRow(formLabel(tr("Pass&word"), m_password), m_errors.withError(QStringLiteral("password"), m_password));
         m_active = new QCheckBox(tr("Akun aktif (dapat langsung login)"), this);
         m_active->setChecked(true);

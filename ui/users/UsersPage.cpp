@@ -49,12 +49,7 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     QVBoxLayout *cardLayout = cardParts.layout;
     QHBoxLayout *toolbar = cardParts.toolbar;
 
-    m_search = new QLineEdit(card);
-    m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Cari nama, username, atau peran"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(icons::icon(QStringLiteral("search"), theme::TextMuted), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(320);
+    m_search = searchField(tr("Cari nama, username, atau peran"), card, 320);
     toolbar->addWidget(m_search);
     toolbar->addStretch(1);
     m_role = actionButton(tr("Ubah peran…"), QStringLiteral("shield"), card);
