@@ -132,7 +132,7 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
 {
     setObjectName(QStringLiteral("ppdbDetailDialog"));
     setWindowTitle(tr("Detail pendaftaran"));
-    resize(1040, 700);
+    fitToScreen(this, QSize(1040, 700));
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(24, 20, 24, 18);
     root->setSpacing(12);

@@ -2,6 +2,7 @@
 #include "shell/ApiStatusLabel.h"
 #include "common/SchoolTime.h"
 #include "common/ViewState.h"
+#include "common/ScreenFit.h"
 #include "audit/AuditPage.h"
 #include "dapodik/DapodikDataPage.h"
 #include "dashboard/DashboardPage.h"
@@ -31,6 +32,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -157,7 +159,7 @@ QWidget *MainWindow::buildSidebar()
 
     connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
-            m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt())));
+            m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt()))->parentWidget()->parentWidget());
     });
     return panel;
 }
@@ -225,7 +227,9 @@ void MainWindow::buildPages()
         else
             page = new PlaceholderPage(info, m_stack);
         m_pages.insert(info.page, page);
-        m_stack->addWidget(page);
+        // A page wider or taller than a small screen scrolls inside the window instead of
+        // making the window larger than the screen.
+        m_stack->addWidget(scrollingBody(page, m_stack));
     }
     if (SettingsPage *settings = settingsPage())
         connect(settings, &SettingsPage::settingsSaved, this, [this] {
