@@ -21,6 +21,15 @@
 using namespace tu;
 
 namespace {
+const QString Description = QStringLiteral("TataUsaha: aplikasi tata usaha sekolah (desktop).");
+
+void identify()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TataUsaha"));
+    QCoreApplication::setApplicationName(QStringLiteral("tatausaha"));
+    QCoreApplication::setApplicationVersion(Core::version());
+}
+
 void fatal(const QString &text)
 {
     QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "TataUsaha tidak dapat dimulai"), text);
@@ -34,17 +43,28 @@ void fatal(const QString &text)
 int main(int argc, char *argv[])
 {
     restrictNewFileModes(); // data folder, database, uploads and logs: owner only
+    {
+        // --help and --version are answered without a display (over SSH, in scripts, in a
+        // package check): QApplication would need one, so a QCoreApplication prints them.
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
+        if (AppOptions::asksForHelpOrVersion(arguments)) {
+            QCoreApplication cli(argc, argv);
+            identify();
+            (void)AppOptions::parse(cli.arguments(), Description); // prints the help or the version and exits
+            return 2; // not reached
+        }
+    }
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("TataUsaha"));
-    QCoreApplication::setApplicationName(QStringLiteral("tatausaha"));
-    QCoreApplication::setApplicationVersion(Core::version());
+    identify();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("TataUsaha"));
     ui::theme::apply(app);
     QApplication::setWindowIcon(ui::icons::icon(QStringLiteral("logo"), ui::theme::Primary));
 
     // The data folder and database URL saved in Pengaturan apply when the flags are absent.
     ui::LocalConfig local;
-    auto options = AppOptions::parse(local.withDefaults(app.arguments()), QStringLiteral("TataUsaha (desktop)"));
+    auto options = AppOptions::parse(local.withDefaults(app.arguments()), Description);
     if (!options.ok()) {
         fatal(QStringList(options.error().fields.values()).join(QLatin1Char('\n')));
         return 2;

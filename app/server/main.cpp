@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(Core::version());
     QTextStream err(stderr);
 
-    auto options = AppOptions::parse(app.arguments(), QStringLiteral("TataUsaha API server (headless)"));
+    auto options = AppOptions::parse(app.arguments(), QStringLiteral("TataUsaha: server API tanpa tampilan (headless)."));
     if (!options.ok()) {
         err << options.error().fields.values().join(QLatin1Char(' ')) << Qt::endl;
         return 2;
