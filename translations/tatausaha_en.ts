@@ -416,6 +416,44 @@
     </message>
 </context>
 <context>
+    <name>PageParts</name>
+    <message>
+        <source>Pencarian</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Tampilkan atau sembunyikan password</source>
+        <translation>Show or hide the password</translation>
+    </message>
+    <message>
+        <source>Kosongkan isian</source>
+        <translation>Clear the field</translation>
+    </message>
+</context>
+<context>
+    <name>PpdbStatus</name>
+    <message>
+        <source>Menunggu</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>ProofOfRegistration</name>
     <message>
         <source>Bukti Pendaftaran PPDB %1</source>
@@ -495,7 +533,11 @@
     </message>
     <message>
         <source>ID pendaftaran (untuk unggah dokumen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration ID (for document uploads)</translation>
+    </message>
+    <message>
+        <source>F4 / Folio (215 × 330 mm)</source>
+        <translation>F4 / Folio (215 × 330 mm)</translation>
     </message>
 </context>
 <context>
@@ -526,6 +568,217 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>URL SIAKAD</source>
+        <translation>SIAKAD URL</translation>
+    </message>
+    <message>
+        <source>mis. https://siakad.sekolah.sch.id</source>
+        <translation>e.g. https://siakad.school.sch.id</translation>
+    </message>
+    <message>
+        <source>API key SIAKAD</source>
+        <translation>SIAKAD API key</translation>
+    </message>
+    <message>
+        <source>WIB — Asia/Jakarta</source>
+        <translation>WIB — Asia/Jakarta</translation>
+    </message>
+    <message>
+        <source>WITA — Asia/Makassar</source>
+        <translation>WITA — Asia/Makassar</translation>
+    </message>
+    <message>
+        <source>WIT — Asia/Jayapura</source>
+        <translation>WIT — Asia/Jayapura</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Bahasa berlaku setelah aplikasi dimulai ulang.</source>
+        <translation>The language applies after the application restarts.</translation>
+    </message>
+    <message>
+        <source>Cadangan disk</source>
+        <translation>Disk reserve</translation>
+    </message>
+    <message>
+        <source>Unggahan ditolak bila ruang kosong di folder data kurang dari ini (MB; 0 mematikan batas).</source>
+        <translation>Uploads are refused when the free space in the data folder is below this (MB; 0 turns the limit off).</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Dapodik</source>
+        <translation>Dapodik</translation>
+    </message>
+    <message>
+        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
+        <translation>Central Dapodik account for syncing regions, schools and staff.</translation>
+    </message>
+    <message>
+        <source>Koneksi ke server upstream</source>
+        <translation>Connections to upstream servers</translation>
+    </message>
+    <message>
+        <source>Berlaku untuk Dapodik, SIAKAD, SPLP, dan SIPD.</source>
+        <translation>Applies to Dapodik, SIAKAD, SPLP and SIPD.</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>API server</translation>
+    </message>
+    <message>
+        <source>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</source>
+        <translation>Where the school&apos;s web app calls the API. Stored in the database; tatausaha-server uses it too.</translation>
+    </message>
+    <message>
+        <source>Integrasi SIAKAD</source>
+        <translation>SIAKAD integration</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
+        <translation>SIAKAD base address and API key for the academic year sync and webhook.</translation>
+    </message>
+    <message>
+        <source>Satu Data (SPLP dan SIPD)</source>
+        <translation>Satu Data (SPLP and SIPD)</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
+        <translation>Base addresses of SPLP Satu Data Indonesia and SIPD e-walidata, their shared API key, and the pause between requests so as not to be rate limited.</translation>
+    </message>
+    <message>
+        <source>URL Dapodik</source>
+        <translation>Dapodik URL</translation>
+    </message>
+    <message>
+        <source>mis. https://dapodik.example.go.id</source>
+        <translation>e.g. https://dapodik.example.go.id</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Kode kabupaten</source>
+        <translation>Regency code</translation>
+    </message>
+    <message>
+        <source>Permintaan paralel</source>
+        <translation>Parallel requests</translation>
+    </message>
+    <message>
+        <source>Proksi tepercaya</source>
+        <translation>Trusted proxies</translation>
+    </message>
+    <message>
+        <source>mis. 192.168.1.1, 10.0.0.0/8</source>
+        <translation>e.g. 192.168.1.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Asal CORS</source>
+        <translation>CORS origins</translation>
+    </message>
+    <message>
+        <source>mis. http://192.168.1.10:3000</source>
+        <translation>e.g. http://192.168.1.10:3000</translation>
+    </message>
+    <message>
+        <source>Batas permintaan</source>
+        <translation>Rate limits</translation>
+    </message>
+    <message>
+        <source>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</source>
+        <translation>empty: defaults · off: no limits · e.g. public=300,auth=10</translation>
+    </message>
+    <message>
+        <source>Nama host</source>
+        <translation>Host names</translation>
+    </message>
+    <message>
+        <source>mis. sekolah.sch.id, .sekolah.sch.id</source>
+        <translation>e.g. school.sch.id, .school.sch.id</translation>
+    </message>
+    <message>
+        <source>Koneksi per alamat</source>
+        <translation>Connections per address</translation>
+    </message>
+    <message>
+        <source>URL SPLP</source>
+        <translation>SPLP URL</translation>
+    </message>
+    <message>
+        <source>mis. https://data.example.go.id</source>
+        <translation>e.g. https://data.example.go.id</translation>
+    </message>
+    <message>
+        <source>URL SIPD</source>
+        <translation>SIPD URL</translation>
+    </message>
+    <message>
+        <source>mis. https://sipd.example.go.id</source>
+        <translation>e.g. https://sipd.example.go.id</translation>
+    </message>
+    <message>
+        <source>Jeda permintaan</source>
+        <translation>Request delay</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Batas waktu permintaan</source>
+        <translation>Request timeout</translation>
+    </message>
+    <message>
+        <source>Jeda coba ulang pertama</source>
+        <translation>First retry delay</translation>
+    </message>
+    <message>
+        <source>Dilipatduakan pada tiap percobaan berikutnya.</source>
+        <translation>Doubled on every further attempt.</translation>
+    </message>
+    <message>
+        <source>Jawaban terbesar (MB)</source>
+        <translation>Largest answer (MB)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>TataUsaha tidak dapat dimulai</source>
@@ -538,6 +791,29 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Ada perubahan pada %1 yang belum disimpan. Simpan sekarang?</source>
+        <translation>There are unsaved changes in the %1. Save now?</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
     </message>
 </context>
 <context>
@@ -705,6 +981,25 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::ContentPage</name>
+    <message>
+        <source>Konten</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
+        <translation>The school website&apos;s content: news, announcements, calendar, teachers, facilities, extracurriculars and student works.</translation>
+    </message>
+    <message>
+        <source>Karya Siswa</source>
+        <translation>Student Works</translation>
+    </message>
+    <message>
+        <source>Karya Saya</source>
+        <translation>My Works</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::ContentTab</name>
     <message>
         <source>Cari %1…</source>
@@ -824,15 +1119,15 @@
     </message>
     <message>
         <source>Setujui</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Setujui isian OSIS ini agar tampil di situs sekolah</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve this OSIS item so it appears on the school website</translation>
     </message>
     <message>
         <source>“%1” disetujui dan tampil di situs sekolah.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” approved and shown on the school website.</translation>
     </message>
 </context>
 <context>
@@ -843,7 +1138,7 @@
     </message>
     <message>
         <source> · menunggu persetujuan</source>
-        <translation type="unfinished"></translation>
+        <translation> · awaiting approval</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1393,272 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::DapodikSyncHistoryModel</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation>All schools</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation>One staff member</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation>%1 districts</translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation>%1 schools</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation>%1 staff</translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation>%1 inactive</translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation> (resumed)</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Duration</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikSyncPage</name>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation>Global sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi kecamatan</source>
+        <translation>District sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua sekolah</source>
+        <translation>All-schools sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua PTK</source>
+        <translation>All-staff sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi satu PTK</source>
+        <translation>Single staff sync</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation>Dapodik synchronisation</translation>
+    </message>
+    <message>
+        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
+        <translation>Pull region, school and staff data from Dapodik. Syncs run in the background; the other pages stay usable.</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Muat ulang status dan riwayat (F5)</source>
+        <translation>Reload the status and history (F5)</translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi yang berjalan</source>
+        <translation>No sync running</translation>
+    </message>
+    <message>
+        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
+        <translation>Choose a sync on the left. Its progress shows here.</translation>
+    </message>
+    <message>
+        <source>Sinkron global terakhir</source>
+        <translation>Last global sync</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Data lokal</source>
+        <translation>Local data</translation>
+    </message>
+    <message>
+        <source>Keseluruhan</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>Kecamatan saat ini</source>
+        <translation>Current district</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
+        <translation>Stop the sync; data already saved stays</translation>
+    </message>
+    <message>
+        <source>Log langsung</source>
+        <translation>Live log</translation>
+    </message>
+    <message>
+        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
+        <translation>Sync messages appear here while it runs.</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Centang paling sedikit satu kecamatan.</source>
+        <translation>Tick at least one district.</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation>Sync staff member</translation>
+    </message>
+    <message>
+        <source>Sync detail %1 berhasil!</source>
+        <translation>Synced details of %1!</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
+        <translation>Cancelling… waiting for the requests in flight to finish.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Sedang berjalan</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 dari %2</source>
+        <translation>District %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 selesai.</source>
+        <translation>%1 finished.</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation>%1 staff</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan · %2 sekolah</source>
+        <translation>%1 districts · %2 schools</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Siap</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Belum ada sinkronisasi.</source>
+        <translation>No sync yet.</translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi global pertama.</source>
+        <translation>Run the first global sync.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global sedang berlangsung.</source>
+        <translation>A global sync is in progress.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
+        <translation>Stopped; run it again to resume.</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Berhasil, data lengkap.</source>
+        <translation>Succeeded, data complete.</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::DashboardPage</name>
     <message>
         <source>Dasbor</source>
@@ -1324,25 +1885,6 @@
     </message>
 </context>
 <context>
-    <name>tu::ui::KontenPage</name>
-    <message>
-        <source>Konten</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
-        <translation>The school website&apos;s content: news, announcements, calendar, teachers, facilities, extracurriculars and student works.</translation>
-    </message>
-    <message>
-        <source>Karya Siswa</source>
-        <translation>Student Works</translation>
-    </message>
-    <message>
-        <source>Karya Saya</source>
-        <translation>My Works</translation>
-    </message>
-</context>
-<context>
     <name>tu::ui::LoginDialog</name>
     <message>
         <source>Masuk — TataUsaha</source>
@@ -1355,10 +1897,6 @@
     <message>
         <source>mis. admin</source>
         <translation>e.g. admin</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Show or hide the password</translation>
     </message>
     <message>
         <source>&amp;Username</source>
@@ -1463,12 +2001,44 @@
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Sinkronisasi masih berjalan</source>
+        <translation>A sync is still running</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi masih berjalan. Hentikan sekarang (data yang sudah masuk tetap tersimpan), atau tunggu sampai selesai lalu tutup aplikasi?</source>
+        <translation>A sync is still running. Stop it now (data already received stays stored), or wait until it finishes and then close the application?</translation>
+    </message>
+    <message>
+        <source>Hentikan lalu tutup</source>
+        <translation>Stop and close</translation>
+    </message>
+    <message>
+        <source>Tunggu, lalu tutup</source>
+        <translation>Wait, then close</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Aplikasi ditutup setelah sinkronisasi selesai.</source>
+        <translation>The application closes when the sync has finished.</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::MessageBanner</name>
     <message>
         <source>Tutup pesan</source>
         <translation>Dismiss message</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Batalkan perubahan yang baru saja dilakukan</source>
+        <translation>Undo the change just made</translation>
     </message>
 </context>
 <context>
@@ -1515,10 +2085,6 @@
     <message>
         <source>Password baru</source>
         <translation>New password</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Show or hide the password</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -1769,6 +2335,26 @@ Press &quot;Open document&quot; to view it.</translation>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
+    <message>
+        <source>Cetak di kertas A4…</source>
+        <translation>Print on A4 paper…</translation>
+    </message>
+    <message>
+        <source>Cetak di kertas F4 / Folio…</source>
+        <translation>Print on F4 / Folio paper…</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak: bukti pendaftaran %1</source>
+        <translation>Print preview: proof of registration %1</translation>
+    </message>
+    <message>
+        <source>Bukti Pendaftaran %1</source>
+        <translation>Proof of Registration %1</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbPage</name>
@@ -1856,6 +2442,22 @@ Press &quot;Open document&quot; to view it.</translation>
         <source>Data PPDB diekspor ke %1.</source>
         <translation>PPDB data exported to %1.</translation>
     </message>
+    <message>
+        <source>Ada pendaftaran langsung yang belum disimpan (%1). Buka &quot;Pendaftaran langsung&quot; untuk melanjutkannya.</source>
+        <translation>There is an unsaved walk-in registration (%1). Open &quot;Walk-in registration&quot; to continue it.</translation>
+    </message>
+    <message>
+        <source>Draf pendaftaran langsung</source>
+        <translation>Walk-in registration draft</translation>
+    </message>
+    <message>
+        <source>Ada pendaftaran langsung yang belum disimpan%1. Lanjutkan mengisinya? Bila tidak, draf itu dibuang.</source>
+        <translation>There is an unsaved walk-in registration%1. Continue filling it in? If not, the draft is discarded.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan draf</source>
+        <translation>Continue the draft</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbStatusDialog</name>
@@ -1891,25 +2493,17 @@ Press &quot;Open document&quot; to view it.</translation>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Alasan penolakan</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbTableModel</name>
-    <message>
-        <source>Menunggu</source>
-        <translation>Pending</translation>
-    </message>
-    <message>
-        <source>Terverifikasi</source>
-        <translation>Verified</translation>
-    </message>
-    <message>
-        <source>Diterima</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>Ditolak</source>
-        <translation>Rejected</translation>
-    </message>
     <message>
         <source>Nomor</source>
         <translation>Number</translation>
@@ -2080,6 +2674,14 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>formulir pendaftaran</source>
+        <translation>registration form</translation>
     </message>
 </context>
 <context>
@@ -2922,80 +3524,12 @@ Last error: %2</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Sekolah</source>
-        <translation>School</translation>
-    </message>
-    <message>
-        <source>WIB — Asia/Jakarta</source>
-        <translation>WIB — Asia/Jakarta</translation>
-    </message>
-    <message>
-        <source>WITA — Asia/Makassar</source>
-        <translation>WITA — Asia/Makassar</translation>
-    </message>
-    <message>
-        <source>WIT — Asia/Jayapura</source>
-        <translation>WIT — Asia/Jayapura</translation>
-    </message>
-    <message>
-        <source>Nama sekolah</source>
-        <translation>School name</translation>
-    </message>
-    <message>
-        <source>Zona waktu</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <source>Bahasa berlaku setelah aplikasi dimulai ulang.</source>
-        <translation>The language applies after the application restarts.</translation>
-    </message>
-    <message>
-        <source>Bahasa</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Server API</source>
-        <translation>API server</translation>
-    </message>
-    <message>
-        <source>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</source>
-        <translation>Where the school&apos;s web app calls the API. Stored in the database; tatausaha-server uses it too.</translation>
-    </message>
-    <message>
         <source>Layani LAN (0.0.0.0)</source>
         <translation>Serve the LAN (0.0.0.0)</translation>
     </message>
     <message>
         <source>Komputer lain di jaringan sekolah dapat memanggil API.</source>
         <translation>Other computers on the school network can call the API.</translation>
-    </message>
-    <message>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>mis. 192.168.1.1, 10.0.0.0/8</source>
-        <translation>e.g. 192.168.1.1, 10.0.0.0/8</translation>
-    </message>
-    <message>
-        <source>mis. http://192.168.1.10:3000</source>
-        <translation>e.g. http://192.168.1.10:3000</translation>
-    </message>
-    <message>
-        <source>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</source>
-        <translation>empty: defaults · off: no limits · e.g. public=300,auth=10</translation>
-    </message>
-    <message>
-        <source>Proksi tepercaya</source>
-        <translation>Trusted proxies</translation>
-    </message>
-    <message>
-        <source>Asal CORS</source>
-        <translation>CORS origins</translation>
-    </message>
-    <message>
-        <source>Batas permintaan</source>
-        <translation>Rate limits</translation>
     </message>
     <message>
         <source>Penyimpanan di komputer ini</source>
@@ -3050,96 +3584,16 @@ Last error: %2</translation>
         <translation>Plain http:// is not encrypted: the API key and password it sends can be read by anyone on the network in between. Use https:// if the server supports it.</translation>
     </message>
     <message>
-        <source>Integrasi SIAKAD</source>
-        <translation>SIAKAD integration</translation>
+        <source>Alamat IP server API</source>
+        <translation>API server IP address</translation>
     </message>
     <message>
-        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
-        <translation>SIAKAD base address and API key for the academic year sync and webhook.</translation>
+        <source>Port server API</source>
+        <translation>API server port</translation>
     </message>
     <message>
-        <source>mis. https://siakad.sekolah.sch.id</source>
-        <translation>e.g. https://siakad.school.sch.id</translation>
-    </message>
-    <message>
-        <source>URL SIAKAD</source>
-        <translation>SIAKAD URL</translation>
-    </message>
-    <message>
-        <source>API key SIAKAD</source>
-        <translation>SIAKAD API key</translation>
-    </message>
-    <message>
-        <source>Dapodik</source>
-        <translation>Dapodik</translation>
-    </message>
-    <message>
-        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
-        <translation>Central Dapodik account for syncing regions, schools and staff.</translation>
-    </message>
-    <message>
-        <source>mis. https://dapodik.example.go.id</source>
-        <translation>e.g. https://dapodik.example.go.id</translation>
-    </message>
-    <message>
-        <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
-        <translation>Dapodik requests running at once (1–16)</translation>
-    </message>
-    <message>
-        <source>Paralel</source>
-        <translation>Parallel</translation>
-    </message>
-    <message>
-        <source>URL Dapodik</source>
-        <translation>Dapodik URL</translation>
-    </message>
-    <message>
-        <source>Nama pengguna</source>
-        <translation>Username</translation>
-    </message>
-    <message>
-        <source>Kata sandi</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
-    </message>
-    <message>
-        <source>Kode kabupaten</source>
-        <translation>Regency code</translation>
-    </message>
-    <message>
-        <source>Satu Data (SPLP dan SIPD)</source>
-        <translation>Satu Data (SPLP and SIPD)</translation>
-    </message>
-    <message>
-        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
-        <translation>Base addresses of SPLP Satu Data Indonesia and SIPD e-walidata, their shared API key, and the pause between requests so as not to be rate limited.</translation>
-    </message>
-    <message>
-        <source>mis. https://data.example.go.id</source>
-        <translation>e.g. https://data.example.go.id</translation>
-    </message>
-    <message>
-        <source>mis. https://sipd.example.go.id</source>
-        <translation>e.g. https://sipd.example.go.id</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>URL SPLP</source>
-        <translation>SPLP URL</translation>
-    </message>
-    <message>
-        <source>URL SIPD</source>
-        <translation>SIPD URL</translation>
-    </message>
-    <message>
-        <source>Jeda permintaan</source>
-        <translation>Request delay</translation>
+        <source>pengaturan</source>
+        <translation>settings</translation>
     </message>
 </context>
 <context>
@@ -3214,178 +3668,104 @@ Last error: %2</translation>
     </message>
 </context>
 <context>
-    <name>tu::ui::SinkronisasiPage</name>
+    <name>tu::ui::SiakadSyncPreviewDialog</name>
     <message>
-        <source>Sinkronisasi global</source>
-        <translation>Global sync</translation>
+        <source>Pratinjau sinkronisasi SIAKAD</source>
+        <translation>SIAKAD sync preview</translation>
     </message>
     <message>
-        <source>Sinkronisasi kecamatan</source>
-        <translation>District sync</translation>
+        <source>Belum ada yang diubah. Bila diterapkan, data tahun ajaran di sini mengikuti SIAKAD: %1 ditambahkan, %2 diubah, %3 dipindahkan ke tempat sampah, %4 tetap.</source>
+        <translation>Nothing has changed yet. If applied, the academic years here follow SIAKAD: %1 added, %2 changed, %3 moved to the trash, %4 unchanged.</translation>
     </message>
     <message>
-        <source>Sinkronisasi semua sekolah</source>
-        <translation>All-schools sync</translation>
+        <source>Perubahan yang akan diterapkan</source>
+        <translation>Changes to be applied</translation>
     </message>
     <message>
-        <source>Sinkronisasi semua PTK</source>
-        <translation>All-staff sync</translation>
+        <source>Perubahan</source>
+        <translation>Change</translation>
     </message>
     <message>
-        <source>Sinkronisasi satu PTK</source>
-        <translation>Single staff sync</translation>
+        <source>Tahun ajaran</source>
+        <translation>Academic year</translation>
     </message>
     <message>
-        <source>Sinkronisasi</source>
-        <translation>Sync</translation>
+        <source>Periode pendaftaran</source>
+        <translation>Registration period</translation>
     </message>
     <message>
-        <source>Gagal</source>
-        <translation>Failed</translation>
+        <source>Aktif</source>
+        <translation>Active</translation>
     </message>
     <message>
-        <source>Dibatalkan</source>
-        <translation>Cancelled</translation>
+        <source>Ditambahkan</source>
+        <translation>Added</translation>
     </message>
     <message>
-        <source>Sinkronisasi Dapodik</source>
-        <translation>Dapodik Sync</translation>
+        <source>%1 (sebelumnya %2)</source>
+        <translation>%1 (previously %2)</translation>
     </message>
     <message>
-        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
-        <translation>Pull region, school and staff data from Dapodik. Syncs run in the background; the other pages stay usable.</translation>
+        <source>Diubah</source>
+        <translation>Changed</translation>
     </message>
     <message>
-        <source>Muat ulang</source>
-        <translation>Reload</translation>
+        <source>Diubah (dahulu %1)</source>
+        <translation>Changed (formerly %1)</translation>
     </message>
     <message>
-        <source>Muat ulang status dan riwayat (F5)</source>
-        <translation>Reload the status and history (F5)</translation>
+        <source>Ke tempat sampah</source>
+        <translation>To the trash</translation>
     </message>
     <message>
-        <source>Tidak ada sinkronisasi yang berjalan</source>
-        <translation>No sync running</translation>
+        <source>%1 (pendaftaran %2)</source>
+        <translation>%1 (registration %2)</translation>
     </message>
     <message>
-        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
-        <translation>Choose a sync on the left. Its progress shows here.</translation>
+        <source>Tahun ajaran aktif %1 akan dipindahkan ke tempat sampah.</source>
+        <translation>The active academic year %1 will be moved to the trash.</translation>
     </message>
     <message>
-        <source>Sinkron global terakhir</source>
-        <translation>Last global sync</translation>
+        <source>Tahun ajaran %1 tidak akan aktif lagi.</source>
+        <translation>Academic year %1 will no longer be active.</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Tahun ajaran aktif menjadi %1.</source>
+        <translation>The active academic year becomes %1.</translation>
     </message>
     <message>
-        <source>Data lokal</source>
-        <translation>Local data</translation>
+        <source>Tidak ada tahun ajaran yang aktif sesudahnya.</source>
+        <translation>No academic year is active afterwards.</translation>
     </message>
     <message>
-        <source>Sinkronkan PTK</source>
-        <translation>Sync staff member</translation>
+        <source>Pendaftaran PPDB %1 sedang dibuka hari ini dan akan tertutup.</source>
+        <translation>PPDB registration for %1 is open today and will close.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tahun itu memiliki %n pendaftar. Data mereka tetap tersimpan, tetapi tidak lagi tampil di daftar PPDB tahun aktif.</source>
+        <translation>
+            <numerusform>That year has %n applicant. Their data stays stored but no longer shows in the active year's PPDB list.</numerusform>
+            <numerusform>That year has %n applicants. Their data stays stored but no longer shows in the active year's PPDB list.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
-        <translation>Stop the sync; data already saved stays</translation>
+        <source>Tahun ajaran aktif %1 tetap aktif.</source>
+        <translation>The active academic year %1 stays active.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saya mengerti: tahun ajaran %1 dengan %n pendaftar tidak akan aktif lagi.</source>
+        <translation>
+            <numerusform>I understand: academic year %1 with %n applicant will no longer be active.</numerusform>
+            <numerusform>I understand: academic year %1 with %n applicants will no longer be active.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Keseluruhan</source>
-        <translation>Overall</translation>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <source>Kecamatan saat ini</source>
-        <translation>Current district</translation>
-    </message>
-    <message>
-        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
-        <translation>Sync messages appear here while it runs.</translation>
-    </message>
-    <message>
-        <source>Log langsung</source>
-        <translation>Live log</translation>
-    </message>
-    <message>
-        <source>Riwayat</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Memulai…</source>
-        <translation>Starting…</translation>
-    </message>
-    <message>
-        <source>Centang paling sedikit satu kecamatan.</source>
-        <translation>Tick at least one district.</translation>
-    </message>
-    <message>
-        <source>Menyinkronkan…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Sync detail %1 berhasil!</source>
-        <translation>Synced details of %1!</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
-        <translation>Cancelling… waiting for the requests in flight to finish.</translation>
-    </message>
-    <message>
-        <source>Membatalkan…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Sedang berjalan</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <source>Kecamatan %1 dari %2</source>
-        <translation>District %1 of %2</translation>
-    </message>
-    <message>
-        <source>%1 selesai.</source>
-        <translation>%1 finished.</translation>
-    </message>
-    <message>
-        <source>Belum pernah</source>
-        <translation>Never</translation>
-    </message>
-    <message>
-        <source>Jalankan sinkronisasi global pertama.</source>
-        <translation>Run the first global sync.</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi global sedang berlangsung.</source>
-        <translation>A global sync is in progress.</translation>
-    </message>
-    <message>
-        <source>Berhasil, data lengkap.</source>
-        <translation>Succeeded, data complete.</translation>
-    </message>
-    <message>
-        <source>%1 PTK</source>
-        <translation>%1 staff</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan · %2 sekolah</source>
-        <translation>%1 districts · %2 schools</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Siap</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <source>Belum ada sinkronisasi.</source>
-        <translation>No sync yet.</translation>
-    </message>
-    <message>
-        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
-        <translation>Stopped; run it again to resume.</translation>
+        <source>Terapkan sinkronisasi</source>
+        <translation>Apply sync</translation>
     </message>
 </context>
 <context>
@@ -3499,97 +3879,6 @@ Last error: %2</translation>
     </message>
 </context>
 <context>
-    <name>tu::ui::SyncHistoryModel</name>
-    <message>
-        <source>Global</source>
-        <translation>Global</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Semua sekolah</source>
-        <translation>All schools</translation>
-    </message>
-    <message>
-        <source>Semua PTK</source>
-        <translation>All staff</translation>
-    </message>
-    <message>
-        <source>Satu PTK</source>
-        <translation>One staff member</translation>
-    </message>
-    <message>
-        <source>Berhasil</source>
-        <translation>Succeeded</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Dibatalkan</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Berjalan</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <source>Terputus</source>
-        <translation>Interrupted</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan</source>
-        <translation>%1 districts</translation>
-    </message>
-    <message>
-        <source>%1 sekolah</source>
-        <translation>%1 schools</translation>
-    </message>
-    <message>
-        <source>%1 PTK</source>
-        <translation>%1 staff</translation>
-    </message>
-    <message>
-        <source>%1 nonaktif</source>
-        <translation>%1 inactive</translation>
-    </message>
-    <message>
-        <source>%1 galat</source>
-        <translation>%1 errors</translation>
-    </message>
-    <message>
-        <source> (lanjutan)</source>
-        <translation> (resumed)</translation>
-    </message>
-    <message>
-        <source>Mulai</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Hasil</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Oleh</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Duration</translation>
-    </message>
-</context>
-<context>
     <name>tu::ui::TahunAjaranDialog</name>
     <message>
         <source>Ubah tahun ajaran</source>
@@ -3699,14 +3988,6 @@ Last error: %2</translation>
         <translation>Academic year %1 is now active.</translation>
     </message>
     <message>
-        <source>Pulihkan tahun ajaran %1 dari tempat sampah?</source>
-        <translation>Restore academic year %1 from the trash?</translation>
-    </message>
-    <message>
-        <source>Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.</source>
-        <translation>Move academic year %1 to the trash? It can be restored later.</translation>
-    </message>
-    <message>
         <source>Tahun ajaran %1 dipulihkan.</source>
         <translation>Academic year %1 restored.</translation>
     </message>
@@ -3723,8 +4004,51 @@ Last error: %2</translation>
         <translation>SIAKAD synchronisation finished: %1 added, %2 updated, %3 moved to the trash, %4 unchanged.</translation>
     </message>
     <message>
-        <source>Sinkronisasi SIAKAD</source>
-        <translation>SIAKAD synchronisation</translation>
+        <source>Aktifkan tahun ajaran</source>
+        <translation>Activate academic year</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 menjadi aktif dan %2 tidak aktif lagi. Pendaftaran PPDB mengikuti periode tahun ajaran yang aktif.</source>
+        <translation>Academic year %1 becomes active and %2 is no longer active. PPDB registration follows the active year's period.</translation>
+    </message>
+    <message>
+        <source>Aktifkan %1</source>
+        <translation>Activate %1</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 sekarang aktif; %2 tidak aktif lagi.</source>
+        <translation>Academic year %1 is now active; %2 is no longer active.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 aktif kembali.</source>
+        <translation>Academic year %1 is active again.</translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 dipindahkan ke tempat sampah; datanya tetap ada dan dapat dipulihkan.</source>
+        <translation>Academic year %1 is moved to the trash; its data stays and can be restored.</translation>
+    </message>
+    <message>
+        <source>Ini tahun ajaran aktif: sesudahnya tidak ada tahun yang aktif dan pendaftaran PPDB tertutup.</source>
+        <translation>This is the active academic year: afterwards no year is active and PPDB registration is closed.</translation>
+    </message>
+    <message>
+        <source>Pindahkan ke tempat sampah</source>
+        <translation>Move to the trash</translation>
+    </message>
+    <message>
+        <source>Memeriksa data SIAKAD…</source>
+        <translation>Checking SIAKAD data…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data tahun ajaran sudah sama dengan SIAKAD (%n tahun). Tidak ada yang diubah.</source>
+        <translation>
+            <numerusform>The academic years already match SIAKAD (%n year). Nothing was changed.</numerusform>
+            <numerusform>The academic years already match SIAKAD (%n years). Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkronisasi SIAKAD dibatalkan. Tidak ada yang diubah.</source>
+        <translation>SIAKAD sync cancelled. Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -3807,10 +4131,6 @@ Last error: %2</translation>
     <message>
         <source>Password awal</source>
         <translation>Initial password</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Show or hide the password</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>

@@ -416,6 +416,44 @@
     </message>
 </context>
 <context>
+    <name>PageParts</name>
+    <message>
+        <source>Pencarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan atau sembunyikan password</source>
+        <translation type="unfinished">Tampilkan atau sembunyikan password</translation>
+    </message>
+    <message>
+        <source>Kosongkan isian</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PpdbStatus</name>
+    <message>
+        <source>Menunggu</source>
+        <translation type="unfinished">Menunggu</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation type="unfinished">Terverifikasi</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation type="unfinished">Diterima</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation type="unfinished">Ditolak</translation>
+    </message>
+</context>
+<context>
     <name>ProofOfRegistration</name>
     <message>
         <source>Bukti Pendaftaran PPDB %1</source>
@@ -497,6 +535,10 @@
         <source>ID pendaftaran (untuk unggah dokumen)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>F4 / Folio (215 × 330 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -526,6 +568,217 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>URL SIAKAD</source>
+        <translation type="unfinished">URL SIAKAD</translation>
+    </message>
+    <message>
+        <source>mis. https://siakad.sekolah.sch.id</source>
+        <translation type="unfinished">mis. https://siakad.sekolah.sch.id</translation>
+    </message>
+    <message>
+        <source>API key SIAKAD</source>
+        <translation type="unfinished">API key SIAKAD</translation>
+    </message>
+    <message>
+        <source>WIB — Asia/Jakarta</source>
+        <translation type="unfinished">WIB — Asia/Jakarta</translation>
+    </message>
+    <message>
+        <source>WITA — Asia/Makassar</source>
+        <translation type="unfinished">WITA — Asia/Makassar</translation>
+    </message>
+    <message>
+        <source>WIT — Asia/Jayapura</source>
+        <translation type="unfinished">WIT — Asia/Jayapura</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama sekolah</source>
+        <translation type="unfinished">Nama sekolah</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation type="unfinished">Zona waktu</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation type="unfinished">Bahasa</translation>
+    </message>
+    <message>
+        <source>Bahasa berlaku setelah aplikasi dimulai ulang.</source>
+        <translation type="unfinished">Bahasa berlaku setelah aplikasi dimulai ulang.</translation>
+    </message>
+    <message>
+        <source>Cadangan disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unggahan ditolak bila ruang kosong di folder data kurang dari ini (MB; 0 mematikan batas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation type="unfinished">Alamat</translation>
+    </message>
+    <message>
+        <source>Sekolah</source>
+        <translation type="unfinished">Sekolah</translation>
+    </message>
+    <message>
+        <source>Dapodik</source>
+        <translation type="unfinished">Dapodik</translation>
+    </message>
+    <message>
+        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
+        <translation type="unfinished">Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</translation>
+    </message>
+    <message>
+        <source>Koneksi ke server upstream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berlaku untuk Dapodik, SIAKAD, SPLP, dan SIPD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation type="unfinished">Server API</translation>
+    </message>
+    <message>
+        <source>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</source>
+        <translation type="unfinished">Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</translation>
+    </message>
+    <message>
+        <source>Integrasi SIAKAD</source>
+        <translation type="unfinished">Integrasi SIAKAD</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
+        <translation type="unfinished">Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</translation>
+    </message>
+    <message>
+        <source>Satu Data (SPLP dan SIPD)</source>
+        <translation type="unfinished">Satu Data (SPLP dan SIPD)</translation>
+    </message>
+    <message>
+        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
+        <translation type="unfinished">Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</translation>
+    </message>
+    <message>
+        <source>URL Dapodik</source>
+        <translation type="unfinished">URL Dapodik</translation>
+    </message>
+    <message>
+        <source>mis. https://dapodik.example.go.id</source>
+        <translation type="unfinished">mis. https://dapodik.example.go.id</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished">Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished">Kata sandi</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished">API key</translation>
+    </message>
+    <message>
+        <source>Kode kabupaten</source>
+        <translation type="unfinished">Kode kabupaten</translation>
+    </message>
+    <message>
+        <source>Permintaan paralel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proksi tepercaya</source>
+        <translation type="unfinished">Proksi tepercaya</translation>
+    </message>
+    <message>
+        <source>mis. 192.168.1.1, 10.0.0.0/8</source>
+        <translation type="unfinished">mis. 192.168.1.1, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Asal CORS</source>
+        <translation type="unfinished">Asal CORS</translation>
+    </message>
+    <message>
+        <source>mis. http://192.168.1.10:3000</source>
+        <translation type="unfinished">mis. http://192.168.1.10:3000</translation>
+    </message>
+    <message>
+        <source>Batas permintaan</source>
+        <translation type="unfinished">Batas permintaan</translation>
+    </message>
+    <message>
+        <source>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</source>
+        <translation type="unfinished">kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</translation>
+    </message>
+    <message>
+        <source>Nama host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. sekolah.sch.id, .sekolah.sch.id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koneksi per alamat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL SPLP</source>
+        <translation type="unfinished">URL SPLP</translation>
+    </message>
+    <message>
+        <source>mis. https://data.example.go.id</source>
+        <translation type="unfinished">mis. https://data.example.go.id</translation>
+    </message>
+    <message>
+        <source>URL SIPD</source>
+        <translation type="unfinished">URL SIPD</translation>
+    </message>
+    <message>
+        <source>mis. https://sipd.example.go.id</source>
+        <translation type="unfinished">mis. https://sipd.example.go.id</translation>
+    </message>
+    <message>
+        <source>Jeda permintaan</source>
+        <translation type="unfinished">Jeda permintaan</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"> ms</translation>
+    </message>
+    <message>
+        <source>Batas waktu permintaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jeda coba ulang pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dilipatduakan pada tiap percobaan berikutnya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jawaban terbesar (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>TataUsaha tidak dapat dimulai</source>
@@ -538,6 +791,29 @@
     <message>
         <source>Tutup</source>
         <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui</name>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ada perubahan pada %1 yang belum disimpan. Simpan sekarang?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Simpan</translation>
+    </message>
+    <message>
+        <source>Buang perubahan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -702,6 +978,25 @@
     <message>
         <source>Tanpa waktu terbit, berita yang diterbitkan tampil saat itu juga.</source>
         <translation>Tanpa waktu terbit, berita yang diterbitkan tampil saat itu juga.</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::ContentPage</name>
+    <message>
+        <source>Konten</source>
+        <translation type="unfinished">Konten</translation>
+    </message>
+    <message>
+        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
+        <translation type="unfinished">Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</translation>
+    </message>
+    <message>
+        <source>Karya Siswa</source>
+        <translation type="unfinished">Karya Siswa</translation>
+    </message>
+    <message>
+        <source>Karya Saya</source>
+        <translation type="unfinished">Karya Saya</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1391,272 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::DapodikSyncHistoryModel</name>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished">Global</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Semua sekolah</source>
+        <translation type="unfinished">Semua sekolah</translation>
+    </message>
+    <message>
+        <source>Semua PTK</source>
+        <translation type="unfinished">Semua PTK</translation>
+    </message>
+    <message>
+        <source>Satu PTK</source>
+        <translation type="unfinished">Satu PTK</translation>
+    </message>
+    <message>
+        <source>Berhasil</source>
+        <translation type="unfinished">Berhasil</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation type="unfinished">Gagal</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation type="unfinished">Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Berjalan</source>
+        <translation type="unfinished">Berjalan</translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation type="unfinished">Terputus</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan</source>
+        <translation type="unfinished">%1 kecamatan</translation>
+    </message>
+    <message>
+        <source>%1 sekolah</source>
+        <translation type="unfinished">%1 sekolah</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation type="unfinished">%1 PTK</translation>
+    </message>
+    <message>
+        <source>%1 nonaktif</source>
+        <translation type="unfinished">%1 nonaktif</translation>
+    </message>
+    <message>
+        <source>%1 galat</source>
+        <translation type="unfinished">%1 galat</translation>
+    </message>
+    <message>
+        <source> (lanjutan)</source>
+        <translation type="unfinished"> (lanjutan)</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation type="unfinished">Mulai</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation type="unfinished">Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished">Hasil</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation type="unfinished">Oleh</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation type="unfinished">Durasi</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::DapodikSyncPage</name>
+    <message>
+        <source>Sinkronisasi global</source>
+        <translation type="unfinished">Sinkronisasi global</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi kecamatan</source>
+        <translation type="unfinished">Sinkronisasi kecamatan</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua sekolah</source>
+        <translation type="unfinished">Sinkronisasi semua sekolah</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi semua PTK</source>
+        <translation type="unfinished">Sinkronisasi semua PTK</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi satu PTK</source>
+        <translation type="unfinished">Sinkronisasi satu PTK</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation type="unfinished">Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi Dapodik</source>
+        <translation type="unfinished">Sinkronisasi Dapodik</translation>
+    </message>
+    <message>
+        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
+        <translation type="unfinished">Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished">Muat ulang</translation>
+    </message>
+    <message>
+        <source>Muat ulang status dan riwayat (F5)</source>
+        <translation type="unfinished">Muat ulang status dan riwayat (F5)</translation>
+    </message>
+    <message>
+        <source>Tidak ada sinkronisasi yang berjalan</source>
+        <translation type="unfinished">Tidak ada sinkronisasi yang berjalan</translation>
+    </message>
+    <message>
+        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
+        <translation type="unfinished">Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</translation>
+    </message>
+    <message>
+        <source>Sinkron global terakhir</source>
+        <translation type="unfinished">Sinkron global terakhir</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Data lokal</source>
+        <translation type="unfinished">Data lokal</translation>
+    </message>
+    <message>
+        <source>Keseluruhan</source>
+        <translation type="unfinished">Keseluruhan</translation>
+    </message>
+    <message>
+        <source>Kecamatan saat ini</source>
+        <translation type="unfinished">Kecamatan saat ini</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
+        <translation type="unfinished">Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</translation>
+    </message>
+    <message>
+        <source>Log langsung</source>
+        <translation type="unfinished">Log langsung</translation>
+    </message>
+    <message>
+        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
+        <translation type="unfinished">Pesan sinkronisasi muncul di sini saat berjalan.</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation type="unfinished">Riwayat</translation>
+    </message>
+    <message>
+        <source>Memulai…</source>
+        <translation type="unfinished">Memulai…</translation>
+    </message>
+    <message>
+        <source>Centang paling sedikit satu kecamatan.</source>
+        <translation type="unfinished">Centang paling sedikit satu kecamatan.</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation type="unfinished">Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Sinkronkan PTK</source>
+        <translation type="unfinished">Sinkronkan PTK</translation>
+    </message>
+    <message>
+        <source>Sync detail %1 berhasil!</source>
+        <translation type="unfinished">Sync detail %1 berhasil!</translation>
+    </message>
+    <message>
+        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
+        <translation type="unfinished">Membatalkan… menunggu permintaan yang sedang berjalan selesai.</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation type="unfinished">Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Sedang berjalan</source>
+        <translation type="unfinished">Sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 dari %2</source>
+        <translation type="unfinished">Kecamatan %1 dari %2</translation>
+    </message>
+    <message>
+        <source>%1 selesai.</source>
+        <translation type="unfinished">%1 selesai.</translation>
+    </message>
+    <message>
+        <source>%1 PTK</source>
+        <translation type="unfinished">%1 PTK</translation>
+    </message>
+    <message>
+        <source>%1 kecamatan · %2 sekolah</source>
+        <translation type="unfinished">%1 kecamatan · %2 sekolah</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>Siap</source>
+        <translation type="unfinished">Siap</translation>
+    </message>
+    <message>
+        <source>Belum ada sinkronisasi.</source>
+        <translation type="unfinished">Belum ada sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>Belum pernah</source>
+        <translation type="unfinished">Belum pernah</translation>
+    </message>
+    <message>
+        <source>Jalankan sinkronisasi global pertama.</source>
+        <translation type="unfinished">Jalankan sinkronisasi global pertama.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi global sedang berlangsung.</source>
+        <translation type="unfinished">Sinkronisasi global sedang berlangsung.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation type="unfinished">Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
+        <translation type="unfinished">Dihentikan; jalankan lagi untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation type="unfinished">Gagal</translation>
+    </message>
+    <message>
+        <source>Berhasil, data lengkap.</source>
+        <translation type="unfinished">Berhasil, data lengkap.</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::DashboardPage</name>
     <message>
         <source>Dasbor</source>
@@ -1320,25 +1881,6 @@
     </message>
 </context>
 <context>
-    <name>tu::ui::KontenPage</name>
-    <message>
-        <source>Konten</source>
-        <translation>Konten</translation>
-    </message>
-    <message>
-        <source>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</source>
-        <translation>Isi situs sekolah: berita, pengumuman, kalender, guru, fasilitas, ekstrakurikuler, dan karya siswa.</translation>
-    </message>
-    <message>
-        <source>Karya Siswa</source>
-        <translation>Karya Siswa</translation>
-    </message>
-    <message>
-        <source>Karya Saya</source>
-        <translation>Karya Saya</translation>
-    </message>
-</context>
-<context>
     <name>tu::ui::LoginDialog</name>
     <message>
         <source>Masuk — TataUsaha</source>
@@ -1351,10 +1893,6 @@
     <message>
         <source>mis. admin</source>
         <translation>mis. admin</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Tampilkan atau sembunyikan password</translation>
     </message>
     <message>
         <source>&amp;Username</source>
@@ -1459,12 +1997,44 @@
         <source>Tutup</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Sinkronisasi masih berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinkronisasi masih berjalan. Hentikan sekarang (data yang sudah masuk tetap tersimpan), atau tunggu sampai selesai lalu tutup aplikasi?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hentikan lalu tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunggu, lalu tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Aplikasi ditutup setelah sinkronisasi selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::MessageBanner</name>
     <message>
         <source>Tutup pesan</source>
         <translation>Tutup pesan</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan perubahan yang baru saja dilakukan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1511,10 +2081,6 @@
     <message>
         <source>Password baru</source>
         <translation>Password baru</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Tampilkan atau sembunyikan password</translation>
     </message>
     <message>
         <source>Batal</source>
@@ -1764,6 +2330,26 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Cetak di kertas A4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak di kertas F4 / Folio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan sebagai PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak: bukti pendaftaran %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bukti Pendaftaran %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbPage</name>
@@ -1851,6 +2437,22 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <source>Data PPDB diekspor ke %1.</source>
         <translation>Data PPDB diekspor ke %1.</translation>
     </message>
+    <message>
+        <source>Ada pendaftaran langsung yang belum disimpan (%1). Buka &quot;Pendaftaran langsung&quot; untuk melanjutkannya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draf pendaftaran langsung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ada pendaftaran langsung yang belum disimpan%1. Lanjutkan mengisinya? Bila tidak, draf itu dibuang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanjutkan draf</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbStatusDialog</name>
@@ -1886,25 +2488,17 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <source>Batal</source>
         <translation>Batal</translation>
     </message>
+    <message>
+        <source>Alasan penolakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PpdbTableModel</name>
-    <message>
-        <source>Menunggu</source>
-        <translation>Menunggu</translation>
-    </message>
-    <message>
-        <source>Terverifikasi</source>
-        <translation>Terverifikasi</translation>
-    </message>
-    <message>
-        <source>Diterima</source>
-        <translation>Diterima</translation>
-    </message>
-    <message>
-        <source>Ditolak</source>
-        <translation>Ditolak</translation>
-    </message>
     <message>
         <source>Nomor</source>
         <translation>Nomor</translation>
@@ -2075,6 +2669,14 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     <message>
         <source>Batal</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formulir pendaftaran</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2912,80 +3514,12 @@ Galat terakhir: %2</translation>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <source>Sekolah</source>
-        <translation>Sekolah</translation>
-    </message>
-    <message>
-        <source>WIB — Asia/Jakarta</source>
-        <translation>WIB — Asia/Jakarta</translation>
-    </message>
-    <message>
-        <source>WITA — Asia/Makassar</source>
-        <translation>WITA — Asia/Makassar</translation>
-    </message>
-    <message>
-        <source>WIT — Asia/Jayapura</source>
-        <translation>WIT — Asia/Jayapura</translation>
-    </message>
-    <message>
-        <source>Nama sekolah</source>
-        <translation>Nama sekolah</translation>
-    </message>
-    <message>
-        <source>Zona waktu</source>
-        <translation>Zona waktu</translation>
-    </message>
-    <message>
-        <source>Bahasa berlaku setelah aplikasi dimulai ulang.</source>
-        <translation>Bahasa berlaku setelah aplikasi dimulai ulang.</translation>
-    </message>
-    <message>
-        <source>Bahasa</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>Server API</source>
-        <translation>Server API</translation>
-    </message>
-    <message>
-        <source>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</source>
-        <translation>Alamat tempat aplikasi web sekolah memanggil API. Disimpan di database, dipakai juga oleh tatausaha-server.</translation>
-    </message>
-    <message>
         <source>Layani LAN (0.0.0.0)</source>
         <translation>Layani LAN (0.0.0.0)</translation>
     </message>
     <message>
         <source>Komputer lain di jaringan sekolah dapat memanggil API.</source>
         <translation>Komputer lain di jaringan sekolah dapat memanggil API.</translation>
-    </message>
-    <message>
-        <source>Alamat</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <source>mis. 192.168.1.1, 10.0.0.0/8</source>
-        <translation>mis. 192.168.1.1, 10.0.0.0/8</translation>
-    </message>
-    <message>
-        <source>mis. http://192.168.1.10:3000</source>
-        <translation>mis. http://192.168.1.10:3000</translation>
-    </message>
-    <message>
-        <source>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</source>
-        <translation>kosong: bawaan · off: tanpa batas · mis. public=300,auth=10</translation>
-    </message>
-    <message>
-        <source>Proksi tepercaya</source>
-        <translation>Proksi tepercaya</translation>
-    </message>
-    <message>
-        <source>Asal CORS</source>
-        <translation>Asal CORS</translation>
-    </message>
-    <message>
-        <source>Batas permintaan</source>
-        <translation>Batas permintaan</translation>
     </message>
     <message>
         <source>Penyimpanan di komputer ini</source>
@@ -3040,96 +3574,16 @@ Galat terakhir: %2</translation>
         <translation>Alamat http:// tidak terenkripsi: API key dan kata sandi terkirim dapat dibaca siapa pun di jaringan yang dilalui. Pakai https:// bila server mendukungnya.</translation>
     </message>
     <message>
-        <source>Integrasi SIAKAD</source>
-        <translation>Integrasi SIAKAD</translation>
+        <source>Alamat IP server API</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</source>
-        <translation>Alamat dasar SIAKAD dan API key untuk sinkronisasi tahun ajaran serta webhook.</translation>
+        <source>Port server API</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mis. https://siakad.sekolah.sch.id</source>
-        <translation>mis. https://siakad.sekolah.sch.id</translation>
-    </message>
-    <message>
-        <source>URL SIAKAD</source>
-        <translation>URL SIAKAD</translation>
-    </message>
-    <message>
-        <source>API key SIAKAD</source>
-        <translation>API key SIAKAD</translation>
-    </message>
-    <message>
-        <source>Dapodik</source>
-        <translation>Dapodik</translation>
-    </message>
-    <message>
-        <source>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</source>
-        <translation>Akun Dapodik pusat untuk sinkronisasi wilayah, sekolah, dan PTK.</translation>
-    </message>
-    <message>
-        <source>mis. https://dapodik.example.go.id</source>
-        <translation>mis. https://dapodik.example.go.id</translation>
-    </message>
-    <message>
-        <source>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</source>
-        <translation>Permintaan ke Dapodik yang berjalan bersamaan (1–16)</translation>
-    </message>
-    <message>
-        <source>Paralel</source>
-        <translation>Paralel</translation>
-    </message>
-    <message>
-        <source>URL Dapodik</source>
-        <translation>URL Dapodik</translation>
-    </message>
-    <message>
-        <source>Nama pengguna</source>
-        <translation>Nama pengguna</translation>
-    </message>
-    <message>
-        <source>Kata sandi</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
-    </message>
-    <message>
-        <source>Kode kabupaten</source>
-        <translation>Kode kabupaten</translation>
-    </message>
-    <message>
-        <source>Satu Data (SPLP dan SIPD)</source>
-        <translation>Satu Data (SPLP dan SIPD)</translation>
-    </message>
-    <message>
-        <source>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</source>
-        <translation>Alamat dasar SPLP Satu Data Indonesia dan SIPD e-walidata, API key bersama, dan jeda antar permintaan agar tidak terkena pembatasan.</translation>
-    </message>
-    <message>
-        <source>mis. https://data.example.go.id</source>
-        <translation>mis. https://data.example.go.id</translation>
-    </message>
-    <message>
-        <source>mis. https://sipd.example.go.id</source>
-        <translation>mis. https://sipd.example.go.id</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>URL SPLP</source>
-        <translation>URL SPLP</translation>
-    </message>
-    <message>
-        <source>URL SIPD</source>
-        <translation>URL SIPD</translation>
-    </message>
-    <message>
-        <source>Jeda permintaan</source>
-        <translation>Jeda permintaan</translation>
+        <source>pengaturan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3204,178 +3658,102 @@ Galat terakhir: %2</translation>
     </message>
 </context>
 <context>
-    <name>tu::ui::SinkronisasiPage</name>
+    <name>tu::ui::SiakadSyncPreviewDialog</name>
     <message>
-        <source>Sinkronisasi global</source>
-        <translation>Sinkronisasi global</translation>
+        <source>Pratinjau sinkronisasi SIAKAD</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronisasi kecamatan</source>
-        <translation>Sinkronisasi kecamatan</translation>
+        <source>Belum ada yang diubah. Bila diterapkan, data tahun ajaran di sini mengikuti SIAKAD: %1 ditambahkan, %2 diubah, %3 dipindahkan ke tempat sampah, %4 tetap.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronisasi semua sekolah</source>
-        <translation>Sinkronisasi semua sekolah</translation>
+        <source>Perubahan yang akan diterapkan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronisasi semua PTK</source>
-        <translation>Sinkronisasi semua PTK</translation>
+        <source>Perubahan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronisasi satu PTK</source>
-        <translation>Sinkronisasi satu PTK</translation>
+        <source>Tahun ajaran</source>
+        <translation type="unfinished">Tahun ajaran</translation>
     </message>
     <message>
-        <source>Sinkronisasi</source>
-        <translation>Sinkronisasi</translation>
+        <source>Periode pendaftaran</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gagal</source>
-        <translation>Gagal</translation>
+        <source>Aktif</source>
+        <translation type="unfinished">Aktif</translation>
     </message>
     <message>
-        <source>Dibatalkan</source>
-        <translation>Dibatalkan</translation>
+        <source>Ditambahkan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronisasi Dapodik</source>
-        <translation>Sinkronisasi Dapodik</translation>
+        <source>%1 (sebelumnya %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</source>
-        <translation>Tarik data wilayah, sekolah, dan PTK dari Dapodik. Sinkronisasi berjalan di latar belakang; halaman lain tetap bisa dipakai.</translation>
+        <source>Diubah</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Muat ulang</source>
-        <translation>Muat ulang</translation>
+        <source>Diubah (dahulu %1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Muat ulang status dan riwayat (F5)</source>
-        <translation>Muat ulang status dan riwayat (F5)</translation>
+        <source>Ke tempat sampah</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tidak ada sinkronisasi yang berjalan</source>
-        <translation>Tidak ada sinkronisasi yang berjalan</translation>
+        <source>%1 (pendaftaran %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</source>
-        <translation>Pilih salah satu sinkronisasi di sebelah kiri. Progresnya tampil di sini.</translation>
+        <source>Tahun ajaran aktif %1 akan dipindahkan ke tempat sampah.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkron global terakhir</source>
-        <translation>Sinkron global terakhir</translation>
+        <source>Tahun ajaran %1 tidak akan aktif lagi.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Tahun ajaran aktif menjadi %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Data lokal</source>
-        <translation>Data lokal</translation>
+        <source>Tidak ada tahun ajaran yang aktif sesudahnya.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sinkronkan PTK</source>
-        <translation>Sinkronkan PTK</translation>
+        <source>Pendaftaran PPDB %1 sedang dibuka hari ini dan akan tertutup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tahun itu memiliki %n pendaftar. Data mereka tetap tersimpan, tetapi tidak lagi tampil di daftar PPDB tahun aktif.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</source>
-        <translation>Hentikan sinkronisasi; data yang sudah tersimpan tetap ada</translation>
+        <source>Tahun ajaran aktif %1 tetap aktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saya mengerti: tahun ajaran %1 dengan %n pendaftar tidak akan aktif lagi.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>Keseluruhan</source>
-        <translation>Keseluruhan</translation>
+        <source>Batal</source>
+        <translation type="unfinished">Batal</translation>
     </message>
     <message>
-        <source>Kecamatan saat ini</source>
-        <translation>Kecamatan saat ini</translation>
-    </message>
-    <message>
-        <source>Pesan sinkronisasi muncul di sini saat berjalan.</source>
-        <translation>Pesan sinkronisasi muncul di sini saat berjalan.</translation>
-    </message>
-    <message>
-        <source>Log langsung</source>
-        <translation>Log langsung</translation>
-    </message>
-    <message>
-        <source>Riwayat</source>
-        <translation>Riwayat</translation>
-    </message>
-    <message>
-        <source>Memulai…</source>
-        <translation>Memulai…</translation>
-    </message>
-    <message>
-        <source>Centang paling sedikit satu kecamatan.</source>
-        <translation>Centang paling sedikit satu kecamatan.</translation>
-    </message>
-    <message>
-        <source>Menyinkronkan…</source>
-        <translation>Menyinkronkan…</translation>
-    </message>
-    <message>
-        <source>Sync detail %1 berhasil!</source>
-        <translation>Sync detail %1 berhasil!</translation>
-    </message>
-    <message>
-        <source>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</source>
-        <translation>Membatalkan… menunggu permintaan yang sedang berjalan selesai.</translation>
-    </message>
-    <message>
-        <source>Membatalkan…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <source>Sedang berjalan</source>
-        <translation>Sedang berjalan</translation>
-    </message>
-    <message>
-        <source>Kecamatan %1 dari %2</source>
-        <translation>Kecamatan %1 dari %2</translation>
-    </message>
-    <message>
-        <source>%1 selesai.</source>
-        <translation>%1 selesai.</translation>
-    </message>
-    <message>
-        <source>Belum pernah</source>
-        <translation>Belum pernah</translation>
-    </message>
-    <message>
-        <source>Jalankan sinkronisasi global pertama.</source>
-        <translation>Jalankan sinkronisasi global pertama.</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi global sedang berlangsung.</source>
-        <translation>Sinkronisasi global sedang berlangsung.</translation>
-    </message>
-    <message>
-        <source>Berhasil, data lengkap.</source>
-        <translation>Berhasil, data lengkap.</translation>
-    </message>
-    <message>
-        <source>%1 PTK</source>
-        <translation>%1 PTK</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan · %2 sekolah</source>
-        <translation>%1 kecamatan · %2 sekolah</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Siap</source>
-        <translation>Siap</translation>
-    </message>
-    <message>
-        <source>Belum ada sinkronisasi.</source>
-        <translation>Belum ada sinkronisasi.</translation>
-    </message>
-    <message>
-        <source>Dihentikan; jalankan lagi untuk melanjutkan.</source>
-        <translation>Dihentikan; jalankan lagi untuk melanjutkan.</translation>
+        <source>Terapkan sinkronisasi</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3489,97 +3867,6 @@ Galat terakhir: %2</translation>
     </message>
 </context>
 <context>
-    <name>tu::ui::SyncHistoryModel</name>
-    <message>
-        <source>Global</source>
-        <translation>Global</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <source>Semua sekolah</source>
-        <translation>Semua sekolah</translation>
-    </message>
-    <message>
-        <source>Semua PTK</source>
-        <translation>Semua PTK</translation>
-    </message>
-    <message>
-        <source>Satu PTK</source>
-        <translation>Satu PTK</translation>
-    </message>
-    <message>
-        <source>Berhasil</source>
-        <translation>Berhasil</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Dibatalkan</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Berjalan</source>
-        <translation>Berjalan</translation>
-    </message>
-    <message>
-        <source>Terputus</source>
-        <translation>Terputus</translation>
-    </message>
-    <message>
-        <source>%1 kecamatan</source>
-        <translation>%1 kecamatan</translation>
-    </message>
-    <message>
-        <source>%1 sekolah</source>
-        <translation>%1 sekolah</translation>
-    </message>
-    <message>
-        <source>%1 PTK</source>
-        <translation>%1 PTK</translation>
-    </message>
-    <message>
-        <source>%1 nonaktif</source>
-        <translation>%1 nonaktif</translation>
-    </message>
-    <message>
-        <source>%1 galat</source>
-        <translation>%1 galat</translation>
-    </message>
-    <message>
-        <source> (lanjutan)</source>
-        <translation> (lanjutan)</translation>
-    </message>
-    <message>
-        <source>Mulai</source>
-        <translation>Mulai</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Hasil</source>
-        <translation>Hasil</translation>
-    </message>
-    <message>
-        <source>Oleh</source>
-        <translation>Oleh</translation>
-    </message>
-    <message>
-        <source>Durasi</source>
-        <translation>Durasi</translation>
-    </message>
-</context>
-<context>
     <name>tu::ui::TahunAjaranDialog</name>
     <message>
         <source>Ubah tahun ajaran</source>
@@ -3689,14 +3976,6 @@ Galat terakhir: %2</translation>
         <translation>Tahun ajaran %1 sekarang aktif.</translation>
     </message>
     <message>
-        <source>Pulihkan tahun ajaran %1 dari tempat sampah?</source>
-        <translation>Pulihkan tahun ajaran %1 dari tempat sampah?</translation>
-    </message>
-    <message>
-        <source>Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.</source>
-        <translation>Pindahkan tahun ajaran %1 ke tempat sampah? Data dapat dipulihkan kembali.</translation>
-    </message>
-    <message>
         <source>Tahun ajaran %1 dipulihkan.</source>
         <translation>Tahun ajaran %1 dipulihkan.</translation>
     </message>
@@ -3713,8 +3992,50 @@ Galat terakhir: %2</translation>
         <translation>Sinkronisasi SIAKAD selesai: %1 ditambahkan, %2 diperbarui, %3 dipindahkan ke tempat sampah, %4 tidak berubah.</translation>
     </message>
     <message>
-        <source>Sinkronisasi SIAKAD</source>
-        <translation>Sinkronisasi SIAKAD</translation>
+        <source>Aktifkan tahun ajaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 menjadi aktif dan %2 tidak aktif lagi. Pendaftaran PPDB mengikuti periode tahun ajaran yang aktif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktifkan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 sekarang aktif; %2 tidak aktif lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 aktif kembali.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun ajaran %1 dipindahkan ke tempat sampah; datanya tetap ada dan dapat dipulihkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ini tahun ajaran aktif: sesudahnya tidak ada tahun yang aktif dan pendaftaran PPDB tertutup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindahkan ke tempat sampah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memeriksa data SIAKAD…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Data tahun ajaran sudah sama dengan SIAKAD (%n tahun). Tidak ada yang diubah.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sinkronisasi SIAKAD dibatalkan. Tidak ada yang diubah.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3797,10 +4118,6 @@ Galat terakhir: %2</translation>
     <message>
         <source>Password awal</source>
         <translation>Password awal</translation>
-    </message>
-    <message>
-        <source>Tampilkan atau sembunyikan password</source>
-        <translation>Tampilkan atau sembunyikan password</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>

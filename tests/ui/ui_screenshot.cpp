@@ -35,6 +35,7 @@
 #include <QBuffer>
 #include <QCalendarWidget>
 #include <QLinearGradient>
+#include <QSettings>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QComboBox>
@@ -480,9 +481,9 @@ int main(int argc, char *argv[])
         return 1;
     (void)QTest::qWaitFor([&] { return api.isRunning(); }, 5000);
 
+    QSettings().remove(QStringLiteral("ui")); // the first start: the window fills the screen
     ui::MainWindow window(*core, *session, &api);
-    window.resize(1280, 800);
-    window.show();
+    window.showRestored();
     (void)QTest::qWaitForWindowExposed(&window);
     save(&window, QStringLiteral("placeholder.png"));
 
