@@ -37,7 +37,7 @@ QJsonObject withStates(const DataFile &f, const QMap<QString, TargetState> &stat
 {
     QJsonObject o = f.toJson();
     QJsonObject sync;
-    for (const QString &t : {satudata::Splp, satudata::Sipd})
+    for (const QString &t : satudata::targetNames())
         sync.insert(t, states.contains(t) ? states.value(t).toJson() : QJsonObject{{"status", "never"}});
     o.insert(QStringLiteral("sync"), sync);
     return o;
@@ -50,12 +50,12 @@ HttpResponse fileResponse(const Result<DataFile> &f, const QString &message, int
 
 QJsonObject targetsSchema()
 {
-    return schema::object({{"targets", schema::array(schema::str("splp | sipd"))}}, {"targets"});
+    return schema::object({{"targets", schema::array(schema::str(satudata::targetNames().join(QStringLiteral(" | "))))}}, {"targets"});
 }
 
 QJsonObject resultSchema()
 {
-    return schema::object({{"target", schema::str("splp | sipd")}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
+    return schema::object({{"target", schema::str(satudata::targetNames().join(QStringLiteral(" | ")))}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
                            {"message", schema::str()}, {"remoteId", schema::str()}, {"failureClass", schema::str("authentication | network | validation | rate_limit | server")},
                            {"failureLabel", schema::str()}, {"hint", schema::str()}, {"rowsOk", schema::integer()}, {"rowsError", schema::integer()},
                            {"log", schema::array(schema::object({{"row", schema::integer()}, {"status", schema::str("OK | ERROR")}, {"message", schema::str()}}))},
@@ -278,7 +278,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.get(all + QStringLiteral("/events"))
         .allow(who)
-        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), QStringLiteral("splp | sipd, boleh berulang"), true)
+        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")) + QStringLiteral(", boleh berulang"), true)
         .summary(Tag, QStringLiteral("Sync semua berkas sebagai server-sent events (bergabung bila sudah berjalan); frame terakhir membawa summary"))
         .data(schema::object({{"message", schema::str()}, {"progress", schema::integer()}, {"current", schema::integer()}, {"total", schema::integer()},
                               {"done", schema::boolean()}, {"summary", runSchema()}}))
@@ -324,7 +324,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/integrations/logs"))
         .allow(who)
         .queryParam(QStringLiteral("fileId"), QStringLiteral("string"), QStringLiteral("Satu berkas"))
-        .queryParam(QStringLiteral("target"), QStringLiteral("string"), QStringLiteral("splp | sipd"))
+        .queryParam(QStringLiteral("target"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")))
         .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("ok | unchanged | failed | conflict"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
@@ -344,8 +344,8 @@ void registerSatuDataRoutes(Router &router, Core &core)
             f.status = req.query(QStringLiteral("status"));
             f.page = page->page;
             f.limit = page->limit;
-            if (!f.target.isEmpty() && f.target != satudata::Splp && f.target != satudata::Sipd)
-                return envelope::error(Error::validation({{QStringLiteral("target"), QStringLiteral("target harus splp atau sipd.")}}));
+            if (!f.target.isEmpty() && !satudata::targetNames().contains(f.target))
+                return envelope::error(Error::validation({{QStringLiteral("target"), QStringLiteral("target harus %1.").arg(satudata::orList(satudata::targetNames()))}}));
             qint64 total = 0;
             auto logs = sync.logs(f, &total);
             if (!logs.ok())

@@ -455,6 +455,12 @@ private slots:
         QCOMPARE(satudata::parseTargets(QJsonArray{"splp", "bps"}).error().code, ErrorCode::Validation);
         QCOMPARE(satudata::parseTargets(QJsonValue("splp")).error().code, ErrorCode::Validation);
         QCOMPARE(satudata::parseTargets(QJsonArray{"SIPD", "splp", "sipd"}).value(), (QStringList{"sipd", "splp"}));
+        // The messages name every registered target.
+        QCOMPARE(satudata::parseTargets(QJsonValue("splp")).error().message,
+                 QStringLiteral("Pilih tujuan sinkronisasi: targets berisi \"splp\", \"sipd\" atau keduanya."));
+        QCOMPARE(satudata::parseTargets(QJsonArray{"bps"}).error().message, QStringLiteral("Tujuan \"bps\" tidak dikenal. Pilih \"splp\" atau \"sipd\"."));
+        QCOMPARE(satudata::parseTargets(QJsonArray{}).error().message, QStringLiteral("Pilih minimal satu tujuan sinkronisasi (SPLP atau SIPD)."));
+        QCOMPARE(satudata::targetLabel(satudata::Sipd), QStringLiteral("SIPD e-walidata"));
     }
 
     void delayBetweenRequestsIsKept()
