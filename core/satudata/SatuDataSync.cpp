@@ -31,7 +31,7 @@ QJsonObject localView(const DataFile &f)
 
 SatuDataSync::SatuDataSync(Database &db, AuditLog &audit, SettingsStore &settings, DataFileService &files, QObject *parent)
     : QObject(parent), m_db(db), m_audit(audit), m_settings(settings), m_files(files), m_store(db),
-      m_runner(db, QStringLiteral("satudata"), QStringLiteral("Sinkronisasi Satu Data"))
+      m_runner(db, QStringLiteral("satudata"), QStringLiteral("Sinkronisasi Satu Data"), QStringLiteral("sinkronisasi Satu Data"))
 {
     qRegisterMetaType<tu::RunSummary>();
     // After the runner is idle again, as listeners expect (isRunning() false); from the run's thread.

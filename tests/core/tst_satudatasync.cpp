@@ -463,6 +463,15 @@ private slots:
         QCOMPARE(satudata::targetLabel(satudata::Sipd), QStringLiteral("SIPD e-walidata"));
     }
 
+    // Proper names keep their capitals inside the sentence.
+    void cancelWithNothingRunningSaysSo()
+    {
+        const Status s = sync().jobs().cancel();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::Conflict);
+        QCOMPARE(s.error().message, QStringLiteral("Tidak ada sinkronisasi Satu Data yang sedang berjalan."));
+    }
+
     void delayBetweenRequestsIsKept()
     {
         const DataFile f = file(QStringLiteral("Pelan-pelan"));
