@@ -1,7 +1,7 @@
 #include "SatuDataRoutes.h"
 #include "auth/Permissions.h"
 #include "http/Envelope.h"
-#include "http/Multipart.h"
+#include "UploadForm.h"
 #include "ProgressStream.h"
 #include "http/Router.h"
 #include "app/Core.h"
@@ -93,18 +93,7 @@ QJsonObject scheduleJson(SatuDataSync &sync, const SyncSchedule &schedule)
 
 Result<QStringList> targetsOf(const ApiRequest &req) { return satudata::parseTargets(req.json.value(QLatin1String("targets"))); }
 
-Result<std::pair<MultipartForm, const MultipartFile *>> formWithFile(const ApiRequest &req)
-{
-    MultipartLimits limits;
-    limits.maxFileBytes = DataFileService::MaxBytes;
-    auto form = req.multipart(limits);
-    if (!form.ok())
-        return form.error();
-    const MultipartFile *file = form->file(QStringLiteral("file"));
-    if (!file)
-        return Error::validation({{QStringLiteral("file"), QStringLiteral("Pilih berkas CSV atau XLSX.")}});
-    return std::make_pair(form.value(), file);
-}
+Result<UploadForm> formWithFile(const ApiRequest &req) { return uploadForm(req, QStringLiteral("Pilih berkas CSV atau XLSX.")); }
 } // namespace
 
 void registerSatuDataRoutes(Router &router, Core &core)
@@ -151,10 +140,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
             auto form = formWithFile(req);
             if (!form.ok())
                 return envelope::error(form.error());
-            QJsonObject meta;
-            for (auto it = form->first.fields.begin(); it != form->first.fields.end(); ++it)
-                meta.insert(it.key(), it.value());
-            return fileResponse(files.upload(req.actor(), *form->second->file, form->second->fileName, meta), QStringLiteral("Berkas diunggah"), 201);
+            return fileResponse(files.upload(req.actor(), *form->file.file, form->file.fileName, form->fieldsJson()), QStringLiteral("Berkas diunggah"), 201);
         });
 
     router.get(base + QStringLiteral("/:id"))
@@ -194,7 +180,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
             auto form = formWithFile(req);
             if (!form.ok())
                 return envelope::error(form.error());
-            return fileResponse(files.replace(req.actor(), req.param(QStringLiteral("id")), *form->second->file, form->second->fileName),
+            return fileResponse(files.replace(req.actor(), req.param(QStringLiteral("id")), *form->file.file, form->file.fileName),
                                 QStringLiteral("Isi berkas diganti; verifikasi ulang sebelum dikirim"));
         });
 
