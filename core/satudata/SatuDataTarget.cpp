@@ -12,8 +12,8 @@ namespace satudata {
 const QList<const SatuDataTarget *> &targets()
 {
     // The registry: one line per upstream.
-    static const SplpTarget splp;
-    static const SipdTarget sipd;
+    static const SplpTarget splp{};
+    static const SipdTarget sipd{};
     static const QList<const SatuDataTarget *> all{&splp, &sipd};
     return all;
 }
