@@ -213,6 +213,7 @@ void ApiServer::dispatch(const std::shared_ptr<HttpRequest> &req, HttpConnection
     api.viaCookie = ctx->viaCookie;
     api.params = ctx->params;
     api.tempDir = m_core.dataDir() + QStringLiteral("/tmp");
+    api.fileLimit = route->fileLimit;
     req->context.reset();
 
     const QByteArray type = req->contentType();

@@ -1,7 +1,7 @@
 #include "ContentRoutes.h"
 #include "auth/Permissions.h"
 #include "http/Envelope.h"
-#include "http/Multipart.h"
+#include "UploadForm.h"
 #include "http/Router.h"
 #include "app/Core.h"
 
@@ -290,15 +290,10 @@ void registerContentRoutes(Router &router, Core &core)
                               {"width", schema::integer()}, {"height", schema::integer()}}))
         .errors({400, 413, 415})
         .handle([&core](ApiRequest &req) {
-            MultipartLimits limits;
-            limits.maxFileBytes = MediaService::MaxBytes;
-            auto form = req.multipart(limits);
+            auto form = uploadForm(req, QStringLiteral("Berkas gambar wajib diunggah."));
             if (!form.ok())
                 return envelope::error(form.error());
-            const MultipartFile *file = form->file(QStringLiteral("file"));
-            if (!file)
-                return envelope::error(Error::validation({{QStringLiteral("file"), QStringLiteral("Berkas gambar wajib diunggah.")}}));
-            auto m = core.media().store(req.actor(), *file->file, file->fileName);
+            auto m = core.media().store(req.actor(), *form->file.file, form->file.fileName);
             return m.ok() ? envelope::ok(m->toJson(), QStringLiteral("Gambar diunggah"), {}, 201) : envelope::error(m.error());
         });
 }

@@ -1,7 +1,7 @@
 #include "PpdbRoutes.h"
 #include "auth/Permissions.h"
 #include "http/Envelope.h"
-#include "http/Multipart.h"
+#include "UploadForm.h"
 #include "http/Router.h"
 #include "app/Core.h"
 #include "ppdb/PpdbExport.h"
@@ -53,16 +53,11 @@ QJsonObject registrationSchema()
 
 HttpResponse uploadHandler(Core &core, ApiRequest &req)
 {
-    MultipartLimits limits;
-    limits.maxFileBytes = PpdbService::MaxDocumentBytes;
-    auto form = req.multipart(limits);
+    auto form = uploadForm(req, QStringLiteral("Berkas wajib diunggah."));
     if (!form.ok())
         return envelope::error(form.error());
-    const MultipartFile *file = form->file(QStringLiteral("file"));
-    if (!file)
-        return envelope::error(Error::validation({{QStringLiteral("file"), QStringLiteral("Berkas wajib diunggah.")}}));
     auto d = core.ppdb().upload(req.actor(), form->fields.value(QStringLiteral("registrationId")),
-                                form->fields.value(QStringLiteral("documentType")), *file->file, file->fileName);
+                                form->fields.value(QStringLiteral("documentType")), *form->file.file, form->file.fileName);
     return d.ok() ? envelope::ok(d->toJson(), QStringLiteral("Dokumen berhasil diunggah"), {}, 201) : envelope::error(d.error());
 }
 

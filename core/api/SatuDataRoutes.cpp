@@ -1,7 +1,7 @@
 #include "SatuDataRoutes.h"
 #include "auth/Permissions.h"
 #include "http/Envelope.h"
-#include "http/Multipart.h"
+#include "UploadForm.h"
 #include "ProgressStream.h"
 #include "http/Router.h"
 #include "app/Core.h"
@@ -37,7 +37,7 @@ QJsonObject withStates(const DataFile &f, const QMap<QString, TargetState> &stat
 {
     QJsonObject o = f.toJson();
     QJsonObject sync;
-    for (const QString &t : {satudata::Splp, satudata::Sipd})
+    for (const QString &t : satudata::targetNames())
         sync.insert(t, states.contains(t) ? states.value(t).toJson() : QJsonObject{{"status", "never"}});
     o.insert(QStringLiteral("sync"), sync);
     return o;
@@ -50,12 +50,12 @@ HttpResponse fileResponse(const Result<DataFile> &f, const QString &message, int
 
 QJsonObject targetsSchema()
 {
-    return schema::object({{"targets", schema::array(schema::str("splp | sipd"))}}, {"targets"});
+    return schema::object({{"targets", schema::array(schema::str(satudata::targetNames().join(QStringLiteral(" | "))))}}, {"targets"});
 }
 
 QJsonObject resultSchema()
 {
-    return schema::object({{"target", schema::str("splp | sipd")}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
+    return schema::object({{"target", schema::str(satudata::targetNames().join(QStringLiteral(" | ")))}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
                            {"message", schema::str()}, {"remoteId", schema::str()}, {"failureClass", schema::str("authentication | network | validation | rate_limit | server")},
                            {"failureLabel", schema::str()}, {"hint", schema::str()}, {"rowsOk", schema::integer()}, {"rowsError", schema::integer()},
                            {"log", schema::array(schema::object({{"row", schema::integer()}, {"status", schema::str("OK | ERROR")}, {"message", schema::str()}}))},
@@ -93,18 +93,7 @@ QJsonObject scheduleJson(SatuDataSync &sync, const SyncSchedule &schedule)
 
 Result<QStringList> targetsOf(const ApiRequest &req) { return satudata::parseTargets(req.json.value(QLatin1String("targets"))); }
 
-Result<std::pair<MultipartForm, const MultipartFile *>> formWithFile(const ApiRequest &req)
-{
-    MultipartLimits limits;
-    limits.maxFileBytes = DataFileService::MaxBytes;
-    auto form = req.multipart(limits);
-    if (!form.ok())
-        return form.error();
-    const MultipartFile *file = form->file(QStringLiteral("file"));
-    if (!file)
-        return Error::validation({{QStringLiteral("file"), QStringLiteral("Pilih berkas CSV atau XLSX.")}});
-    return std::make_pair(form.value(), file);
-}
+Result<UploadForm> formWithFile(const ApiRequest &req) { return uploadForm(req, QStringLiteral("Pilih berkas CSV atau XLSX.")); }
 } // namespace
 
 void registerSatuDataRoutes(Router &router, Core &core)
@@ -151,10 +140,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
             auto form = formWithFile(req);
             if (!form.ok())
                 return envelope::error(form.error());
-            QJsonObject meta;
-            for (auto it = form->first.fields.begin(); it != form->first.fields.end(); ++it)
-                meta.insert(it.key(), it.value());
-            return fileResponse(files.upload(req.actor(), *form->second->file, form->second->fileName, meta), QStringLiteral("Berkas diunggah"), 201);
+            return fileResponse(files.upload(req.actor(), *form->file.file, form->file.fileName, form->fieldsJson()), QStringLiteral("Berkas diunggah"), 201);
         });
 
     router.get(base + QStringLiteral("/:id"))
@@ -194,7 +180,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
             auto form = formWithFile(req);
             if (!form.ok())
                 return envelope::error(form.error());
-            return fileResponse(files.replace(req.actor(), req.param(QStringLiteral("id")), *form->second->file, form->second->fileName),
+            return fileResponse(files.replace(req.actor(), req.param(QStringLiteral("id")), *form->file.file, form->file.fileName),
                                 QStringLiteral("Isi berkas diganti; verifikasi ulang sebelum dikirim"));
         });
 
@@ -278,7 +264,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.get(all + QStringLiteral("/events"))
         .allow(who)
-        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), QStringLiteral("splp | sipd, boleh berulang"), true)
+        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")) + QStringLiteral(", boleh berulang"), true)
         .summary(Tag, QStringLiteral("Sync semua berkas sebagai server-sent events (bergabung bila sudah berjalan); frame terakhir membawa summary"))
         .data(schema::object({{"message", schema::str()}, {"progress", schema::integer()}, {"current", schema::integer()}, {"total", schema::integer()},
                               {"done", schema::boolean()}, {"summary", runSchema()}}))
@@ -324,7 +310,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/integrations/logs"))
         .allow(who)
         .queryParam(QStringLiteral("fileId"), QStringLiteral("string"), QStringLiteral("Satu berkas"))
-        .queryParam(QStringLiteral("target"), QStringLiteral("string"), QStringLiteral("splp | sipd"))
+        .queryParam(QStringLiteral("target"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")))
         .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("ok | unchanged | failed | conflict"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
@@ -344,8 +330,8 @@ void registerSatuDataRoutes(Router &router, Core &core)
             f.status = req.query(QStringLiteral("status"));
             f.page = page->page;
             f.limit = page->limit;
-            if (!f.target.isEmpty() && f.target != satudata::Splp && f.target != satudata::Sipd)
-                return envelope::error(Error::validation({{QStringLiteral("target"), QStringLiteral("target harus splp atau sipd.")}}));
+            if (!f.target.isEmpty() && !satudata::targetNames().contains(f.target))
+                return envelope::error(Error::validation({{QStringLiteral("target"), QStringLiteral("target harus %1.").arg(satudata::orList(satudata::targetNames()))}}));
             qint64 total = 0;
             auto logs = sync.logs(f, &total);
             if (!logs.ok())

@@ -1,7 +1,7 @@
 #include "StudentWorkRoutes.h"
 #include "auth/Permissions.h"
 #include "http/Envelope.h"
-#include "http/Multipart.h"
+#include "UploadForm.h"
 #include "http/Router.h"
 #include "app/Core.h"
 
@@ -87,16 +87,10 @@ void registerStudentWorkRoutes(Router &router, Core &core)
         .handle([&works](ApiRequest &req) {
             if (req.http->contentType() != "multipart/form-data")
                 return workResponse(works.submit(req.actor(), req.json), QStringLiteral("Karya terkirim"), 201);
-            MultipartLimits limits;
-            limits.maxFileBytes = StudentWorkService::MaxFileBytes;
-            auto form = req.multipart(limits);
+            auto form = uploadForm(req, QString()); // the file is optional: a work may be a link
             if (!form.ok())
                 return envelope::error(form.error());
-            QJsonObject input;
-            for (auto it = form->fields.begin(); it != form->fields.end(); ++it)
-                input.insert(it.key(), it.value());
-            const MultipartFile *file = form->file(QStringLiteral("file"));
-            return workResponse(works.submit(req.actor(), input, file ? file->file.get() : nullptr, file ? file->fileName : QString()),
+            return workResponse(works.submit(req.actor(), form->fieldsJson(), form->file.file.get(), form->file.fileName),
                                 QStringLiteral("Karya terkirim"), 201);
         });
 

@@ -15,10 +15,11 @@ struct AuditedChange {
     QString id;
 };
 
-// read(): Result<T>; edit(const T &before): Result<T>; write(const T &after): Status.
-// T has toJson() for the audit entry.
-template<typename Read, typename Edit, typename Write>
-auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const AuditedChange &what, Read read, Edit edit, Write write)
+// read(): Result<T>; edit(const T &before): Result<T>; write(const T &after): Status;
+// view(const T &): QJsonObject, what the audit entry keeps of the record before and after (a
+// summary, or only the fields the action is about).
+template<typename Read, typename Edit, typename Write, typename View>
+auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const AuditedChange &what, Read read, Edit edit, Write write, View view)
     -> decltype(read())
 {
     Transaction tx(db);
@@ -32,11 +33,19 @@ auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const Audi
         return after.error();
     if (auto s = write(after.value()); !s.ok())
         return s.error();
-    if (auto s = audit.record(actor, what.action, what.entity, what.id, before->toJson(), after->toJson()); !s.ok())
+    if (auto s = audit.record(actor, what.action, what.entity, what.id, view(before.value()), view(after.value())); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
     return after;
+}
+
+// The same with the whole record in the audit entry: T has toJson().
+template<typename Read, typename Edit, typename Write>
+auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const AuditedChange &what, Read read, Edit edit, Write write)
+    -> decltype(read())
+{
+    return auditedChange(db, audit, actor, what, std::move(read), std::move(edit), std::move(write), [](const auto &record) { return record.toJson(); });
 }
 
 } // namespace tu

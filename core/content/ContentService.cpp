@@ -1,4 +1,5 @@
 #include "ContentService.h"
+#include "audit/AuditedChange.h"
 #include "auth/Permissions.h"
 #include "Html.h"
 #include "MediaService.h"
@@ -298,29 +299,26 @@ Result<QJsonObject> ContentService::update(const Actor &actor, const ContentType
 {
     if (auto s = checkEditor(actor, type); !s.ok())
         return s.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(type, id);
-    if (!before.ok())
-        return before.error();
-    if (auto s = checkOwner(actor, type, before.value()); !s.ok())
-        return s.error();
-    auto v = validate(type, input, before.value());
-    if (!v.ok())
-        return v.error();
-    ContentRecord r = v.value();
-    r.insert(QStringLiteral("updatedAt"), nowIso());
-    if (type.needsApproval() && isOsis(actor))
-        r.insert(QStringLiteral("approved"), false); // an OSIS edit is checked again before it is public
-    if (auto s = m_repo.update(type, r); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("update"), type.entity, id, auditSummary(type, before.value()), auditSummary(type, r)); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
+    auto updated = auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("update"), type.entity, id}, [&] { return find(type, id); },
+        [&](const ContentRecord &before) -> Result<ContentRecord> {
+            if (auto s = checkOwner(actor, type, before); !s.ok())
+                return s.error();
+            auto v = validate(type, input, before);
+            if (!v.ok())
+                return v.error();
+            ContentRecord r = v.value();
+            r.insert(QStringLiteral("updatedAt"), nowIso());
+            if (type.needsApproval() && isOsis(actor))
+                r.insert(QStringLiteral("approved"), false); // an OSIS edit is checked again before it is public
+            return r;
+        },
+        [&](const ContentRecord &after) { return m_repo.update(type, after); },
+        [&](const ContentRecord &record) { return auditSummary(type, record); });
+    if (!updated.ok())
+        return updated.error();
     changed();
-    return present(type, r);
+    return present(type, updated.value());
 }
 
 Status ContentService::remove(const Actor &actor, const ContentType &type, const QString &id)

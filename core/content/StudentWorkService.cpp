@@ -1,4 +1,5 @@
 #include "StudentWorkService.h"
+#include "audit/AuditedChange.h"
 #include "auth/Permissions.h"
 #include "audit/AuditLog.h"
 #include "db/Database.h"
@@ -247,22 +248,23 @@ Result<StudentWork> StudentWorkService::setFeatured(const Actor &actor, const QS
 {
     if (!isStaff(actor))
         return Error::forbidden(QStringLiteral("Hanya admin dan kesiswaan yang dapat menandai karya unggulan."));
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(id);
-    if (!before.ok())
-        return before.error();
-    auto up = m_db.exec(QStringLiteral("UPDATE student_works SET featured = ?, updated_at = ? WHERE id = ?"), {featured ? 1 : 0, nowIso(), id});
-    if (!up.ok())
-        return up.error();
-    if (auto s = m_audit.record(actor, featured ? QStringLiteral("feature") : QStringLiteral("unfeature"), Entity, id,
-                                {{"featured", before->featured}}, {{"featured", featured}});
-        !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return find(id);
+    auto changed = auditedChange(
+        m_db, m_audit, actor, {featured ? QStringLiteral("feature") : QStringLiteral("unfeature"), Entity, id}, [&] { return find(id); },
+        [&](const StudentWork &before) -> Result<StudentWork> {
+            StudentWork after = before;
+            after.featured = featured;
+            return after;
+        },
+        [&](const StudentWork &) -> Status {
+            auto up = m_db.exec(QStringLiteral("UPDATE student_works SET featured = ?, updated_at = ? WHERE id = ?"), {featured ? 1 : 0, nowIso(), id});
+            if (!up.ok())
+                return up.error();
+            return {};
+        },
+        [](const StudentWork &w) { return QJsonObject{{"featured", w.featured}}; });
+    if (!changed.ok())
+        return changed.error();
+    return find(id); // as stored, with its new updated_at
 }
 
 Status StudentWorkService::remove(const Actor &actor, const QString &id)

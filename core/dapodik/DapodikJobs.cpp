@@ -24,7 +24,7 @@ void DapodikJob::itemError(const QString &item, const QString &message)
 }
 
 DapodikJobs::DapodikJobs(Database &db, AuditLog &audit)
-    : m_audit(audit), m_store(db), m_runner(db, QStringLiteral("dapodik"), QStringLiteral("Sinkronisasi"))
+    : m_audit(audit), m_store(db), m_runner(db, QStringLiteral("dapodik"), QStringLiteral("Sinkronisasi"), QStringLiteral("sinkronisasi"))
 {
 }
 

@@ -291,83 +291,98 @@ Result<QString> DapodikService::syncKecamatanSet(DapodikJob &job, DapodikClient 
     return QStringLiteral("%1 kecamatan, %2 sekolah, %3 PTK").arg(job.counts.kecamatan).arg(job.counts.sekolah).arg(job.counts.ptk);
 }
 
-Result<QString> DapodikService::startGlobal(const Actor &actor)
+// Every Dapodik job starts the same way: the permission first (a refused caller learns nothing
+// of its input), then `plan` checks the input and names the job, then the runner takes it with
+// a fresh client: on its thread ("started": the job id is in jobs().current()) or, for a
+// short job, on this one (its closing message).
+Result<QString> DapodikService::launch(const Actor &actor, const std::function<Result<JobPlan>()> &plan, Launch mode)
 {
     if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
         return p.error();
-    DapodikJobs::Spec spec{QStringLiteral("global"), m_settings.value(QStringLiteral("dapodik_kode_wilayah")), QStringLiteral("global"), true, true,
-                           QStringLiteral("Global Sync")};
-    return started(m_jobs.start(actor, spec, [this](DapodikJob &job) -> Result<QString> {
+    auto job = plan();
+    if (!job.ok())
+        return job.error();
+    DapodikJobBody body = [this, run = job->body](DapodikJob &j) {
         auto c = client();
-        const QString kabupaten = m_settings.value(QStringLiteral("dapodik_kode_wilayah"));
-        job.report(Progress::of(QStringLiteral("🗺 Mengambil daftar kecamatan %1…").arg(kabupaten), 1));
-        auto kec = c->kecamatan(kabupaten, [&job] { return job.cancelled(); });
-        if (!kec.ok())
-            return kec.error();
-        if (kec->isEmpty())
-            return Error::make(ErrorCode::UpstreamError, QStringLiteral("Dapodik tidak mengenal kecamatan di wilayah %1. Periksa kode wilayah di Pengaturan.").arg(kabupaten));
-        QList<QJsonObject> rows = kec.value();
-        for (QJsonObject &r : rows)
-            if (r.value(QLatin1String("mst_kode_wilayah")).toString().isEmpty())
-                r.insert(QStringLiteral("mst_kode_wilayah"), kabupaten);
-        Transaction tx(m_db);
-        if (!tx.ok())
-            return tx.error();
-        const QString at = nowIso();
-        if (auto n = m_repo.upsertKecamatan(rows, at); !n.ok())
-            return n.error();
-        auto gone = m_repo.retireKecamatan(kabupaten, keys(rows, "kode_wilayah"), at);
-        if (!gone.ok())
-            return gone.error();
-        if (auto s = tx.commit(); !s.ok())
-            return s.error();
-        job.counts.inactive += gone.value();
-        job.report(Progress::of(QStringLiteral("🗺 %1 kecamatan diterima").arg(rows.size()), 5, 0, int(rows.size())));
-        return syncKecamatanSet(job, *c, keys(rows, "kode_wilayah"), true, 5, 98);
-    }));
+        return run(j, *c);
+    };
+    if (mode == Launch::Now)
+        return m_jobs.runNow(actor, job->spec, std::move(body));
+    return started(m_jobs.start(actor, job->spec, std::move(body)));
+}
+
+Result<QString> DapodikService::startGlobal(const Actor &actor)
+{
+    return launch(actor, [this]() -> Result<JobPlan> {
+        return JobPlan{{QStringLiteral("global"), m_settings.value(QStringLiteral("dapodik_kode_wilayah")), QStringLiteral("global"), true, true,
+                        QStringLiteral("Global Sync")},
+                       [this](DapodikJob &job, DapodikClient &client) { return runGlobal(job, client); }};
+    });
+}
+
+Result<QString> DapodikService::runGlobal(DapodikJob &job, DapodikClient &client)
+{
+    const QString kabupaten = m_settings.value(QStringLiteral("dapodik_kode_wilayah"));
+    job.report(Progress::of(QStringLiteral("🗺 Mengambil daftar kecamatan %1…").arg(kabupaten), 1));
+    auto kec = client.kecamatan(kabupaten, [&job] { return job.cancelled(); });
+    if (!kec.ok())
+        return kec.error();
+    if (kec->isEmpty())
+        return Error::make(ErrorCode::UpstreamError, QStringLiteral("Dapodik tidak mengenal kecamatan di wilayah %1. Periksa kode wilayah di Pengaturan.").arg(kabupaten));
+    QList<QJsonObject> rows = kec.value();
+    for (QJsonObject &r : rows)
+        if (r.value(QLatin1String("mst_kode_wilayah")).toString().isEmpty())
+            r.insert(QStringLiteral("mst_kode_wilayah"), kabupaten);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    const QString at = nowIso();
+    if (auto n = m_repo.upsertKecamatan(rows, at); !n.ok())
+        return n.error();
+    auto gone = m_repo.retireKecamatan(kabupaten, keys(rows, "kode_wilayah"), at);
+    if (!gone.ok())
+        return gone.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    job.counts.inactive += gone.value();
+    job.report(Progress::of(QStringLiteral("🗺 %1 kecamatan diterima").arg(rows.size()), 5, 0, int(rows.size())));
+    return syncKecamatanSet(job, client, keys(rows, "kode_wilayah"), true, 5, 98);
 }
 
 Result<QString> DapodikService::startKecamatan(const Actor &actor, const QStringList &codes)
 {
-    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
-        return p.error();
-    static const QRegularExpression kode(QStringLiteral("^\\d{2}\\.\\d{2}\\.\\d{2}$"));
-    QStringList clean;
-    for (const QString &c : codes) {
-        if (!kode.match(c.trimmed()).hasMatch())
-            return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Kode kecamatan \"%1\" tidak valid; bentuknya 34.04.01.").arg(c.left(20))}});
-        if (!clean.contains(c.trimmed()))
-            clean << c.trimmed();
-    }
-    if (clean.isEmpty())
-        return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Pilih paling sedikit satu kecamatan.")}});
-    if (clean.size() > 100)
-        return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Paling banyak 100 kecamatan sekaligus.")}});
-    QStringList sorted = clean;
-    sorted.sort();
-    DapodikJobs::Spec spec{QStringLiteral("kecamatan"), clean.join(QLatin1Char(',')), QStringLiteral("kecamatan:") + sorted.join(QLatin1Char(',')),
-                           false, true, QStringLiteral("Sync Wilayah (%1 kecamatan)").arg(clean.size())};
-    return started(m_jobs.start(actor, spec, [this, clean](DapodikJob &job) {
-        auto c = client();
-        return syncKecamatanSet(job, *c, clean, true, 2, 98);
-    }));
+    return launch(actor, [this, codes]() -> Result<JobPlan> {
+        static const QRegularExpression kode(QStringLiteral("^\\d{2}\\.\\d{2}\\.\\d{2}$"));
+        QStringList clean;
+        for (const QString &c : codes) {
+            if (!kode.match(c.trimmed()).hasMatch())
+                return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Kode kecamatan \"%1\" tidak valid; bentuknya 34.04.01.").arg(c.left(20))}});
+            if (!clean.contains(c.trimmed()))
+                clean << c.trimmed();
+        }
+        if (clean.isEmpty())
+            return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Pilih paling sedikit satu kecamatan.")}});
+        if (clean.size() > 100)
+            return Error::validation({{QStringLiteral("kode_kecamatan"), QStringLiteral("Paling banyak 100 kecamatan sekaligus.")}});
+        QStringList sorted = clean;
+        sorted.sort();
+        return JobPlan{{QStringLiteral("kecamatan"), clean.join(QLatin1Char(',')), QStringLiteral("kecamatan:") + sorted.join(QLatin1Char(',')), false, true,
+                        QStringLiteral("Sync Wilayah (%1 kecamatan)").arg(clean.size())},
+                       [this, clean](DapodikJob &job, DapodikClient &client) { return syncKecamatanSet(job, client, clean, true, 2, 98); }};
+    });
 }
 
 Result<QString> DapodikService::startAllSekolah(const Actor &actor)
 {
-    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
-        return p.error();
-    auto codes = m_repo.activeKecamatan();
-    if (!codes.ok())
-        return codes.error();
-    if (codes->isEmpty())
-        return Error::conflict(QStringLiteral("Belum ada data kecamatan. Jalankan Global Sync terlebih dahulu."));
-    DapodikJobs::Spec spec{QStringLiteral("all-sekolah"), QString(), QStringLiteral("all-sekolah"), false, true, QStringLiteral("Sync Sekolah")};
-    const QStringList list = codes.value();
-    return started(m_jobs.start(actor, spec, [this, list](DapodikJob &job) {
-        auto c = client();
-        return syncKecamatanSet(job, *c, list, false, 2, 98);
-    }));
+    return launch(actor, [this]() -> Result<JobPlan> {
+        auto codes = m_repo.activeKecamatan();
+        if (!codes.ok())
+            return codes.error();
+        if (codes->isEmpty())
+            return Error::conflict(QStringLiteral("Belum ada data kecamatan. Jalankan Global Sync terlebih dahulu."));
+        return JobPlan{{QStringLiteral("all-sekolah"), QString(), QStringLiteral("all-sekolah"), false, true, QStringLiteral("Sync Sekolah")},
+                       [this, list = codes.value()](DapodikJob &job, DapodikClient &client) { return syncKecamatanSet(job, client, list, false, 2, 98); }};
+    });
 }
 
 Result<QString> DapodikService::runAllPtk(DapodikJob &job, DapodikClient &client)
@@ -453,54 +468,56 @@ Result<QString> DapodikService::runAllPtk(DapodikJob &job, DapodikClient &client
 
 Result<QString> DapodikService::startAllPtk(const Actor &actor)
 {
-    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
-        return p.error();
-    auto schools = m_repo.activeSekolah();
-    if (!schools.ok())
-        return schools.error();
-    if (schools->isEmpty())
-        return Error::conflict(QStringLiteral("Belum ada data sekolah. Jalankan Global Sync atau Sync Sekolah terlebih dahulu."));
-    DapodikJobs::Spec spec{QStringLiteral("all-ptk"), QString(), QStringLiteral("all-ptk"), false, true, QStringLiteral("Sync PTK")};
-    return started(m_jobs.start(actor, spec, [this](DapodikJob &job) {
-        auto c = client();
-        return runAllPtk(job, *c);
-    }));
+    return launch(actor, [this]() -> Result<JobPlan> {
+        auto schools = m_repo.activeSekolah();
+        if (!schools.ok())
+            return schools.error();
+        if (schools->isEmpty())
+            return Error::conflict(QStringLiteral("Belum ada data sekolah. Jalankan Global Sync atau Sync Sekolah terlebih dahulu."));
+        return JobPlan{{QStringLiteral("all-ptk"), QString(), QStringLiteral("all-ptk"), false, true, QStringLiteral("Sync PTK")},
+                       [this](DapodikJob &job, DapodikClient &client) { return runAllPtk(job, client); }};
+    });
 }
 
 Result<QString> DapodikService::syncPtk(const Actor &actor, const QString &nik, const QString &npsn)
 {
-    if (auto p = require(actor, Permission::SyncDapodik); !p.ok())
-        return p.error();
-    static const QRegularExpression nik16(QStringLiteral("^\\d{16}$"));
-    static const QRegularExpression npsn8(QStringLiteral("^\\d{8}$"));
-    QHash<QString, QString> f;
-    if (!nik16.match(nik).hasMatch())
-        f.insert(QStringLiteral("nik"), QStringLiteral("NIK harus 16 angka."));
-    if (!npsn8.match(npsn).hasMatch())
-        f.insert(QStringLiteral("npsn"), QStringLiteral("NPSN harus 8 angka."));
-    if (!f.isEmpty())
-        return Error::validation(f, QStringLiteral("NIK atau NPSN tidak valid."));
-    DapodikJobs::Spec spec{QStringLiteral("ptk"), nik + QLatin1Char('@') + npsn, QString(), false, true, QStringLiteral("Sync PTK %1").arg(nik)};
-    return m_jobs.runNow(actor, spec, [this, nik, npsn](DapodikJob &job) -> Result<QString> {
-        auto c = client();
-        auto detail = c->ptkDetail(nik, npsn, [&job] { return job.cancelled(); });
-        if (!detail.ok())
-            return detail.error();
-        if (!detail.value())
-            return Error::notFound(QStringLiteral("PTK dengan NIK %1 tidak ditemukan di Dapodik untuk NPSN %2.").arg(nik, npsn));
-        QJsonObject row = *detail.value();
-        if (row.value(QLatin1String("npsn")).toString().isEmpty())
-            row.insert(QStringLiteral("npsn"), npsn);
-        Transaction tx(m_db);
-        if (!tx.ok())
-            return tx.error();
-        if (auto n = m_repo.upsertPtk({row}, nowIso()); !n.ok())
-            return n.error();
-        if (auto s = tx.commit(); !s.ok())
-            return s.error();
-        job.counts.ptk = 1;
-        return row.value(QLatin1String("nama")).toString();
-    });
+    return launch(
+        actor,
+        [this, nik, npsn]() -> Result<JobPlan> {
+            static const QRegularExpression nik16(QStringLiteral("^\\d{16}$"));
+            static const QRegularExpression npsn8(QStringLiteral("^\\d{8}$"));
+            QHash<QString, QString> f;
+            if (!nik16.match(nik).hasMatch())
+                f.insert(QStringLiteral("nik"), QStringLiteral("NIK harus 16 angka."));
+            if (!npsn8.match(npsn).hasMatch())
+                f.insert(QStringLiteral("npsn"), QStringLiteral("NPSN harus 8 angka."));
+            if (!f.isEmpty())
+                return Error::validation(f, QStringLiteral("NIK atau NPSN tidak valid."));
+            return JobPlan{{QStringLiteral("ptk"), nik + QLatin1Char('@') + npsn, QString(), false, true, QStringLiteral("Sync PTK %1").arg(nik)},
+                           [this, nik, npsn](DapodikJob &job, DapodikClient &client) { return runPtk(job, client, nik, npsn); }};
+        },
+        Launch::Now);
+}
+
+Result<QString> DapodikService::runPtk(DapodikJob &job, DapodikClient &client, const QString &nik, const QString &npsn)
+{
+    auto detail = client.ptkDetail(nik, npsn, [&job] { return job.cancelled(); });
+    if (!detail.ok())
+        return detail.error();
+    if (!detail.value())
+        return Error::notFound(QStringLiteral("PTK dengan NIK %1 tidak ditemukan di Dapodik untuk NPSN %2.").arg(nik, npsn));
+    QJsonObject row = *detail.value();
+    if (row.value(QLatin1String("npsn")).toString().isEmpty())
+        row.insert(QStringLiteral("npsn"), npsn);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (auto n = m_repo.upsertPtk({row}, nowIso()); !n.ok())
+        return n.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    job.counts.ptk = 1;
+    return row.value(QLatin1String("nama")).toString();
 }
 
 Result<QJsonObject> DapodikService::analytics()

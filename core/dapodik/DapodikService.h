@@ -60,6 +60,15 @@ public:
     void setClientFactory(std::function<std::unique_ptr<DapodikClient>()> factory) { m_clientFactory = std::move(factory); }
 
 private:
+    // What a start* call hands the runner: the job's Spec and its body, given a client.
+    struct JobPlan {
+        DapodikJobs::Spec spec;
+        std::function<Result<QString>(DapodikJob &, DapodikClient &)> body;
+    };
+    enum class Launch { Background, Now };
+    Result<QString> launch(const Actor &actor, const std::function<Result<JobPlan>()> &plan, Launch mode = Launch::Background);
+    Result<QString> runGlobal(DapodikJob &job, DapodikClient &client);
+    Result<QString> runPtk(DapodikJob &job, DapodikClient &client, const QString &nik, const QString &npsn);
     Result<QString> syncKecamatanSet(DapodikJob &job, DapodikClient &client, QStringList codes, bool withPtk, int from, int to);
     Result<QString> runAllPtk(DapodikJob &job, DapodikClient &client);
     std::unique_ptr<DapodikClient> client();

@@ -29,6 +29,7 @@ struct ApiRequest {
     QHash<QString, QString> params; // from the path pattern
     QJsonObject json;               // parsed JSON body (empty object when none)
     QString tempDir;
+    qint64 fileLimit = 0;           // the route's multipart file limit (Route::fileLimit)
 
     Actor actor() const;
     QString param(const QString &name) const { return params.value(name); }

@@ -4,6 +4,8 @@
 // classified with hints, content-hash skip of unchanged files, updates of the same remote
 // dataset (never duplicates), conflict detection when the portal changed the dataset since our
 // last push, a persistent retry queue with backoff, the schedule and a per-attempt log.
+// The run loop is SatuDataSync.cpp, each upstream a SatuDataTarget (SatuDataTarget.h), the
+// bookkeeping SatuDataRunLog.cpp and the schedule SatuDataScheduler.cpp.
 
 #include "DataFileService.h"
 #include "SatuDataStore.h"
@@ -22,7 +24,9 @@ namespace tu {
 class AuditLog;
 class Database;
 class DataFileService;
+class SatuDataTarget;
 class SettingsStore;
+struct SatuDataConfig;
 
 // A data file with what we know of it at each target ("splp" / "sipd"; missing: never tried).
 struct FileWithStates {
@@ -92,6 +96,13 @@ private:
     Result<QString> startRun(const Actor &actor, const QString &trigger, const QStringList &targets, QList<Item> items);
     void execute(const JobControl &control, RunSummary run, const Actor &actor, const QList<Item> &items);
     TargetResult pushOne(const Actor &actor, const QString &runId, const DataFile &file, const QString &target, bool force);
+    TargetResult send(const SatuDataTarget &to, const SatuDataConfig &config, const DataFile &file, TargetState &state, bool force, QByteArray *answer);
+    // Bookkeeping (SatuDataRunLog.cpp): the attempt's state, retry queue entry and log line;
+    // the end of a run.
+    void recordAttempt(const Actor &actor, const QString &runId, const DataFile &file, TargetState &state, const QString &hash,
+                       const QByteArray &answer, TargetResult &result);
+    void retryOrDrop(const TargetState &state, int attempt, TargetResult &result);
+    void finishRun(const JobControl &control, RunSummary run, const Actor &actor, int fileCount);
     QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
 
     Database &m_db;

@@ -4,30 +4,35 @@ namespace tu {
 
 namespace satudata {
 
-QString targetLabel(const QString &target)
+QString orList(const QStringList &names)
 {
-    if (target == Splp)
-        return QStringLiteral("SPLP Satu Data Indonesia");
-    if (target == Sipd)
-        return QStringLiteral("SIPD e-walidata");
-    return target;
+    if (names.size() < 2)
+        return names.join(QString());
+    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" atau ") + names.last();
 }
 
 Result<QStringList> parseTargets(const QJsonValue &value)
 {
     const auto bad = [](const QString &m) { return Error::validation({{QStringLiteral("targets"), m}}, m); };
+    const QStringList names = targetNames();
+    QStringList quoted, upper;
+    for (const QString &n : names) {
+        quoted << QLatin1Char('"') + n + QLatin1Char('"');
+        upper << n.toUpper();
+    }
     if (!value.isArray())
-        return bad(QStringLiteral("Pilih tujuan sinkronisasi: targets berisi \"splp\", \"sipd\" atau keduanya."));
+        return bad(QStringLiteral("Pilih tujuan sinkronisasi: targets berisi %1 atau %2.")
+                       .arg(quoted.join(QStringLiteral(", ")), quoted.size() == 2 ? QStringLiteral("keduanya") : QStringLiteral("semuanya")));
     QStringList out;
     for (const QJsonValue &v : value.toArray()) {
         const QString t = v.toString().trimmed().toLower();
-        if (t != Splp && t != Sipd)
-            return bad(QStringLiteral("Tujuan \"%1\" tidak dikenal. Pilih \"splp\" atau \"sipd\".").arg(v.isString() ? v.toString().left(30) : QStringLiteral("?")));
+        if (!names.contains(t))
+            return bad(QStringLiteral("Tujuan \"%1\" tidak dikenal. Pilih %2.").arg(v.isString() ? v.toString().left(30) : QStringLiteral("?"), orList(quoted)));
         if (!out.contains(t))
             out << t;
     }
     if (out.isEmpty())
-        return bad(QStringLiteral("Pilih minimal satu tujuan sinkronisasi (SPLP atau SIPD)."));
+        return bad(QStringLiteral("Pilih minimal satu tujuan sinkronisasi (%1).").arg(orList(upper)));
     return out;
 }
 
@@ -89,6 +94,20 @@ QJsonObject FileSyncResult::toJson() const
     for (const TargetResult &t : results)
         r.append(t.toJson());
     return {{"fileId", fileId}, {"title", title}, {"results", r}};
+}
+
+void TargetSummary::count(const QString &status)
+{
+    if (status == QLatin1String("ok"))
+        ++synced;
+    else if (status == QLatin1String("unchanged"))
+        ++unchanged;
+    else if (status == QLatin1String("skipped"))
+        ++skipped;
+    else if (status == QLatin1String("conflict"))
+        ++conflicts;
+    else
+        ++failed;
 }
 
 QJsonObject TargetSummary::toJson() const

@@ -16,8 +16,12 @@ namespace tu {
 namespace satudata {
 inline const QString Splp = QStringLiteral("splp");
 inline const QString Sipd = QStringLiteral("sipd");
+// Every target's name, from the registry (SatuDataTarget.cpp): "splp", "sipd".
+QStringList targetNames();
 QString targetLabel(const QString &target); // "SPLP Satu Data Indonesia", "SIPD e-walidata"
-// `targets` from a request: a non-empty list of "splp"/"sipd" (duplicates dropped, order kept),
+// "a atau b", "a, b atau c": the names in an Indonesian sentence.
+QString orList(const QStringList &names);
+// `targets` from a request: a non-empty list of target names (duplicates dropped, order kept),
 // or VALIDATION_ERROR on the `targets` field.
 Result<QStringList> parseTargets(const QJsonValue &targets);
 
@@ -56,6 +60,7 @@ struct FileSyncResult {
 
 struct TargetSummary {
     int synced = 0, unchanged = 0, skipped = 0, failed = 0, conflicts = 0;
+    void count(const QString &status); // one TargetResult::status more
     QJsonObject toJson() const;
 };
 

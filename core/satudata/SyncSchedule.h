@@ -4,6 +4,7 @@
 // with any clock.
 
 #include "Result.h"
+#include "SatuDataTypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -16,7 +17,7 @@ struct SyncSchedule {
     QString frequency = QStringLiteral("off"); // off | daily | weekly
     int weekday = 1;                           // weekly: 1 = Senin … 7 = Minggu
     QString time = QStringLiteral("07:00");    // HH:mm, school time
-    QStringList targets{QStringLiteral("splp"), QStringLiteral("sipd")};
+    QStringList targets = satudata::targetNames(); // every target
     QString updatedAt, updatedBy;
 
     bool enabled() const { return frequency != QLatin1String("off"); }

@@ -29,8 +29,8 @@ qint64 JobRunner::lockKeyOf(const QString &family)
     return qint64(h & 0x7fffffffffffffffULL);
 }
 
-JobRunner::JobRunner(Database &db, const QString &family, const QString &label, QObject *parent)
-    : QObject(parent), m_db(db), m_family(family), m_label(label), m_lockKey(lockKeyOf(family))
+JobRunner::JobRunner(Database &db, const QString &family, const QString &label, const QString &inSentence, QObject *parent)
+    : QObject(parent), m_db(db), m_family(family), m_label(label), m_inSentence(inSentence), m_lockKey(lockKeyOf(family))
 {
     qRegisterMetaType<tu::Progress>("tu::Progress");
 }
@@ -182,7 +182,7 @@ Status JobRunner::cancel()
 {
     QMutexLocker lock(&m_mutex);
     if (!m_running)
-        return Error::conflict(QStringLiteral("Tidak ada %1 yang sedang berjalan.").arg(m_label.toLower()));
+        return Error::conflict(QStringLiteral("Tidak ada %1 yang sedang berjalan.").arg(m_inSentence));
     m_cancel = true;
     qCInfo(lcJobs).noquote() << m_family << "cancel requested";
     return {};

@@ -47,9 +47,10 @@ class JobRunner : public QObject
     Q_OBJECT
 public:
     // `family` names the jobs that exclude each other ("dapodik", "satudata"); it also derives
-    // the advisory lock key, so every process agrees on it. `label` names them for people
-    // ("Sinkronisasi Dapodik").
-    JobRunner(Database &db, const QString &family, const QString &label, QObject *parent = nullptr);
+    // the advisory lock key, so every process agrees on it. `label` names them for people at
+    // the start of a sentence ("Sinkronisasi Satu Data"), `inSentence` inside one, with proper
+    // names kept capitalised ("sinkronisasi Satu Data").
+    JobRunner(Database &db, const QString &family, const QString &label, const QString &inSentence, QObject *parent = nullptr);
     ~JobRunner() override; // cancels the running job and waits for it
 
     using Body = std::function<void(const JobControl &)>;
@@ -85,7 +86,7 @@ private:
     Error busyElsewhere() const;
 
     Database &m_db;
-    const QString m_family, m_label;
+    const QString m_family, m_label, m_inSentence;
     const qint64 m_lockKey;
     mutable QMutex m_mutex;
     bool m_running = false;

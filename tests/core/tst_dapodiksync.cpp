@@ -243,6 +243,7 @@ private slots:
         QCOMPARE(svc().syncPtk(op, QStringLiteral("3404010101010001"), QStringLiteral("20400101")).error().code, ErrorCode::Conflict);
         QVERIFY(test::waitForJob(*tc->core).error.isEmpty());
         QCOMPARE(svc().cancel(op).error().code, ErrorCode::Conflict); // nothing to cancel
+        QCOMPARE(svc().cancel(op).error().message, QStringLiteral("Tidak ada sinkronisasi yang sedang berjalan."));
     }
 
     void cancelThenResume()

@@ -455,6 +455,21 @@ private slots:
         QCOMPARE(satudata::parseTargets(QJsonArray{"splp", "bps"}).error().code, ErrorCode::Validation);
         QCOMPARE(satudata::parseTargets(QJsonValue("splp")).error().code, ErrorCode::Validation);
         QCOMPARE(satudata::parseTargets(QJsonArray{"SIPD", "splp", "sipd"}).value(), (QStringList{"sipd", "splp"}));
+        // The messages name every registered target.
+        QCOMPARE(satudata::parseTargets(QJsonValue("splp")).error().message,
+                 QStringLiteral("Pilih tujuan sinkronisasi: targets berisi \"splp\", \"sipd\" atau keduanya."));
+        QCOMPARE(satudata::parseTargets(QJsonArray{"bps"}).error().message, QStringLiteral("Tujuan \"bps\" tidak dikenal. Pilih \"splp\" atau \"sipd\"."));
+        QCOMPARE(satudata::parseTargets(QJsonArray{}).error().message, QStringLiteral("Pilih minimal satu tujuan sinkronisasi (SPLP atau SIPD)."));
+        QCOMPARE(satudata::targetLabel(satudata::Sipd), QStringLiteral("SIPD e-walidata"));
+    }
+
+    // Proper names keep their capitals inside the sentence.
+    void cancelWithNothingRunningSaysSo()
+    {
+        const Status s = sync().jobs().cancel();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, ErrorCode::Conflict);
+        QCOMPARE(s.error().message, QStringLiteral("Tidak ada sinkronisasi Satu Data yang sedang berjalan."));
     }
 
     void delayBetweenRequestsIsKept()
