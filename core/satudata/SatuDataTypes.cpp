@@ -13,6 +13,43 @@ QString targetLabel(const QString &target)
     return target;
 }
 
+const QStringList &targets()
+{
+    static const QStringList t{Splp, Sipd};
+    return t;
+}
+
+const QStringList &failureClasses()
+{
+    static const QStringList c{Authentication, Network, Validation, RateLimit, Server};
+    return c;
+}
+
+const QStringList &resultStatuses()
+{
+    static const QStringList s{QStringLiteral("ok"), QStringLiteral("unchanged"), QStringLiteral("failed"), QStringLiteral("conflict"),
+                               QStringLiteral("skipped")};
+    return s;
+}
+
+const QStringList &stateStatuses()
+{
+    static const QStringList s{QStringLiteral("never"), QStringLiteral("ok"), QStringLiteral("failed"), QStringLiteral("conflict")};
+    return s;
+}
+
+const QStringList &logStatuses()
+{
+    static const QStringList s{QStringLiteral("ok"), QStringLiteral("unchanged"), QStringLiteral("failed"), QStringLiteral("conflict")};
+    return s;
+}
+
+const QStringList &triggers()
+{
+    static const QStringList t{QStringLiteral("manual"), QStringLiteral("scheduled"), QStringLiteral("retry")};
+    return t;
+}
+
 Result<QStringList> parseTargets(const QJsonValue &value)
 {
     const auto bad = [](const QString &m) { return Error::validation({{QStringLiteral("targets"), m}}, m); };
@@ -21,7 +58,7 @@ Result<QStringList> parseTargets(const QJsonValue &value)
     QStringList out;
     for (const QJsonValue &v : value.toArray()) {
         const QString t = v.toString().trimmed().toLower();
-        if (t != Splp && t != Sipd)
+        if (!targets().contains(t))
             return bad(QStringLiteral("Tujuan \"%1\" tidak dikenal. Pilih \"splp\" atau \"sipd\".").arg(v.isString() ? v.toString().left(30) : QStringLiteral("?")));
         if (!out.contains(t))
             out << t;
