@@ -543,7 +543,9 @@ private slots:
                 failures << u + QStringLiteral(": listed as unreachable but no such route");
         qInfo("%d answers checked: %d of %d GET routes, %d other routes (of %d routes)", answers, gets - int(unreachable.size()), gets,
               others, routes);
-        QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("\n") + failures.join(QLatin1Char('\n'))));
+        for (const QString &f : failures) // one line each: QVERIFY2's message is cut short
+            qWarning("%s", qPrintable(f));
+        QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 mismatches, listed above").arg(failures.size())));
     }
 
     void cleanup()
