@@ -9,6 +9,8 @@ namespace tu {
 // frontend use:
 // sts_aktif 1 = active, 2 = not; sts_hapus 1 = live record, 2 = in the trash.
 struct TahunAjaran {
+    static constexpr int Active = 1, Inactive = 2; // sts_aktif
+    static constexpr int Live = 1, Trashed = 2;    // sts_hapus
     QString id;
     QString nama;      // "2024/2025"
     QDate awal;        // periode_awal_pendaftaran
@@ -18,8 +20,8 @@ struct TahunAjaran {
     QString createdAt;
     QString updatedAt;
 
-    bool isActive() const { return stsAktif == 1; }
-    bool inTrash() const { return stsHapus == 2; }
+    bool isActive() const { return stsAktif == Active; }
+    bool inTrash() const { return stsHapus == Trashed; }
     int firstYear() const { return nama.left(4).toInt(); }
     bool sameContent(const TahunAjaran &o) const
     {

@@ -14,16 +14,19 @@ void registerAuditRoutes(Router &router, Core &core)
         .allow(rolesFor(Permission::ReadAudit))
         .summary(QStringLiteral("Log audit"), QStringLiteral("Log audit: siapa, kapan, apa, sasaran, sebelum/sesudah; terbaru dulu"))
         .queryParam(QStringLiteral("userId"), QStringLiteral("string"), QStringLiteral("Id pengguna"))
-        .queryParam(QStringLiteral("area"), QStringLiteral("string"), AuditLog::areas().join(QStringLiteral(" | ")))
+        .queryEnum(QStringLiteral("area"), AuditLog::areas(), QStringLiteral("Bagian aplikasi"))
         .queryParam(QStringLiteral("from"), QStringLiteral("string"), QStringLiteral("Tanggal awal Y-m-d (zona waktu sekolah)"))
         .queryParam(QStringLiteral("to"), QStringLiteral("string"), QStringLiteral("Tanggal akhir Y-m-d, termasuk"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
-        .data(schema::array(schema::object({{"id", schema::str()}, {"at", schema::str()}, {"userId", schema::str()},
-                                            {"username", schema::str()}, {"ip", schema::str()}, {"action", schema::str()},
-                                            {"entity", schema::str()}, {"area", schema::str()}, {"entityId", schema::str()},
-                                            {"before", QJsonObject{{"type", "object"}}}, {"after", QJsonObject{{"type", "object"}}}})))
-        .errors({400})
+        .data(schema::array(schema::record({{"id", schema::uuid()}, {"at", schema::dateTime()},
+                                            {"userId", schema::str("kosong untuk sistem dan tamu")},
+                                            {"username", schema::str()}, {"ip", schema::str("kosong bila tidak lewat jaringan")},
+                                            {"action", schema::str()}, {"entity", schema::str()},
+                                            {"area", schema::oneOf(AuditLog::areas() + QStringList{QLatin1String(AuditLog::OtherArea)})},
+                                            {"entityId", schema::str()},
+                                            {"before", schema::map()}, {"after", schema::map()}})))
+        .paged().errors({400})
         .handle([&core](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")), 50);
             if (!page.ok())

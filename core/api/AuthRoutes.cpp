@@ -11,8 +11,8 @@ const QString Tag = QStringLiteral("Autentikasi");
 
 QJsonObject userSchema()
 {
-    return schema::object({{"id", schema::str()}, {"username", schema::str()}, {"name", schema::str()},
-                           {"role", schema::str("admin | operator | ppdb | kesiswaan | osis | siswa")}});
+    return schema::record({{"id", schema::uuid()}, {"username", schema::str()}, {"name", schema::str()},
+                           {"role", schema::oneOf(allRoleNames())}});
 }
 
 QJsonObject publicUser(const User &u)
@@ -39,7 +39,7 @@ void registerAuthRoutes(Router &router, Core &core)
                                   {"captchaId", schema::str("Dari GET /api/auth/captcha")}},
                                  {"username", "password"}))
         .summary(Tag, QStringLiteral("Login; memasang cookie token dan auth_token (HttpOnly, SameSite=Strict)"))
-        .data(schema::object({{"user", userSchema()}, {"token", schema::str("JWT HS256, berlaku 24 jam")}}))
+        .data(schema::record({{"user", userSchema()}, {"token", schema::str("JWT HS256, berlaku 24 jam")}}))
         .errors({400, 401, 429})
         .handle([&core](ApiRequest &req) {
             LoginRequest in;
@@ -72,7 +72,7 @@ void registerAuthRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/auth/verify"))
         .allowAnyUser().rateScope(RateScope::Protected)
         .summary(Tag, QStringLiteral("Memeriksa token saat ini"))
-        .data(schema::object({{"user", userSchema()}}))
+        .data(schema::record({{"user", userSchema()}}))
         .handle([](ApiRequest &req) {
             return envelope::ok(QJsonObject{{"user", publicUser(req.session->user)}});
         });
@@ -80,7 +80,7 @@ void registerAuthRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/auth/captcha"))
         .publicAccess().rateScope(RateScope::Public)
         .summary(Tag, QStringLiteral("Captcha baru (gambar PNG) untuk login setelah percobaan gagal"))
-        .data(schema::object({{"captchaId", schema::str()}, {"image", schema::str("data:image/png;base64,…")}}))
+        .data(schema::record({{"captchaId", schema::uuid()}, {"image", schema::str("data:image/png;base64,…")}}))
         .handle([&core](ApiRequest &) {
             const auto c = core.auth().captcha().create();
             // The usual envelope: data {captchaId, image}.

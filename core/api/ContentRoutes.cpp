@@ -31,9 +31,22 @@ QJsonObject fieldSchema(const ContentField &f)
         hint += QStringLiteral("; teks biasa: tag HTML dibuang saat disimpan");
     else if (f.kind == FieldKind::Text || f.kind == FieldKind::LongText)
         hint += QStringLiteral("; teks biasa, tampilkan sebagai teks (bukan HTML)");
-    QJsonObject s = schema::str(hint);
-    s.insert(QStringLiteral("nullable"), true);
-    return s;
+    // Dates and times are read leniently (see the hint), so only closed choices are an enum here.
+    return schema::nullable(f.kind == FieldKind::Choice ? schema::oneOf(f.options, hint) : schema::str(hint));
+}
+
+// A field as answered: null when empty (only optional fields are ever empty).
+QJsonObject outputFieldSchema(const ContentField &f)
+{
+    QJsonObject s;
+    switch (f.kind) {
+    case FieldKind::Choice: s = schema::oneOf(f.options, f.label); break;
+    case FieldKind::Date: s = schema::date(f.label); break;
+    case FieldKind::DateTime: s = schema::dateTime(f.label); break;
+    case FieldKind::Image: s = schema::str(f.label + QStringLiteral(": URL gambar")); break;
+    default: s = schema::str(f.label); break;
+    }
+    return f.required ? s : schema::nullable(s);
 }
 
 QJsonObject inputSchema(const ContentType &t, bool forCreate)
@@ -48,20 +61,37 @@ QJsonObject inputSchema(const ContentType &t, bool forCreate)
     return schema::object(props, required);
 }
 
-QJsonObject itemSchema(const ContentType &t)
+enum class View { Staff, Public };
+
+// One item as ContentService::present() answers it: every field (null when empty), image
+// fields as URLs with their media id (and, outside lists, the small picture's URL too).
+QJsonObject itemSchema(const ContentType &t, View view = View::Staff, bool forList = false)
 {
-    QJsonObject props = inputSchema(t, false).value(QLatin1String("properties")).toObject();
-    for (const char *k : {"id", "createdAt", "updatedAt"})
-        props.insert(QLatin1String(k), schema::str());
-    if (t.needsApproval())
-        props.insert(QStringLiteral("approved"), schema::boolean("staf saja: false = menunggu persetujuan admin/kesiswaan"));
+    QJsonObject props;
+    for (const ContentField &f : t.fields)
+        props.insert(f.key, outputFieldSchema(f));
+    props.insert(QStringLiteral("id"), schema::uuid());
+    props.insert(QStringLiteral("createdAt"), schema::dateTime());
+    props.insert(QStringLiteral("updatedAt"), schema::dateTime());
+    if (view == View::Staff)
+        props.insert(QStringLiteral("approved"), schema::boolean(t.needsApproval() ? QStringLiteral("false = menunggu persetujuan admin/kesiswaan")
+                                                                                     : QStringLiteral("selalu true (jenis ini tanpa persetujuan)")));
     for (const ContentField &f : t.fields)
         if (f.kind == FieldKind::Image) {
-            props.insert(f.key, schema::str("URL gambar"));
-            props.insert(f.key + QStringLiteral("Id"), schema::str("id media"));
-            props.insert(f.key + QStringLiteral("Thumb"), schema::str("URL gambar kecil"));
+            props.insert(f.key, schema::nullable(schema::str(forList ? QStringLiteral("URL gambar kecil") : QStringLiteral("URL gambar"))));
+            props.insert(f.key + QStringLiteral("Id"), schema::nullable(schema::uuid("id media")));
+            if (!forList)
+                props.insert(f.key + QStringLiteral("Thumb"), schema::nullable(schema::str("URL gambar kecil")));
         }
-    return schema::object(props);
+    return schema::record(props);
+}
+
+QJsonObject mediaSchema()
+{
+    return schema::record({{"id", schema::uuid()}, {"url", schema::str()}, {"thumbUrl", schema::str()},
+                           {"mime", schema::oneOf(MediaService::imageMimes())}, {"size", schema::integer()},
+                           {"width", schema::integer()}, {"height", schema::integer()}, {"sha256", schema::str()},
+                           {"originalName", schema::str()}, {"createdAt", schema::dateTime()}});
 }
 
 Result<ContentFilter> filterFrom(const ApiRequest &req)
@@ -104,6 +134,7 @@ QString formatNote(const ContentType &t)
 
 void pagingParams(Route &r)
 {
+    r.paged();
     r.queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Jumlah per halaman, bawaan 10, maks 100"));
 }
@@ -147,9 +178,11 @@ void registerContentRoutes(Router &router, Core &core)
                        .publicAccess()
                        .summary(PublicTag, QStringLiteral("Berita yang sudah terbit (dan disetujui), terbaru dulu"))
                        .describe(QStringLiteral("`excerpt` adalah teks biasa. ") + formatNote(news))
-                       .data(schema::array(schema::object({{"id", schema::str()}, {"title", schema::str()}, {"excerpt", schema::str()},
-                                                           {"image", schema::str("URL gambar kecil atau null")},
-                                                           {"publishedAt", schema::str()}, {"category", schema::str()}})))
+                       .data(schema::array(schema::record({{"id", schema::uuid()}, {"title", schema::str()},
+                                                           {"excerpt", schema::str("Teks biasa; dari isi bila ringkasan kosong")},
+                                                           {"image", schema::nullable(schema::str("URL gambar kecil"))},
+                                                           {"publishedAt", schema::dateTime()},
+                                                           {"category", schema::str("Kategori bebas, mis. Prestasi")}})))
                        .errors({400});
         pagingParams(r);
         r.queryParam(QStringLiteral("category"), QStringLiteral("string"), QStringLiteral("Kategori"));
@@ -162,7 +195,7 @@ void registerContentRoutes(Router &router, Core &core)
         .publicAccess()
         .summary(PublicTag, QStringLiteral("Satu berita lengkap (draf, belum disetujui dan id tak dikenal: 404)"))
         .describe(formatNote(news))
-        .data(itemSchema(news)).errors({404})
+        .data(itemSchema(news, View::Public)).errors({404})
         .handle([&content](ApiRequest &req) {
             auto n = content.publicNews(req.param(QStringLiteral("id")));
             return n.ok() ? envelope::ok(n.value()) : envelope::error(n.error());
@@ -173,9 +206,9 @@ void registerContentRoutes(Router &router, Core &core)
                        .publicAccess()
                        .summary(PublicTag, QStringLiteral("Pengumuman yang sedang tampil, prioritas tinggi dulu"))
                        .describe(formatNote(t))
-                       .data(schema::array(itemSchema(t))).errors({400});
+                       .data(schema::array(itemSchema(t, View::Public, true))).errors({400});
         pagingParams(r);
-        r.queryParam(QStringLiteral("priority"), QStringLiteral("string"), QStringLiteral("low | medium | high"));
+        r.queryEnum(QStringLiteral("priority"), t.field(QStringLiteral("priority"))->options, QStringLiteral("Prioritas"));
         r.handle([&content, &t](ApiRequest &req) {
             auto f = filterFrom(req);
             return f.ok() ? pageResponse(content.publicList(t, f.value())) : envelope::error(f.error());
@@ -186,7 +219,8 @@ void registerContentRoutes(Router &router, Core &core)
         .summary(PublicTag, QStringLiteral("Agenda yang beririsan dengan satu bulan (bawaan: bulan ini, zona waktu sekolah)"))
         .queryParam(QStringLiteral("month"), QStringLiteral("integer"), QStringLiteral("1–12"))
         .queryParam(QStringLiteral("year"), QStringLiteral("integer"), QStringLiteral("Tahun, mis. 2025"))
-        .data(schema::array(itemSchema(*content::type(QStringLiteral("calendar"))))).errors({400})
+        .data(schema::array(itemSchema(*content::type(QStringLiteral("calendar")), View::Public)))
+        .meta(schema::record({{"month", schema::integer()}, {"year", schema::integer()}, {"total", schema::integer()}})).errors({400})
         .handle([&content](ApiRequest &req) {
             auto m = content.publicCalendar(req.query(QStringLiteral("year")), req.query(QStringLiteral("month")));
             if (!m.ok())
@@ -199,7 +233,7 @@ void registerContentRoutes(Router &router, Core &core)
                        .publicAccess()
                        .summary(PublicTag, QStringLiteral("Daftar %1").arg(t.label.toLower()))
                        .describe(formatNote(t))
-                       .data(schema::array(itemSchema(t))).errors({400});
+                       .data(schema::array(itemSchema(t, View::Public, true))).errors({400});
         pagingParams(r);
         r.handle([&content, &t](ApiRequest &req) {
             auto f = filterFrom(req);
@@ -207,7 +241,7 @@ void registerContentRoutes(Router &router, Core &core)
         });
     }
 
-    const QJsonObject binary{{"type", "string"}, {"format", "binary"}};
+    const QJsonObject binary = schema::binary();
     router.get(QStringLiteral("/api/media/:id"))
         .publicAccess().onWorker()
         .summary(PublicTag, QStringLiteral("Gambar asli (ETag, Cache-Control; If-None-Match → 304)"))
@@ -225,22 +259,24 @@ void registerContentRoutes(Router &router, Core &core)
         Route &list = router.get(base).allow(t.editors)
                           .summary(AdminTag, QStringLiteral("%1: semua (termasuk draf), dengan pencarian").arg(t.label))
                           .describe(formatNote(t))
-                          .data(schema::array(itemSchema(t))).errors({400});
+                          .data(schema::array(itemSchema(t, View::Staff, true))).errors({400});
         pagingParams(list);
         list.queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Cari di judul/nama"));
-        if (t.hasField(QStringLiteral("status")))
-            list.queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("draft | published"));
-        if (t.hasField(QStringLiteral("category")))
-            list.queryParam(QStringLiteral("category"), QStringLiteral("string"), QStringLiteral("Kategori"));
-        if (t.hasField(QStringLiteral("priority")))
-            list.queryParam(QStringLiteral("priority"), QStringLiteral("string"), QStringLiteral("low | medium | high"));
+        // A Choice field filters by its options; a free-text category by any text.
+        for (const char *key : {"status", "category", "priority"})
+            if (const ContentField *f = t.field(QLatin1String(key))) {
+                if (f->kind == FieldKind::Choice)
+                    list.queryEnum(f->key, f->options, f->label);
+                else
+                    list.queryParam(f->key, QStringLiteral("string"), f->label);
+            }
         list.handle([&content, &t](ApiRequest &req) {
             auto f = filterFrom(req);
             return f.ok() ? pageResponse(content.list(t, f.value())) : envelope::error(f.error());
         });
 
         Route &create = router.post(base).allow(t.editors).jsonBody(inputSchema(t, true))
-                            .summary(AdminTag, QStringLiteral("%1: tambah").arg(t.label))
+                            .summary(AdminTag, QStringLiteral("%1: tambah").arg(t.label)).created()
                             .describe(formatNote(t))
                             .data(itemSchema(t)).errors({400});
         create.handle([&content, &t](ApiRequest &req) {
@@ -285,9 +321,8 @@ void registerContentRoutes(Router &router, Core &core)
     router.post(QStringLiteral("/api/admin/media"))
         .allow(rolesFor(Permission::EditContent)).onWorker()
         .multipartBody(MediaService::MaxBytes, schema::object({{"file", binary}}, {"file"}))
-        .summary(AdminTag, QStringLiteral("Mengunggah gambar (JPEG, PNG, WebP menurut isinya; maks 5 MB)"))
-        .data(schema::object({{"id", schema::str()}, {"url", schema::str()}, {"thumbUrl", schema::str()}, {"mime", schema::str()},
-                              {"width", schema::integer()}, {"height", schema::integer()}}))
+        .summary(AdminTag, QStringLiteral("Mengunggah gambar (JPEG, PNG, WebP menurut isinya; maks 5 MB)")).created()
+        .data(mediaSchema())
         .errors({400, 413, 415})
         .handle([&core](ApiRequest &req) {
             auto form = uploadForm(req, QStringLiteral("Berkas gambar wajib diunggah."));

@@ -5,6 +5,9 @@
 #include "http/Router.h"
 #include "ProgressStream.h"
 #include "app/Core.h"
+#include "dapodik/DapodikRepository.h"
+#include "dapodik/DapodikSyncStore.h"
+#include "ppdb/Registration.h"
 
 #include <QJsonArray>
 
@@ -14,13 +17,35 @@ namespace {
 const QString Tag = QStringLiteral("Sinkronisasi Dapodik");
 const QString DataTag = QStringLiteral("Data Dapodik");
 
-QJsonObject messageSchema() { return schema::object({{"message", schema::str()}}, {"message"}); }
+QJsonObject messageSchema() { return schema::record({{"message", schema::str()}}); }
 
-QJsonObject progressSchema()
+QJsonObject progressSchema() { return schema::ref(QStringLiteral("Progress")); }
+
+// A row of a Dapodik table as synced: upstream values are text (null when Dapodik left them
+// out); `active`, `inactive_at` and `synced_at` are ours, and the counts are per page row.
+QJsonObject rowSchema(const QStringList &upstreamColumns, const QJsonObject &extra)
 {
-    return schema::object({{"message", schema::str()}, {"progress", schema::integer("0–100, tidak pernah turun")},
-                           {"current", schema::integer()}, {"total", schema::integer()}, {"progressKec", schema::integer()},
-                           {"done", schema::boolean()}, {"last_sync", schema::str()}, {"error", schema::str()}});
+    QJsonObject p = extra;
+    for (const QString &c : upstreamColumns)
+        p.insert(c, schema::nullable(schema::str()));
+    p.insert(QStringLiteral("active"), schema::boolean("false: tidak ada lagi di Dapodik (hanya dengan inactive=true)"));
+    p.insert(QStringLiteral("inactive_at"), schema::nullable(schema::dateTime()));
+    p.insert(QStringLiteral("synced_at"), schema::dateTime());
+    return schema::record(p);
+}
+
+QJsonObject analyticsSchema()
+{
+    const QJsonObject bucket = schema::array(schema::record({{"kunci", schema::str()}, {"label", schema::str()}, {"jumlah", schema::integer()}}));
+    QJsonObject p;
+    for (const char *k : {"ptkPerKecamatan", "sekolahPerKecamatan", "statusKepegawaian", "jenisKelamin", "jenisPtk", "bentukPendidikan"})
+        p.insert(QLatin1String(k), bucket);
+    p.insert(QStringLiteral("totals"), schema::record({{"kecamatan", schema::integer()}, {"sekolah", schema::integer()}, {"ptk", schema::integer()}}));
+    QJsonObject ppdb;
+    for (const QString &s : Registration::statuses())
+        ppdb.insert(s, schema::integer());
+    p.insert(QStringLiteral("ppdb"), schema::record(ppdb));
+    return schema::record(p);
 }
 
 void streamJob(Core &core, HttpConnection *conn, const HeaderList &headers, const std::function<Result<QString>()> &start)
@@ -64,7 +89,8 @@ void registerDapodikRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/sync/metadata"))
         .allow(who)
         .summary(Tag, QStringLiteral("Status sinkronisasi global terakhir: waktu ISO, RUNNING, atau ERROR: …"))
-        .response(schema::object({{"id", schema::integer()}, {"key", schema::str("LAST_GLOBAL_SYNC")}, {"value", schema::str()}}))
+        .response(schema::record({{"id", schema::integer()}, {"key", schema::oneOf({QLatin1String(DapodikSyncStore::LastGlobalSync)})},
+                                  {"value", schema::str("waktu ISO sinkronisasi terakhir, RUNNING, ERROR: …, atau kosong")}}))
         .handle([&dapodik](ApiRequest &) {
             auto m = dapodik.lastGlobalSync();
             return m.ok() ? envelope::json(200, m.value()) : envelope::error(m.error());
@@ -134,7 +160,7 @@ void registerDapodikRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/sync/status"))
         .allow(who)
         .summary(Tag, QStringLiteral("Sinkronisasi yang sedang (atau terakhir) berjalan"))
-        .data(schema::object({{"running", schema::boolean()}, {"progress", progressSchema()}}))
+        .data(schema::record({{"running", schema::boolean()}, {"progress", progressSchema()}}))
         .handle([&dapodik](ApiRequest &) {
             return envelope::ok(QJsonObject{{"running", dapodik.jobs().isRunning()}, {"progress", dapodik.jobs().current().toJson()}});
         });
@@ -144,9 +170,15 @@ void registerDapodikRoutes(Router &router, Core &core)
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
         .summary(Tag, QStringLiteral("Riwayat sinkronisasi, terbaru dulu"))
-        .data(schema::array(schema::object({{"id", schema::str()}, {"kind", schema::str()}, {"status", schema::str()},
-                                            {"startedAt", schema::str()}, {"finishedAt", schema::str()}, {"message", schema::str()}})))
-        .errors({400})
+        .data(schema::array(schema::record({{"id", schema::uuid()}, {"kind", schema::oneOf(DapodikSyncStore::kinds())},
+                                            {"params", schema::str("kode kecamatan, NIK@NPSN, …")},
+                                            {"status", schema::oneOf(DapodikSyncStore::statuses())},
+                                            {"startedAt", schema::dateTime()}, {"finishedAt", schema::nullable(schema::dateTime())},
+                                            {"startedBy", schema::str()}, {"message", schema::str()}, {"resumed", schema::boolean()},
+                                            {"counts", schema::record({{"kecamatan", schema::integer()}, {"sekolah", schema::integer()},
+                                                                       {"ptk", schema::integer()}, {"inactive", schema::integer()},
+                                                                       {"errors", schema::integer()}})}})))
+        .paged().errors({400})
         .handle([&dapodik](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
             if (!page.ok())
@@ -164,7 +196,7 @@ void registerDapodikRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/sync/logs/:id/errors"))
         .allow(who)
         .summary(Tag, QStringLiteral("Kesalahan per item satu sinkronisasi"))
-        .data(schema::array(schema::object({{"item", schema::str()}, {"message", schema::str()}, {"at", schema::str()}})))
+        .data(schema::array(schema::record({{"item", schema::str()}, {"message", schema::str()}, {"at", schema::dateTime()}})))
         .handle([&dapodik](ApiRequest &req) {
             auto errors = dapodik.syncLogErrors(req.param(QStringLiteral("id")));
             if (!errors.ok())
@@ -175,12 +207,18 @@ void registerDapodikRoutes(Router &router, Core &core)
             return envelope::ok(items);
         });
 
-    const QList<std::tuple<QString, QString, std::function<Result<DapodikListPage>(const DapodikListFilter &)>>> lists = {
-        {QStringLiteral("kecamatan"), QStringLiteral("Kecamatan hasil sinkronisasi"), [&dapodik](const DapodikListFilter &f) { return dapodik.kecamatanList(f); }},
-        {QStringLiteral("sekolah"), QStringLiteral("Sekolah hasil sinkronisasi (kode_wilayah, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.sekolahList(f); }},
-        {QStringLiteral("ptk"), QStringLiteral("PTK hasil sinkronisasi (npsn, kode_wilayah, status_kepegawaian, q)"), [&dapodik](const DapodikListFilter &f) { return dapodik.ptkList(f); }},
+    const QList<std::tuple<QString, QString, QJsonObject, std::function<Result<DapodikListPage>(const DapodikListFilter &)>>> lists = {
+        {QStringLiteral("kecamatan"), QStringLiteral("Kecamatan hasil sinkronisasi"),
+         rowSchema(DapodikRepository::kecamatanColumns(), {{"jumlah_sekolah", schema::integer()}}),
+         [&dapodik](const DapodikListFilter &f) { return dapodik.kecamatanList(f); }},
+        {QStringLiteral("sekolah"), QStringLiteral("Sekolah hasil sinkronisasi (kode_wilayah, q)"),
+         rowSchema(DapodikRepository::sekolahColumns(), {{"jumlah_ptk", schema::integer()}}),
+         [&dapodik](const DapodikListFilter &f) { return dapodik.sekolahList(f); }},
+        {QStringLiteral("ptk"), QStringLiteral("PTK hasil sinkronisasi (npsn, kode_wilayah, status_kepegawaian, q)"),
+         rowSchema(DapodikRepository::ptkColumns(), {{"nama_sekolah", schema::nullable(schema::str())}}),
+         [&dapodik](const DapodikListFilter &f) { return dapodik.ptkList(f); }},
     };
-    for (const auto &[name, summary, fetch] : lists) {
+    for (const auto &[name, summary, rows, fetch] : lists) {
         router.get(QStringLiteral("/api/dapodik/") + name)
             .allow(who).onWorker()
             .queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Cari nama/kode/NPSN/NIK"))
@@ -191,7 +229,7 @@ void registerDapodikRoutes(Router &router, Core &core)
             .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
             .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
             .summary(DataTag, summary)
-            .data(schema::array(QJsonObject{{"type", "object"}})).errors({400})
+            .data(schema::array(rows)).paged().errors({400})
             .handle([fetch = fetch](ApiRequest &req) {
                 auto f = filterFrom(req);
                 return f.ok() ? listResponse(fetch(f.value())) : envelope::error(f.error());
@@ -201,7 +239,7 @@ void registerDapodikRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/dashboard/analitik"))
         .allow(who).onWorker()
         .summary(DataTag, QStringLiteral("Analitik dasbor: PTK per kecamatan, status kepegawaian, jenis kelamin, …; jumlah PPDB per status"))
-        .data(QJsonObject{{"type", "object"}})
+        .data(analyticsSchema())
         .handle([&core](ApiRequest &) {
             auto a = core.dapodik().analytics();
             if (!a.ok())

@@ -8,7 +8,7 @@
 namespace tu {
 
 namespace {
-QJsonObject ref(const QString &name) { return {{"$ref", QStringLiteral("#/components/schemas/") + name}}; }
+using schema::ref;
 
 QJsonObject jsonContent(const QJsonObject &schema)
 {
@@ -91,13 +91,18 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
         } else if (!r.doc.responseSchema.isEmpty()) {
             success = {{"description", "Berhasil"}, {"content", jsonContent(r.doc.responseSchema)}};
         } else {
+            // The envelope plus this route's `data` and `meta`, both always present when declared.
             QJsonObject env = ref(QStringLiteral("SuccessEnvelope"));
+            QJsonObject own;
             if (!r.doc.dataSchema.isEmpty())
-                env = QJsonObject{{"allOf", QJsonArray{ref(QStringLiteral("SuccessEnvelope")),
-                                                       schema::object({{"data", r.doc.dataSchema}})}}};
+                own.insert(QStringLiteral("data"), r.doc.dataSchema);
+            if (!r.doc.metaSchema.isEmpty())
+                own.insert(QStringLiteral("meta"), r.doc.metaSchema);
+            if (!own.isEmpty())
+                env = QJsonObject{{"allOf", QJsonArray{env, schema::record(own)}}};
             success = {{"description", "Berhasil"}, {"content", jsonContent(env)}};
         }
-        responses.insert(r.method == "POST" && r.doc.summary.contains(QStringLiteral("Membuat")) ? QStringLiteral("201") : QStringLiteral("200"), success);
+        responses.insert(QString::number(r.doc.successStatus), success);
         QList<int> statuses = r.doc.errorStatuses;
         statuses << 429 << 500;
         if (!r.isPublic)
@@ -131,15 +136,23 @@ QJsonObject buildOpenApi(const Router &router, const QString &version)
         codes.append(errorCodeName(c));
     const QJsonObject components{
         {"schemas", QJsonObject{
+            // `data` and `meta` are declared per route (allOf with this envelope).
             {"SuccessEnvelope", schema::object({{"success", QJsonObject{{"type", "boolean"}, {"enum", QJsonArray{true}}}},
-                                                {"data", QJsonObject{}}, {"message", schema::str()},
-                                                {"meta", ref(QStringLiteral("PageMeta"))}}, {"success"})},
+                                                {"message", schema::str("Pesan untuk ditampilkan, bila ada")}}, {"success"})},
             {"ErrorEnvelope", schema::object({{"success", QJsonObject{{"type", "boolean"}, {"enum", QJsonArray{false}}}},
                                               {"error", schema::str("Pesan dalam Bahasa Indonesia")},
                                               {"code", QJsonObject{{"type", "string"}, {"enum", codes}}},
-                                              {"fields", QJsonObject{{"type", "object"}, {"additionalProperties", schema::str()}}}},
+                                              {"fields", schema::map(schema::str())}},
                                              {"success", "error", "code"})},
-            {"PageMeta", schema::object({{"page", schema::integer()}, {"limit", schema::integer()},
+            // One frame of a long job (Dapodik sync, Satu Data sync-all), also its current state.
+            {"Progress", schema::object({{"message", schema::str()}, {"progress", schema::integer("0–100, tidak pernah turun")},
+                                         {"current", schema::integer("bila jumlah langkah diketahui")}, {"total", schema::integer("bila jumlah langkah diketahui")},
+                                         {"progressKec", schema::integer("kemajuan di dalam kecamatan yang sedang berjalan")},
+                                         {"job", schema::str("jenis pekerjaan")}, {"done", schema::boolean("frame terakhir")},
+                                         {"last_sync", schema::dateTime("frame terakhir yang berhasil")},
+                                         {"error", schema::str("frame terakhir yang gagal")}, {"cancelled", schema::boolean()}},
+                                        {"message", "progress"})},
+            {"PageMeta", schema::record({{"page", schema::integer()}, {"limit", schema::integer()},
                                          {"total", schema::integer()}, {"totalPages", schema::integer()}})},
         }},
         {"securitySchemes", QJsonObject{

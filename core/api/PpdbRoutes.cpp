@@ -19,21 +19,15 @@ const QString AdminTag = QStringLiteral("PPDB (admin)");
 // scope keeps them from being walked.
 const QString LookupLimited = QStringLiteral("Terlalu banyak pengecekan status atau NISN. Silakan coba lagi beberapa menit lagi.");
 
-QJsonObject nullableStr(const QString &description)
-{
-    QJsonObject s = schema::str(description);
-    s.insert(QStringLiteral("nullable"), true);
-    return s;
-}
-
 QJsonObject registrationInputSchema()
 {
     QJsonObject p;
     for (const char *k : {"fullName", "birthPlace", "religion", "address", "province", "city", "district",
                           "fatherName", "motherName", "previousSchool"})
         p.insert(QLatin1String(k), schema::str());
-    p.insert(QStringLiteral("birthDate"), schema::str("Y-m-d"));
-    p.insert(QStringLiteral("gender"), schema::str("L | P"));
+    p.insert(QStringLiteral("birthDate"), schema::date());
+    p.insert(QStringLiteral("gender"), schema::oneOf(Registration::genders(), QStringLiteral("L laki-laki, P perempuan")));
+    p.insert(QStringLiteral("religion"), schema::oneOf(PpdbService::religions()));
     p.insert(QStringLiteral("nisn"), schema::str("10 angka"));
     p.insert(QStringLiteral("postalCode"), schema::str("5 angka"));
     for (const char *k : {"fatherPhone", "motherPhone", "phone"})
@@ -42,13 +36,46 @@ QJsonObject registrationInputSchema()
     return schema::object(p, p.keys());
 }
 
-QJsonObject registrationSchema()
+QJsonObject registrationProperties()
 {
     QJsonObject p = registrationInputSchema().value(QLatin1String("properties")).toObject();
-    for (const char *k : {"id", "registrationNumber", "status", "note", "source", "submittedAt", "updatedAt", "tahunAjaranId"})
-        p.insert(QLatin1String(k), schema::str());
-    p.insert(QStringLiteral("retries"), schema::integer());
-    return schema::object(p);
+    p.insert(QStringLiteral("id"), schema::uuid());
+    p.insert(QStringLiteral("registrationNumber"), schema::str("PPDB-2025-0001"));
+    p.insert(QStringLiteral("tahunAjaranId"), schema::uuid());
+    p.insert(QStringLiteral("status"), schema::oneOf(Registration::statuses()));
+    p.insert(QStringLiteral("source"), schema::oneOf(Registration::sources()));
+    p.insert(QStringLiteral("note"), schema::str("Catatan staf (alasan penolakan); boleh kosong"));
+    p.insert(QStringLiteral("submittedAt"), schema::dateTime());
+    p.insert(QStringLiteral("updatedAt"), schema::dateTime());
+    p.insert(QStringLiteral("retries"), schema::integer("Berapa kali mendaftar ulang setelah ditolak"));
+    return p;
+}
+
+QJsonObject registrationSchema() { return schema::record(registrationProperties()); }
+
+QJsonObject documentSchema()
+{
+    return schema::record({{"id", schema::uuid()}, {"documentType", schema::oneOf(PpdbService::documentTypes())},
+                           {"fileName", schema::str("Nama berkas asli")}, {"mimeType", schema::oneOf(PpdbService::documentMimes())},
+                           {"size", schema::integer()}, {"sha256", schema::str()},
+                           {"current", schema::boolean("false: versi lama yang disimpan sebagai riwayat")},
+                           {"uploadedAt", schema::dateTime()}});
+}
+
+QJsonObject registrationDetailSchema()
+{
+    QJsonObject p = registrationProperties();
+    p.insert(QStringLiteral("documents"), schema::array(documentSchema()));
+    return schema::record(p);
+}
+
+// Registrations per status, every status present (0 when none).
+QJsonObject countsSchema()
+{
+    QJsonObject p;
+    for (const QString &s : Registration::statuses())
+        p.insert(s, schema::integer());
+    return schema::record(p);
 }
 
 HttpResponse uploadHandler(Core &core, ApiRequest &req)
@@ -96,7 +123,7 @@ void registerPpdbRoutes(Router &router, Core &core)
         .publicAccess().jsonBody(schema::object({{"nisn", schema::str("10 angka")}}, {"nisn"}))
         .rateScope(RateScope::Lookup, LookupLimited)
         .summary(Tag, QStringLiteral("Apakah NISN sudah terdaftar"))
-        .data(schema::object({{"isRegistered", schema::boolean()}})).errors({400})
+        .data(schema::record({{"isRegistered", schema::boolean()}})).errors({400})
         .handle([&core](ApiRequest &req) {
             auto c = core.ppdb().checkNisn(req.json.value(QLatin1String("nisn")).toString());
             return c.ok() ? envelope::ok(QJsonObject{{"isRegistered", c->registered}}) : envelope::error(c.error());
@@ -106,8 +133,9 @@ void registerPpdbRoutes(Router &router, Core &core)
         .publicAccess().rateScope(RateScope::Lookup, LookupLimited)
         .summary(Tag, QStringLiteral("Status NISN dan apakah boleh mendaftar ulang"))
         .queryParam(QStringLiteral("nisn"), QStringLiteral("string"), QStringLiteral("10 angka"), true)
-        .data(schema::object({{"isRegistered", schema::boolean()}, {"status", schema::str()},
-                              {"retries", schema::integer()}, {"allowRetry", schema::boolean()}})).errors({400})
+        .data(schema::object({{"isRegistered", schema::boolean()}, {"status", schema::oneOf(Registration::statuses(), QStringLiteral("hanya bila terdaftar"))},
+                              {"retries", schema::integer("hanya bila terdaftar")}, {"allowRetry", schema::boolean("hanya bila terdaftar")}},
+                             {"isRegistered"})).errors({400})
         .handle([&core](ApiRequest &req) {
             auto c = core.ppdb().checkNisn(req.query(QStringLiteral("nisn")));
             if (!c.ok())
@@ -124,8 +152,8 @@ void registerPpdbRoutes(Router &router, Core &core)
     router.post(QStringLiteral("/api/ppdb/register"))
         .publicAccess().onWorker().jsonBody(registrationInputSchema())
         .rateScope(RateScope::Register, QStringLiteral("Terlalu banyak percobaan pendaftaran. Silakan coba lagi nanti."))
-        .summary(Tag, QStringLiteral("Mengirim pendaftaran PPDB"))
-        .data(schema::object({{"registrationId", schema::str()}, {"registrationNumber", schema::str("PPDB-2025-0001")}}))
+        .summary(Tag, QStringLiteral("Mengirim pendaftaran PPDB")).created()
+        .data(schema::record({{"registrationId", schema::uuid()}, {"registrationNumber", schema::str("PPDB-2025-0001")}}))
         .errors({400, 403, 409})
         .handle([&core](ApiRequest &req) {
             auto r = core.ppdb().submit(req.actor(), req.json);
@@ -140,25 +168,25 @@ void registerPpdbRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Status pendaftaran; nama dan waktu daftar hanya bila ?nisn= cocok"))
         .describe(QStringLiteral("Tanpa NISN yang cocok hanya status yang dijawab: fullName dan submittedAt bernilai null."))
         .queryParam(QStringLiteral("nisn"), QStringLiteral("string"), QStringLiteral("NISN pendaftar untuk melihat nama lengkap"))
-        .data(schema::object({{"registrationNumber", schema::str()}, {"status", schema::str()},
-                              {"fullName", nullableStr(QStringLiteral("null kecuali nisn cocok"))},
-                              {"submittedAt", nullableStr(QStringLiteral("null kecuali nisn cocok"))}})).errors({404})
+        .data(schema::record({{"registrationNumber", schema::str()}, {"status", schema::oneOf(Registration::statuses())},
+                              {"fullName", schema::nullable(schema::str("null kecuali nisn cocok"))},
+                              {"submittedAt", schema::nullable(schema::dateTime("null kecuali nisn cocok"))}})).errors({404})
         .handle([&core](ApiRequest &req) {
             auto s = core.ppdb().publicStatus(req.param(QStringLiteral("registrationNumber")), req.query(QStringLiteral("nisn")));
             return s.ok() ? envelope::ok(s.value()) : envelope::error(s.error());
         });
 
-    const QJsonObject uploadSchema = schema::object({{"file", QJsonObject{{"type", "string"}, {"format", "binary"}}},
-                                                     {"registrationId", schema::str("ID pendaftaran (UUID) dari /api/ppdb/register, bukan nomor PPDB-…")},
-                                                     {"documentType", schema::str("photo | ijazah | kk | akta")}},
+    const QJsonObject uploadSchema = schema::object({{"file", schema::binary()},
+                                                     {"registrationId", schema::uuid("ID pendaftaran dari /api/ppdb/register, bukan nomor PPDB-…")},
+                                                     {"documentType", schema::oneOf(PpdbService::documentTypes())}},
                                                     {"file", "registrationId", "documentType"});
     for (const QString &path : {QStringLiteral("/api/ppdb/upload"), QStringLiteral("/api/ppdb/upload-r2")})
         router.post(path)
             .publicAccess().onWorker().multipartBody(PpdbService::MaxDocumentBytes, uploadSchema)
             .rateScope(RateScope::Upload, QStringLiteral("Terlalu banyak unggahan. Silakan coba lagi nanti."))
             .summary(Tag, QStringLiteral("Mengunggah dokumen pendaftaran (JPG, PNG, PDF; maks 5 MB)"))
-            .describe(uploadPolicy())
-            .data(schema::object({{"id", schema::str()}, {"documentType", schema::str()}, {"sha256", schema::str()}}))
+            .describe(uploadPolicy()).created()
+            .data(documentSchema())
             .errors({400, 404, 409, 413, 415, 507})
             .handle([&core](ApiRequest &req) { return uploadHandler(core, req); });
 
@@ -167,11 +195,12 @@ void registerPpdbRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/admin/ppdb/registrations"))
         .allow(staff)
         .summary(AdminTag, QStringLiteral("Daftar pendaftar dengan jumlah per status di meta.counts"))
-        .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("pending | verified | accepted | rejected"))
+        .queryEnum(QStringLiteral("status"), Registration::statuses(), QStringLiteral("Filter status"))
         .queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Cari nama, NISN atau nomor"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman (mulai 1)"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
         .data(schema::array(registrationSchema())).errors({400})
+        .meta(QJsonObject{{"allOf", QJsonArray{schema::ref(QStringLiteral("PageMeta")), schema::record({{"counts", countsSchema()}})}}})
         .handle([&core](ApiRequest &req) {
             const auto f = filterFrom(req);
             if (!f.ok())
@@ -192,7 +221,7 @@ void registerPpdbRoutes(Router &router, Core &core)
 
     router.post(QStringLiteral("/api/admin/ppdb/registrations"))
         .allow(staff).onWorker().jsonBody(registrationInputSchema())
-        .summary(AdminTag, QStringLiteral("Pendaftaran langsung di kantor (walk-in) oleh staf"))
+        .summary(AdminTag, QStringLiteral("Pendaftaran langsung di kantor (walk-in) oleh staf")).created()
         .data(registrationSchema()).errors({400, 403, 409})
         .handle([&core](ApiRequest &req) {
             auto r = core.ppdb().submit(req.actor(), req.json, QStringLiteral("walkin"));
@@ -202,7 +231,7 @@ void registerPpdbRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/admin/ppdb/registrations/:id"))
         .allow(staff)
         .summary(AdminTag, QStringLiteral("Satu pendaftar beserta dokumennya (id atau nomor pendaftaran)"))
-        .data(registrationSchema()).errors({404})
+        .data(registrationDetailSchema()).errors({404})
         .handle([&core](ApiRequest &req) {
             auto d = core.ppdb().detail(req.param(QStringLiteral("id")));
             if (!d.ok())
@@ -216,7 +245,8 @@ void registerPpdbRoutes(Router &router, Core &core)
         });
 
     router.patch(QStringLiteral("/api/admin/ppdb/registrations/:id/status"))
-        .allow(staff).jsonBody(schema::object({{"status", schema::str("verified | accepted | rejected")}, {"note", schema::str()}}, {"status"}))
+        .allow(staff).jsonBody(schema::object({{"status", schema::oneOf(Registration::statuses().mid(1))},
+                                               {"note", schema::str("wajib saat menolak")}}, {"status"}))
         .summary(AdminTag, QStringLiteral("Mengubah status: pending → verified → accepted | rejected"))
         .data(registrationSchema()).errors({400, 404, 409})
         .handle([&core](ApiRequest &req) {
@@ -229,7 +259,7 @@ void registerPpdbRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/admin/ppdb/registrations/:id/documents/:docId"))
         .allow(staff).onWorker()
         .summary(AdminTag, QStringLiteral("Mengunduh dokumen pendaftar"))
-        .response(QJsonObject{{"type", "string"}, {"format", "binary"}}).errors({404})
+        .response(schema::binary()).errors({404})
         .handle([&core](ApiRequest &req) {
             auto f = core.ppdb().documentFile(req.param(QStringLiteral("id")), req.param(QStringLiteral("docId")));
             if (!f.ok())
@@ -248,10 +278,10 @@ void registerPpdbRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/admin/ppdb/export"))
         .allow(staff).onWorker()
         .summary(AdminTag, QStringLiteral("Ekspor pendaftar ke XLSX (bawaan) atau CSV (?format=csv)"))
-        .queryParam(QStringLiteral("format"), QStringLiteral("string"), QStringLiteral("xlsx | csv"))
-        .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("Filter status"))
+        .queryEnum(QStringLiteral("format"), {QStringLiteral("xlsx"), QStringLiteral("csv")}, QStringLiteral("Bawaan xlsx"))
+        .queryEnum(QStringLiteral("status"), Registration::statuses(), QStringLiteral("Filter status"))
         .queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Filter pencarian"))
-        .response(QJsonObject{{"type", "string"}, {"format", "binary"}})
+        .response(schema::binary())
         .handle([&core](ApiRequest &req) {
             // Every page: the export takes the filters only.
             auto rows = core.ppdb().all(RegistrationFilter{req.query(QStringLiteral("status")), req.query(QStringLiteral("q"))});

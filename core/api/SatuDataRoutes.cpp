@@ -5,6 +5,7 @@
 #include "ProgressStream.h"
 #include "http/Router.h"
 #include "app/Core.h"
+#include "satudata/TableFile.h"
 
 #include <QJsonArray>
 #include <QTemporaryFile>
@@ -14,13 +15,42 @@ namespace tu {
 namespace {
 const QString Tag = QStringLiteral("Satu Data");
 
-QJsonObject fileSchema()
+QJsonObject targetSchema() { return schema::oneOf(satudata::targets()); }
+
+QJsonObject fileProperties()
 {
-    return schema::object({{"id", schema::str()}, {"title", schema::str()}, {"description", schema::str()}, {"period", schema::str("tahun")},
-                           {"unit", schema::str()}, {"tags", schema::array(schema::str())}, {"kodeindikator", schema::str()},
-                           {"kodepemda", schema::str()}, {"format", schema::str("csv | xlsx")}, {"columns", schema::array(schema::str())},
-                           {"rowCount", schema::integer()}, {"verified", schema::boolean()}, {"verifiedBy", schema::str()},
-                           {"verifiedAt", schema::str()}, {"everSynced", schema::boolean()}, {"sha256", schema::str()}});
+    return {{"id", schema::uuid()}, {"title", schema::str()}, {"description", schema::str()}, {"period", schema::str("tahun")},
+            {"unit", schema::str()}, {"tags", schema::array(schema::str())}, {"kodeindikator", schema::str()},
+            {"kodepemda", schema::str()}, {"format", schema::oneOf(tablefile::formats())}, {"originalName", schema::str()},
+            {"size", schema::integer()}, {"sha256", schema::str()}, {"columns", schema::array(schema::str())},
+            {"rowCount", schema::integer()}, {"verified", schema::boolean()}, {"verifiedBy", schema::str("kosong bila belum")},
+            {"verifiedAt", schema::nullable(schema::dateTime())}, {"everSynced", schema::boolean()},
+            {"uploadedBy", schema::str()}, {"createdAt", schema::dateTime()}, {"updatedAt", schema::dateTime()}};
+}
+
+QJsonObject fileSchema() { return schema::record(fileProperties()); }
+
+// Our knowledge of the file at one target (TargetState); `never` before the first attempt.
+QJsonObject stateSchema()
+{
+    return schema::record({{"status", schema::oneOf(satudata::stateStatuses())}, {"remoteId", schema::nullable(schema::str("id dataset SPLP"))},
+                           {"lastSyncAt", schema::nullable(schema::dateTime())}, {"lastAttemptAt", schema::nullable(schema::dateTime())},
+                           {"failureClass", schema::nullable(schema::oneOf(satudata::failureClasses()))},
+                           {"error", schema::nullable(schema::str())}, {"hint", schema::str("bila gagal: apa yang perlu dilakukan")}},
+                          {"hint"});
+}
+
+// The file with its state at every target (and, for one file, the first rows).
+QJsonObject fileWithStatesSchema(bool withPreview)
+{
+    QJsonObject p = fileProperties();
+    QJsonObject sync;
+    for (const QString &t : satudata::targets())
+        sync.insert(t, stateSchema());
+    p.insert(QStringLiteral("sync"), schema::record(sync));
+    if (withPreview)
+        p.insert(QStringLiteral("preview"), schema::array(schema::array(schema::str())));
+    return schema::record(p);
 }
 
 QJsonObject metaSchema(bool withFile)
@@ -29,7 +59,7 @@ QJsonObject metaSchema(bool withFile)
                   {"unit", schema::str()}, {"tags", schema::str("dipisah koma")}, {"kodeindikator", schema::str("SIPD, mis. 1.01.02")},
                   {"kodepemda", schema::str("SIPD, mis. 3404")}};
     if (withFile)
-        p.insert(QStringLiteral("file"), QJsonObject{{"type", "string"}, {"format", "binary"}, {"description", "CSV atau XLSX, maks 10 MB"}});
+        p.insert(QStringLiteral("file"), schema::binary("CSV atau XLSX, maks 10 MB"));
     return schema::object(p, withFile ? QStringList{"file", "title", "period"} : QStringList{});
 }
 
@@ -37,8 +67,11 @@ QJsonObject withStates(const DataFile &f, const QMap<QString, TargetState> &stat
 {
     QJsonObject o = f.toJson();
     QJsonObject sync;
-    for (const QString &t : satudata::targetNames())
-        sync.insert(t, states.contains(t) ? states.value(t).toJson() : QJsonObject{{"status", "never"}});
+    for (const QString &t : satudata::targets()) {
+        TargetState never; // the same shape as a tried target, so clients read one type
+        never.status = QStringLiteral("never");
+        sync.insert(t, states.value(t, never).toJson());
+    }
     o.insert(QStringLiteral("sync"), sync);
     return o;
 }
@@ -50,36 +83,51 @@ HttpResponse fileResponse(const Result<DataFile> &f, const QString &message, int
 
 QJsonObject targetsSchema()
 {
-    return schema::object({{"targets", schema::array(schema::str(satudata::targetNames().join(QStringLiteral(" | "))))}}, {"targets"});
+    return schema::object({{"targets", schema::array(targetSchema())}}, {"targets"});
 }
 
 QJsonObject resultSchema()
 {
-    return schema::object({{"target", schema::str(satudata::targetNames().join(QStringLiteral(" | ")))}, {"status", schema::str("ok | unchanged | failed | conflict | skipped")},
-                           {"message", schema::str()}, {"remoteId", schema::str()}, {"failureClass", schema::str("authentication | network | validation | rate_limit | server")},
-                           {"failureLabel", schema::str()}, {"hint", schema::str()}, {"rowsOk", schema::integer()}, {"rowsError", schema::integer()},
-                           {"log", schema::array(schema::object({{"row", schema::integer()}, {"status", schema::str("OK | ERROR")}, {"message", schema::str()}}))},
-                           {"durationMs", schema::integer()}, {"queued", schema::boolean()}});
+    return schema::object({{"target", targetSchema()}, {"status", schema::oneOf(satudata::resultStatuses())},
+                           {"message", schema::str()}, {"remoteId", schema::str("SPLP: id dataset")},
+                           {"failureClass", schema::oneOf(satudata::failureClasses(), QStringLiteral("bila gagal"))},
+                           {"failureLabel", schema::str("bila gagal")}, {"hint", schema::str("bila gagal atau konflik")},
+                           {"rowsOk", schema::integer("SIPD saja")}, {"rowsError", schema::integer("SIPD saja")},
+                           {"log", schema::array(schema::map())},
+                           {"durationMs", schema::integer()}, {"queued", schema::boolean("masuk antrean coba ulang")}},
+                          {"target", "status", "message", "durationMs"});
 }
 
 QJsonObject fileResultSchema()
 {
-    return schema::object({{"fileId", schema::str()}, {"title", schema::str()}, {"results", schema::array(resultSchema())}});
+    return schema::record({{"fileId", schema::uuid()}, {"title", schema::str()}, {"results", schema::array(resultSchema())}});
 }
 
 QJsonObject runSchema()
 {
-    const QJsonObject counts = schema::object({{"synced", schema::integer()}, {"unchanged", schema::integer()}, {"skipped", schema::integer("belum diverifikasi")},
+    const QJsonObject counts = schema::record({{"synced", schema::integer()}, {"unchanged", schema::integer()}, {"skipped", schema::integer("belum diverifikasi")},
                                                {"failed", schema::integer()}, {"conflicts", schema::integer()}});
-    return schema::object({{"runId", schema::str()}, {"trigger", schema::str("manual | scheduled | retry")}, {"targets", schema::array(schema::str())},
-                           {"summary", QJsonObject{{"type", "object"}, {"additionalProperties", counts}}}, {"files", schema::array(fileResultSchema())},
-                           {"startedAt", schema::str()}, {"finishedAt", schema::str()}, {"cancelled", schema::boolean()}, {"message", schema::str()}});
+    return schema::record({{"runId", schema::uuid()}, {"trigger", schema::oneOf(satudata::triggers())}, {"targets", schema::array(targetSchema())},
+                           {"summary", schema::map(counts)}, {"files", schema::array(fileResultSchema())},
+                           {"startedAt", schema::dateTime()}, {"finishedAt", schema::dateTime()}, {"cancelled", schema::boolean()},
+                           {"message", schema::str()}, {"error", schema::str("run itu sendiri gagal")}},
+                          {"error"});
+}
+
+QJsonObject scheduleInputProperties()
+{
+    return {{"frequency", schema::oneOf(SyncSchedule::frequencies())}, {"weekday", schema::oneOfInt({1, 2, 3, 4, 5, 6, 7}, QStringLiteral("1 Senin … 7 Minggu"))},
+            {"time", schema::str("HH:MM, waktu sekolah")}, {"targets", schema::array(targetSchema())}};
 }
 
 QJsonObject scheduleSchema()
 {
-    return schema::object({{"frequency", schema::str("off | daily | weekly")}, {"weekday", schema::integer("1 Senin … 7 Minggu")},
-                           {"time", schema::str("HH:MM, waktu sekolah")}, {"targets", schema::array(schema::str())}});
+    QJsonObject p = scheduleInputProperties();
+    p.insert(QStringLiteral("description"), schema::str("mis. Setiap Senin pukul 07:00"));
+    p.insert(QStringLiteral("updatedAt"), schema::nullable(schema::dateTime()));
+    p.insert(QStringLiteral("updatedBy"), schema::nullable(schema::str()));
+    p.insert(QStringLiteral("nextRun"), schema::nullable(schema::dateTime("null bila off")));
+    return schema::record(p);
 }
 
 // The schedule with its next run (school time turned to UTC), or null when off.
@@ -109,7 +157,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
         .queryParam(QStringLiteral("verified"), QStringLiteral("boolean"), QStringLiteral("true | false"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
-        .summary(Tag, QStringLiteral("Daftar berkas data")).data(schema::array(fileSchema())).errors({400})
+        .summary(Tag, QStringLiteral("Daftar berkas data")).data(schema::array(fileWithStatesSchema(false))).paged().errors({400})
         .handle([&files, &sync](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
             if (!page.ok())
@@ -134,7 +182,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.post(base)
         .allow(who).onWorker().multipartBody(DataFileService::MaxBytes, metaSchema(true))
-        .summary(Tag, QStringLiteral("Mengunggah berkas CSV/XLSX (maks 10 MB) beserta keterangannya; diperiksa saat diunggah"))
+        .summary(Tag, QStringLiteral("Mengunggah berkas CSV/XLSX (maks 10 MB) beserta keterangannya; diperiksa saat diunggah")).created()
         .data(fileSchema()).errors({400, 413})
         .handle([&files](ApiRequest &req) {
             auto form = formWithFile(req);
@@ -146,7 +194,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(base + QStringLiteral("/:id"))
         .allow(who).onWorker()
         .summary(Tag, QStringLiteral("Satu berkas dengan pratinjau 10 baris pertama (preview)"))
-        .data(fileSchema()).errors({404})
+        .data(fileWithStatesSchema(true)).errors({404})
         .handle([&files, &sync](ApiRequest &req) {
             const QString id = req.param(QStringLiteral("id"));
             auto d = files.get(id);
@@ -173,7 +221,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.post(base + QStringLiteral("/:id/replace"))
         .allow(who).onWorker()
-        .multipartBody(DataFileService::MaxBytes, schema::object({{"file", QJsonObject{{"type", "string"}, {"format", "binary"}}}}, {"file"}))
+        .multipartBody(DataFileService::MaxBytes, schema::object({{"file", schema::binary()}}, {"file"}))
         .summary(Tag, QStringLiteral("Mengganti isi berkas (perlu diverifikasi lagi)"))
         .data(fileSchema()).errors({400, 404, 413})
         .handle([&files](ApiRequest &req) {
@@ -226,10 +274,10 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.get(base + QStringLiteral("/:id/conflict"))
         .allow(who)
-        .queryParam(QStringLiteral("target"), QStringLiteral("string"), QStringLiteral("splp"), true)
+        .queryEnum(QStringLiteral("target"), {satudata::Splp}, QStringLiteral("Hanya SPLP yang punya konflik"), true)
         .summary(Tag, QStringLiteral("Versi lokal dan versi portal dari dataset yang berkonflik"))
-        .data(schema::object({{"fileId", schema::str()}, {"target", schema::str()}, {"local", schema::object({})}, {"remote", schema::object({})},
-                              {"detectedAt", schema::str()}}))
+        .data(schema::record({{"fileId", schema::uuid()}, {"target", targetSchema()},
+                              {"local", schema::map()}, {"remote", schema::map()}, {"detectedAt", schema::dateTime()}}))
         .errors({404})
         .handle([&sync](ApiRequest &req) {
             const QString target = req.query(QStringLiteral("target"));
@@ -239,7 +287,8 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.post(base + QStringLiteral("/:id/resolve"))
         .allow(who).onWorker()
-        .jsonBody(schema::object({{"target", schema::str("splp")}, {"keep", schema::str("local | remote")}}, {"keep"}))
+        .jsonBody(schema::object({{"target", schema::oneOf({satudata::Splp})},
+                                  {"keep", schema::oneOf({QStringLiteral("local"), QStringLiteral("remote")})}}, {"keep"}))
         .summary(Tag, QStringLiteral("Menyelesaikan konflik: pakai versi lokal (dikirim ulang) atau versi portal (diambil ke berkas)"))
         .data(resultSchema()).errors({400, 404})
         .handle([&sync](ApiRequest &req) {
@@ -264,10 +313,10 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.get(all + QStringLiteral("/events"))
         .allow(who)
-        .queryParam(QStringLiteral("targets"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")) + QStringLiteral(", boleh berulang"), true)
+        .queryEnum(QStringLiteral("targets"), satudata::targets(), QStringLiteral("boleh berulang"), true)
         .summary(Tag, QStringLiteral("Sync semua berkas sebagai server-sent events (bergabung bila sudah berjalan); frame terakhir membawa summary"))
-        .data(schema::object({{"message", schema::str()}, {"progress", schema::integer()}, {"current", schema::integer()}, {"total", schema::integer()},
-                              {"done", schema::boolean()}, {"summary", runSchema()}}))
+        .data(QJsonObject{{"allOf", QJsonArray{schema::ref(QStringLiteral("Progress")),
+                                               schema::object({{"summary", runSchema()}})}}})
         .errors({400, 409})
         .handleStream([&sync](ApiRequest &req, HttpConnection *conn, const HeaderList &headers) {
             QJsonArray raw;
@@ -289,7 +338,8 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(all + QStringLiteral("/status"))
         .allow(who)
         .summary(Tag, QStringLiteral("Apakah sync semua berkas sedang berjalan, kemajuannya, dan ringkasan run terakhir"))
-        .data(schema::object({{"running", schema::boolean()}, {"progress", schema::object({})}, {"lastRun", runSchema()}}))
+        .data(schema::record({{"running", schema::boolean()}, {"progress", schema::ref(QStringLiteral("Progress"))},
+                              {"lastRun", schema::nullable(runSchema())}}))
         .handle([&sync](ApiRequest &) {
             const RunSummary last = sync.lastRun();
             return envelope::ok(QJsonObject{{"running", sync.isRunning()}, {"progress", sync.current().toJson()},
@@ -310,16 +360,19 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/integrations/logs"))
         .allow(who)
         .queryParam(QStringLiteral("fileId"), QStringLiteral("string"), QStringLiteral("Satu berkas"))
-        .queryParam(QStringLiteral("target"), QStringLiteral("string"), satudata::targetNames().join(QStringLiteral(" | ")))
-        .queryParam(QStringLiteral("status"), QStringLiteral("string"), QStringLiteral("ok | unchanged | failed | conflict"))
+        .queryEnum(QStringLiteral("target"), satudata::targets(), QStringLiteral("Tujuan"))
+        .queryEnum(QStringLiteral("status"), satudata::logStatuses(), QStringLiteral("Hasil"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
         .summary(Tag, QStringLiteral("Log tiap percobaan kirim: tujuan, berkas, status, durasi, jawaban sistem tujuan"))
-        .data(schema::array(schema::object({{"id", schema::str()}, {"runId", schema::str()}, {"fileId", schema::str()}, {"fileTitle", schema::str()},
-                                            {"target", schema::str()}, {"status", schema::str()}, {"failureClass", schema::str()},
-                                            {"message", schema::str()}, {"answer", schema::str("jawaban mentah, maks 4000 karakter")},
-                                            {"durationMs", schema::integer()}, {"attempt", schema::integer()}, {"actor", schema::str()}, {"at", schema::str()}})))
-        .errors({400})
+        .data(schema::array(schema::record({{"id", schema::uuid()}, {"runId", schema::nullable(schema::uuid("null: kiriman satu berkas"))},
+                                            {"fileId", schema::uuid()}, {"fileTitle", schema::str()},
+                                            {"target", targetSchema()}, {"status", schema::oneOf(satudata::logStatuses())},
+                                            {"failureClass", schema::nullable(schema::oneOf(satudata::failureClasses()))},
+                                            {"message", schema::str()}, {"answer", schema::nullable(schema::str("jawaban mentah, maks 4000 karakter"))},
+                                            {"durationMs", schema::integer()}, {"attempt", schema::integer()},
+                                            {"actor", schema::nullable(schema::str())}, {"at", schema::dateTime()}})))
+        .paged().errors({400})
         .handle([&sync](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")), 20);
             if (!page.ok())
@@ -345,8 +398,9 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/integrations/queue"))
         .allow(who)
         .summary(Tag, QStringLiteral("Antrean coba ulang: kiriman gagal sementara (jaringan, batas permintaan, server) dan kapan dicoba lagi"))
-        .data(schema::array(schema::object({{"fileId", schema::str()}, {"fileTitle", schema::str()}, {"target", schema::str()}, {"attempts", schema::integer()},
-                                            {"nextAt", schema::str()}, {"failureClass", schema::str()}, {"lastError", schema::str()}})))
+        .data(schema::array(schema::record({{"fileId", schema::uuid()}, {"fileTitle", schema::str()}, {"target", targetSchema()},
+                                            {"attempts", schema::integer()}, {"nextAt", schema::dateTime()},
+                                            {"failureClass", schema::oneOf(satudata::failureClasses())}, {"lastError", schema::str()}})))
         .handle([&sync](ApiRequest &) {
             auto q = sync.retryQueue();
             if (!q.ok())
@@ -368,7 +422,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
         });
 
     router.put(schedulePath)
-        .allow(who).jsonBody(scheduleSchema())
+        .allow(who).jsonBody(schema::object(scheduleInputProperties()))
         .summary(Tag, QStringLiteral("Mengatur jadwal sync otomatis (harian/mingguan pada jam tertentu, selama program berjalan)"))
         .data(scheduleSchema()).errors({400})
         .handle([&sync](ApiRequest &req) {

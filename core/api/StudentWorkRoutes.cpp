@@ -15,12 +15,14 @@ const QString Tag = QStringLiteral("Karya siswa");
 
 QJsonObject workSchema()
 {
-    return schema::object({{"id", schema::str()}, {"studentId", schema::str()}, {"studentName", schema::str()},
+    return schema::record({{"id", schema::uuid()}, {"studentId", schema::uuid()}, {"studentName", schema::str()},
                            {"studentUsername", schema::str()}, {"title", schema::str()}, {"description", schema::str()},
-                           {"category", schema::str()}, {"link", schema::str()}, {"featured", schema::boolean()},
-                           {"file", schema::object({{"url", schema::str()}, {"mime", schema::str()}, {"size", schema::integer()},
-                                                    {"name", schema::str()}})},
-                           {"createdAt", schema::str()}, {"updatedAt", schema::str()}});
+                           {"category", schema::oneOf(StudentWorkService::categories())},
+                           {"link", schema::nullable(schema::str("http(s)://…"))}, {"featured", schema::boolean()},
+                           {"file", schema::nullable(schema::record({{"url", schema::str()},
+                                                                     {"mime", schema::oneOf(StudentWorkService::fileMimes())},
+                                                                     {"size", schema::integer()}, {"name", schema::str()}}))},
+                           {"createdAt", schema::dateTime()}, {"updatedAt", schema::dateTime()}});
 }
 
 HttpResponse workResponse(const Result<StudentWork> &w, const QString &message, int status = 200)
@@ -38,12 +40,12 @@ void registerStudentWorkRoutes(Router &router, Core &core)
         .allow(readers)
         .summary(Tag, QStringLiteral("Karya: siswa melihat miliknya; admin dan kesiswaan melihat semua dengan filter"))
         .queryParam(QStringLiteral("studentId"), QStringLiteral("string"), QStringLiteral("Hanya staf: karya seorang siswa"))
-        .queryParam(QStringLiteral("category"), QStringLiteral("string"), StudentWorkService::categories().join(QStringLiteral(" | ")))
+        .queryEnum(QStringLiteral("category"), StudentWorkService::categories(), QStringLiteral("Kategori"))
         .queryParam(QStringLiteral("featured"), QStringLiteral("boolean"), QStringLiteral("true | false"))
         .queryParam(QStringLiteral("q"), QStringLiteral("string"), QStringLiteral("Cari di judul"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))
-        .data(schema::array(workSchema())).errors({400})
+        .data(schema::array(workSchema())).paged().errors({400})
         .handle([&works](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")));
             if (!page.ok())
@@ -75,11 +77,11 @@ void registerStudentWorkRoutes(Router &router, Core &core)
         .rateScope(RateScope::Upload, QStringLiteral("Terlalu banyak unggahan karya. Silakan coba lagi nanti."))
         .jsonOrMultipartBody(StudentWorkService::MaxFileBytes,
                              schema::object({{"title", schema::str("maks 200 karakter")}, {"description", schema::str("maks 5000 karakter")},
-                                             {"category", schema::str(StudentWorkService::categories().join(QStringLiteral(" | ")))},
+                                             {"category", schema::oneOf(StudentWorkService::categories())},
                                              {"link", schema::str("http(s)://…")},
-                                             {"file", QJsonObject{{"type", "string"}, {"format", "binary"}, {"description", "multipart saja: PDF atau gambar, maks 5 MB"}}}},
+                                             {"file", schema::binary("multipart saja: PDF atau gambar, maks 5 MB")}},
                                             {"title", "category"}))
-        .summary(Tag, QStringLiteral("Mengirim karya (JSON, atau multipart dengan berkas PDF/gambar maks 5 MB)"))
+        .summary(Tag, QStringLiteral("Mengirim karya (JSON, atau multipart dengan berkas PDF/gambar maks 5 MB)")).created()
         .describe(QStringLiteral("Kuota per siswa: %1 karya dan %2 MB berkas (409 bila terlampaui; menarik karya membebaskan kuota). "
                                  "507 bila ruang disk server di bawah cadangan.")
                       .arg(StudentWorkService::MaxWorksPerStudent).arg(StudentWorkService::MaxBytesPerStudent / (1024 * 1024)))
@@ -125,7 +127,7 @@ void registerStudentWorkRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/student/works/:id/file"))
         .allow(readers).onWorker()
         .summary(Tag, QStringLiteral("Mengunduh berkas karya (pemiliknya dan staf)"))
-        .response(QJsonObject{{"type", "string"}, {"format", "binary"}}).errors({404})
+        .response(schema::binary()).errors({404})
         .handle([&works](ApiRequest &req) {
             auto f = works.file(req.actor(), req.param(QStringLiteral("id")));
             if (!f.ok())

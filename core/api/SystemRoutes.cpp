@@ -3,6 +3,7 @@
 #include "http/Envelope.h"
 #include "OpenApi.h"
 #include "app/Core.h"
+#include "db/DatabaseConfig.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -15,8 +16,8 @@ void registerSystemRoutes(Router &router, ApiServer &server)
     router.get(QStringLiteral("/api/health"))
         .publicAccess()
         .summary(QStringLiteral("Sistem"), QStringLiteral("Status server: versi, jenis basis data, lama berjalan"))
-        .data(schema::object({{"status", schema::str("ok")}, {"version", schema::str()},
-                              {"database", schema::str("sqlite | postgresql")},
+        .data(schema::record({{"status", schema::oneOf({QStringLiteral("ok")})}, {"version", schema::str()},
+                              {"database", schema::oneOf(DatabaseConfig::kindNames())},
                               {"uptimeSeconds", schema::integer()}}))
         .handle([&core](ApiRequest &) {
             return envelope::ok(QJsonObject{
@@ -30,7 +31,7 @@ void registerSystemRoutes(Router &router, ApiServer &server)
     router.get(QStringLiteral("/api/openapi.json"))
         .publicAccess()
         .summary(QStringLiteral("Sistem"), QStringLiteral("Dokumen OpenAPI 3.0 seluruh API"))
-        .response(QJsonObject{{"type", "object"}})
+        .response(schema::map())
         .handle([&server](ApiRequest &) {
             // Built once: the route table does not change after start-up.
             static const QByteArray doc = QJsonDocument(buildOpenApi(server.router(), Core::version())).toJson(QJsonDocument::Compact);

@@ -13,18 +13,21 @@ namespace {
 const QString Tag = QStringLiteral("Tahun Ajaran");
 const QString Base = QStringLiteral("/admin/pendaftaran/master/tahun-ajaran");
 
-QJsonObject recordSchema()
+QJsonObject recordProperties()
 {
-    return schema::object({{"id_tahun_ajaran", schema::str("UUID")},
-                           {"tahun_ajaran", schema::str("TTTT/TTTT+1, contoh 2024/2025")},
-                           {"periode_awal_pendaftaran", schema::str("Y-m-d")},
-                           {"periode_akhir_pendaftaran", schema::str("Y-m-d, setelah tanggal awal")},
-                           {"sts_aktif", schema::integer("1 aktif, 2 nonaktif")},
-                           {"sts_hapus", schema::integer("1 data aktif, 2 tempat sampah")},
-                           {"updated_at", schema::str("ISO 8601 UTC")}});
+    return {{"id_tahun_ajaran", schema::uuid()},
+            {"tahun_ajaran", schema::str("TTTT/TTTT+1, contoh 2024/2025")},
+            {"periode_awal_pendaftaran", schema::date()},
+            {"periode_akhir_pendaftaran", schema::date("setelah tanggal awal")},
+            {"sts_aktif", schema::oneOfInt({TahunAjaran::Active, TahunAjaran::Inactive}, QStringLiteral("1 aktif, 2 nonaktif"))},
+            {"sts_hapus", schema::oneOfInt({TahunAjaran::Live, TahunAjaran::Trashed}, QStringLiteral("1 data aktif, 2 tempat sampah"))},
+            {"updated_at", schema::dateTime()}};
 }
 
-QJsonObject idSchema() { return schema::object({{"id_tahun_ajaran", schema::str("UUID")}}, {"id_tahun_ajaran"}); }
+// As answered: every key present.
+QJsonObject recordSchema() { return schema::record(recordProperties()); }
+
+QJsonObject idSchema() { return schema::object({{"id_tahun_ajaran", schema::uuid()}}, {"id_tahun_ajaran"}); }
 
 HttpResponse record(const Result<TahunAjaran> &r, const QString &message)
 {
@@ -61,7 +64,7 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
         });
 
     router.post(Base + QStringLiteral("/store"))
-        .allow(staff).jsonBody(schema::object(recordSchema().value(QLatin1String("properties")).toObject(),
+        .allow(staff).jsonBody(schema::object(recordProperties(),
                                               {"tahun_ajaran", "periode_awal_pendaftaran", "periode_akhir_pendaftaran", "sts_aktif"}))
         .summary(Tag, QStringLiteral("Membuat (tanpa id) atau mengubah (dengan id) tahun ajaran"))
         .data(recordSchema()).errors({400, 404, 409})
@@ -122,7 +125,7 @@ void registerTahunAjaranRoutes(Router &router, Core &core)
 
     router.post(Base + QStringLiteral("/update-from-sync"))
         .publicAccess().rateScope(RateScope::Protected)
-        .jsonBody(recordSchema())
+        .jsonBody(schema::object(recordProperties()))
         .summary(Tag, QStringLiteral("Webhook SIAKAD: satu data tahun ajaran (header X-API-KEY = SIAKAD_API_KEY)"))
         .data(recordSchema()).errors({400, 401, 409})
         .handle([&core](ApiRequest &req) {

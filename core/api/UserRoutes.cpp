@@ -13,16 +13,16 @@ const QString Tag = QStringLiteral("Pengguna");
 
 QJsonObject userSchema()
 {
-    return schema::object({{"id", schema::str()}, {"username", schema::str()}, {"name", schema::str()},
-                           {"role", schema::str()}, {"active", schema::boolean()},
-                           {"createdAt", schema::str()}, {"updatedAt", schema::str()}});
+    return schema::record({{"id", schema::uuid()}, {"username", schema::str()}, {"name", schema::str()},
+                           {"role", schema::oneOf(allRoleNames())}, {"active", schema::boolean()},
+                           {"createdAt", schema::dateTime()}, {"updatedAt", schema::dateTime()}});
 }
 
 QJsonObject inputSchema(bool create)
 {
     return schema::object({{"username", schema::str("3–32 karakter: huruf, angka, . _ -")},
                            {"name", schema::str()},
-                           {"role", schema::str("admin | operator | ppdb | kesiswaan | osis | siswa")},
+                           {"role", schema::oneOf(allRoleNames())},
                            {"password", schema::str("minimal 8 karakter, tidak sama dengan username")},
                            {"active", schema::boolean()}},
                           create ? QStringList{"username", "name", "role", "password"} : QStringList{});
@@ -36,7 +36,7 @@ void registerUserRoutes(Router &router, Core &core)
         .summary(Tag, QStringLiteral("Daftar pengguna"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman (mulai 1)"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Jumlah per halaman (maks 100)"))
-        .data(schema::array(userSchema())).errors({400})
+        .data(schema::array(userSchema())).paged().errors({400})
         .handle([&core](ApiRequest &req) {
             auto page = PageRequest::parse(req.query(QStringLiteral("page")), req.query(QStringLiteral("limit")), 100);
             if (!page.ok())
@@ -53,7 +53,7 @@ void registerUserRoutes(Router &router, Core &core)
 
     router.post(QStringLiteral("/api/admin/users"))
         .allow(rolesFor(Permission::ManageUsers)).jsonBody(inputSchema(true)).onWorker()
-        .summary(Tag, QStringLiteral("Membuat pengguna"))
+        .summary(Tag, QStringLiteral("Membuat pengguna")).created()
         .data(userSchema()).errors({400, 409})
         .handle([&core](ApiRequest &req) {
             auto u = core.users().create(req.actor(), UserInput::fromJson(req.json));

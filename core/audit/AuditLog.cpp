@@ -85,7 +85,7 @@ QString AuditLog::areaOf(const QString &entity)
     for (const AreaDef &d : areaDefs())
         if (d.entities.contains(entity))
             return QLatin1String(d.area);
-    return QStringLiteral("lainnya");
+    return QLatin1String(OtherArea);
 }
 
 QString AuditLog::areaLabel(const QString &area)

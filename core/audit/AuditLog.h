@@ -45,7 +45,8 @@ public:
     // the entities each covers.
     static const QStringList &areas();
     static QStringList entitiesOf(const QString &area);
-    static QString areaOf(const QString &entity);
+    static QString areaOf(const QString &entity); // OtherArea for an entity of no area
+    static constexpr const char *OtherArea = "lainnya";
     static QString areaLabel(const QString &area); // Indonesian
 
     Result<QList<AuditEntry>> recent(int limit, const QString &entity = {}, const QString &entityId = {});

@@ -33,6 +33,14 @@ QString roleLabel(Role role)
     return {};
 }
 
+QStringList allRoleNames()
+{
+    QStringList out;
+    for (Role r : allRoles())
+        out << roleName(r);
+    return out;
+}
+
 std::optional<Role> roleFromName(const QString &name)
 {
     for (Role r : allRoles())

@@ -1,6 +1,7 @@
 #pragma once
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace tu {
@@ -11,5 +12,6 @@ QString roleName(Role role);                           // "admin", … (API and 
 QString roleLabel(Role role);                          // Indonesian label for people
 std::optional<Role> roleFromName(const QString &name); // exact, lower case
 QList<Role> allRoles();
+QStringList allRoleNames();                        // the names of allRoles(), in order
 
 } // namespace tu

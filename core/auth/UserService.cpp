@@ -121,7 +121,7 @@ Result<User> UserService::create(const Actor &actor, const UserInput &in)
             fields.insert(QStringLiteral("name"), p);
     const auto role = roleFromName(in.role.value_or(QString()));
     if (!role && !fields.contains(QStringLiteral("role")))
-        fields.insert(QStringLiteral("role"), QStringLiteral("Peran harus salah satu dari: admin, operator, ppdb, kesiswaan, osis, siswa."));
+        fields.insert(QStringLiteral("role"), QStringLiteral("Peran harus salah satu dari: %1.").arg(allRoleNames().join(QStringLiteral(", "))));
     if (!fields.contains(QStringLiteral("password")))
         if (auto p = passwordProblem(in.password.value_or(QString()), username); !p.isEmpty())
             fields.insert(QStringLiteral("password"), p);

@@ -479,7 +479,7 @@ Result<QJsonObject> ContentService::publicNews(const QString &id)
     return present(news, *r.value(), false, true);
 }
 
-Result<QJsonArray> ContentService::events(const QDate &from, const QDate &to)
+Result<QJsonArray> ContentService::events(const QDate &from, const QDate &to, bool publicView)
 {
     const ContentType &cal = *content::type(QStringLiteral("calendar"));
     ContentQuery q;
@@ -491,7 +491,7 @@ Result<QJsonArray> ContentService::events(const QDate &from, const QDate &to)
         return rows.error();
     QJsonArray out;
     for (const ContentRecord &r : rows.value())
-        out.append(present(cal, r));
+        out.append(present(cal, r, false, publicView));
     return out;
 }
 
@@ -511,7 +511,7 @@ Result<ContentService::Month> ContentService::publicCalendar(const QString &year
     if (!f.isEmpty())
         return Error::validation(f, QStringLiteral("Parameter kalender tidak valid."));
     const QDate first(m.year, m.month, 1);
-    auto events = this->events(first, first.addMonths(1).addDays(-1));
+    auto events = this->events(first, first.addMonths(1).addDays(-1), true);
     if (!events.ok())
         return events.error();
     m.events = events.value();

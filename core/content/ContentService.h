@@ -78,7 +78,8 @@ public:
     // school time zone. Anything else is a VALIDATION_ERROR.
     Result<Month> publicCalendar(const QString &year, const QString &month);
     // Events overlapping [from, to] (desktop month view).
-    Result<QJsonArray> events(const QDate &from, const QDate &to);
+    // publicView: as the public calendar shows them (no staff-only `approved`).
+    Result<QJsonArray> events(const QDate &from, const QDate &to, bool publicView = false);
 
     // The stored form of `input` merged over `existing`, or per-field Indonesian messages.
     Result<ContentRecord> validate(const ContentType &type, const QJsonObject &input, const ContentRecord &existing = {});

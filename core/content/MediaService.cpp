@@ -33,8 +33,13 @@ Media fromRow(const QSqlQuery &q)
     m.createdAt = q.value(12).toString();
     return m;
 }
-const QStringList ImageMimes{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("image/webp")};
 } // namespace
+
+const QStringList &MediaService::imageMimes()
+{
+    static const QStringList m{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("image/webp")};
+    return m;
+}
 
 QJsonObject Media::toJson() const
 {
@@ -57,7 +62,7 @@ QString MediaService::idFrom(const QString &idOrUrl)
 
 Result<Media> MediaService::store(const Actor &actor, QIODevice &content, const QString &originalName)
 {
-    auto mime = files::check(content, MaxBytes, ImageMimes);
+    auto mime = files::check(content, MaxBytes, imageMimes());
     if (!mime.ok())
         return mime.error();
     const QString notImage = QStringLiteral("Berkas bukan gambar yang utuh. Simpan ulang gambar sebagai JPG, PNG atau WebP lalu unggah lagi.");

@@ -4,6 +4,7 @@
 #include "files/Upload.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <optional>
 
 class QIODevice;
@@ -38,6 +39,7 @@ public:
     static constexpr qint64 MaxBytes = 5 * 1024 * 1024;
     static constexpr int ThumbSize = 480;
     static constexpr qint64 MaxPixels = 50'000'000; // refuses decompression bombs before decoding
+    static const QStringList &imageMimes(); // decided by content
 
     MediaService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve);
     Result<Media> store(const Actor &actor, QIODevice &content, const QString &originalName);

@@ -15,8 +15,6 @@ namespace tu {
 
 namespace {
 const QString Entity = QStringLiteral("student_work");
-const QStringList FileMimes{QStringLiteral("application/pdf"), QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
-                            QStringLiteral("image/webp")};
 const QString Select = QStringLiteral(
     "SELECT w.id, w.student_id, u.name, u.username, w.title, w.description, w.category, w.link, w.file_name, w.file_mime, "
     "w.file_size, w.file_sha256, w.original_name, w.featured, w.created_at, w.updated_at "
@@ -66,6 +64,13 @@ QJsonObject StudentWork::toJson() const
     else
         o.insert(QStringLiteral("file"), QJsonValue::Null);
     return o;
+}
+
+const QStringList &StudentWorkService::fileMimes()
+{
+    static const QStringList m{QStringLiteral("application/pdf"), QStringLiteral("image/jpeg"), QStringLiteral("image/png"),
+                               QStringLiteral("image/webp")};
+    return m;
 }
 
 const QStringList &StudentWorkService::categories()
@@ -204,7 +209,7 @@ Result<StudentWork> StudentWorkService::submit(const Actor &actor, const QJsonOb
     if (auto quota = checkQuota(actor.userId, file ? file->size() : 0); !quota.ok())
         return quota.error();
     if (file) {
-        auto mime = files::check(*file, MaxFileBytes, FileMimes);
+        auto mime = files::check(*file, MaxFileBytes, fileMimes());
         if (!mime.ok())
             return mime.error();
         w.fileMime = mime.value();

@@ -48,6 +48,7 @@ public:
     static constexpr int MaxWorksPerStudent = 50;
     static constexpr qint64 MaxBytesPerStudent = 100 * 1024 * 1024;
     static const QStringList &categories();
+    static const QStringList &fileMimes(); // decided by content
 
     StudentWorkService(Database &db, AuditLog &audit, QString dir, files::DiskReserve reserve);
     Result<StudentWorkPage> list(const Actor &actor, const StudentWorkFilter &filter);

@@ -9,10 +9,6 @@
 namespace tu {
 
 namespace {
-const QStringList KecamatanColumns{"kode_wilayah", "nama", "mst_kode_wilayah"};
-const QStringList SekolahColumns{"npsn", "sekolah_id", "nama", "bentuk_pendidikan", "status", "alamat", "kode_wilayah"};
-const QStringList PtkColumns{"ptk_id", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "nuptk", "nip", "jenis_ptk",
-                             "status_kepegawaian", "pendidikan_terakhir", "npsn"};
 
 // INSERT … ON CONFLICT (key) DO UPDATE: one prepared statement per table, reused per row.
 QString upsertSql(const QString &table, const QStringList &columns)
@@ -109,17 +105,36 @@ QString analyticsSelect()
 }
 } // namespace
 
+const QStringList &DapodikRepository::kecamatanColumns()
+{
+    static const QStringList c{"kode_wilayah", "nama", "mst_kode_wilayah"};
+    return c;
+}
+
+const QStringList &DapodikRepository::sekolahColumns()
+{
+    static const QStringList c{"npsn", "sekolah_id", "nama", "bentuk_pendidikan", "status", "alamat", "kode_wilayah"};
+    return c;
+}
+
+const QStringList &DapodikRepository::ptkColumns()
+{
+    static const QStringList c{"ptk_id", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "nuptk", "nip", "jenis_ptk",
+                               "status_kepegawaian", "pendidikan_terakhir", "npsn"};
+    return c;
+}
+
 Result<int> DapodikRepository::upsertKecamatan(const QList<QJsonObject> &rows, const QString &at)
 {
-    return upsert(m_db, QStringLiteral("dapodik_kecamatan"), KecamatanColumns, rows, at);
+    return upsert(m_db, QStringLiteral("dapodik_kecamatan"), kecamatanColumns(), rows, at);
 }
 Result<int> DapodikRepository::upsertSekolah(const QList<QJsonObject> &rows, const QString &at)
 {
-    return upsert(m_db, QStringLiteral("dapodik_sekolah"), SekolahColumns, rows, at);
+    return upsert(m_db, QStringLiteral("dapodik_sekolah"), sekolahColumns(), rows, at);
 }
 Result<int> DapodikRepository::upsertPtk(const QList<QJsonObject> &rows, const QString &at)
 {
-    return upsert(m_db, QStringLiteral("dapodik_ptk"), PtkColumns, rows, at);
+    return upsert(m_db, QStringLiteral("dapodik_ptk"), ptkColumns(), rows, at);
 }
 
 Result<int> DapodikRepository::retireKecamatan(const QString &kodeKabupaten, const QStringList &keep, const QString &at)

@@ -41,6 +41,10 @@ class DapodikRepository
 {
 public:
     explicit DapodikRepository(Database &db) : m_db(db) {}
+    // The upstream columns kept per table, the key first (API rows add active, inactive_at, synced_at).
+    static const QStringList &kecamatanColumns();
+    static const QStringList &sekolahColumns();
+    static const QStringList &ptkColumns();
 
     Result<int> upsertKecamatan(const QList<QJsonObject> &rows, const QString &at);
     Result<int> upsertSekolah(const QList<QJsonObject> &rows, const QString &at);

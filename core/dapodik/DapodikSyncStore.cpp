@@ -12,6 +12,20 @@ QJsonObject DapodikSyncLogEntry::toJson() const
                                    {"inactive", counts.inactive}, {"errors", counts.errors}}}};
 }
 
+const QStringList &DapodikSyncStore::kinds()
+{
+    static const QStringList k{QStringLiteral("global"), QStringLiteral("kecamatan"), QStringLiteral("all-ptk"), QStringLiteral("all-sekolah"),
+                               QStringLiteral("ptk")};
+    return k;
+}
+
+const QStringList &DapodikSyncStore::statuses()
+{
+    static const QStringList s{QStringLiteral("running"), QStringLiteral("success"), QStringLiteral("error"), QStringLiteral("cancelled"),
+                               QStringLiteral("interrupted")};
+    return s;
+}
+
 Result<QJsonObject> DapodikSyncStore::metadata(const QString &key)
 {
     auto q = m_db.exec(QStringLiteral("SELECT id, key, value FROM sync_metadata WHERE key = ?"), {key});
@@ -32,6 +46,7 @@ Status DapodikSyncStore::setMetadata(const QString &key, const QString &value)
 
 Result<QString> DapodikSyncStore::startLog(const QString &kind, const QString &params, const QString &startedBy, bool resumed)
 {
+    Q_ASSERT(kinds().contains(kind));
     const QString id = newId();
     auto r = m_db.exec(QStringLiteral("INSERT INTO sync_log (id, kind, params, status, started_at, started_by, resumed) VALUES (?, ?, ?, 'running', ?, ?, ?)"),
                        {id, kind, params, nowIso(), startedBy, resumed ? 1 : 0});
@@ -42,6 +57,7 @@ Result<QString> DapodikSyncStore::startLog(const QString &kind, const QString &p
 
 Status DapodikSyncStore::finishLog(const QString &id, const QString &status, const DapodikSyncCounts &c, const QString &message)
 {
+    Q_ASSERT(statuses().contains(status));
     auto r = m_db.exec(QStringLiteral("UPDATE sync_log SET status = ?, finished_at = ?, kecamatan_count = ?, sekolah_count = ?, ptk_count = ?, "
                                       "inactive_count = ?, error_count = ?, message = ? WHERE id = ?"),
                        {status, nowIso(), c.kecamatan, c.sekolah, c.ptk, c.inactive, c.errors, message.left(1000), id});

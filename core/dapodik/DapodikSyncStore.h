@@ -26,6 +26,8 @@ class DapodikSyncStore
 {
 public:
     static constexpr const char *LastGlobalSync = "LAST_GLOBAL_SYNC";
+    static const QStringList &kinds();    // global, kecamatan, all-ptk, all-sekolah, ptk
+    static const QStringList &statuses(); // running, success, error, cancelled, interrupted
     explicit DapodikSyncStore(Database &db) : m_db(db) {}
 
     Result<QJsonObject> metadata(const QString &key = QLatin1String(LastGlobalSync)); // {id, key, value}

@@ -2,6 +2,7 @@
 #include "Result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace tu {
 
@@ -19,7 +20,12 @@ struct DatabaseConfig {
     static Result<DatabaseConfig> fromUrl(const QString &url);
     static DatabaseConfig sqlite(const QString &path);
     bool isPostgres() const { return kind == Kind::Postgres; }
-    QString kindName() const { return isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"); }
+    QString kindName() const { return kindNames().at(isPostgres() ? 1 : 0); }
+    static const QStringList &kindNames() // sqlite, postgresql
+    {
+        static const QStringList k{QStringLiteral("sqlite"), QStringLiteral("postgresql")};
+        return k;
+    }
     // For logs and the status bar: never contains the password.
     QString displayUrl() const;
 };

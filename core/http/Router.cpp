@@ -47,6 +47,19 @@ Route &Route::queryParam(const QString &name, const QString &type, const QString
     return *this;
 }
 
+Route &Route::queryEnum(const QString &name, const QStringList &values, const QString &description, bool required)
+{
+    doc.parameters.append(QJsonObject{{"name", name}, {"in", "query"}, {"required", required},
+                                      {"description", description}, {"schema", schema::oneOf(values)}});
+    return *this;
+}
+
+Route &Route::paged()
+{
+    doc.metaSchema = schema::ref(QStringLiteral("PageMeta"));
+    return *this;
+}
+
 qint64 Route::bodyLimit() const
 {
     constexpr qint64 MB = 1024 * 1024;
@@ -94,9 +107,25 @@ const Route *Router::match(const QByteArray &method, const QString &path, QHash<
 }
 
 namespace schema {
-QJsonObject str(const QString &d) { QJsonObject o{{"type", "string"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
-QJsonObject integer(const QString &d) { QJsonObject o{{"type", "integer"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
-QJsonObject boolean(const QString &d) { QJsonObject o{{"type", "boolean"}}; if (!d.isEmpty()) o.insert("description", d); return o; }
+namespace {
+QJsonObject typed(const char *type, const QString &d, const char *format = nullptr)
+{
+    QJsonObject o{{"type", QLatin1String(type)}};
+    if (format)
+        o.insert(QStringLiteral("format"), QLatin1String(format));
+    if (!d.isEmpty())
+        o.insert(QStringLiteral("description"), d);
+    return o;
+}
+} // namespace
+QJsonObject str(const QString &d) { return typed("string", d); }
+QJsonObject integer(const QString &d) { return typed("integer", d); }
+QJsonObject number(const QString &d) { return typed("number", d); }
+QJsonObject boolean(const QString &d) { return typed("boolean", d); }
+QJsonObject date(const QString &d) { return typed("string", d, "date"); }
+QJsonObject dateTime(const QString &d) { return typed("string", d, "date-time"); }
+QJsonObject uuid(const QString &d) { return typed("string", d, "uuid"); }
+QJsonObject binary(const QString &d) { return typed("string", d, "binary"); }
 QJsonObject array(const QJsonObject &items) { return {{"type", "array"}, {"items", items}}; }
 QJsonObject object(const QJsonObject &properties, const QStringList &required)
 {
@@ -105,6 +134,46 @@ QJsonObject object(const QJsonObject &properties, const QStringList &required)
         o.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
     return o;
 }
+QJsonObject record(const QJsonObject &properties, const QStringList &optional)
+{
+    QStringList required;
+    for (const QString &k : properties.keys())
+        if (!optional.contains(k))
+            required << k;
+    return object(properties, required);
+}
+QJsonObject map(const QJsonObject &values)
+{
+    return {{"type", "object"}, {"additionalProperties", values.isEmpty() ? QJsonValue(true) : QJsonValue(values)}};
+}
+QJsonObject oneOf(const QStringList &values, const QString &d)
+{
+    QJsonObject o = str(d);
+    o.insert(QStringLiteral("enum"), QJsonArray::fromStringList(values));
+    return o;
+}
+QJsonObject oneOfInt(const QList<int> &values, const QString &d)
+{
+    QJsonObject o = integer(d);
+    QJsonArray a;
+    for (int v : values)
+        a.append(v);
+    o.insert(QStringLiteral("enum"), a);
+    return o;
+}
+QJsonObject nullable(QJsonObject s)
+{
+    if (s.contains(QLatin1String("$ref"))) // siblings of $ref are ignored in 3.0
+        s = QJsonObject{{"allOf", QJsonArray{s}}};
+    s.insert(QStringLiteral("nullable"), true);
+    if (s.contains(QLatin1String("enum"))) {
+        QJsonArray values = s.value(QLatin1String("enum")).toArray();
+        values.append(QJsonValue::Null);
+        s.insert(QStringLiteral("enum"), values);
+    }
+    return s;
+}
+QJsonObject ref(const QString &name) { return {{"$ref", QStringLiteral("#/components/schemas/") + name}}; }
 } // namespace schema
 
 } // namespace tu

@@ -54,8 +54,10 @@ struct RouteDoc {
     QJsonObject dataSchema;         // schema of `data` in the success envelope
     QJsonObject responseSchema;     // whole response when a route has a fixed non-envelope shape (Dapodik sync)
     QList<QJsonObject> parameters;  // OpenAPI parameter objects (query); path ones are added
+    QJsonObject metaSchema;         // schema of `meta` in the success envelope (paged lists and the like)
     QList<int> errorStatuses;       // extra documented error statuses
     QString successContentType;     // default application/json
+    int successStatus = 200;        // what the handler answers on success (201 when it creates)
 };
 
 struct Route {
@@ -89,7 +91,12 @@ struct Route {
     Route &describe(const QString &text) { doc.description = text; return *this; }
     Route &data(const QJsonObject &schema) { doc.dataSchema = schema; return *this; }
     Route &response(const QJsonObject &schema) { doc.responseSchema = schema; return *this; }
+    Route &meta(const QJsonObject &schema) { doc.metaSchema = schema; return *this; }
+    Route &paged(); // meta is the PageMeta of paged lists
+    Route &created() { doc.successStatus = 201; return *this; }
     Route &queryParam(const QString &name, const QString &type, const QString &description, bool required = false);
+    // A query parameter whose values are a closed set (written as the schema's enum).
+    Route &queryEnum(const QString &name, const QStringList &values, const QString &description, bool required = false);
     Route &errors(std::initializer_list<int> statuses) { doc.errorStatuses = statuses; return *this; }
     Route &handle(Handler h) { handler = std::move(h); return *this; }
     Route &handleStream(StreamHandler h) { stream = std::move(h); return *this; }
@@ -119,13 +126,29 @@ private:
     std::list<Route> m_routes; // stable references for the fluent API
 };
 
-// JSON-schema shorthands for route docs.
+// JSON-schema shorthands for route docs (OpenAPI 3.0: `nullable`, no null type). Closed sets of
+// values come from the domain (PpdbService::documentTypes(), allRoleNames(), …) so validation and
+// the document share one list.
 namespace schema {
 QJsonObject str(const QString &description = {});
 QJsonObject integer(const QString &description = {});
+QJsonObject number(const QString &description = {});
 QJsonObject boolean(const QString &description = {});
 QJsonObject array(const QJsonObject &items);
 QJsonObject object(const QJsonObject &properties, const QStringList &required = {});
+// An object whose properties are all always present, except `optional` ones.
+QJsonObject record(const QJsonObject &properties, const QStringList &optional = {});
+// A map or an object whose keys are not fixed (every value matches `values`; empty: anything).
+QJsonObject map(const QJsonObject &values = {});
+QJsonObject oneOf(const QStringList &values, const QString &description = {});     // string enum
+QJsonObject oneOfInt(const QList<int> &values, const QString &description = {});    // integer enum
+QJsonObject date(const QString &description = {});     // Y-m-d
+QJsonObject dateTime(const QString &description = {}); // ISO 8601 UTC with Z
+QJsonObject uuid(const QString &description = {});
+QJsonObject binary(const QString &description = {});
+// The same schema, also allowing null (an enum gets null among its values, as 3.0.3 asks).
+QJsonObject nullable(QJsonObject schema);
+QJsonObject ref(const QString &componentName);
 } // namespace schema
 
 } // namespace tu

@@ -125,8 +125,8 @@ Result<RegistrationPage> PpdbRepository::list(const RegistrationFilter &f)
     auto counts = m_db.exec(QStringLiteral("SELECT status, COUNT(*) FROM ppdb_registrations GROUP BY status"));
     if (!counts.ok())
         return counts.error();
-    for (const char *s : {"pending", "verified", "accepted", "rejected"})
-        page.counts.insert(QLatin1String(s), 0);
+    for (const QString &s : Registration::statuses())
+        page.counts.insert(s, 0);
     while (counts.value().next())
         page.counts.insert(counts.value().value(0).toString(), counts.value().value(1).toLongLong());
     return page;

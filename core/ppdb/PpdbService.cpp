@@ -20,7 +20,6 @@ namespace tu {
 
 namespace {
 const QString Entity = QStringLiteral("ppdb_registration");
-const QStringList DocumentMimes{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("application/pdf")};
 
 QString statusLabel(const QString &s) { return s.toUpper(); }
 
@@ -35,6 +34,12 @@ const QStringList &PpdbService::documentTypes()
 {
     static const QStringList t{QStringLiteral("photo"), QStringLiteral("ijazah"), QStringLiteral("kk"), QStringLiteral("akta")};
     return t;
+}
+
+const QStringList &PpdbService::documentMimes()
+{
+    static const QStringList m{QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("application/pdf")};
+    return m;
 }
 
 PpdbService::PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir,
@@ -194,10 +199,10 @@ Result<RegistrationDocument> PpdbService::upload(const Actor &actor, const QStri
                  QStringLiteral("Gunakan ID pendaftaran (registrationId) yang tertera pada bukti pendaftaran, bukan nomor "
                                 "pendaftaran PPDB-…. ID itu diberikan saat pendaftaran berhasil dikirim."));
     if (!documentTypes().contains(type))
-        f.insert(QStringLiteral("documentType"), QStringLiteral("Jenis dokumen harus salah satu dari: photo, ijazah, kk, akta."));
+        f.insert(QStringLiteral("documentType"), QStringLiteral("Jenis dokumen harus salah satu dari: %1.").arg(documentTypes().join(QStringLiteral(", "))));
     if (!f.isEmpty())
         return Error::validation(f);
-    auto mime = files::check(content, MaxDocumentBytes, DocumentMimes);
+    auto mime = files::check(content, MaxDocumentBytes, documentMimes());
     if (!mime.ok())
         return mime.error();
     auto reg = staff ? find(ref) : [&]() -> Result<Registration> {
@@ -309,7 +314,7 @@ Result<RegistrationPage> PpdbService::list(const RegistrationFilter &filter)
     f.page = qBound(1, f.page, PageRequest::MaxPage);
     f.limit = qBound(1, f.limit, PageRequest::MaxLimit);
     f.q = f.q.simplified().left(100);
-    if (!f.status.isEmpty() && !QStringList({"pending", "verified", "accepted", "rejected"}).contains(f.status))
+    if (!f.status.isEmpty() && !Registration::statuses().contains(f.status))
         return Error::validation({{QStringLiteral("status"), QStringLiteral("Status harus pending, verified, accepted atau rejected.")}});
     return m_repo.list(f);
 }
@@ -345,7 +350,7 @@ Result<Registration> PpdbService::changeStatus(const Actor &actor, const QString
         {QStringLiteral("pending"), {QStringLiteral("verified"), QStringLiteral("rejected")}},
         {QStringLiteral("verified"), {QStringLiteral("accepted"), QStringLiteral("rejected")}},
     };
-    if (!QStringList({"verified", "accepted", "rejected"}).contains(status))
+    if (status == Registration::statuses().first() || !Registration::statuses().contains(status)) // never back to pending
         return Error::validation({{QStringLiteral("status"), QStringLiteral("Status baru harus verified, accepted atau rejected.")}});
     if (note.size() > 1000)
         return Error::validation({{QStringLiteral("note"), QStringLiteral("Catatan paling banyak 1000 karakter.")}});

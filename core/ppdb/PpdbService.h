@@ -51,6 +51,7 @@ public:
     static constexpr int KeepRetiredVersions = 2;
     static const QStringList &documentTypes();
     static const QStringList &religions();
+    static const QStringList &documentMimes(); // decided by content: JPEG, PNG, PDF
 
     PpdbService(Database &db, AuditLog &audit, TahunAjaranService &years, SettingsStore &settings, QString uploadDir,
                 files::DiskReserve reserve);

@@ -62,7 +62,7 @@ Result<Registration> PpdbService::parse(const QJsonObject &in, const QDate &toda
         f.insert(QStringLiteral("nisn"), QStringLiteral("NISN harus tepat 10 angka."));
 
     r.gender = clean(in.value(QLatin1String("gender"))).toUpper();
-    if (r.gender != QLatin1String("L") && r.gender != QLatin1String("P"))
+    if (!Registration::genders().contains(r.gender))
         f.insert(QStringLiteral("gender"), QStringLiteral("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
 
     const QString religion = clean(in.value(QLatin1String("religion")));

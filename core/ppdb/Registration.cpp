@@ -32,6 +32,24 @@ QJsonObject Registration::toJson() const
             {"source", source}, {"submittedAt", submittedAt}, {"updatedAt", updatedAt}};
 }
 
+const QStringList &Registration::statuses()
+{
+    static const QStringList s{QStringLiteral("pending"), QStringLiteral("verified"), QStringLiteral("accepted"), QStringLiteral("rejected")};
+    return s;
+}
+
+const QStringList &Registration::sources()
+{
+    static const QStringList s{QStringLiteral("online"), QStringLiteral("walkin")};
+    return s;
+}
+
+const QStringList &Registration::genders()
+{
+    static const QStringList g{QStringLiteral("L"), QStringLiteral("P")};
+    return g;
+}
+
 QJsonObject RegistrationDocument::toJson() const
 {
     return {{"id", id}, {"documentType", type}, {"fileName", originalName}, {"mimeType", mimeType},

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace tu {
 
@@ -23,6 +24,11 @@ struct Registration {
     QString submittedAt, updatedAt;
 
     QJsonObject toJson() const; // full record for staff
+
+    // The closed sets of the record, shared by validation and the API schema.
+    static const QStringList &statuses(); // pending, verified, accepted, rejected
+    static const QStringList &sources();  // online, walkin
+    static const QStringList &genders();  // L, P
 };
 
 struct RegistrationDocument {

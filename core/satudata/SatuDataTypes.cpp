@@ -11,6 +11,43 @@ QString orList(const QStringList &names)
     return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" atau ") + names.last();
 }
 
+const QStringList &targets()
+{
+    static const QStringList t = targetNames(); // the registry's order
+    return t;
+}
+
+const QStringList &failureClasses()
+{
+    static const QStringList c{Authentication, Network, Validation, RateLimit, Server};
+    return c;
+}
+
+const QStringList &resultStatuses()
+{
+    static const QStringList s{QStringLiteral("ok"), QStringLiteral("unchanged"), QStringLiteral("failed"), QStringLiteral("conflict"),
+                               QStringLiteral("skipped")};
+    return s;
+}
+
+const QStringList &stateStatuses()
+{
+    static const QStringList s{QStringLiteral("never"), QStringLiteral("ok"), QStringLiteral("failed"), QStringLiteral("conflict")};
+    return s;
+}
+
+const QStringList &logStatuses()
+{
+    static const QStringList s{QStringLiteral("ok"), QStringLiteral("unchanged"), QStringLiteral("failed"), QStringLiteral("conflict")};
+    return s;
+}
+
+const QStringList &triggers()
+{
+    static const QStringList t{QStringLiteral("manual"), QStringLiteral("scheduled"), QStringLiteral("retry")};
+    return t;
+}
+
 Result<QStringList> parseTargets(const QJsonValue &value)
 {
     const auto bad = [](const QString &m) { return Error::validation({{QStringLiteral("targets"), m}}, m); };

@@ -21,6 +21,7 @@ QStringList targetNames();
 QString targetLabel(const QString &target); // "SPLP Satu Data Indonesia", "SIPD e-walidata"
 // "a atau b", "a, b atau c": the names in an Indonesian sentence.
 QString orList(const QStringList &names);
+const QStringList &targets(); // the same names, as one list for schemas and checks
 // `targets` from a request: a non-empty list of target names (duplicates dropped, order kept),
 // or VALIDATION_ERROR on the `targets` field.
 Result<QStringList> parseTargets(const QJsonValue &targets);
@@ -34,6 +35,13 @@ inline const QString Server = QStringLiteral("server");
 QString failureLabel(const QString &failureClass); // "Autentikasi", …
 QString failureHint(const QString &failureClass);  // what to do next, in Indonesian
 bool failureIsTransient(const QString &failureClass); // network, rate limit, server: retried later
+const QStringList &failureClasses();
+
+// The closed sets of statuses, shared by the sync and the API schema.
+const QStringList &resultStatuses(); // TargetResult: ok, unchanged, failed, conflict, skipped
+const QStringList &stateStatuses();  // TargetState: never (not tried yet), ok, failed, conflict
+const QStringList &logStatuses();    // PushLogEntry: ok, unchanged, failed, conflict
+const QStringList &triggers();       // RunSummary: manual, scheduled, retry
 } // namespace satudata
 
 // What happened to one file at one target.

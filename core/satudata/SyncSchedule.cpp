@@ -62,12 +62,18 @@ QJsonObject SyncSchedule::toJson() const
             {"updatedBy", updatedBy.isEmpty() ? QJsonValue() : QJsonValue(updatedBy)}};
 }
 
+const QStringList &SyncSchedule::frequencies()
+{
+    static const QStringList f{QStringLiteral("off"), QStringLiteral("daily"), QStringLiteral("weekly")};
+    return f;
+}
+
 Result<SyncSchedule> SyncSchedule::fromJson(const QJsonObject &json)
 {
     SyncSchedule s;
     QHash<QString, QString> e;
     s.frequency = json.value(QLatin1String("frequency")).toString(QStringLiteral("off"));
-    if (s.frequency != QLatin1String("off") && s.frequency != QLatin1String("daily") && s.frequency != QLatin1String("weekly"))
+    if (!frequencies().contains(s.frequency))
         e.insert(QStringLiteral("frequency"), QStringLiteral("Pilih frekuensi: off (tidak terjadwal), daily (harian) atau weekly (mingguan)."));
     const QJsonValue wd = json.value(QLatin1String("weekday"));
     if (!wd.isUndefined() && !wd.isNull()) {

@@ -29,6 +29,7 @@ struct SyncSchedule {
     QJsonObject toJson() const;
     // From the API or the desktop form; VALIDATION_ERROR with per-field messages.
     static Result<SyncSchedule> fromJson(const QJsonObject &json);
+    static const QStringList &frequencies(); // off, daily, weekly
 };
 
 } // namespace tu

@@ -135,7 +135,7 @@ Result<Table> parseCsv(const QByteArray &bytes)
     if (records.isEmpty())
         return bad(QStringLiteral("Berkas kosong."));
     Table t;
-    t.format = QStringLiteral("csv");
+    t.format = tablefile::Csv;
     t.columns = records.takeFirst();
     for (int r = 0; r < records.size(); ++r) {
         if (records[r].size() != t.columns.size())
@@ -363,7 +363,7 @@ Result<Table> parseXlsx(const QByteArray &bytes)
     if (rows.isEmpty())
         return bad(QStringLiteral("Lembar kerja pertama kosong."));
     Table t;
-    t.format = QStringLiteral("xlsx");
+    t.format = tablefile::Xlsx;
     for (const QString &c : rows.takeFirst())
         t.columns << c.trimmed();
     for (int r = 0; r < rows.size(); ++r) {

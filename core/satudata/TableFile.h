@@ -35,6 +35,13 @@ Result<Table> parseXlsx(const QByteArray &bytes);
 // Decides by content: a zip (PK\3\4) is XLSX, anything else is tried as CSV.
 Result<Table> parse(const QByteArray &bytes);
 QByteArray toCsv(const Table &table); // UTF-8, comma separated, quoted where needed
+inline const QString Csv = QStringLiteral("csv");
+inline const QString Xlsx = QStringLiteral("xlsx");
+inline const QStringList &formats() // Table::format: csv, xlsx
+{
+    static const QStringList f{Csv, Xlsx};
+    return f;
+}
 } // namespace tablefile
 
 } // namespace tu
