@@ -15,7 +15,7 @@ namespace tu {
 namespace {
 const QString Tag = QStringLiteral("Satu Data");
 
-QJsonObject targetSchema() { return schema::oneOf(satudata::targets()); }
+QJsonObject targetSchema() { return schema::oneOf(satudata::targetNames()); }
 
 QJsonObject fileProperties()
 {
@@ -45,7 +45,7 @@ QJsonObject fileWithStatesSchema(bool withPreview)
 {
     QJsonObject p = fileProperties();
     QJsonObject sync;
-    for (const QString &t : satudata::targets())
+    for (const QString &t : satudata::targetNames())
         sync.insert(t, stateSchema());
     p.insert(QStringLiteral("sync"), schema::record(sync));
     if (withPreview)
@@ -67,7 +67,7 @@ QJsonObject withStates(const DataFile &f, const QMap<QString, TargetState> &stat
 {
     QJsonObject o = f.toJson();
     QJsonObject sync;
-    for (const QString &t : satudata::targets()) {
+    for (const QString &t : satudata::targetNames()) {
         TargetState never; // the same shape as a tried target, so clients read one type
         never.status = QStringLiteral("never");
         sync.insert(t, states.value(t, never).toJson());
@@ -313,7 +313,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
 
     router.get(all + QStringLiteral("/events"))
         .allow(who)
-        .queryEnum(QStringLiteral("targets"), satudata::targets(), QStringLiteral("boleh berulang"), true)
+        .queryEnum(QStringLiteral("targets"), satudata::targetNames(), QStringLiteral("boleh berulang"), true)
         .summary(Tag, QStringLiteral("Sync semua berkas sebagai server-sent events (bergabung bila sudah berjalan); frame terakhir membawa summary"))
         .data(QJsonObject{{"allOf", QJsonArray{schema::ref(QStringLiteral("Progress")),
                                                schema::object({{"summary", runSchema()}})}}})
@@ -360,7 +360,7 @@ void registerSatuDataRoutes(Router &router, Core &core)
     router.get(QStringLiteral("/api/integrations/logs"))
         .allow(who)
         .queryParam(QStringLiteral("fileId"), QStringLiteral("string"), QStringLiteral("Satu berkas"))
-        .queryEnum(QStringLiteral("target"), satudata::targets(), QStringLiteral("Tujuan"))
+        .queryEnum(QStringLiteral("target"), satudata::targetNames(), QStringLiteral("Tujuan"))
         .queryEnum(QStringLiteral("status"), satudata::logStatuses(), QStringLiteral("Hasil"))
         .queryParam(QStringLiteral("page"), QStringLiteral("integer"), QStringLiteral("Halaman, mulai 1"))
         .queryParam(QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Maks 100"))

@@ -11,12 +11,6 @@ QString orList(const QStringList &names)
     return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" atau ") + names.last();
 }
 
-const QStringList &targets()
-{
-    static const QStringList t = targetNames(); // the registry's order
-    return t;
-}
-
 const QStringList &failureClasses()
 {
     static const QStringList c{Authentication, Network, Validation, RateLimit, Server};

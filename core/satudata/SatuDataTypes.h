@@ -21,7 +21,6 @@ QStringList targetNames();
 QString targetLabel(const QString &target); // "SPLP Satu Data Indonesia", "SIPD e-walidata"
 // "a atau b", "a, b atau c": the names in an Indonesian sentence.
 QString orList(const QStringList &names);
-const QStringList &targets(); // the same names, as one list for schemas and checks
 // `targets` from a request: a non-empty list of target names (duplicates dropped, order kept),
 // or VALIDATION_ERROR on the `targets` field.
 Result<QStringList> parseTargets(const QJsonValue &targets);
