@@ -6,6 +6,7 @@
 #include "app/Core.h"
 #include "api/ApiServer.h"
 
+#include <QThreadPool>
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -42,6 +43,9 @@ struct TestCore {
     TestDatabase database;
     std::unique_ptr<Core> core;
     TestCore();
+    // As the desktop app does before it exits: reads still running on the pool (pages read
+    // their lists there) finish before the Core they use goes away.
+    ~TestCore() { QThreadPool::globalInstance()->waitForDone(); }
     Core &operator*() { return *core; }
     Core *operator->() { return core.get(); }
     User createUser(const QString &username, Role role, const QString &password = QStringLiteral("Password-123"));
