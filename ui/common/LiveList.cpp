@@ -57,6 +57,11 @@ void LiveList::setWorkerProbe(std::function<void()> probe)
     s_workerProbe = std::move(probe);
 }
 
+QWidget *LiveList::busyBar() const
+{
+    return m_busyBar;
+}
+
 int LiveList::pollInterval() const
 {
     return m_poll->interval();

@@ -70,7 +70,7 @@ public:
     static void setWorkerProbe(std::function<void()> probe);
 
     // The thin bar that runs while a load takes longer than a blink; the page places it.
-    QProgressBar *busyBar() const { return m_busyBar; }
+    QWidget *busyBar() const;
 
 signals:
     void loaded(); // an answer was applied
