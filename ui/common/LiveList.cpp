@@ -1,6 +1,8 @@
 #include "LiveList.h"
 
+#include <QCoreApplication>
 #include <QEvent>
+#include <QThreadPool>
 #include <QProgressBar>
 #include <QTimer>
 #include <QWidget>
@@ -45,6 +47,16 @@ LiveList::LiveList(QWidget *page, StampRead stamp, std::function<void()> reload)
     });
 
     page->installEventFilter(this);
+}
+
+QThreadPool *LiveList::pool()
+{
+    static QThreadPool *lists = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return lists;
 }
 
 void LiveList::setDefaultPollInterval(int ms)
@@ -129,7 +141,7 @@ void LiveList::compareStamp()
             return;
         if (!m_known || *m_known != s.value())
             m_reload();
-    });
+    }, pool());
 }
 
 bool LiveList::eventFilter(QObject *watched, QEvent *event)

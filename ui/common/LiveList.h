@@ -11,6 +11,7 @@
 #include <optional>
 
 class QProgressBar;
+class QThreadPool;
 class QTimer;
 class QWidget;
 
@@ -52,7 +53,7 @@ public:
             apply(answer.value);
             runAfterLoad();
             emit loaded();
-        });
+        }, pool());
     }
 
     void reload() { m_reload(); }
@@ -68,6 +69,9 @@ public:
     // callback run on the worker thread before every read.
     static void setDefaultPollInterval(int ms);
     static void setWorkerProbe(std::function<void()> probe);
+    // The pool list reads run on: their own, so a read never waits behind a slow job (an
+    // export, a sync step) on the global pool.
+    static QThreadPool *pool();
 
     // The thin bar that runs while a load takes longer than a blink; the page places it.
     QWidget *busyBar() const;
