@@ -199,7 +199,7 @@ private slots:
         QVERIFY(tc->ppdb().submit(Actor::system(QStringLiteral("t")), test::validRegistration(QStringLiteral("0012345678"))).ok());
         ui::TahunAjaranPage page(*tc, admin);
         page.show();
-        QCOMPARE(rows(page), 1);
+        QTRY_COMPARE(rows(page), 1);
 
         // First: look, then cancel.
         QStringList consequences;

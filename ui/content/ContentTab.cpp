@@ -520,6 +520,7 @@ void ContentTab::setPublished(bool published)
     }
     m_editor->setItem(r.value());
     m_dirty = false;
+    updateActions(); // from the stored item now; the list follows when its read lands
     reload();
     const QString title = r.value().value(QLatin1String("title")).toString();
     m_banner->showMessage(MessageBanner::Kind::Success, published ? tr("“%1” diterbitkan.").arg(title)
@@ -539,6 +540,7 @@ void ContentTab::approveCurrent()
     }
     m_editor->setItem(r.value());
     m_dirty = false;
+    updateActions(); // from the stored item now; the list follows when its read lands
     reload();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));
