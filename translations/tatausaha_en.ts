@@ -854,10 +854,6 @@
         <translation>Every change by a signed-in user: who, when, what, and the record before and after it.</translation>
     </message>
     <message>
-        <source>Muat ulang</source>
-        <translation>Reload</translation>
-    </message>
-    <message>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
@@ -928,6 +924,10 @@
     <message>
         <source>(kosong)</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Muat ulang log dan daftar pengguna (F5)</source>
+        <translation>Reload the log and the user list (F5)</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1128,10 @@
     <message>
         <source>“%1” disetujui dan tampil di situs sekolah.</source>
         <translation>“%1” approved and shown on the school website.</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar (F5)</source>
+        <translation>Reload the list (F5)</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +1889,13 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::LiveList</name>
+    <message>
+        <source>Memuat data</source>
+        <translation>Loading data</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::LoginDialog</name>
     <message>
         <source>Masuk — TataUsaha</source>
@@ -2039,6 +2050,13 @@
     <message>
         <source>Batalkan perubahan yang baru saja dilakukan</source>
         <translation>Undo the change just made</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PageParts</name>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2475,10 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Lanjutkan draf</source>
         <translation>Continue the draft</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar pendaftaran (F5)</source>
+        <translation>Reload the registration list (F5)</translation>
     </message>
 </context>
 <context>
@@ -3744,8 +3766,8 @@ Last error: %2</translation>
     <message numerus="yes">
         <source>Tahun itu memiliki %n pendaftar. Data mereka tetap tersimpan, tetapi tidak lagi tampil di daftar PPDB tahun aktif.</source>
         <translation>
-            <numerusform>That year has %n applicant. Their data stays stored but no longer shows in the active year's PPDB list.</numerusform>
-            <numerusform>That year has %n applicants. Their data stays stored but no longer shows in the active year's PPDB list.</numerusform>
+            <numerusform>That year has %n applicant. Their data stays stored but no longer shows in the active year&apos;s PPDB list.</numerusform>
+            <numerusform>That year has %n applicants. Their data stays stored but no longer shows in the active year&apos;s PPDB list.</numerusform>
         </translation>
     </message>
     <message>
@@ -3876,6 +3898,10 @@ Last error: %2</translation>
     <message>
         <source>Karya “%1” dihapus.</source>
         <translation>Work “%1” deleted.</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar karya (F5)</source>
+        <translation>Reload the list of works (F5)</translation>
     </message>
 </context>
 <context>
@@ -4009,7 +4035,7 @@ Last error: %2</translation>
     </message>
     <message>
         <source>Tahun ajaran %1 menjadi aktif dan %2 tidak aktif lagi. Pendaftaran PPDB mengikuti periode tahun ajaran yang aktif.</source>
-        <translation>Academic year %1 becomes active and %2 is no longer active. PPDB registration follows the active year's period.</translation>
+        <translation>Academic year %1 becomes active and %2 is no longer active. PPDB registration follows the active year&apos;s period.</translation>
     </message>
     <message>
         <source>Aktifkan %1</source>
@@ -4049,6 +4075,10 @@ Last error: %2</translation>
     <message>
         <source>Sinkronisasi SIAKAD dibatalkan. Tidak ada yang diubah.</source>
         <translation>SIAKAD sync cancelled. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar tahun ajaran (F5)</source>
+        <translation>Reload the list of academic years (F5)</translation>
     </message>
 </context>
 <context>
@@ -4296,6 +4326,10 @@ Last error: %2</translation>
     <message>
         <source>Pengguna %1 dihapus.</source>
         <translation>User %1 deleted.</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar pengguna (F5)</source>
+        <translation>Reload the user list (F5)</translation>
     </message>
 </context>
 </TS>

@@ -854,10 +854,6 @@
         <translation>Setiap perubahan oleh pengguna yang masuk: siapa, kapan, apa, dan isinya sebelum serta sesudahnya.</translation>
     </message>
     <message>
-        <source>Muat ulang</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
         <source>Pengguna</source>
         <translation>Pengguna</translation>
     </message>
@@ -928,6 +924,10 @@
     <message>
         <source>(kosong)</source>
         <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Muat ulang log dan daftar pengguna (F5)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1127,10 @@
     </message>
     <message>
         <source>“%1” disetujui dan tampil di situs sekolah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar (F5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1881,6 +1885,13 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::LiveList</name>
+    <message>
+        <source>Memuat data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::LoginDialog</name>
     <message>
         <source>Masuk — TataUsaha</source>
@@ -2035,6 +2046,13 @@
     <message>
         <source>Batalkan perubahan yang baru saja dilakukan</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::PageParts</name>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished">Muat ulang</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2469,10 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     </message>
     <message>
         <source>Lanjutkan draf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar pendaftaran (F5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3865,6 +3887,10 @@ Galat terakhir: %2</translation>
         <source>Karya “%1” dihapus.</source>
         <translation>Karya “%1” dihapus.</translation>
     </message>
+    <message>
+        <source>Muat ulang daftar karya (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::TahunAjaranDialog</name>
@@ -4035,6 +4061,10 @@ Galat terakhir: %2</translation>
     </message>
     <message>
         <source>Sinkronisasi SIAKAD dibatalkan. Tidak ada yang diubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar tahun ajaran (F5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4282,6 +4312,10 @@ Galat terakhir: %2</translation>
     <message>
         <source>Pengguna %1 dihapus.</source>
         <translation>Pengguna %1 dihapus.</translation>
+    </message>
+    <message>
+        <source>Muat ulang daftar pengguna (F5)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

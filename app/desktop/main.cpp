@@ -2,6 +2,7 @@
 // the first-run → login → main window flow. Everything else lives in core/ and ui/.
 #include "common/Icons.h"
 #include "common/Language.h"
+#include "common/LiveList.h"
 #include "common/LocalConfig.h"
 #include "common/PlainText.h"
 #include "shell/SessionFlow.h"
@@ -114,5 +115,6 @@ int main(int argc, char *argv[])
             rc = app.exec();
     }
     QThreadPool::globalInstance()->waitForDone(); // logins or saves still running use core
+    tu::ui::LiveList::pool()->waitForDone(); // list reads too
     return rc;
 }

@@ -1,5 +1,6 @@
 // The audit log query: filters by user, area and school-calendar dates, newest first, paged.
 #include "TestSupport.h"
+#include "app/ChangeStamps.h"
 
 #include <QTest>
 
@@ -64,6 +65,21 @@ private slots:
         QCOMPARE(p->total, 4);
         QCOMPARE(p->items.size(), 1);
         QCOMPARE(p->items.first().username, QStringLiteral("a"));
+    }
+
+    // The Log Audit page polls this: every new entry moves it, even two in one millisecond.
+    void changeStampMovesWithEveryEntry()
+    {
+        auto before = changes::auditLog(*tc->core);
+        QVERIFY(before.ok());
+        QCOMPARE(before->latest, QStringLiteral("2025-07-14T17:00:00.000Z"));
+        QCOMPARE(*changes::auditLog(*tc->core), *before);
+        at(QStringLiteral("2025-07-14T17:00:00.000Z"), QStringLiteral("d"), QStringLiteral("user")); // same millisecond
+        auto after = changes::auditLog(*tc->core);
+        QVERIFY(after.ok());
+        QVERIFY(*after != *before);
+        QVERIFY(log().record(Actor::system(QStringLiteral("t")), QStringLiteral("update"), QStringLiteral("user"), QStringLiteral("x")).ok());
+        QVERIFY(*changes::auditLog(*tc->core) != *after);
     }
 
     void badFilters()

@@ -1,6 +1,7 @@
 // PPDB rules at the service level (docs/school-api.md), on both databases.
 #include "PpdbFixtures.h"
 #include "TestSupport.h"
+#include "app/ChangeStamps.h"
 #include "app/SettingsCatalog.h"
 #include "ppdb/PpdbExport.h"
 
@@ -399,6 +400,30 @@ private slots:
             wins += f.result();
         QCOMPARE(wins, 1);
         QCOMPARE(submit(QStringLiteral("8888888888"))->number, QStringLiteral("PPDB-2026-%1").arg(n + 2, 4, 10, QLatin1Char('0')));
+    }
+
+    // What the desktop's PPDB list polls: a registration arriving or a status changing moves
+    // the stamp; reading does not.
+    void changeStampMovesWithEveryChange()
+    {
+        auto empty = changes::registrations(*tc->core);
+        QVERIFY(empty.ok());
+        QCOMPARE(empty->count, qint64(0));
+        auto a = submit("0012345001");
+        QVERIFY(a.ok());
+        auto one = changes::registrations(*tc->core);
+        QVERIFY(one.ok());
+        QCOMPARE(one->count, qint64(1));
+        QVERIFY(!one->latest.isEmpty());
+        QVERIFY(*one != *empty);
+        QVERIFY(svc().list({}).ok());
+        QCOMPARE(*changes::registrations(*tc->core), *one);
+        QTest::qWait(5); // the times have millisecond resolution
+        QVERIFY(svc().changeStatus(staff, a->id, "verified", QString()).ok());
+        auto changed = changes::registrations(*tc->core);
+        QVERIFY(changed.ok());
+        QCOMPARE(changed->count, qint64(1));
+        QVERIFY2(changed->latest > one->latest, qPrintable(changed->latest + " " + one->latest));
     }
 
     void listFiltersAndCounts()

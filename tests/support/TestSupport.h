@@ -6,6 +6,8 @@
 #include "app/Core.h"
 #include "api/ApiServer.h"
 
+#include <QCoreApplication>
+#include <QThreadPool>
 #include <QByteArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -42,6 +44,16 @@ struct TestCore {
     TestDatabase database;
     std::unique_ptr<Core> core;
     TestCore();
+    // As the desktop app does before it exits: reads still running on a pool (pages read their
+    // lists on the global one or on a pool of the application's) finish before the Core they
+    // use goes away.
+    ~TestCore()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        if (QCoreApplication *app = QCoreApplication::instance())
+            for (QThreadPool *pool : app->findChildren<QThreadPool *>(Qt::FindDirectChildrenOnly))
+                pool->waitForDone();
+    }
     Core &operator*() { return *core; }
     Core *operator->() { return core.get(); }
     User createUser(const QString &username, Role role, const QString &password = QStringLiteral("Password-123"));

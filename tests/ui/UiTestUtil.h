@@ -3,6 +3,7 @@
 // window-modal dialogs that pages open, press message-box buttons by their text.
 
 #include "shell/LoginDialog.h"
+#include "common/LiveList.h"
 #include "common/MessageBanner.h"
 
 #include <QAbstractButton>
@@ -41,6 +42,17 @@ T *openDialog(QWidget *parent, const QString &objectName = QString())
         return found != nullptr;
     }, 3000);
     return found;
+}
+
+// Lists read on a worker (LiveList): true once every list under `w` has applied its newest load.
+inline bool waitLoaded(QWidget *w, int timeout = 5000)
+{
+    return QTest::qWaitFor([w] {
+        for (ui::LiveList *l : w->findChildren<ui::LiveList *>())
+            if (l->isLoading())
+                return false;
+        return true;
+    }, timeout);
 }
 
 inline bool clickButton(QWidget *dialog, const QString &text)

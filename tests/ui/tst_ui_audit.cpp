@@ -72,6 +72,7 @@ private slots:
         QCOMPARE_GE(test::attachModelTesters<ui::AuditTableModel>(&page), 1);
         page.resize(1200, 800);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         QTableView *t = page.table();
         // Newest first: the user, the update, the creation (plus the accounts made by the system).
         QVERIFY(t->model()->rowCount() >= 3);
@@ -87,13 +88,16 @@ private slots:
         // Area filter.
         QComboBox *area = page.areaFilter();
         area->setCurrentIndex(area->findData(QStringLiteral("content")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(t->model()->rowCount(), 2);
         QCOMPARE(column(t, 2), (QStringList{"Konten sekolah", "Konten sekolah"}));
         QCOMPARE(column(t, 3), (QStringList{"Ubah", "Tambah"}));
         area->setCurrentIndex(area->findData(QStringLiteral("ppdb")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(t->model()->rowCount(), 0);
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("countLabel"))->text().contains(QStringLiteral("Tidak ada")));
         area->setCurrentIndex(area->findData(QStringLiteral("content")));
+        QVERIFY(test::waitLoaded(&page));
 
         // Detail: before and after of the update, side by side.
         t->selectRow(0);
@@ -117,9 +121,10 @@ private slots:
         // User filter.
         area->setCurrentIndex(0);
         QComboBox *user = page.userFilter();
+        QTRY_VERIFY(user->findData(k.id) > 0); // the accounts are read on a worker too
         const int ki = user->findData(k.id);
-        QVERIFY(ki > 0);
         user->setCurrentIndex(ki);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(t->model()->rowCount(), 1);
         QCOMPARE(column(t, 1), QStringList{"rina.kesiswaan"});
         user->setCurrentIndex(0);
@@ -131,12 +136,15 @@ private slots:
         QVERIFY(!page.fromEdit()->isEnabled());
         page.rangeBox()->setChecked(true);
         QVERIFY(page.fromEdit()->isEnabled());
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(t->model()->rowCount(), 0);
         page.toEdit()->setDate(today);
+        QVERIFY(test::waitLoaded(&page));
         QVERIFY(t->model()->rowCount() >= 3);
         // A reversed range: the service's message, no rows.
         page.fromEdit()->setDate(today.addDays(1));
         page.toEdit()->setDate(today.addDays(-1));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(t->model()->rowCount(), 0);
         QVERIFY2(page.banner()->text().contains(QStringLiteral("Tanggal akhir tidak boleh sebelum tanggal awal.")), qPrintable(page.banner()->text()));
     }
@@ -153,10 +161,12 @@ private slots:
         QCOMPARE_GE(test::attachModelTesters<ui::AuditTableModel>(&page), 1);
         page.show();
         page.areaFilter()->setCurrentIndex(page.areaFilter()->findData(QStringLiteral("content")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(page.table()->model()->rowCount(), 50);
         auto *next = page.findChild<QPushButton *>(QStringLiteral("nextPage"));
         QVERIFY(next->isEnabled());
         QTest::mouseClick(next, Qt::LeftButton);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(page.currentPage(), 2);
         QCOMPARE(page.table()->model()->rowCount(), 5);
         QVERIFY(!next->isEnabled());
@@ -194,8 +204,8 @@ private slots:
         w.showPage(ui::Page::Audit);
         QCOMPARE(w.currentPage(), ui::Page::Audit);
         QTableView *t = w.auditPage()->table();
+        QTRY_VERIFY(t->model()->index(0, 4).data().toString().startsWith(QStringLiteral("Ekstrakurikuler")));
         QCOMPARE(t->model()->index(0, 3).data().toString(), QStringLiteral("Tambah"));
-        QVERIFY(t->model()->index(0, 4).data().toString().startsWith(QStringLiteral("Ekstrakurikuler")));
         QCOMPARE(t->model()->index(0, 1).data().toString(), QStringLiteral("admin"));
         Q_UNUSED(rowWhere);
     }

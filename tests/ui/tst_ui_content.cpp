@@ -89,8 +89,10 @@ private slots:
         QCOMPARE(item.value("category").toString(), QStringLiteral("Prestasi"));
         QCOMPARE(item.value("status").toString(), QStringLiteral("draft"));
         QVERIFY(item.value("publishedAt").isNull()); // the optional time was left unset
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(news->table()->model()->rowCount(), 1);
         QCOMPARE(news->table()->model()->index(0, 0).data().toString(), QStringLiteral("Juara 1 Olimpiade Sains Kabupaten"));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(news->table()->model()->index(0, 2).data().toString(), QStringLiteral("Draf"));
         QCOMPARE(news->banner()->kind(), ui::MessageBanner::Kind::Success);
         QVERIFY(news->banner()->isVisible());
@@ -107,6 +109,7 @@ private slots:
         QTest::mouseClick(news->newButton(), Qt::LeftButton);
         QVERIFY(news->editor()->isNew());
         QVERIFY(line(news, "title")->text().isEmpty());
+        QVERIFY(test::waitLoaded(&page));
         news->table()->selectRow(0);
         QCOMPARE(line(news, "title")->text(), QStringLiteral("Juara 1 OSN Kabupaten Sleman"));
         QCOMPARE(box(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
@@ -204,8 +207,10 @@ private slots:
         QCOMPARE(a.value("activeUntil").toString().left(19), QStringLiteral("2026-03-30T08:00:00"));
         // Shown back in school time.
         ann->newItem();
+        QVERIFY(test::waitLoaded(&page));
         ann->table()->selectRow(0);
         QCOMPARE(from->dateTime().time(), QTime(7, 0));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(ann->table()->model()->index(0, 2).data().toString(), QLocale().toString(QDateTime(QDate(2026, 3, 16), QTime(7, 0)), QStringLiteral("d MMM yyyy, HH:mm")));
     }
 
@@ -227,9 +232,10 @@ private slots:
         QJsonObject item = stored(tc, "news").first().toObject();
         QCOMPARE(item.value("status").toString(), QStringLiteral("published"));
         QVERIFY(!item.value("publishedAt").toString().isEmpty());
-        QVERIFY(!news->publishButton()->isVisibleTo(news)); // one of the two at a time
+        QTRY_VERIFY(!news->publishButton()->isVisibleTo(news)); // one of the two at a time
         QVERIFY(news->unpublishButton()->isVisibleTo(news));
         QCOMPARE(qobject_cast<QComboBox *>(news->editor()->input(QStringLiteral("status")))->currentText(), QStringLiteral("Terbit"));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(news->table()->model()->index(0, 2).data().toString(), QStringLiteral("Terbit"));
 
         QTest::mouseClick(news->unpublishButton(), Qt::LeftButton);
@@ -243,8 +249,10 @@ private slots:
         auto *filter = news->filterCombo();
         QVERIFY(filter);
         filter->setCurrentIndex(filter->findData(QStringLiteral("published")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(news->table()->model()->rowCount(), 0);
         filter->setCurrentIndex(filter->findData(QStringLiteral("draft")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(news->table()->model()->rowCount(), 1);
     }
 
@@ -317,6 +325,7 @@ private slots:
         page.show();
         ui::ContentTab *ekskul = page.contentTab(QStringLiteral("extracurricular"));
         page.tabs()->setCurrentWidget(ekskul);
+        QVERIFY(test::waitLoaded(&page));
         ekskul->table()->selectRow(0);
         QCOMPARE(line(ekskul, "name")->text(), QStringLiteral("Pramuka"));
         QVERIFY(ekskul->deleteButton()->isEnabled());
@@ -338,6 +347,7 @@ private slots:
         });
         QTest::mouseClick(ekskul->deleteButton(), Qt::LeftButton);
         QCOMPARE(stored(tc, "extracurricular").size(), 0);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(ekskul->table()->model()->rowCount(), 0);
         QVERIFY(ekskul->editor()->isNew());
     }
@@ -391,6 +401,7 @@ private slots:
         // Reopened, the preview comes back; Hapus gambar clears the stored image.
         news->newItem();
         QVERIFY(picker->preview()->pixmap().isNull());
+        QVERIFY(test::waitLoaded(&page));
         news->table()->selectRow(0);
         QCOMPARE(picker->mediaId(), mediaId);
         QVERIFY(!picker->preview()->pixmap().isNull());
@@ -480,8 +491,10 @@ private slots:
         page.show();
         QVERIFY(page.showTab(QStringLiteral("works")));
         ui::StudentWorksTab *works = page.worksTab();
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 2);
         works->categoryFilter()->setCurrentIndex(works->categoryFilter()->findData(QStringLiteral("seni")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 1);
         works->table()->selectRow(0);
         QCOMPARE(works->featureButton()->text(), QStringLiteral("Tandai unggulan"));
@@ -489,23 +502,28 @@ private slots:
         QVERIFY(QFile::exists(path));
         QTest::mouseClick(works->featureButton(), Qt::LeftButton);
         QVERIFY(tc->studentWorks().get(admin, w1->id)->featured);
-        QCOMPARE(works->featureButton()->text(), QStringLiteral("Lepas unggulan"));
+        QTRY_COMPARE(works->featureButton()->text(), QStringLiteral("Lepas unggulan"));
         works->categoryFilter()->setCurrentIndex(0);
         works->featuredFilter()->setCurrentIndex(works->featuredFilter()->findData(QStringLiteral("1")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 1);
         QCOMPARE(works->table()->model()->index(0, 0).data().toString(), QStringLiteral("Poster Hemat Energi"));
         works->featuredFilter()->setCurrentIndex(works->featuredFilter()->findData(QStringLiteral("0")));
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 1);
         QCOMPARE(works->table()->model()->index(0, 0).data().toString(), QStringLiteral("Puisi Ibu"));
 
+        QVERIFY(test::waitLoaded(&page));
         works->table()->selectRow(0);
         QTimer::singleShot(0, &page, [&] {
             if (auto *box = test::openDialog<QMessageBox>(&page, QStringLiteral("confirmDelete")))
                 QVERIFY(test::clickButton(box, QStringLiteral("Hapus")));
         });
         works->removeSelected(true);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 0);
         works->featuredFilter()->setCurrentIndex(0);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(works->table()->model()->rowCount(), 1);
     }
 };

@@ -1,7 +1,9 @@
 // The shared UI kit: the pager every paged list uses, the school-time formatter every timestamp
 // goes through, and the Dapodik sync log stamped in school time. The process runs with TZ=UTC and
 // the school in Asia/Jakarta (UTC+7), so a stamp in this computer's clock would be 7 hours off.
+// And the table model behind every live list, which follows a fresh answer row by row.
 #include "common/JobProgressPanel.h"
+#include "common/ListTableModel.h"
 #include "common/Pager.h"
 #include "common/PlainText.h"
 #include "common/SchoolTime.h"
@@ -10,7 +12,9 @@
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -22,11 +26,78 @@
 
 using namespace tu;
 
+namespace {
+// Rows "id:text"; the id is what a record keeps, the text what may change.
+class Rows : public ui::ListTableModel
+{
+public:
+    using ListTableModel::ListTableModel;
+    void set(const QStringList &rows)
+    {
+        syncRows(m_rows, rows, [](const QString &r) { return r.section(QLatin1Char(':'), 0, 0); },
+                 [](const QString &a, const QString &b) { return a == b; });
+    }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override { return parent.isValid() ? 0 : 2; }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::DisplayRole || !index.isValid())
+            return {};
+        return m_rows.at(index.row()).section(QLatin1Char(':'), index.column(), index.column());
+    }
+    QStringList m_rows;
+};
+} // namespace
+
 class TestUiKit : public QObject
 {
     Q_OBJECT
 
 private slots:
+    // A fresh answer becomes row inserts, removals, moves and changes, never a reset while rows
+    // stay: the selection follows its record, wherever it moved.
+    void listModelFollowsRecords_data()
+    {
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QStringList>("after");
+        QTest::addColumn<bool>("keepsSelection");
+        QTest::newRow("same") << QStringList{"a:1", "b:2", "c:3"} << QStringList{"a:1", "b:2", "c:3"} << true;
+        QTest::newRow("new on top") << QStringList{"a:1", "b:2", "c:3"} << QStringList{"n:0", "a:1", "b:2", "c:3"} << true;
+        QTest::newRow("paged: top in, bottom out") << QStringList{"a:1", "b:2", "c:3"} << QStringList{"n:0", "a:1", "b:2"} << true;
+        QTest::newRow("changed") << QStringList{"a:1", "b:2", "c:3"} << QStringList{"a:1", "b:20", "c:3"} << true;
+        QTest::newRow("reordered") << QStringList{"a:1", "b:2", "c:3", "d:4"} << QStringList{"d:4", "c:3", "b:2", "a:1"} << true;
+        QTest::newRow("mixed") << QStringList{"a:1", "b:2", "c:3", "d:4", "e:5"} << QStringList{"e:5", "x:9", "b:22", "d:4", "y:8"} << true;
+        QTest::newRow("selected gone") << QStringList{"a:1", "b:2", "c:3"} << QStringList{"a:1", "c:3"} << false;
+        QTest::newRow("all new") << QStringList{"a:1", "b:2"} << QStringList{"p:1", "q:2"} << false;
+        QTest::newRow("emptied") << QStringList{"a:1", "b:2"} << QStringList{} << false;
+    }
+    void listModelFollowsRecords()
+    {
+        QFETCH(QStringList, before);
+        QFETCH(QStringList, after);
+        QFETCH(bool, keepsSelection);
+        Rows model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.set(before);
+        QItemSelectionModel selection(&model);
+        selection.select(model.index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        int resets = 0;
+        connect(&model, &QAbstractItemModel::modelAboutToBeReset, &model, [&resets] { ++resets; });
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.set(after);
+        QCOMPARE(model.m_rows, after);
+        if (keepsSelection) {
+            QCOMPARE(resets, 0);
+            const auto rows = selection.selectedRows();
+            QCOMPARE(rows.size(), 1);
+            QCOMPARE(rows.first().data().toString(), QStringLiteral("b"));
+        } else {
+            QVERIFY(selection.selectedRows().isEmpty());
+        }
+        if (before == after)
+            QCOMPARE(changed.size(), 0);
+    }
+
     void pagerCountsAndSteps()
     {
         ui::Pager pager(10);

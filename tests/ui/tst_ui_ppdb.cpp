@@ -7,6 +7,7 @@
 #include "ppdb/PpdbTableModel.h"
 #include "ppdb/PpdbWalkInDialog.h"
 #include "ppdb/ProofOfRegistration.h"
+#include "common/LiveList.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 
@@ -23,6 +24,11 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QMutex>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QThread>
+#include <QScopeGuard>
 #include <QTimer>
 
 using namespace tu;
@@ -59,6 +65,28 @@ class TestUiPpdb : public QObject
         return r.ok() ? r.value() : Registration{};
     }
     static int rows(ui::PpdbPage &page) { return page.table()->model()->rowCount(); }
+    // As the public web form sends it: an anonymous applicant through the service.
+    static Registration submitFromWeb(test::TestCore &tc, const QString &nisn, const QString &name)
+    {
+        const Actor web{QString(), QString(), Role::Siswa, QStringLiteral("203.0.113.7"), false};
+        auto r = tc->ppdb().submit(web, applicant(nisn, name));
+        if (!r.ok())
+            qWarning() << r.error().message << r.error().fields;
+        return r.ok() ? r.value() : Registration{};
+    }
+    static QString selectedId(ui::PpdbPage &page)
+    {
+        const auto rows = page.table()->selectionModel()->selectedRows();
+        return rows.isEmpty() ? QString() : rows.first().data(Qt::UserRole).toString();
+    }
+    static int rowOfId(ui::PpdbPage &page, const QString &id)
+    {
+        QAbstractItemModel *m = page.table()->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 0).data(Qt::UserRole).toString() == id)
+                return r;
+        return -1;
+    }
     static QString statusOf(test::TestCore &tc, const QString &id) { return tc->ppdb().detail(id)->registration.status; }
 
 private slots:
@@ -75,6 +103,7 @@ private slots:
         QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.resize(1100, 700);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(rows(page), 3);
         auto *tabs = page.findChild<QTabBar *>(QStringLiteral("statusTabs"));
         QVERIFY2(tabs->tabText(0).contains(QLatin1String("3")), qPrintable(tabs->tabText(0)));
@@ -83,15 +112,170 @@ private slots:
         QVERIFY(tabs->tabText(3).endsWith(QLatin1String("0")));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("countLabel"))->text().contains(QStringLiteral("dari 3")));
         tabs->setCurrentIndex(2);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(rows(page), 1);
         QCOMPARE(page.table()->model()->index(0, 2).data().toString(), QStringLiteral("Andi Kurniawan"));
         tabs->setCurrentIndex(0);
+        QVERIFY(test::waitLoaded(&page));
 
         QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("search")), QStringLiteral("budi"));
         QTRY_COMPARE(rows(page), 1);
-        QCOMPARE(page.table()->model()->index(0, 2).data().toString(), QStringLiteral("Budi Santoso"));
+        QTRY_COMPARE(page.table()->model()->index(0, 2).data().toString(), QStringLiteral("Budi Santoso"));
         // Counts stay over the whole year.
         QVERIFY(tabs->tabText(0).endsWith(QLatin1String("3")));
+    }
+
+    // A registration arriving through the web shows up by itself while the page is open; the
+    // selected registration stays selected (by id, though its row moved), the scroll position
+    // stays, and the model is never reset.
+    void webRegistrationAppearsWithoutUserAction()
+    {
+        ui::LiveList::setDefaultPollInterval(40);
+        const auto restore = qScopeGuard([] { ui::LiveList::setDefaultPollInterval(0); });
+        test::TestCore tc;
+        openRegistration(tc);
+        QList<Registration> earlier;
+        for (int i = 0; i < 30; ++i)
+            earlier << submit(tc, QStringLiteral("00%1").arg(12000000 + i), QStringLiteral("Calon Siswa %1").arg(i));
+        ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
+        page.resize(1100, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(test::waitLoaded(&page));
+        QCOMPARE(rows(page), 30);
+        QCOMPARE(page.live()->pollInterval(), 40);
+
+        const QString picked = earlier.at(10).id;
+        page.table()->selectRow(rowOfId(page, picked));
+        page.table()->verticalScrollBar()->setValue(5);
+        const int scroll = page.table()->verticalScrollBar()->value();
+        QVERIFY(scroll > 0);
+        int resets = 0;
+        connect(page.table()->model(), &QAbstractItemModel::modelAboutToBeReset, &page, [&resets] { ++resets; });
+
+        const Registration fromWeb = submitFromWeb(tc, "0099887766", "Dewi Anggraini");
+        QVERIFY(!fromWeb.id.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 31, 2000);
+        QVERIFY(rowOfId(page, fromWeb.id) >= 0);
+        QCOMPARE(selectedId(page), picked);
+        QCOMPARE(page.table()->verticalScrollBar()->value(), scroll);
+        QCOMPARE(resets, 0);
+        auto *tabs = page.findChild<QTabBar *>(QStringLiteral("statusTabs"));
+        QVERIFY2(tabs->tabText(0).endsWith(QLatin1String("31")), qPrintable(tabs->tabText(0)));
+
+        // A status changed elsewhere (another desktop) shows too, in place.
+        QVERIFY(tc->ppdb().changeStatus(admin, picked, "verified", QString()).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->model()->index(rowOfId(page, picked), ui::PpdbTableModel::Status).data().toString(),
+                                  QStringLiteral("Terverifikasi"), 2000);
+        QCOMPARE(selectedId(page), picked);
+        QCOMPARE(resets, 0);
+
+        // Nothing changed: the checks read nothing more and touch nothing.
+        int loads = 0;
+        connect(page.live(), &ui::LiveList::loaded, &page, [&loads] { ++loads; });
+        QTest::qWait(300);
+        QCOMPARE(loads, 0);
+        QCOMPARE(resets, 0);
+    }
+
+    // Leaving the page and coming back reloads it, even without polling.
+    void shownAgainReloads()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        submit(tc, "0012345671", "Andi Kurniawan");
+        ui::PpdbPage page(*tc, admin);
+        page.show();
+        QVERIFY(test::waitLoaded(&page));
+        QCOMPARE(rows(page), 1);
+        page.live()->setPollInterval(3600 * 1000);
+        page.hide();
+        submitFromWeb(tc, "0012345672", "Budi Santoso");
+        QTest::qWait(1100); // a page shown right after its last load does not read again
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 2, 2000);
+    }
+
+    // F5 and the Muat ulang button read again on demand; a reload that finds nothing new
+    // leaves the selection and the model alone.
+    void f5AndTheButtonReload()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        const Registration a = submit(tc, "0012345671", "Andi Kurniawan");
+        ui::PpdbPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(test::waitLoaded(&page));
+        page.live()->setPollInterval(3600 * 1000); // only on demand here
+        page.table()->selectRow(0);
+        page.table()->setFocus();
+        int resets = 0;
+        connect(page.table()->model(), &QAbstractItemModel::modelAboutToBeReset, &page, [&resets] { ++resets; });
+
+        submitFromWeb(tc, "0012345672", "Budi Santoso");
+        QTest::qWait(100);
+        QCOMPARE(rows(page), 1); // no poll
+        QTest::keyClick(page.table(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 2, 2000);
+        QCOMPARE(selectedId(page), a.id);
+
+        auto *button = page.findChild<QPushButton *>(QStringLiteral("reloadList"));
+        QVERIFY(button);
+        QCOMPARE(button->accessibleName(), QStringLiteral("Muat ulang"));
+        QVERIFY(!button->icon().isNull());
+        QVERIFY(button->toolTip().contains(QLatin1String("F5")));
+        submitFromWeb(tc, "0012345673", "Citra Lestari");
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 3, 2000);
+        QCOMPARE(selectedId(page), a.id);
+
+        QSignalSpy loaded(page.live(), &ui::LiveList::loaded);
+        QTest::keyClick(page.table(), Qt::Key_F5);
+        QVERIFY(loaded.wait(2000));
+        QCOMPARE(rows(page), 3);
+        QCOMPARE(selectedId(page), a.id);
+        QCOMPARE(resets, 0);
+    }
+
+    // The list is read on a worker thread: reload() returns at once, busy, and the answer lands
+    // later on the GUI thread; a newer reload's answer wins over an older one.
+    void readsOffTheGuiThread()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        submit(tc, "0012345671", "Andi Kurniawan");
+        submit(tc, "0012345672", "Budi Santoso");
+        QList<QThread *> readers;
+        QMutex lock;
+        ui::LiveList::setWorkerProbe([&] {
+            QMutexLocker l(&lock);
+            readers << QThread::currentThread();
+        });
+        const auto restore = qScopeGuard([] { ui::LiveList::setWorkerProbe({}); });
+        ui::PpdbPage page(*tc, admin);
+        QVERIFY(page.live()->isLoading());
+        QCOMPARE(rows(page), 0); // not read yet: the constructor did not wait for the database
+        QVERIFY(test::waitLoaded(&page));
+        QCOMPARE(rows(page), 2);
+        {
+            QMutexLocker l(&lock);
+            QVERIFY(!readers.isEmpty());
+            for (QThread *t : std::as_const(readers))
+                QVERIFY(t != QCoreApplication::instance()->thread());
+        }
+
+        // Two reloads in a row: only the newest one's answer is applied.
+        QSignalSpy loaded(page.live(), &ui::LiveList::loaded);
+        auto *tabs = page.findChild<QTabBar *>(QStringLiteral("statusTabs"));
+        page.reload();
+        tabs->setCurrentIndex(3); // Diterima: nobody
+        QVERIFY(test::waitLoaded(&page));
+        QTest::qWait(100);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(rows(page), 0);
     }
 
     void pagesOfFifty()
@@ -103,6 +287,7 @@ private slots:
         ui::PpdbPage page(*tc, admin);
         QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         auto *range = page.findChild<QLabel *>(QStringLiteral("countLabel"));
         auto *prev = page.findChild<QPushButton *>(QStringLiteral("prevPage"));
         auto *next = page.findChild<QPushButton *>(QStringLiteral("nextPage"));
@@ -111,11 +296,13 @@ private slots:
         QVERIFY(!prev->isEnabled());
         QVERIFY(next->isEnabled());
         QTest::mouseClick(next, Qt::LeftButton);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(rows(page), 2);
         QCOMPARE(range->text(), QStringLiteral("51–52 dari 52"));
         QVERIFY(prev->isEnabled());
         QVERIFY(!next->isEnabled());
         QTest::mouseClick(prev, Qt::LeftButton);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(page.currentPage(), 1);
         QCOMPARE(rows(page), 50);
     }
@@ -128,6 +315,7 @@ private slots:
         ui::PpdbPage page(*tc, admin);
         QCOMPARE_GE(test::attachModelTesters<ui::PpdbTableModel>(&page), 1);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         page.table()->selectRow(0);
 
         bool verifyEnabled = false, acceptEnabledBefore = true, acceptEnabledAfter = false;
@@ -163,7 +351,8 @@ private slots:
         QVERIFY(acceptEnabledAfter);
         QCOMPARE(statusOf(tc, a.id), QStringLiteral("verified"));
         QCOMPARE(tc->ppdb().detail(a.id)->registration.note, QStringLiteral("Berkas lengkap"));
-        QCOMPARE(page.table()->model()->index(0, 4).data().toString(), QStringLiteral("Terverifikasi"));
+        QTRY_COMPARE(page.table()->model()->index(0, 4).data().toString(), QStringLiteral("Terverifikasi"));
+        QCOMPARE(page.table()->selectionModel()->selectedRows().size(), 1); // still on it
     }
 
     void rejectWithoutANoteShowsTheServiceError()
@@ -292,7 +481,7 @@ private slots:
         QCOMPARE(r.source, QStringLiteral("walkin"));
         QCOMPARE(r.gender, QStringLiteral("P"));
         QCOMPARE(r.fullName, QStringLiteral("Dewi Anggraini"));
-        QCOMPARE(rows(page), 1);
+        QTRY_COMPARE(rows(page), 1);
         QVERIFY2(page.banner()->text().contains(r.number), qPrintable(page.banner()->text()));
     }
 

@@ -5,6 +5,7 @@
 #include "tahunajaran/SiakadSyncPreviewDialog.h"
 #include "tahunajaran/TahunAjaranDialog.h"
 #include "tahunajaran/TahunAjaranPage.h"
+#include "common/LiveList.h"
 #include "tahunajaran/TahunAjaranTableModel.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
@@ -15,6 +16,7 @@
 #include <QProgressBar>
 #include <QTabBar>
 #include <QTableView>
+#include <QScopeGuard>
 #include <QTableWidget>
 #include <QTimer>
 
@@ -40,6 +42,7 @@ private slots:
         QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.resize(1000, 600);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(rows(page), 1);
 
         QString overlapText;
@@ -70,7 +73,7 @@ private slots:
         QVERIFY(overlapText.contains(QStringLiteral("bertabrakan")));
         QVERIFY(labelVisible);
         QVERIFY(accepted);
-        QCOMPARE(rows(page), 2);
+        QTRY_COMPARE(rows(page), 2);
     }
 
     void trashTabAndRestore()
@@ -80,6 +83,7 @@ private slots:
         ui::TahunAjaranPage page(*tc, admin);
         QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
         page.show();
+        QVERIFY(test::waitLoaded(&page));
         auto *table = page.findChild<QTableView *>(QStringLiteral("yearsTable"));
         table->selectRow(0);
         QString question;
@@ -92,12 +96,12 @@ private slots:
         });
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("trashYear")), Qt::LeftButton);
         QVERIFY2(question.contains(QStringLiteral("2024/2025")) && question.contains(QStringLiteral("dipulihkan")), qPrintable(question));
-        QCOMPARE(rows(page), 0);
+        QTRY_COMPARE(rows(page), 0);
         // "Urungkan" right after brings it back.
         auto *undo = page.findChild<QPushButton *>(QStringLiteral("bannerUndo"));
         QVERIFY(undo && undo->isVisible());
         undo->click();
-        QCOMPARE(rows(page), 1);
+        QTRY_COMPARE(rows(page), 1);
         QVERIFY(!undo->isVisible());
         QTimer::singleShot(0, &page, [&] {
             if (auto *box = test::openDialog<QMessageBox>(&page))
@@ -105,10 +109,45 @@ private slots:
         });
         table->selectRow(0);
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("trashYear")), Qt::LeftButton);
-        QCOMPARE(rows(page), 0);
+        QTRY_COMPARE(rows(page), 0);
         page.findChild<QTabBar *>(QStringLiteral("tabs"))->setCurrentIndex(1);
+        QVERIFY(test::waitLoaded(&page));
         QCOMPARE(rows(page), 1);
         QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("trashYear"))->text(), QStringLiteral("Pulihkan"));
+    }
+
+    // A year stored elsewhere (SIAKAD's webhook, another desktop) appears by itself; the
+    // selected year stays selected; F5 reads again on demand.
+    void listFollowsChangesMadeElsewhere()
+    {
+        ui::LiveList::setDefaultPollInterval(40);
+        const auto restore = qScopeGuard([] { ui::LiveList::setDefaultPollInterval(0); });
+        test::TestCore tc;
+        auto first = tc->tahunAjaran().store(admin, year("2024/2025", "2024-03-01", "2024-03-31"));
+        QVERIFY(first.ok());
+        ui::TahunAjaranPage page(*tc, admin);
+        QCOMPARE_GE(test::attachModelTesters<ui::TahunAjaranTableModel>(&page), 1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(test::waitLoaded(&page));
+        QCOMPARE(rows(page), 1);
+        page.table()->selectRow(0);
+        int resets = 0;
+        connect(page.table()->model(), &QAbstractItemModel::modelAboutToBeReset, &page, [&resets] { ++resets; });
+        QVERIFY(tc->tahunAjaran().store(admin, year("2023/2024", "2023-03-01", "2023-03-31")).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 2, 2000);
+        const auto selected = page.table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data().toString(), QStringLiteral("2024/2025"));
+        QCOMPARE(resets, 0);
+
+        page.live()->setPollInterval(3600 * 1000);
+        QVERIFY(tc->tahunAjaran().store(admin, year("2022/2023", "2022-03-01", "2022-03-31")).ok());
+        QTest::qWait(100);
+        QCOMPARE(rows(page), 2);
+        page.table()->setFocus();
+        QTest::keyClick(page.table(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(rows(page), 3, 2000);
     }
 
     void syncWithSiakadOnAWorkerThread()
@@ -160,7 +199,7 @@ private slots:
         QVERIFY(tc->ppdb().submit(Actor::system(QStringLiteral("t")), test::validRegistration(QStringLiteral("0012345678"))).ok());
         ui::TahunAjaranPage page(*tc, admin);
         page.show();
-        QCOMPARE(rows(page), 1);
+        QTRY_COMPARE(rows(page), 1);
 
         // First: look, then cancel.
         QStringList consequences;

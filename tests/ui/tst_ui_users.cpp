@@ -11,7 +11,10 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QMutex>
 #include <QPointer>
+#include <QScopeGuard>
+#include <QThread>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
@@ -39,6 +42,8 @@ private:
         m_window->showPage(ui::Page::Users);
         ui::UsersPage *page = m_window->usersPage();
         if (page && attachModelTesters<ui::UserTableModel>(page) < 1)
+            return nullptr;
+        if (page && !waitLoaded(page))
             return nullptr;
         return page;
     }
@@ -105,6 +110,65 @@ private slots:
         QVERIFY(!page->deleteButton()->isEnabled()); // nothing selected
     }
 
+    // An account created or changed elsewhere (the API, another desktop) shows while the page
+    // is open, without user action; the selected account stays selected though its row moved.
+    void listFollowsChangesMadeElsewhere()
+    {
+        ui::LiveList::setDefaultPollInterval(40);
+        const auto restore = qScopeGuard([] { ui::LiveList::setDefaultPollInterval(0); });
+        QList<QThread *> readers;
+        QMutex lock; // every page of the window reads at once
+        ui::LiveList::setWorkerProbe([&] {
+            QMutexLocker l(&lock);
+            readers << QThread::currentThread();
+        });
+        const auto noProbe = qScopeGuard([] { ui::LiveList::setWorkerProbe({}); });
+        m_core->createUser(QStringLiteral("budi"), Role::Operator);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QCOMPARE(page->table()->model()->rowCount(), 2);
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        QVERIFY(page->selectedUser());
+        const QString budi = page->selectedUser()->id;
+        int resets = 0;
+        connect(page->model(), &QAbstractItemModel::modelAboutToBeReset, page, [&resets] { ++resets; });
+
+        const User aan = m_core->createUser(QStringLiteral("aan"), Role::Operator); // sorts first: budi moves down
+        QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 3, 2000);
+        QCOMPARE(rowOf(page, QStringLiteral("aan")), 0);
+        QVERIFY(page->selectedUser());
+        QCOMPARE(page->selectedUser()->id, budi);
+        QCOMPARE(resets, 0);
+
+        UserInput rename;
+        rename.name = QStringLiteral("Aan Suryani");
+        QVERIFY((*m_core)->users().update(Actor::system(QStringLiteral("t")), aan.id, rename).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(cell(page, rowOf(page, QStringLiteral("aan")), ui::UserTableModel::Name), QStringLiteral("Aan Suryani"), 2000);
+        QCOMPARE(page->selectedUser()->id, budi);
+        QCOMPARE(resets, 0);
+        QMutexLocker l(&lock);
+        QVERIFY(!readers.isEmpty());
+        for (QThread *t : std::as_const(readers))
+            QVERIFY(t != QCoreApplication::instance()->thread());
+    }
+
+    // F5 reads the accounts again on demand.
+    void f5Reloads()
+    {
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        page->live()->setPollInterval(3600 * 1000);
+        m_core->createUser(QStringLiteral("citra"), Role::Operator);
+        QTest::qWait(100);
+        QCOMPARE(page->table()->model()->rowCount(), 1);
+        page->table()->setFocus();
+        QTest::keyClick(page->table(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(page->table()->model()->rowCount(), 2, 2000);
+        QVERIFY(page->findChild<QPushButton *>(QStringLiteral("reloadList")));
+    }
+
     void createUserThroughDialog()
     {
         ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
@@ -116,8 +180,8 @@ private slots:
                     QStringLiteral("Rahasia-Sari-9"));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 5000);
 
+        QTRY_VERIFY(rowOf(page, QStringLiteral("sari.dewi")) >= 0);
         const int row = rowOf(page, QStringLiteral("sari.dewi"));
-        QVERIFY(row >= 0);
         QCOMPARE(cell(page, row, ui::UserTableModel::Name), QStringLiteral("Sari Dewi"));
         QCOMPARE(cell(page, row, ui::UserTableModel::RoleColumn), QStringLiteral("Panitia PPDB"));
         QVERIFY(page->selectedUser());
@@ -195,6 +259,7 @@ private slots:
         off.active = false;
         QVERIFY((*m_core)->users().update(Actor::system(QStringLiteral("test")), kepala.id, off).ok());
         page->reload();
+        QVERIFY(waitLoaded(page));
 
         clickRow(page, rowOf(page, QStringLiteral("admin")));
         QCOMPARE(page->selectedUser()->username, QStringLiteral("admin"));

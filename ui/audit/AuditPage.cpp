@@ -1,6 +1,8 @@
 #include "AuditPage.h"
 #include "audit/AuditTableModel.h"
 #include "common/Pager.h"
+#include "common/Async.h"
+#include "common/LiveList.h"
 #include "common/SchoolTime.h"
 #include "content/ContentText.h"
 #include "common/MessageBanner.h"
@@ -38,7 +40,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     page->setContentsMargins(28, 24, 28, 20);
     page->setSpacing(16);
     auto *header = new PageHeader(tr("Log Audit"), tr("Setiap perubahan oleh pengguna yang masuk: siapa, kapan, apa, dan isinya sebelum serta sesudahnya."), this);
-    m_refresh = actionButton(tr("Muat ulang"), QStringLiteral("refresh"), this);
+    m_refresh = reloadButton(tr("Muat ulang log dan daftar pengguna (F5)"), this);
     m_refresh->setObjectName(QStringLiteral("refreshAudit"));
     header->addAction(m_refresh);
     page->addWidget(header);
@@ -87,6 +89,9 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     toolbar->addWidget(m_to);
     toolbar->addStretch(1);
 
+    Core *c = &m_core;
+    m_live = new LiveList(this, [c] { return changes::auditLog(*c); }, [this] { reload(); });
+    cardParts.layout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card, 36);
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_table->setTextElideMode(Qt::ElideRight);
@@ -161,27 +166,27 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     reload();
 }
 
-void AuditPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    reload(); // what happened on the other pages meanwhile
-}
-
 void AuditPage::reloadUsers()
 {
-    const QString keep = m_user->currentData().toString();
-    QSignalBlocker block(m_user);
-    m_user->clear();
-    m_user->addItem(tr("Semua pengguna"), QString());
-    auto users = m_core.users().list(m_actor);
-    if (!users.ok()) {
-        m_banner->showError(users.error());
-        return;
-    }
-    for (const User &u : users.value())
-        m_user->addItem(QStringLiteral("%1 (%2)").arg(u.name, u.username), u.id);
-    const int i = m_user->findData(keep);
-    m_user->setCurrentIndex(i >= 0 ? i : 0);
+    Core *core = &m_core;
+    const Actor actor = m_actor;
+    const quint64 generation = ++m_usersGeneration;
+    runAsync(this, [core, actor] { return core->users().list(actor); }, [this, generation](const Result<QList<User>> &users) {
+        if (generation != m_usersGeneration)
+            return; // a newer read is on its way
+        if (!users.ok()) {
+            m_banner->showError(users.error());
+            return;
+        }
+        const QString keep = m_user->currentData().toString();
+        QSignalBlocker block(m_user);
+        m_user->clear();
+        m_user->addItem(tr("Semua pengguna"), QString());
+        for (const User &u : users.value())
+            m_user->addItem(QStringLiteral("%1 (%2)").arg(u.name, u.username), u.id);
+        const int i = m_user->findData(keep);
+        m_user->setCurrentIndex(i >= 0 ? i : 0);
+    });
 }
 
 int AuditPage::currentPage() const
@@ -189,15 +194,15 @@ int AuditPage::currentPage() const
     return m_pager->page();
 }
 
+namespace {
+struct AuditRead {
+    Result<tu::AuditPage> page; // the service's page of entries, not this widget
+    QTimeZone zone;
+};
+} // namespace
+
 void AuditPage::reload()
 {
-    const QString keep = [this] {
-        const auto rows = m_table->selectionModel()->selectedRows();
-        const AuditEntry *e = rows.isEmpty() ? nullptr : m_model->entryAt(rows.first().row());
-        return e ? e->id : QString();
-    }();
-    const QTimeZone zone = m_core.settings().schoolZone();
-    m_model->setTimeZone(zone);
     AuditFilter f;
     f.userId = m_user->currentData().toString();
     f.area = m_area->currentData().toString();
@@ -205,31 +210,32 @@ void AuditPage::reload()
         f.from = m_from->date().toString(Qt::ISODate);
         f.to = m_to->date().toString(Qt::ISODate);
     }
-    f.zone = zone;
     f.page.page = m_pager->page();
     f.page.limit = PageSize;
-    auto r = m_core.audit().query(f);
-    qint64 total = 0;
-    if (!r.ok()) {
-        m_banner->showError(r.error());
-        m_model->setEntries({});
-        total = 0;
-    } else {
-        m_banner->clear();
-        if (m_pager->movedPastEnd(r->total, int(r->items.size()))) {
-            reload();
-            return;
+    Core *core = &m_core;
+    m_live->load([core, f]() mutable {
+        f.zone = core->settings().schoolZone(); // dates are days of the school's calendar
+        return AuditRead{core->audit().query(f), f.zone};
+    }, [this](const AuditRead &read) {
+        m_model->setTimeZone(read.zone);
+        const auto &r = read.page;
+        qint64 total = 0;
+        if (!r.ok()) {
+            m_banner->showError(r.error());
+            m_model->setEntries({});
+        } else {
+            m_banner->clear();
+            if (m_pager->movedPastEnd(r->total, int(r->items.size()))) {
+                reload();
+                return;
+            }
+            m_model->setEntries(r->items); // matched by id: the selection stays on its entry
+            total = r->total;
         }
-        m_model->setEntries(r->items);
-        total = r->total;
-    }
-    for (int i = 0; i < m_model->rowCount(); ++i)
-        if (m_model->entryAt(i)->id == keep)
-            m_table->selectRow(i);
-    m_pager->showResult(total, m_model->rowCount(), tr("Tidak ada catatan untuk filter ini."));
-    showDetail();
+        m_pager->showResult(total, m_model->rowCount(), tr("Tidak ada catatan untuk filter ini."));
+        showDetail();
+    });
 }
-
 
 namespace {
 QString pretty(const QJsonObject &o)
@@ -242,6 +248,11 @@ void AuditPage::showDetail()
 {
     const auto rows = m_table->selectionModel()->selectedRows();
     const AuditEntry *e = rows.isEmpty() ? nullptr : m_model->entryAt(rows.first().row());
+    const QString id = e ? e->id : QString();
+    if (m_detailShown && id == m_detailId)
+        return; // the same entry (entries never change): its views keep their scroll
+    m_detailShown = true;
+    m_detailId = id;
     if (!e) {
         m_detailTitle->setText(tr("Rincian"));
         m_changed->setText(tr("Pilih catatan untuk melihat isinya sebelum dan sesudah perubahan."));

@@ -13,24 +13,22 @@
 namespace tu::ui {
 
 AuditTableModel::AuditTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+    : ListTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
 {
 }
 
 void AuditTableModel::setEntries(const QList<AuditEntry> &entries)
 {
-    beginResetModel();
-    m_entries = entries;
-    endResetModel();
+    // Entries never change: the id says it all.
+    syncRows(m_entries, entries, [](const AuditEntry &e) { return e.id; }, [](const AuditEntry &, const AuditEntry &) { return true; });
 }
 
 void AuditTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (!zone.isValid())
+    if (!zone.isValid() || zone == m_zone)
         return;
-    beginResetModel();
     m_zone = zone;
-    endResetModel();
+    refreshAll();
 }
 
 const AuditEntry *AuditTableModel::entryAt(int row) const

@@ -1,13 +1,13 @@
 #pragma once
 #include "audit/AuditLog.h"
 
-#include <QAbstractTableModel>
+#include "common/ListTableModel.h"
 #include <QTimeZone>
 
 namespace tu::ui {
 
 // One page of the audit log: waktu (school time zone), pengguna, area, aksi, sasaran.
-class AuditTableModel : public QAbstractTableModel
+class AuditTableModel : public ListTableModel
 {
     Q_OBJECT
 public:

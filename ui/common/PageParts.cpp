@@ -22,6 +22,16 @@ QPushButton *actionButton(const QString &text, const QString &icon, QWidget *par
     return b;
 }
 
+QPushButton *reloadButton(const QString &toolTip, QWidget *parent)
+{
+    auto *b = actionButton(QCoreApplication::translate("tu::ui::PageParts", "Muat ulang"), QStringLiteral("refresh"), parent);
+    b->setObjectName(QStringLiteral("reloadList"));
+    b->setAccessibleName(QCoreApplication::translate("tu::ui::PageParts", "Muat ulang"));
+    b->setToolTip(toolTip);
+    b->setShortcut(QKeySequence::Refresh);
+    return b;
+}
+
 QPushButton *primaryButton(const QString &text, QWidget *parent)
 {
     auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), text, parent);

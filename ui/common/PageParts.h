@@ -16,6 +16,8 @@ class QWidget;
 namespace tu::ui {
 
 QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent);
+// "Muat ulang" with the refresh icon, F5 while its page is visible; `toolTip` says what it reads.
+QPushButton *reloadButton(const QString &toolTip, QWidget *parent);
 // The page's main action in its header ("Tambah …"): a primary button with a plus.
 QPushButton *primaryButton(const QString &text, QWidget *parent);
 

@@ -57,13 +57,7 @@ ContentPage::ContentPage(Core &core, const Actor &actor, QWidget *parent) : QWid
         else if (auto *w = qobject_cast<StudentWorksTab *>(m_tabs->currentWidget()))
             w->focusSearch();
     });
-    // The list of another tab may be stale after work elsewhere (e.g. the API): refresh on entry.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        if (auto *t = qobject_cast<ContentTab *>(m_tabs->currentWidget()))
-            t->reload();
-        else if (auto *w = qobject_cast<StudentWorksTab *>(m_tabs->currentWidget()))
-            w->reload();
-    });
+    // Each tab's list reloads itself when shown and follows changes while visible (LiveList).
 }
 
 ContentTab *ContentPage::contentTab(const QString &name) const

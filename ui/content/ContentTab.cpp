@@ -5,6 +5,7 @@
 #include "content/ContentTableModel.h"
 #include "content/ContentText.h"
 #include "common/Icons.h"
+#include "common/LiveList.h"
 #include "common/MessageBanner.h"
 #include "common/PageParts.h"
 #include "common/PlainText.h"
@@ -121,7 +122,15 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     m_new->setObjectName(QStringLiteral("newItem"));
     m_new->setToolTip(tr("%1 baru (Ctrl+N)").arg(contentTypeText(type)));
     toolbar->addWidget(m_new);
+    auto *refresh = reloadButton(tr("Muat ulang daftar (F5)"), card);
+    refresh->setText(QString()); // the icon alone: the toolbar is narrow beside the form
+    toolbar->addWidget(refresh);
+    connect(refresh, &QPushButton::clicked, this, &ContentTab::reload);
 
+    Core *c = &m_core;
+    const ContentType *t = &m_type;
+    m_live = new LiveList(this, [c, t] { return changes::content(*c, *t); }, [this] { reload(); });
+    cardParts.layout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card, 36);
     m_table->setObjectName(QStringLiteral("itemsTable"));
     m_table->setTextElideMode(Qt::ElideRight);
@@ -319,10 +328,15 @@ int ContentTab::currentPage() const
     return m_pager->page();
 }
 
+namespace {
+struct ContentRead {
+    Result<ContentPage> page;
+    QTimeZone zone;
+};
+} // namespace
+
 void ContentTab::reload()
 {
-    m_model->setTimeZone(m_core.settings().schoolZone());
-    m_editor->setTimeZone(m_core.settings().schoolZone());
     ContentFilter f;
     f.q = m_search->text();
     if (m_filter && m_filterField) {
@@ -336,25 +350,33 @@ void ContentTab::reload()
     }
     f.page.page = m_pager->page();
     f.page.limit = PageSize;
-    auto r = m_core.content().list(m_type, f);
-    ContentPage result;
-    if (!r.ok())
-        m_banner->showError(r.error());
-    else
-        result = r.value();
-    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
-        reload();
-        return;
-    }
-    m_selecting = true;
-    m_model->setItems(result.items);
-    const int row = m_model->rowOf(m_editor->itemId());
-    if (row >= 0)
-        m_table->selectRow(row);
-    m_selecting = false;
-    const bool filtered = !m_search->text().trimmed().isEmpty() || (m_filter && m_filter->currentIndex() > 0);
-    m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada yang cocok.") : tr("Belum ada %1.").arg(contentTypeText(m_type).toLower()));
-    updateActions();
+    Core *core = &m_core;
+    const ContentType *type = &m_type;
+    m_live->load([core, type, f] { return ContentRead{core->content().list(*type, f), core->settings().schoolZone()}; },
+                 [this](const ContentRead &read) {
+        m_model->setTimeZone(read.zone);
+        m_editor->setTimeZone(read.zone);
+        const auto &r = read.page;
+        ContentPage result;
+        if (!r.ok())
+            m_banner->showError(r.error());
+        else
+            result = r.value();
+        if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
+            reload();
+            return;
+        }
+        m_selecting = true;
+        m_model->setItems(result.items); // matched by id: the selection stays on its item
+        const int row = m_model->rowOf(m_editor->itemId());
+        const auto selected = m_table->selectionModel()->selectedRows();
+        if (row >= 0 && (selected.isEmpty() || selected.first().row() != row))
+            m_table->selectRow(row);
+        m_selecting = false;
+        const bool filtered = !m_search->text().trimmed().isEmpty() || (m_filter && m_filter->currentIndex() > 0);
+        m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada yang cocok.") : tr("Belum ada %1.").arg(contentTypeText(m_type).toLower()));
+        updateActions();
+    });
 }
 
 void ContentTab::loadSelected()
@@ -498,6 +520,7 @@ void ContentTab::setPublished(bool published)
     }
     m_editor->setItem(r.value());
     m_dirty = false;
+    updateActions(); // from the stored item now; the list follows when its read lands
     reload();
     const QString title = r.value().value(QLatin1String("title")).toString();
     m_banner->showMessage(MessageBanner::Kind::Success, published ? tr("“%1” diterbitkan.").arg(title)
@@ -517,6 +540,7 @@ void ContentTab::approveCurrent()
     }
     m_editor->setItem(r.value());
     m_dirty = false;
+    updateActions(); // from the stored item now; the list follows when its read lands
     reload();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));

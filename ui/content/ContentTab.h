@@ -22,13 +22,15 @@ namespace tu::ui {
 
 class ContentEditor;
 class ContentTableModel;
+class LiveList;
 class MessageBanner;
 class Pager;
 
 // One content type on the Konten page: its items (search as you type, a filter on its choice
 // field, paging) beside the form generated from its descriptor, with Baru / Simpan / Hapus and,
 // for news, Terbitkan / Jadikan draf. The calendar adds a month view whose days with events are
-// highlighted; picking a day lists its events.
+// highlighted; picking a day lists its events. The list is live (LiveList): read on a worker,
+// following changes made elsewhere, the selected item staying selected.
 class ContentTab : public QWidget
 {
     Q_OBJECT
@@ -37,7 +39,9 @@ public:
     ContentTab(Core &core, const Actor &actor, const ContentType &type, QWidget *parent = nullptr);
 
     const ContentType &type() const { return m_type; }
+    // Reads the current search, filter and page on a worker; the answer lands later.
     void reload();
+    LiveList *live() const { return m_live; }
     void newItem();
     // Creates or updates the item in the form; false (and the messages under the fields) when
     // the service refused it.
@@ -95,6 +99,7 @@ private:
     QLabel *m_dayTitle = nullptr;
     QJsonArray m_monthEvents;
     Pager *m_pager = nullptr;
+    LiveList *m_live = nullptr;
     bool m_dirty = false;
     bool m_selecting = false;
 };

@@ -19,7 +19,7 @@ QString contentFormatDate(const QString &ymd)
 }
 
 ContentTableModel::ContentTableModel(const ContentType &type, QObject *parent)
-    : QAbstractTableModel(parent), m_type(type), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+    : ListTableModel(parent), m_type(type), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
 {
     m_columns << type.field(type.titleKey);
     bool dated = false;
@@ -37,20 +37,19 @@ ContentTableModel::ContentTableModel(const ContentType &type, QObject *parent)
 
 void ContentTableModel::setItems(const QJsonArray &items)
 {
-    beginResetModel();
-    m_items.clear();
+    QList<QJsonObject> fresh;
     for (const QJsonValue &v : items)
-        m_items << v.toObject();
-    endResetModel();
+        fresh << v.toObject();
+    syncRows(m_items, fresh, [](const QJsonObject &o) { return o.value(QLatin1String("id")).toString(); },
+             [](const QJsonObject &a, const QJsonObject &b) { return a == b; });
 }
 
 void ContentTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (!zone.isValid())
+    if (!zone.isValid() || zone == m_zone)
         return;
-    beginResetModel();
     m_zone = zone;
-    endResetModel();
+    refreshAll();
 }
 
 QJsonObject ContentTableModel::itemAt(int row) const

@@ -1,7 +1,7 @@
 #pragma once
 #include "content/ContentTypes.h"
 
-#include <QAbstractTableModel>
+#include "common/ListTableModel.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -11,7 +11,7 @@ namespace tu::ui {
 // One page of content items of one type, with columns from its descriptor: the title or name,
 // up to three short fields (choices, dates, short texts such as category or subject) and, when
 // none of them is a date, the time of the last change; times in the school's zone.
-class ContentTableModel : public QAbstractTableModel
+class ContentTableModel : public ListTableModel
 {
     Q_OBJECT
 public:

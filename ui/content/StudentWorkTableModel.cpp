@@ -12,24 +12,22 @@
 namespace tu::ui {
 
 StudentWorkTableModel::StudentWorkTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+    : ListTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
 {
 }
 
 void StudentWorkTableModel::setWorks(const QList<StudentWork> &works)
 {
-    beginResetModel();
-    m_works = works;
-    endResetModel();
+    syncRows(m_works, works, [](const StudentWork &w) { return w.id; },
+             [](const StudentWork &a, const StudentWork &b) { return a.toJson() == b.toJson(); });
 }
 
 void StudentWorkTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (!zone.isValid())
+    if (!zone.isValid() || zone == m_zone)
         return;
-    beginResetModel();
     m_zone = zone;
-    endResetModel();
+    refreshAll();
 }
 
 const StudentWork *StudentWorkTableModel::workAt(int row) const

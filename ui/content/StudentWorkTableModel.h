@@ -1,13 +1,13 @@
 #pragma once
 #include "content/StudentWorkService.h"
 
-#include <QAbstractTableModel>
+#include "common/ListTableModel.h"
 #include <QTimeZone>
 
 namespace tu::ui {
 
 // One page of student works: judul, siswa, kategori, unggulan, tanggal (school time zone).
-class StudentWorkTableModel : public QAbstractTableModel
+class StudentWorkTableModel : public ListTableModel
 {
     Q_OBJECT
 public:

@@ -1,4 +1,5 @@
 #include "StudentWorksTab.h"
+#include "common/LiveList.h"
 #include "common/Pager.h"
 #include "content/ContentText.h"
 #include "common/Icons.h"
@@ -65,9 +66,15 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     m_delete->setObjectName(QStringLiteral("deleteWork"));
     m_delete->setIcon(icons::icon(QStringLiteral("trash"), theme::Danger));
     theme::setVariant(m_delete, "danger");
-    for (QPushButton *b : {m_feature, m_open, m_delete})
+    auto *refresh = reloadButton(tr("Muat ulang daftar karya (F5)"), card);
+    refresh->setText(QString()); // the icon alone: the toolbar is full
+    for (QPushButton *b : {m_feature, m_open, m_delete, refresh})
         toolbar->addWidget(b);
+    connect(refresh, &QPushButton::clicked, this, &StudentWorksTab::reload);
 
+    Core *c = &m_core;
+    m_live = new LiveList(this, [c] { return changes::studentWorks(*c); }, [this] { reload(); });
+    cardParts.layout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card, 38);
     m_table->setObjectName(QStringLiteral("worksTable"));
     m_table->setTextElideMode(Qt::ElideRight);
@@ -112,14 +119,15 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     reload();
 }
 
+namespace {
+struct WorksRead {
+    Result<StudentWorkPage> page;
+    QTimeZone zone;
+};
+} // namespace
+
 void StudentWorksTab::reload()
 {
-    const StudentWork *sel = [this]() -> const StudentWork * {
-        const auto rows = m_table->selectionModel()->selectedRows();
-        return rows.isEmpty() ? nullptr : m_model->workAt(rows.first().row());
-    }();
-    const QString keep = sel ? sel->id : QString();
-    m_model->setTimeZone(m_core.settings().schoolZone());
     StudentWorkFilter f;
     f.q = m_search->text();
     f.category = m_category->currentData().toString();
@@ -128,23 +136,27 @@ void StudentWorksTab::reload()
         f.featured = featured == QLatin1String("1");
     f.page.page = m_pager->page();
     f.page.limit = PageSize;
-    auto r = m_core.studentWorks().list(m_actor, f);
-    StudentWorkPage result;
-    if (!r.ok())
-        m_banner->showError(r.error());
-    else
-        result = r.value();
-    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) {
-        reload();
-        return;
-    }
-    m_model->setWorks(result.items);
-    if (const int row = m_model->rowOf(keep); row >= 0)
-        m_table->selectRow(row);
-    const bool filtered = !m_search->text().trimmed().isEmpty() || m_category->currentIndex() > 0 || m_featured->currentIndex() > 0;
-    m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada karya yang cocok.") : tr("Belum ada karya siswa."));
-    updateActions();
-    showDetail();
+    Core *core = &m_core;
+    const Actor actor = m_actor;
+    m_live->load([core, actor, f] { return WorksRead{core->studentWorks().list(actor, f), core->settings().schoolZone()}; },
+                 [this](const WorksRead &read) {
+        m_model->setTimeZone(read.zone);
+        const auto &r = read.page;
+        StudentWorkPage result;
+        if (!r.ok())
+            m_banner->showError(r.error());
+        else
+            result = r.value();
+        if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) {
+            reload();
+            return;
+        }
+        m_model->setWorks(result.items); // matched by id: the selection stays on its work
+        const bool filtered = !m_search->text().trimmed().isEmpty() || m_category->currentIndex() > 0 || m_featured->currentIndex() > 0;
+        m_pager->showResult(result.total, int(result.items.size()), filtered ? tr("Tidak ada karya yang cocok.") : tr("Belum ada karya siswa."));
+        updateActions();
+        showDetail();
+    });
 }
 
 void StudentWorksTab::updateActions()

@@ -16,20 +16,24 @@ class Core;
 
 namespace tu::ui {
 
+class LiveList;
 class MessageBanner;
 class Pager;
 class StudentWorkTableModel;
 
 // Karya Siswa on the Konten page: the works students submitted, filtered by category, featured
 // or a search on the title; staff mark works as featured (shown on the school site), open the
-// attached file and remove works. A student signed in sees only their own.
+// attached file and remove works. A student signed in sees only their own. The list is live
+// (LiveList): read on a worker, works submitted through the web appear within seconds.
 class StudentWorksTab : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int PageSize = 25;
     StudentWorksTab(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    // Reads the current filters and page on a worker; the answer lands later.
     void reload();
+    LiveList *live() const { return m_live; }
     // Marks the selected work featured or not (whichever it is not).
     void toggleFeatured();
     void openFile();
@@ -60,6 +64,7 @@ private:
     QLabel *m_detail;
     QPushButton *m_feature, *m_open, *m_delete;
     Pager *m_pager = nullptr;
+    LiveList *m_live = nullptr;
 };
 
 } // namespace tu::ui

@@ -3,6 +3,7 @@
 #include "common/SchoolTime.h"
 #include "common/Async.h"
 #include "common/Icons.h"
+#include "common/LiveList.h"
 #include "common/MessageBanner.h"
 #include "common/PageHeader.h"
 #include "common/PageParts.h"
@@ -53,6 +54,8 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_export->setObjectName(QStringLiteral("exportExcel"));
     m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
+    auto *refresh = reloadButton(tr("Muat ulang daftar pendaftaran (F5)"), this);
+    header->addAction(refresh);
     header->addAction(m_export);
     header->addAction(m_walkIn);
     page->addWidget(header);
@@ -81,6 +84,9 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_detail->setObjectName(QStringLiteral("openDetail"));
     toolbar->addWidget(m_detail);
 
+    Core *c = &m_core;
+    m_live = new LiveList(this, [c] { return changes::registrations(*c); }, [this] { reload(); });
+    cardLayout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card, 38);
     m_table->setObjectName(QStringLiteral("registrationsTable"));
     QHeaderView *h = m_table->horizontalHeader();
@@ -113,6 +119,7 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     });
     connect(m_walkIn, &QPushButton::clicked, this, &PpdbPage::openWalkIn);
     connect(m_export, &QPushButton::clicked, this, &PpdbPage::exportAsk);
+    connect(refresh, &QPushButton::clicked, this, &PpdbPage::reload);
     reload();
 }
 
@@ -127,33 +134,53 @@ int PpdbPage::currentPage() const
     return m_pager->page();
 }
 
+namespace {
+struct PpdbRead {
+    Result<RegistrationPage> page;
+    QTimeZone zone;
+};
+} // namespace
+
 void PpdbPage::reload()
 {
-    m_model->setTimeZone(m_core.settings().schoolZone());
     RegistrationFilter f;
     f.status = statusFilter();
     f.q = m_search->text();
     f.page = m_pager->page();
     f.limit = PageSize;
-    auto r = m_core.ppdb().list(f);
-    RegistrationPage result;
-    if (!r.ok())
-        m_banner->showError(r.error());
-    else
-        result = r.value();
-    if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
-        reload();
-        return;
-    }
-    m_model->setRegistrations(result.items);
-    qint64 all = 0;
-    for (qint64 n : std::as_const(result.counts))
-        all += n;
-    const QString labels[] = {tr("Semua"), tr("Menunggu"), tr("Terverifikasi"), tr("Diterima"), tr("Ditolak")};
-    for (int i = 0; i < 5; ++i)
-        m_tabs->setTabText(i, QStringLiteral("%1  %2").arg(labels[i]).arg(i == 0 ? all : result.counts.value(QString::fromLatin1(Statuses[i]))));
-    m_pager->showResult(result.total, int(result.items.size()), m_search->text().trimmed().isEmpty() ? tr("Belum ada pendaftaran.") : tr("Tidak ada pendaftaran yang cocok."));
-    updateActions();
+    Core *core = &m_core;
+    m_live->load([core, f] { return PpdbRead{core->ppdb().list(f), core->settings().schoolZone()}; }, [this](const PpdbRead &read) {
+        const auto &r = read.page;
+        RegistrationPage result;
+        if (!r.ok())
+            m_banner->showError(r.error());
+        else
+            result = r.value();
+        if (r.ok() && m_pager->movedPastEnd(result.total, int(result.items.size()))) { // the last page emptied
+            reload();
+            return;
+        }
+        m_model->setTimeZone(read.zone);
+        m_model->setRegistrations(result.items);
+        qint64 all = 0;
+        for (qint64 n : std::as_const(result.counts))
+            all += n;
+        const QString labels[] = {tr("Semua"), tr("Menunggu"), tr("Terverifikasi"), tr("Diterima"), tr("Ditolak")};
+        for (int i = 0; i < 5; ++i) {
+            const QString text = QStringLiteral("%1  %2").arg(labels[i]).arg(i == 0 ? all : result.counts.value(QString::fromLatin1(Statuses[i])));
+            if (m_tabs->tabText(i) != text) // an unchanged tab bar is not laid out again
+                m_tabs->setTabText(i, text);
+        }
+        m_pager->showResult(result.total, int(result.items.size()), m_search->text().trimmed().isEmpty() ? tr("Belum ada pendaftaran.") : tr("Tidak ada pendaftaran yang cocok."));
+        updateActions();
+    });
+}
+
+void PpdbPage::selectRegistration(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
 }
 
 void PpdbPage::updateActions()
@@ -171,15 +198,7 @@ void PpdbPage::openDetail(int row)
     PpdbDetailDialog dialog(m_core, m_actor, id, this);
     dialog.exec();
     if (dialog.changed()) {
-        reload();
-        const int again = [&] {
-            for (int i = 0; i < m_model->rowCount(); ++i)
-                if (m_model->registrationAt(i)->id == id)
-                    return i;
-            return -1;
-        }();
-        if (again >= 0)
-            m_table->selectRow(again);
+        m_live->reloadThen([this, id] { selectRegistration(id); });
     }
 }
 

@@ -16,19 +16,24 @@ class Core;
 
 namespace tu::ui {
 
+class LiveList;
 class MessageBanner;
 class Pager;
 class PpdbTableModel;
 
 // PPDB registrations for staff: status tabs with counts, search as you type, paging, the detail
 // dialog with the status workflow, walk-in registration, and the Excel export on a worker thread.
+// The list is live (LiveList): read on a worker, and registrations arriving through the web
+// appear within seconds, the selected one staying selected.
 class PpdbPage : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int PageSize = 50;
     PpdbPage(Core &core, const Actor &actor, QWidget *parent = nullptr);
+    // Reads the current tab, search and page on a worker; the answer lands later.
     void reload();
+    LiveList *live() const { return m_live; }
     QTableView *table() const { return m_table; }
     MessageBanner *banner() const { return m_banner; }
     // The detail dialog for the registration in `row` (modal).
@@ -44,6 +49,7 @@ private:
     QString statusFilter() const;
     void exportAsk();
     void updateActions();
+    void selectRegistration(const QString &id);
     Core &m_core;
     Actor m_actor;
     PpdbTableModel *m_model;
@@ -54,6 +60,7 @@ private:
     QTableView *m_table;
     QPushButton *m_detail, *m_walkIn, *m_export;
     Pager *m_pager = nullptr;
+    LiveList *m_live = nullptr;
     bool m_exporting = false;
 };
 

@@ -55,24 +55,30 @@ QColor ppdbStatusColor(const QString &status)
 
 
 PpdbTableModel::PpdbTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
+    : ListTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta")))
 {
 }
 
 void PpdbTableModel::setRegistrations(const QList<Registration> &rows)
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    syncRows(m_rows, rows, [](const Registration &r) { return r.id; },
+             [](const Registration &a, const Registration &b) { return a.toJson() == b.toJson(); });
+}
+
+int PpdbTableModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
 }
 
 void PpdbTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (!zone.isValid())
+    if (!zone.isValid() || zone == m_zone)
         return;
-    beginResetModel();
     m_zone = zone;
-    endResetModel();
+    refreshAll();
 }
 
 const Registration *PpdbTableModel::registrationAt(int row) const

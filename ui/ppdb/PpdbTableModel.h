@@ -1,7 +1,8 @@
 #pragma once
 #include "ppdb/Registration.h"
 
-#include <QAbstractTableModel>
+#include "common/ListTableModel.h"
+
 #include <QColor>
 #include <QTimeZone>
 
@@ -12,13 +13,15 @@ QString ppdbStatusText(const QString &status);
 QColor ppdbStatusColor(const QString &status);
 
 // One page of PPDB registrations: nomor, NISN, nama, sekolah asal, status, waktu daftar.
-class PpdbTableModel : public QAbstractTableModel
+class PpdbTableModel : public ListTableModel
 {
     Q_OBJECT
 public:
     enum Column { Number, Nisn, Name, School, Status, Submitted, ColumnCount };
     explicit PpdbTableModel(QObject *parent = nullptr);
+    // Keeps the rows that stay (by id): the selection follows its registration.
     void setRegistrations(const QList<Registration> &rows);
+    int rowOf(const QString &id) const;
     void setTimeZone(const QTimeZone &zone);
     const Registration *registrationAt(int row) const;
 

@@ -2,6 +2,7 @@
 #include "common/Async.h"
 #include "common/Confirm.h"
 #include "common/Icons.h"
+#include "common/LiveList.h"
 #include "common/MessageBanner.h"
 #include "common/PageHeader.h"
 #include "common/PageParts.h"
@@ -40,6 +41,8 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     m_sync->setObjectName(QStringLiteral("syncSiakad"));
     m_add = primaryButton(tr("Tambah tahun ajaran"), this);
     m_add->setObjectName(QStringLiteral("addYear"));
+    auto *refresh = reloadButton(tr("Muat ulang daftar tahun ajaran (F5)"), this);
+    header->addAction(refresh);
     header->addAction(m_sync);
     header->addAction(m_add);
     page->addWidget(header);
@@ -77,6 +80,9 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     for (QPushButton *b : {m_edit, m_activate, m_trash})
         toolbar->addWidget(b);
 
+    Core *c = &m_core;
+    m_live = new LiveList(this, [c] { return changes::tahunAjaran(*c); }, [this] { reload(); });
+    cardLayout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card);
     m_table->setObjectName(QStringLiteral("yearsTable"));
     QHeaderView *h = m_table->horizontalHeader();
@@ -93,6 +99,7 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     connect(m_activate, &QPushButton::clicked, this, &TahunAjaranPage::activate);
     connect(m_trash, &QPushButton::clicked, this, &TahunAjaranPage::trashOrRestore);
     connect(m_sync, &QPushButton::clicked, this, &TahunAjaranPage::syncWithSiakad);
+    connect(refresh, &QPushButton::clicked, this, &TahunAjaranPage::reload);
     reload();
 }
 
@@ -102,19 +109,30 @@ const TahunAjaran *TahunAjaranPage::selected() const
     return rows.isEmpty() ? nullptr : m_model->yearAt(rows.first().row());
 }
 
+namespace {
+struct YearsRead {
+    Result<QList<TahunAjaran>> years;
+    QTimeZone zone;
+};
+} // namespace
+
 void TahunAjaranPage::reload()
 {
     const bool trash = m_tabs->currentIndex() == 1;
     m_onlyActive->setEnabled(!trash);
-    auto years = m_core.tahunAjaran().list(trash ? 2 : 1, !trash && m_onlyActive->isChecked() ? 1 : 0);
-    if (!years.ok()) {
-        m_banner->showError(years.error());
-        m_model->setYears({});
-    } else {
-        m_model->setTimeZone(m_core.settings().schoolZone());
-        m_model->setYears(years.value());
-    }
-    updateActions();
+    const int stsHapus = trash ? 2 : 1, stsAktif = !trash && m_onlyActive->isChecked() ? 1 : 0;
+    Core *core = &m_core;
+    m_live->load([core, stsHapus, stsAktif] { return YearsRead{core->tahunAjaran().list(stsHapus, stsAktif), core->settings().schoolZone()}; },
+                 [this](const YearsRead &read) {
+        if (!read.years.ok()) {
+            m_banner->showError(read.years.error());
+            m_model->setYears({});
+        } else {
+            m_model->setTimeZone(read.zone);
+            m_model->setYears(read.years.value());
+        }
+        updateActions();
+    });
 }
 
 void TahunAjaranPage::updateActions()

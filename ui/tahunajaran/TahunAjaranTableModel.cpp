@@ -12,9 +12,16 @@ namespace tu::ui {
 
 void TahunAjaranTableModel::setYears(const QList<TahunAjaran> &years)
 {
-    beginResetModel();
-    m_years = years;
-    endResetModel();
+    syncRows(m_years, years, [](const TahunAjaran &t) { return t.id; },
+             [](const TahunAjaran &a, const TahunAjaran &b) { return a.toJson() == b.toJson(); });
+}
+
+int TahunAjaranTableModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_years.size(); ++i)
+        if (m_years.at(i).id == id)
+            return i;
+    return -1;
 }
 
 const TahunAjaran *TahunAjaranTableModel::yearAt(int row) const

@@ -37,21 +37,19 @@ QIcon statusDot(const QColor &color)
 } // namespace
 
 UserTableModel::UserTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta"))),
+    : ListTableModel(parent), m_zone(QTimeZone(QByteArrayLiteral("Asia/Jakarta"))),
       m_activeDot(statusDot(theme::Success)), m_inactiveDot(statusDot(theme::Danger))
 {
 }
 
 void UserTableModel::setUsers(const QList<User> &users)
 {
-    beginResetModel();
-    m_users = users;
-    endResetModel();
+    syncRows(m_users, users, [](const User &u) { return u.id; }, [](const User &a, const User &b) { return a.toJson() == b.toJson(); });
 }
 
 void UserTableModel::setTimeZone(const QTimeZone &zone)
 {
-    if (!zone.isValid())
+    if (!zone.isValid() || zone == m_zone)
         return;
     m_zone = zone;
     if (!m_users.isEmpty())

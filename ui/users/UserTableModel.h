@@ -1,7 +1,7 @@
 #pragma once
 #include "auth/User.h"
 
-#include <QAbstractTableModel>
+#include "common/ListTableModel.h"
 #include <QIcon>
 #include <QList>
 #include <QTimeZone>
@@ -9,7 +9,7 @@
 namespace tu::ui {
 
 // The users as UserService lists them: username, name, role label, status, last change.
-class UserTableModel : public QAbstractTableModel
+class UserTableModel : public ListTableModel
 {
     Q_OBJECT
 public:

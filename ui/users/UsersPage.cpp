@@ -1,5 +1,6 @@
 #include "UsersPage.h"
 #include "common/Icons.h"
+#include "common/LiveList.h"
 #include "common/MessageBanner.h"
 #include "common/PageHeader.h"
 #include "common/PageParts.h"
@@ -38,6 +39,8 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     auto *header = new PageHeader(tr("Pengguna"), tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."), this);
     m_add = primaryButton(tr("Tambah pengguna"), this);
     m_add->setObjectName(QStringLiteral("addUser"));
+    auto *refresh = reloadButton(tr("Muat ulang daftar pengguna (F5)"), this);
+    header->addAction(refresh);
     header->addAction(m_add);
     page->addWidget(header);
 
@@ -66,6 +69,9 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_proxy->setSortRole(UserTableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    Core *c = &m_core;
+    m_live = new LiveList(this, [c] { return changes::users(*c); }, [this] { reload(); });
+    cardLayout->addWidget(m_live->busyBar());
     m_table = dataTable(m_proxy, card);
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setSortingEnabled(true);
@@ -95,6 +101,7 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, [this] { openEdit(false); });
     connect(m_add, &QPushButton::clicked, this, &UsersPage::openCreate);
+    connect(refresh, &QPushButton::clicked, this, &UsersPage::reload);
     connect(m_role, &QPushButton::clicked, this, [this] { openEdit(true); });
     connect(m_password, &QPushButton::clicked, this, &UsersPage::openPassword);
     connect(m_toggle, &QPushButton::clicked, this, &UsersPage::toggleActive);
@@ -108,21 +115,34 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     reload();
 }
 
+namespace {
+struct UsersRead {
+    Result<QList<User>> users;
+    QTimeZone zone;
+};
+} // namespace
+
 void UsersPage::reload()
 {
-    const QString keep = selectedUser() ? selectedUser()->id : QString();
-    m_model->setTimeZone(m_core.settings().schoolZone());
-    auto users = m_core.users().list(m_actor);
-    if (!users.ok()) {
-        m_banner->showError(users.error());
-        m_model->setUsers({});
-    } else {
-        m_model->setUsers(users.value());
-    }
-    if (!keep.isEmpty())
-        selectUser(keep);
-    updateCount();
-    updateActions();
+    Core *core = &m_core;
+    const Actor actor = m_actor;
+    m_live->load([core, actor] { return UsersRead{core->users().list(actor), core->settings().schoolZone()}; },
+                 [this](const UsersRead &read) {
+        m_model->setTimeZone(read.zone);
+        if (!read.users.ok()) {
+            m_banner->showError(read.users.error());
+            m_model->setUsers({});
+        } else {
+            m_model->setUsers(read.users.value()); // rows matched by id: the selection stays
+        }
+        updateCount();
+        updateActions();
+    });
+}
+
+void UsersPage::reloadAndSelect(const QString &id)
+{
+    m_live->reloadThen([this, id] { selectUser(id); });
 }
 
 const User *UsersPage::selectedUser() const
@@ -167,8 +187,7 @@ void UsersPage::openCreate()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const User u = dialog->savedUser();
         m_search->clear();
-        reload();
-        selectUser(u.id);
+        reloadAndSelect(u.id);
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Pengguna %1 ditambahkan.").arg(u.username));
     });
     dialog->open();
@@ -185,8 +204,7 @@ void UsersPage::openEdit(bool focusRole)
         dialog->focusRole();
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const User u = dialog->savedUser();
-        reload();
-        selectUser(u.id);
+        reloadAndSelect(u.id);
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Data pengguna %1 disimpan.").arg(u.username));
     });
     dialog->open();

@@ -16,18 +16,22 @@ class Core;
 
 namespace tu::ui {
 
+class LiveList;
 class MessageBanner;
 class UserTableModel;
 
 // Pengguna: the accounts table with search, and the actions an admin has on them. Dialogs open
 // window-modal without a nested event loop; the outcome of every action shows in the banner.
+// The list is live (LiveList): read on a worker, following changes made elsewhere.
 class UsersPage : public QWidget
 {
     Q_OBJECT
 public:
     UsersPage(Core &core, const Actor &actor, QWidget *parent = nullptr);
 
+    // Reads the accounts on a worker; the answer lands later, the selection kept by id.
     void reload();
+    LiveList *live() const { return m_live; }
     const User *selectedUser() const;
     void selectUser(const QString &id);
 
@@ -52,6 +56,7 @@ private:
     void removeUser(const User &user);
     void updateActions();
     void updateCount();
+    void reloadAndSelect(const QString &id);
 
     Core &m_core;
     Actor m_actor;
@@ -66,6 +71,7 @@ private:
     QPushButton *m_delete;
     QLabel *m_count;
     MessageBanner *m_banner;
+    LiveList *m_live;
 };
 
 } // namespace tu::ui
