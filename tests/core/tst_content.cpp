@@ -110,9 +110,9 @@ private slots:
         QCOMPARE(item.value(QLatin1String("title")).toString(), QStringLiteral("Terbit"));
         QCOMPARE(QStringList(item.keys()), (QStringList{"category", "excerpt", "id", "image", "publishedAt", "title"}));
         QCOMPARE(item.value(QLatin1String("excerpt")).toString(), QStringLiteral("Isi berita Terbit untuk warga sekolah."));
-        QCOMPARE(svc().publicNews(draft->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
-        QCOMPARE(svc().publicNews(scheduled->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
-        QVERIFY(svc().publicNews(pub->value(QLatin1String("id")).toString()).ok());
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), draft->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), scheduled->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
+        QVERIFY(svc().publicItem(*content::type(QStringLiteral("news")), pub->value(QLatin1String("id")).toString()).ok());
 
         clock = QDateTime(QDate(2025, 7, 20), QTime(0, 0), Qt::UTC);
         QCOMPARE(svc().publicList(news, {})->total, 2); // the schedule arrived
@@ -300,7 +300,7 @@ private slots:
         const QString id = mine->value(QLatin1String("id")).toString();
         QVERIFY(!mine->value(QLatin1String("approved")).toBool());
         QCOMPARE(svc().publicList(news, {})->total, 1);
-        QCOMPARE(svc().publicNews(id).error().code, ErrorCode::NotFound);
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), id).error().code, ErrorCode::NotFound);
 
         QCOMPARE(svc().approve(osis, news, id).error().code, ErrorCode::Forbidden);
         QCOMPARE(svc().approve(admin, type("teachers"), id).error().code, ErrorCode::Validation);
@@ -308,8 +308,8 @@ private slots:
         TU_VERIFY_OK(approved);
         QVERIFY(approved->value(QLatin1String("approved")).toBool());
         QCOMPARE(svc().publicList(news, {})->total, 2);
-        QVERIFY(svc().publicNews(id).ok());
-        QVERIFY(!svc().publicNews(id)->contains(QStringLiteral("approved")));
+        QVERIFY(svc().publicItem(*content::type(QStringLiteral("news")), id).ok());
+        QVERIFY(!svc().publicItem(*content::type(QStringLiteral("news")), id)->contains(QStringLiteral("approved")));
         QCOMPARE(tc->core->audit().recent(10, QStringLiteral("news")).value().first().action, QStringLiteral("approve"));
 
         // Its own edit takes the approval back; an admin's edit does not.

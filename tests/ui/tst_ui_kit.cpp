@@ -7,6 +7,7 @@
 #include "common/Pager.h"
 #include "common/PlainText.h"
 #include "common/SchoolTime.h"
+#include "common/Theme.h"
 #include "dapodik/DapodikSyncPage.h"
 #include "TestSupport.h"
 #include "app/Core.h"
@@ -14,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -96,6 +98,26 @@ private slots:
         }
         if (before == after)
             QCOMPARE(changed.size(), 0);
+    }
+
+    // The one style sheet names only tokens that exist, and the applied sheet holds colours only.
+    void themeTokensAreAllDefined()
+    {
+        QFile f(QStringLiteral(":/theme/tatausaha.qss"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString raw = QString::fromUtf8(f.readAll());
+        QVERIFY(raw.contains(QStringLiteral("@primary")));
+        QCOMPARE(ui::theme::unknownTokens(raw), QStringList());
+        QCOMPARE(ui::theme::unknownTokens(QStringLiteral("a { color: @noSuchToken; }")), QStringList{QStringLiteral("noSuchToken")});
+        const QString sheet = ui::theme::styleSheet();
+        QVERIFY(!sheet.contains(QLatin1Char('@')));
+        QVERIFY(sheet.contains(ui::theme::Primary.name()));
+        QCOMPARE(ui::theme::token(QStringLiteral("danger")), ui::theme::Danger);
+        QVERIFY(!ui::theme::token(QStringLiteral("noSuchToken")).isValid());
+        // Applied: a primary button is drawn in the token's colour.
+        ui::theme::apply(*qApp);
+        QVERIFY(qApp->styleSheet().contains(ui::theme::Primary.name()));
+        qApp->setStyleSheet(QString());
     }
 
     void pagerCountsAndSteps()

@@ -16,7 +16,7 @@ namespace tu::ui {
 
 QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent)
 {
-    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
+    auto *b = new QPushButton(icons::icon(icon, theme::Text), text, parent);
     b->setIconSize(QSize(16, 16));
     b->setAutoDefault(false);
     return b;
@@ -34,7 +34,7 @@ QPushButton *reloadButton(const QString &toolTip, QWidget *parent)
 
 QPushButton *primaryButton(const QString &text, QWidget *parent)
 {
-    auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), text, parent);
+    auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), theme::OnAccent), text, parent);
     b->setIconSize(QSize(16, 16));
     b->setAutoDefault(false);
     theme::setVariant(b, "primary");

@@ -65,7 +65,7 @@ QColor statusColor(const QString &status)
     if (status == QLatin1String("failed"))
         return theme::Danger;
     if (status == QLatin1String("conflict"))
-        return QColor(0xb4, 0x53, 0x09);
+        return theme::Warning;
     return theme::TextMuted;
 }
 

@@ -89,7 +89,6 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_count = plainLabel(card);
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_count->setContentsMargins(16, 10, 16, 10);
-    m_count->setStyleSheet(QStringLiteral("border-top: 1px solid #e2e8f0;"));
     cardLayout->addWidget(m_count);
     page->addWidget(card, 1);
 
