@@ -8,6 +8,8 @@
 #include "common/PlainText.h"
 #include "common/SchoolTime.h"
 #include "common/Theme.h"
+#include "common/PageParts.h"
+#include "common/ViewState.h"
 #include "dapodik/DapodikSyncPage.h"
 #include "TestSupport.h"
 #include "app/Core.h"
@@ -15,6 +17,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -98,6 +104,46 @@ private slots:
         }
         if (before == after)
             QCOMPARE(changed.size(), 0);
+    }
+
+    // Column widths, the sort order and splitters come back the next time the page opens.
+    void tablesAndSplittersAreRemembered()
+    {
+        QStandardItemModel model(3, 3);
+        auto build = [&model](QWidget &page) {
+            page.setObjectName(QStringLiteral("demoPage"));
+            auto *split = new QSplitter(&page);
+            split->setObjectName(QStringLiteral("demoSplit"));
+            ui::rememberWhenNamed(split);
+            auto *table = ui::dataTable(&model, split);
+            table->setObjectName(QStringLiteral("things"));
+            table->setSortingEnabled(true);
+            split->addWidget(table);
+            split->addWidget(new QWidget(split));
+            split->resize(600, 300);
+            return std::make_pair(table, split);
+        };
+        {
+            QWidget page;
+            auto [table, split] = build(page);
+            QCOMPARE(ui::viewKey(table), QStringLiteral("demoPage/demoSplit/things"));
+            QCoreApplication::processEvents(); // the deferred restore runs: nothing stored yet
+            table->horizontalHeader()->resizeSection(1, 222);
+            table->horizontalHeader()->setSortIndicator(2, Qt::DescendingOrder);
+            split->setSizes({420, 180});
+            emit split->splitterMoved(420, 1); // as a drag reports it
+        }
+        QWidget page;
+        auto [table, split] = build(page);
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), table->horizontalHeader()->defaultSectionSize());
+        QCoreApplication::processEvents();
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), 222);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(split->sizes().first(), 420);
+        // Nameless widgets are not remembered (their key would be ambiguous).
+        QTableView nameless;
+        QVERIFY(ui::viewKey(&nameless).isEmpty());
     }
 
     // The one style sheet names only tokens that exist, and the applied sheet holds colours only.

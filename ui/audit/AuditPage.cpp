@@ -1,4 +1,5 @@
 #include "AuditPage.h"
+#include "common/ViewState.h"
 #include "audit/AuditTableModel.h"
 #include "common/Pager.h"
 #include "common/Async.h"
@@ -48,6 +49,8 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     page->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("auditSplit"));
+    rememberWhenNamed(split);
     split->setChildrenCollapsible(false);
     split->setHandleWidth(14);
 

@@ -1,4 +1,5 @@
 #include "PageParts.h"
+#include "ViewState.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 
@@ -72,6 +73,7 @@ QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight)
     QHeaderView *h = t->horizontalHeader();
     h->setHighlightSections(false);
     h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    rememberWhenNamed(t); // column widths and sort order, per table
     return t;
 }
 

@@ -1,4 +1,5 @@
 #include "ContentTab.h"
+#include "common/ViewState.h"
 #include "common/Pager.h"
 #include "content/ContentEditor.h"
 #include "common/SchoolTime.h"
@@ -94,6 +95,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     root->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    rememberWhenNamed(split);
     split->setObjectName(QStringLiteral("contentSplit"));
     split->setChildrenCollapsible(false);
     split->setHandleWidth(14);
