@@ -1,5 +1,6 @@
 // School content at the service level (docs/school-api.md): validation per type, verbatim text, drafts and
 // schedules, "active now", calendar months, paging, roles and the audit trail, on both databases.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "TestSupport.h"
 #include "content/Html.h"
@@ -8,10 +9,9 @@
 
 using namespace tu;
 
-class TestContent : public QObject
+class TestContent : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor admin;
     QDateTime clock = QDateTime(QDate(2025, 7, 14), QTime(2, 0), Qt::UTC); // 09:00 WIB
     ContentService &svc() { return tc->core->content(); }
@@ -19,19 +19,15 @@ class TestContent : public QObject
     qint64 count(const char *name) { return svc().list(type(name), {}).value().total; }
     qint64 audits(const QString &entity) { return tc->core->audit().recent(1000, entity).value().size(); }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         const User u = tc->createUser(QStringLiteral("kesiswaan1"), Role::Kesiswaan);
         admin = test::actorOf(u.id, u.username, Role::Kesiswaan);
         clock = QDateTime(QDate(2025, 7, 14), QTime(2, 0), Qt::UTC);
         svc().setClock([this] { return clock; });
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void validationPerType_data()
     {
         QTest::addColumn<QString>("type");
