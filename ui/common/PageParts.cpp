@@ -9,6 +9,7 @@
 #include <QFrame>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
@@ -90,6 +91,12 @@ QLineEdit *searchField(const QString &placeholder, QWidget *parent, int minimumW
     nameIconButtons(e);
     e->setMinimumWidth(minimumWidth);
     e->setMaxLength(100);
+    // Ctrl+F: only the search field of the page on screen answers (a hidden one does not).
+    auto *find = new QShortcut(QKeySequence::Find, e, nullptr, nullptr, Qt::WindowShortcut);
+    QObject::connect(find, &QShortcut::activated, e, [e] {
+        e->setFocus(Qt::ShortcutFocusReason);
+        e->selectAll();
+    });
     return e;
 }
 

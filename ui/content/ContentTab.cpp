@@ -532,12 +532,6 @@ void ContentTab::approveCurrent()
                           tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));
 }
 
-void ContentTab::focusSearch()
-{
-    m_search->setFocus();
-    m_search->selectAll();
-}
-
 void ContentTab::updateActions()
 {
     const bool busy = m_editor->isBusy();

@@ -263,10 +263,4 @@ void StudentWorksTab::removeSelected(bool confirm)
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Karya “%1” dihapus.").arg(title));
 }
 
-void StudentWorksTab::focusSearch()
-{
-    m_search->setFocus();
-    m_search->selectAll();
-}
-
 } // namespace tu::ui

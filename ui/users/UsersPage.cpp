@@ -39,6 +39,8 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     auto *header = new PageHeader(tr("Pengguna"), tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."), this);
     m_add = primaryButton(tr("Tambah pengguna"), this);
     m_add->setObjectName(QStringLiteral("addUser"));
+    m_add->setShortcut(QKeySequence::New);
+    m_add->setToolTip(tr("Tambah pengguna (Ctrl+N)"));
     auto *refresh = reloadButton(tr("Muat ulang daftar pengguna (F5)"), this);
     header->addAction(refresh);
     header->addAction(m_add);
@@ -107,8 +109,6 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &UsersPage::confirmDelete);
     auto *del = new QShortcut(QKeySequence::Delete, m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(del, &QShortcut::activated, this, &UsersPage::confirmDelete);
-    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, m_search, [this] { m_search->setFocus(); m_search->selectAll(); });
 
     setTabOrder(m_search, m_table);
     reload();
