@@ -99,12 +99,7 @@ Result<User> UserService::get(const Actor &actor, const QString &id)
 {
     if (auto s = requireAdmin(actor); !s.ok())
         return s.error();
-    auto u = m_repo.byId(id);
-    if (!u.ok())
-        return u.error();
-    if (!u.value())
-        return Error::notFound(notFoundText());
-    return *u.value();
+    return existing(id);
 }
 
 Result<User> UserService::create(const Actor &actor, const UserInput &in)
@@ -178,12 +173,10 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
         return Error::validation(fields);
 
     // Hash outside the transaction: it is slow and needs no lock.
-    auto current = m_repo.byId(id);
+    auto current = existing(id);
     if (!current.ok())
         return current.error();
-    if (!current.value())
-        return Error::notFound(notFoundText());
-    const QString newUsername = in.username ? in.username->trimmed() : current.value()->username;
+    const QString newUsername = in.username ? in.username->trimmed() : current->username;
     QByteArray newHash;
     if (in.password) {
         if (auto p = passwordProblem(*in.password, newUsername); !p.isEmpty())
@@ -203,12 +196,7 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
                 return locked.error();
             admins = locked.value();
         }
-        auto fresh = m_repo.byId(id);
-        if (!fresh.ok())
-            return fresh.error();
-        if (!fresh.value())
-            return Error::notFound(notFoundText());
-        return *fresh.value();
+        return existing(id);
     };
     auto edit = [&](const User &before) -> Result<User> {
         User after = before;
@@ -252,6 +240,16 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
                          [this](const User &after) { return m_repo.update(after); }, view);
 }
 
+Result<User> UserService::existing(const QString &id)
+{
+    auto u = m_repo.byId(id);
+    if (!u.ok())
+        return u.error();
+    if (!u.value())
+        return Error::notFound(notFoundText());
+    return *u.value();
+}
+
 Status UserService::remove(const Actor &actor, const QString &id)
 {
     if (auto s = requireAdmin(actor); !s.ok())
@@ -266,12 +264,7 @@ Status UserService::remove(const Actor &actor, const QString &id)
             if (!locked.ok())
                 return locked.error();
             admins = locked.value();
-            auto u = m_repo.byId(id);
-            if (!u.ok())
-                return u.error();
-            if (!u.value())
-                return Error::notFound(notFoundText());
-            return *u.value();
+            return existing(id);
         },
         [&](const User &u) -> Result<User> {
             if (u.role == Role::Admin && u.active && admins <= 1)

@@ -326,23 +326,25 @@ Status ContentService::remove(const Actor &actor, const ContentType &type, const
 {
     if (auto s = checkEditor(actor, type); !s.ok())
         return s.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(type, id);
-    if (!before.ok())
-        return before.error();
-    if (auto s = checkOwner(actor, type, before.value()); !s.ok())
-        return s;
-    if (auto n = m_repo.remove(type, id); !n.ok())
-        return n.error();
-    // The whole record (not the summary) so that a deletion can be undone by hand.
-    ContentRecord kept = before.value();
-    kept.remove(QStringLiteral("createdBy"));
-    if (auto s = m_audit.record(actor, QStringLiteral("delete"), type.entity, id, kept, {}); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s;
+    auto gone = auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("delete"), type.entity, id, true}, [&] { return find(type, id); },
+        [&](const ContentRecord &before) -> Result<ContentRecord> {
+            if (auto s = checkOwner(actor, type, before); !s.ok())
+                return s.error();
+            return before;
+        },
+        [&](const ContentRecord &) -> Status {
+            if (auto n = m_repo.remove(type, id); !n.ok())
+                return n.error();
+            return {};
+        },
+        // The whole record (not the summary) so that a deletion can be undone by hand.
+        [](ContentRecord kept) {
+            kept.remove(QStringLiteral("createdBy"));
+            return kept;
+        });
+    if (!gone.ok())
+        return gone.error();
     changed();
     return {};
 }
