@@ -5,12 +5,15 @@
 #include "HttpServer.h"
 #include "RequestHead.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTimer>
 
 namespace tu {
 
-namespace {
 QByteArray serializeResponse(const HttpResponse &r, bool keepAlive, bool headOnly)
 {
     QByteArray out;
@@ -30,7 +33,6 @@ QByteArray serializeResponse(const HttpResponse &r, bool keepAlive, bool headOnl
 constexpr qint64 MaxUnsentBytes = 256 * 1024;
 constexpr int DrainMs = 2000;
 constexpr int CloseGraceMs = 10000; // a peer that never takes our last bytes is cut off
-} // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server, const QByteArray &addressKey)
     : QObject(server), m_socket(socket), m_server(server), m_addressKey(addressKey)

@@ -140,7 +140,7 @@ private slots:
         QCOMPARE(table->horizontalHeader()->sectionSize(1), 222);
         QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
         QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
-        QCOMPARE(split->sizes().first(), 420);
+        QVERIFY2(qAbs(split->sizes().first() - 420) <= 5, qPrintable(QString::number(split->sizes().first()))); // not the even split
         // Nameless widgets are not remembered (their key would be ambiguous).
         QTableView nameless;
         QVERIFY(ui::viewKey(&nameless).isEmpty());
