@@ -4,6 +4,8 @@
 #   core/http  the transport: nothing from core/api or from a service area
 #   ui/        nothing from core/db (no SQL in the desktop)
 #   app/server nothing from ui/ and no QtWidgets
+# and one house rule of the desktop: colours are theme tokens (ui/common/Theme.h, used by
+# resources/theme/tatausaha.qss), never literal values in ui/ code, nor a style sheet of its own.
 # Prints each breach as file:line and exits 1 when there is one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,9 @@ breach '#include "app/Core\.h"' "core/http includes Core" $http
 ui=$(find ui -name '*.cpp' -o -name '*.h')
 breach '#include "db/' "ui includes core/db" $ui
 breach '#include <QSql' "SQL in ui" $ui
+ui_code=$(find ui -name '*.cpp' -o -name '*.h' | grep -v '^ui/common/Theme\.')
+breach '#[0-9a-fA-F]{6}\b|QColor\(0x|QColor\("#' "a literal colour in ui (use a theme token)" $ui_code
+breach 'setStyleSheet\(QStringLiteral' "a style sheet in ui code (rules belong in resources/theme/tatausaha.qss)" $ui_code
 server=$(find app/server -name '*.cpp' -o -name '*.h')
 breach '#include "(common|shell)/|#include <QtWidgets|#include <QApplication>' "the server pulls in the desktop" $server
 exit $fail

@@ -86,6 +86,19 @@ QJsonObject itemSchema(const ContentType &t, View view = View::Staff, bool forLi
     return schema::record(props);
 }
 
+// A public list's items: the keys its listing shows (news: a summary; the rest: whole items).
+QJsonObject listingSchema(const ContentType &t)
+{
+    const QJsonObject whole = itemSchema(t, View::Public, true);
+    if (t.listing.keys.isEmpty())
+        return whole;
+    const QJsonObject props = whole.value(QLatin1String("properties")).toObject();
+    QJsonObject shown;
+    for (const QString &k : t.listing.keys)
+        shown.insert(k, props.value(k));
+    return schema::record(shown);
+}
+
 QJsonObject mediaSchema()
 {
     return schema::record({{"id", schema::uuid()}, {"url", schema::str()}, {"thumbUrl", schema::str()},
@@ -170,75 +183,52 @@ HttpResponse mediaFile(Core &core, ApiRequest &req, bool thumb)
 void registerContentRoutes(Router &router, Core &core)
 {
     ContentService &content = core.content();
-    const ContentType &news = *content::type(QStringLiteral("news"));
-
-    // --- public -------------------------------------------------------------------------
-    {
-        Route &r = router.get(QStringLiteral("/api/public/news"))
+    // --- public: one listing per content type, as its descriptor declares ---------------------
+    for (const ContentType &t : content::types()) {
+        const PublicListing &l = t.listing;
+        const QString base = QStringLiteral("/api/public/") + t.name;
+        if (l.shape == PublicListing::Shape::Month) {
+            router.get(base)
+                .publicAccess()
+                .summary(PublicTag, l.summary)
+                .queryParam(QStringLiteral("month"), QStringLiteral("integer"), QStringLiteral("1–12"))
+                .queryParam(QStringLiteral("year"), QStringLiteral("integer"), QStringLiteral("Tahun, mis. 2025"))
+                .data(schema::array(itemSchema(t, View::Public)))
+                .meta(schema::record({{"month", schema::integer()}, {"year", schema::integer()}, {"total", schema::integer()}})).errors({400})
+                .handle([&content](ApiRequest &req) {
+                    auto m = content.publicCalendar(req.query(QStringLiteral("year")), req.query(QStringLiteral("month")));
+                    if (!m.ok())
+                        return envelope::error(m.error());
+                    return envelope::ok(m->events, QString(), QJsonObject{{"month", m->month}, {"year", m->year}, {"total", m->events.size()}});
+                });
+            continue;
+        }
+        Route &r = router.get(base)
                        .publicAccess()
-                       .summary(PublicTag, QStringLiteral("Berita yang sudah terbit (dan disetujui), terbaru dulu"))
-                       .describe(QStringLiteral("`excerpt` adalah teks biasa. ") + formatNote(news))
-                       .data(schema::array(schema::record({{"id", schema::uuid()}, {"title", schema::str()},
-                                                           {"excerpt", schema::str("Teks biasa; dari isi bila ringkasan kosong")},
-                                                           {"image", schema::nullable(schema::str("URL gambar kecil"))},
-                                                           {"publishedAt", schema::dateTime()},
-                                                           {"category", schema::str("Kategori bebas, mis. Prestasi")}})))
-                       .errors({400});
-        pagingParams(r);
-        r.queryParam(QStringLiteral("category"), QStringLiteral("string"), QStringLiteral("Kategori"));
-        r.handle([&content, &news](ApiRequest &req) {
-            auto f = filterFrom(req);
-            return f.ok() ? pageResponse(content.publicList(news, f.value())) : envelope::error(f.error());
-        });
-    }
-    router.get(QStringLiteral("/api/public/news/:id"))
-        .publicAccess()
-        .summary(PublicTag, QStringLiteral("Satu berita lengkap (draf, belum disetujui dan id tak dikenal: 404)"))
-        .describe(formatNote(news))
-        .data(itemSchema(news, View::Public)).errors({404})
-        .handle([&content](ApiRequest &req) {
-            auto n = content.publicNews(req.param(QStringLiteral("id")));
-            return n.ok() ? envelope::ok(n.value()) : envelope::error(n.error());
-        });
-    {
-        const ContentType &t = *content::type(QStringLiteral("announcements"));
-        Route &r = router.get(QStringLiteral("/api/public/announcements"))
-                       .publicAccess()
-                       .summary(PublicTag, QStringLiteral("Pengumuman yang sedang tampil, prioritas tinggi dulu"))
+                       .summary(PublicTag, l.summary)
                        .describe(formatNote(t))
-                       .data(schema::array(itemSchema(t, View::Public, true))).errors({400});
+                       .data(schema::array(listingSchema(t))).errors({400});
         pagingParams(r);
-        r.queryEnum(QStringLiteral("priority"), t.field(QStringLiteral("priority"))->options, QStringLiteral("Prioritas"));
+        if (const ContentField *f = t.field(l.filterKey)) {
+            if (f->kind == FieldKind::Choice)
+                r.queryEnum(f->key, f->options, f->label);
+            else
+                r.queryParam(f->key, QStringLiteral("string"), f->label);
+        }
         r.handle([&content, &t](ApiRequest &req) {
             auto f = filterFrom(req);
             return f.ok() ? pageResponse(content.publicList(t, f.value())) : envelope::error(f.error());
         });
-    }
-    router.get(QStringLiteral("/api/public/calendar"))
-        .publicAccess()
-        .summary(PublicTag, QStringLiteral("Agenda yang beririsan dengan satu bulan (bawaan: bulan ini, zona waktu sekolah)"))
-        .queryParam(QStringLiteral("month"), QStringLiteral("integer"), QStringLiteral("1–12"))
-        .queryParam(QStringLiteral("year"), QStringLiteral("integer"), QStringLiteral("Tahun, mis. 2025"))
-        .data(schema::array(itemSchema(*content::type(QStringLiteral("calendar")), View::Public)))
-        .meta(schema::record({{"month", schema::integer()}, {"year", schema::integer()}, {"total", schema::integer()}})).errors({400})
-        .handle([&content](ApiRequest &req) {
-            auto m = content.publicCalendar(req.query(QStringLiteral("year")), req.query(QStringLiteral("month")));
-            if (!m.ok())
-                return envelope::error(m.error());
-            return envelope::ok(m->events, QString(), QJsonObject{{"month", m->month}, {"year", m->year}, {"total", m->events.size()}});
-        });
-    for (const char *name : {"teachers", "facilities", "extracurricular"}) {
-        const ContentType &t = *content::type(QLatin1String(name));
-        Route &r = router.get(QStringLiteral("/api/public/") + t.name)
-                       .publicAccess()
-                       .summary(PublicTag, QStringLiteral("Daftar %1").arg(t.label.toLower()))
-                       .describe(formatNote(t))
-                       .data(schema::array(itemSchema(t, View::Public, true))).errors({400});
-        pagingParams(r);
-        r.handle([&content, &t](ApiRequest &req) {
-            auto f = filterFrom(req);
-            return f.ok() ? pageResponse(content.publicList(t, f.value())) : envelope::error(f.error());
-        });
+        if (l.detail)
+            router.get(base + QStringLiteral("/:id"))
+                .publicAccess()
+                .summary(PublicTag, QStringLiteral("Satu %1 lengkap (draf, belum disetujui dan id tak dikenal: 404)").arg(t.itemLabel.toLower()))
+                .describe(formatNote(t))
+                .data(itemSchema(t, View::Public)).errors({404})
+                .handle([&content, &t](ApiRequest &req) {
+                    auto n = content.publicItem(t, req.param(QStringLiteral("id")));
+                    return n.ok() ? envelope::ok(n.value()) : envelope::error(n.error());
+                });
     }
 
     const QJsonObject binary = schema::binary();

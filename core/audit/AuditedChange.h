@@ -13,6 +13,7 @@ struct AuditedChange {
     QString action; // "update", "delete", …
     QString entity; // the audit entity ("tahun_ajaran", "satudata_file", …)
     QString id;
+    bool removes = false; // a delete: the entry keeps the record before, and nothing after
 };
 
 // read(): Result<T>; edit(const T &before): Result<T>; write(const T &after): Status;
@@ -33,7 +34,8 @@ auto auditedChange(Database &db, AuditLog &audit, const Actor &actor, const Audi
         return after.error();
     if (auto s = write(after.value()); !s.ok())
         return s.error();
-    if (auto s = audit.record(actor, what.action, what.entity, what.id, view(before.value()), view(after.value())); !s.ok())
+    const QJsonObject afterView = what.removes ? QJsonObject() : view(after.value());
+    if (auto s = audit.record(actor, what.action, what.entity, what.id, view(before.value()), afterView); !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();

@@ -1,4 +1,5 @@
 #include "UserService.h"
+#include "audit/AuditedChange.h"
 #include "auth/Permissions.h"
 #include "PasswordHasher.h"
 #include "audit/AuditLog.h"
@@ -98,12 +99,7 @@ Result<User> UserService::get(const Actor &actor, const QString &id)
 {
     if (auto s = requireAdmin(actor); !s.ok())
         return s.error();
-    auto u = m_repo.byId(id);
-    if (!u.ok())
-        return u.error();
-    if (!u.value())
-        return Error::notFound(notFoundText());
-    return *u.value();
+    return existing(id);
 }
 
 Result<User> UserService::create(const Actor &actor, const UserInput &in)
@@ -177,12 +173,10 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
         return Error::validation(fields);
 
     // Hash outside the transaction: it is slow and needs no lock.
-    auto current = m_repo.byId(id);
+    auto current = existing(id);
     if (!current.ok())
         return current.error();
-    if (!current.value())
-        return Error::notFound(notFoundText());
-    const QString newUsername = in.username ? in.username->trimmed() : current.value()->username;
+    const QString newUsername = in.username ? in.username->trimmed() : current->username;
     QByteArray newHash;
     if (in.password) {
         if (auto p = passwordProblem(*in.password, newUsername); !p.isEmpty())
@@ -192,62 +186,68 @@ Result<User> UserService::update(const Actor &actor, const QString &id, const Us
             return Error::server(QStringLiteral("bcrypt hashing failed"));
     }
 
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    // Lock the admins before reading the user, so the read below sees any demotion that
-    // committed while we waited (see UserRepository::lockActiveAdmins).
+    // Lock the admins before reading the user, so the read sees any demotion that committed
+    // while we waited (see UserRepository::lockActiveAdmins).
     std::optional<int> admins;
-    if (in.role || in.active) {
-        auto locked = m_repo.lockActiveAdmins();
-        if (!locked.ok())
-            return locked.error();
-        admins = locked.value();
-    }
-    auto fresh = m_repo.byId(id);
-    if (!fresh.ok())
-        return fresh.error();
-    if (!fresh.value())
-        return Error::notFound(notFoundText());
-    const User before = *fresh.value();
-    User after = before;
-    if (in.username)
-        after.username = newUsername;
-    if (in.name)
-        after.name = in.name->simplified();
-    if (role)
-        after.role = *role;
-    if (in.active)
-        after.active = *in.active;
-    if (!newHash.isEmpty())
-        after.passwordHash = newHash;
+    auto read = [&]() -> Result<User> {
+        if (in.role || in.active) {
+            auto locked = m_repo.lockActiveAdmins();
+            if (!locked.ok())
+                return locked.error();
+            admins = locked.value();
+        }
+        return existing(id);
+    };
+    auto edit = [&](const User &before) -> Result<User> {
+        User after = before;
+        if (in.username)
+            after.username = newUsername;
+        if (in.name)
+            after.name = in.name->simplified();
+        if (role)
+            after.role = *role;
+        if (in.active)
+            after.active = *in.active;
+        if (!newHash.isEmpty())
+            after.passwordHash = newHash;
+        const bool losesAdmin = before.role == Role::Admin && before.active
+            && (after.role != Role::Admin || !after.active);
+        if (losesAdmin && !actor.isSystem && actor.userId == id)
+            return Error::conflict(QStringLiteral("Anda tidak dapat menurunkan peran atau menonaktifkan akun Anda sendiri."));
+        if (losesAdmin && admins.value_or(0) <= 1) // losesAdmin implies role or active given: locked above
+            return Error::conflict(QStringLiteral("Ini admin aktif terakhir. Jadikan pengguna lain admin terlebih dahulu."));
+        if (after.username.compare(before.username, Qt::CaseInsensitive) != 0) {
+            auto clash = m_repo.byUsername(after.username);
+            if (!clash.ok())
+                return clash.error();
+            if (clash.value())
+                return Error::conflict(QStringLiteral("Username \"%1\" sudah dipakai. Pilih username lain.").arg(after.username));
+        }
+        if (after.role != before.role || after.active != before.active || after.passwordHash != before.passwordHash)
+            after.tokenVersion = before.tokenVersion + 1; // revokes every token issued before
+        after.updatedAt = nowIso();
+        return after;
+    };
+    // The audit entry never holds a hash, only that the password changed (a fresh bcrypt hash
+    // has its own salt, so only the new record can carry it).
+    auto view = [&newHash](const User &u) {
+        QJsonObject j = u.toJson();
+        if (!newHash.isEmpty() && u.passwordHash == newHash)
+            j.insert(QStringLiteral("passwordChanged"), true);
+        return j;
+    };
+    return auditedChange(m_db, m_audit, actor, {QStringLiteral("update"), Entity, id}, read, edit,
+                         [this](const User &after) { return m_repo.update(after); }, view);
+}
 
-    const bool losesAdmin = before.role == Role::Admin && before.active
-        && (after.role != Role::Admin || !after.active);
-    if (losesAdmin && !actor.isSystem && actor.userId == id)
-        return Error::conflict(QStringLiteral("Anda tidak dapat menurunkan peran atau menonaktifkan akun Anda sendiri."));
-    if (losesAdmin && admins.value_or(0) <= 1) // losesAdmin implies role or active given: locked above
-        return Error::conflict(QStringLiteral("Ini admin aktif terakhir. Jadikan pengguna lain admin terlebih dahulu."));
-    if (after.username.compare(before.username, Qt::CaseInsensitive) != 0) {
-        auto clash = m_repo.byUsername(after.username);
-        if (!clash.ok())
-            return clash.error();
-        if (clash.value())
-            return Error::conflict(QStringLiteral("Username \"%1\" sudah dipakai. Pilih username lain.").arg(after.username));
-    }
-    if (after.role != before.role || after.active != before.active || after.passwordHash != before.passwordHash)
-        after.tokenVersion = before.tokenVersion + 1; // revokes every token issued before
-    after.updatedAt = nowIso();
-    if (auto s = m_repo.update(after); !s.ok())
-        return s.error();
-    QJsonObject afterJson = after.toJson();
-    if (!newHash.isEmpty())
-        afterJson.insert(QStringLiteral("passwordChanged"), true);
-    if (auto s = m_audit.record(actor, QStringLiteral("update"), Entity, id, before.toJson(), afterJson); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return after;
+Result<User> UserService::existing(const QString &id)
+{
+    auto u = m_repo.byId(id);
+    if (!u.ok())
+        return u.error();
+    if (!u.value())
+        return Error::notFound(notFoundText());
+    return *u.value();
 }
 
 Status UserService::remove(const Actor &actor, const QString &id)
@@ -256,24 +256,26 @@ Status UserService::remove(const Actor &actor, const QString &id)
         return s;
     if (!actor.isSystem && actor.userId == id)
         return Error::conflict(QStringLiteral("Anda tidak dapat menghapus akun Anda sendiri."));
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto admins = m_repo.lockActiveAdmins(); // before the read, as in update()
-    if (!admins.ok())
-        return admins.error();
-    auto u = m_repo.byId(id);
-    if (!u.ok())
-        return u.error();
-    if (!u.value())
-        return Error::notFound(notFoundText());
-    if (u.value()->role == Role::Admin && u.value()->active && admins.value() <= 1)
-        return Error::conflict(QStringLiteral("Admin aktif terakhir tidak dapat dihapus. Jadikan pengguna lain admin terlebih dahulu."));
-    if (auto s = m_repo.remove(id); !s.ok())
-        return s;
-    if (auto s = m_audit.record(actor, QStringLiteral("delete"), Entity, id, u.value()->toJson(), {}); !s.ok())
-        return s;
-    return tx.commit();
+    int admins = 0;
+    auto gone = auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("delete"), Entity, id, true},
+        [&]() -> Result<User> {
+            auto locked = m_repo.lockActiveAdmins(); // before the read, as in update()
+            if (!locked.ok())
+                return locked.error();
+            admins = locked.value();
+            return existing(id);
+        },
+        [&](const User &u) -> Result<User> {
+            if (u.role == Role::Admin && u.active && admins <= 1)
+                return Error::conflict(QStringLiteral("Admin aktif terakhir tidak dapat dihapus. Jadikan pengguna lain admin terlebih dahulu."));
+            return u;
+        },
+        [this, &id](const User &) { return m_repo.remove(id); },
+        [](const User &u) { return u.toJson(); });
+    if (!gone.ok())
+        return gone.error();
+    return {};
 }
 
 Result<bool> UserService::ensureInitialAdmin(const QString &password, const QString &name)

@@ -45,6 +45,8 @@ public:
 
 private:
     Status requireAdmin(const Actor &actor) const;
+    // The stored account, or NOT_FOUND with the message both adapters show.
+    Result<User> existing(const QString &id);
     Database &m_db;
     AuditLog &m_audit;
     UserRepository m_repo;

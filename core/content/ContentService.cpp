@@ -10,6 +10,7 @@
 
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QUuid>
 
 namespace tu {
 
@@ -325,23 +326,25 @@ Status ContentService::remove(const Actor &actor, const ContentType &type, const
 {
     if (auto s = checkEditor(actor, type); !s.ok())
         return s.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto before = find(type, id);
-    if (!before.ok())
-        return before.error();
-    if (auto s = checkOwner(actor, type, before.value()); !s.ok())
-        return s;
-    if (auto n = m_repo.remove(type, id); !n.ok())
-        return n.error();
-    // The whole record (not the summary) so that a deletion can be undone by hand.
-    ContentRecord kept = before.value();
-    kept.remove(QStringLiteral("createdBy"));
-    if (auto s = m_audit.record(actor, QStringLiteral("delete"), type.entity, id, kept, {}); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s;
+    auto gone = auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("delete"), type.entity, id, true}, [&] { return find(type, id); },
+        [&](const ContentRecord &before) -> Result<ContentRecord> {
+            if (auto s = checkOwner(actor, type, before); !s.ok())
+                return s.error();
+            return before;
+        },
+        [&](const ContentRecord &) -> Status {
+            if (auto n = m_repo.remove(type, id); !n.ok())
+                return n.error();
+            return {};
+        },
+        // The whole record (not the summary) so that a deletion can be undone by hand.
+        [](ContentRecord kept) {
+            kept.remove(QStringLiteral("createdBy"));
+            return kept;
+        });
+    if (!gone.ok())
+        return gone.error();
     changed();
     return {};
 }
@@ -392,13 +395,27 @@ Result<QJsonObject> ContentService::approve(const Actor &actor, const ContentTyp
 
 Status ContentService::checkPublicFilter(const ContentType &type, const ContentFilter &filter)
 {
-    QHash<QString, QString> f;
-    if (const ContentField *p = type.field(QStringLiteral("priority")); p && !filter.priority.isEmpty() && !p->options.contains(filter.priority))
-        f.insert(QStringLiteral("priority"), QStringLiteral("priority harus salah satu dari: %1.").arg(p->options.join(QStringLiteral(", "))));
-    if (filter.category.size() > 50 || text::hasControl(filter.category))
-        f.insert(QStringLiteral("category"), QStringLiteral("category paling banyak 50 karakter."));
-    if (!f.isEmpty())
-        return Error::validation(f, QStringLiteral("Parameter tidak valid."));
+    const ContentField *f = type.field(type.listing.filterKey);
+    const QString v = f ? filter.value(f->key) : QString();
+    if (v.isEmpty())
+        return {};
+    if (f->kind == FieldKind::Choice && !f->options.contains(v))
+        return Error::validation({{f->key, QStringLiteral("%1 harus salah satu dari: %2.").arg(f->key, f->options.join(QStringLiteral(", ")))}},
+                                 QStringLiteral("Parameter tidak valid."));
+    if (v.size() > f->maxLength || text::hasControl(v))
+        return Error::validation({{f->key, QStringLiteral("%1 paling banyak %2 karakter.").arg(f->key).arg(f->maxLength)}},
+                                 QStringLiteral("Parameter tidak valid."));
+    return {};
+}
+
+QString ContentFilter::value(const QString &key) const
+{
+    if (key == QLatin1String("status"))
+        return status;
+    if (key == QLatin1String("category"))
+        return category;
+    if (key == QLatin1String("priority"))
+        return priority;
     return {};
 }
 
@@ -439,44 +456,46 @@ Result<ContentPage> ContentService::publicList(const ContentType &type, const Co
 
 Result<ContentPage> ContentService::publicListUncached(const ContentType &type, const ContentFilter &filter)
 {
+    const PublicListing &l = type.listing;
     ContentQuery q;
-    q.orderBy = type.adminOrder;
-    std::function<QJsonObject(const ContentRecord &)> map = [&type](const ContentRecord &r) { return present(type, r, true, true); };
-    const QString at = nowIsoString();
+    q.orderBy = l.order.isEmpty() ? type.adminOrder : l.order;
     if (type.needsApproval())
         andWhere(q, QStringLiteral("approved = 1"));
-    if (type.name == QLatin1String("news")) {
-        andWhere(q, QStringLiteral("status = 'published' AND published_at <= ?"), {at});
-        if (!filter.category.isEmpty())
-            andWhere(q, QStringLiteral("category = ?"), {filter.category});
-        q.orderBy = QStringLiteral("published_at DESC, id");
-        map = [&type](const ContentRecord &r) {
-            const QJsonObject o = present(type, r, true, true);
-            return QJsonObject{{"id", o.value(QLatin1String("id"))}, {"title", o.value(QLatin1String("title"))},
-                               {"excerpt", o.value(QLatin1String("excerpt"))}, {"image", o.value(QLatin1String("image"))},
-                               {"publishedAt", o.value(QLatin1String("publishedAt"))}, {"category", o.value(QLatin1String("category"))}};
-        };
-    } else if (type.name == QLatin1String("announcements")) {
-        andWhere(q, QStringLiteral("active_from <= ? AND (active_until IS NULL OR active_until >= ?)"), {at, at});
-        if (!filter.priority.isEmpty())
-            andWhere(q, QStringLiteral("priority = ?"), {filter.priority});
-        q.orderBy = QStringLiteral("CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, active_from DESC, id");
+    if (!l.visibleWhen.isEmpty()) {
+        const QString at = nowIsoString();
+        andWhere(q, l.visibleWhen, QVariantList(l.visibleWhen.count(QLatin1Char('?')), at));
     }
-    return page(type, q, filter.page, map);
+    if (const ContentField *f = type.field(l.filterKey); f && !filter.value(f->key).isEmpty())
+        andWhere(q, f->column + QStringLiteral(" = ?"), {filter.value(f->key)});
+    return page(type, q, filter.page, [&type, &l](const ContentRecord &r) {
+        const QJsonObject o = present(type, r, true, true);
+        if (l.keys.isEmpty())
+            return o;
+        QJsonObject shown;
+        for (const QString &k : l.keys)
+            shown.insert(k, o.value(k));
+        return shown;
+    });
 }
 
-Result<QJsonObject> ContentService::publicNews(const QString &id)
+Result<QJsonObject> ContentService::publicItem(const ContentType &type, const QString &id)
 {
-    const ContentType &news = *content::type(QStringLiteral("news"));
-    auto r = m_repo.byId(news, id);
-    if (!r.ok())
-        return r.error();
-    // Drafts and articles scheduled for later look exactly like unknown ids.
-    if (!r.value() || r.value()->value(QLatin1String("status")).toString() != QLatin1String("published")
-        || r.value()->value(QLatin1String("publishedAt")).toString() > nowIsoString()
-        || !r.value()->value(QLatin1String("approved")).toBool(true))
-        return Error::notFound(QStringLiteral("Berita tidak ditemukan."));
-    return present(news, *r.value(), false, true);
+    // Drafts, unapproved items and items scheduled for later look exactly like unknown ids.
+    const Error missing = Error::notFound(QStringLiteral("%1 tidak ditemukan.").arg(type.itemLabel));
+    if (!type.listing.detail || QUuid::fromString(id).isNull())
+        return missing;
+    ContentQuery q;
+    andWhere(q, QStringLiteral("id = ?"), {id});
+    if (type.needsApproval())
+        andWhere(q, QStringLiteral("approved = 1"));
+    if (!type.listing.visibleWhen.isEmpty())
+        andWhere(q, type.listing.visibleWhen, QVariantList(type.listing.visibleWhen.count(QLatin1Char('?')), nowIsoString()));
+    auto rows = m_repo.select(type, q);
+    if (!rows.ok())
+        return rows.error();
+    if (rows.value().isEmpty())
+        return missing;
+    return present(type, rows.value().first(), false, true);
 }
 
 Result<QJsonArray> ContentService::events(const QDate &from, const QDate &to, bool publicView)

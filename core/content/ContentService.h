@@ -24,6 +24,8 @@ struct ContentFilter {
     QString category; // news (free text) and calendar (its options)
     QString priority; // announcements
     PageRequest page;
+    // The filter on a field named by a descriptor (PublicListing::filterKey).
+    QString value(const QString &key) const;
 };
 
 struct ContentPage {
@@ -69,7 +71,8 @@ public:
     // publication time or "active until" passing show within that time.
     Result<ContentPage> publicList(const ContentType &type, const ContentFilter &filter);
     static constexpr qint64 PublicCacheMs = 5000;
-    Result<QJsonObject> publicNews(const QString &id);
+    // One whole item of a type whose listing has a detail view, if the public may see it.
+    Result<QJsonObject> publicItem(const ContentType &type, const QString &id);
     struct Month {
         int year = 0, month = 0;
         QJsonArray events;

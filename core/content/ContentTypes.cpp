@@ -45,6 +45,14 @@ ContentField digits(const char *key, const char *column, const char *label, int 
             QStringLiteral("%1 angka").arg(n)};
 }
 
+// Every item, in the staff order, one page at a time.
+PublicListing listed(const char *summary)
+{
+    PublicListing l;
+    l.summary = QString::fromUtf8(summary);
+    return l;
+}
+
 QList<ContentType> build()
 {
     const QList<Role> &all = rolesFor(Permission::EditContent);
@@ -59,7 +67,13 @@ QList<ContentType> build()
                withMarkup(longText("excerpt", "excerpt", "Ringkasan", false, 500), Markup::Strip),
                withMarkup(longText("content", "content", "Isi berita", true, 100000), Markup::Html),
                of(FieldKind::Image, "image", "image_id", "Gambar", false)},
-              QStringLiteral("COALESCE(published_at, created_at) DESC, id"), all});
+              QStringLiteral("COALESCE(published_at, created_at) DESC, id"), all,
+              {PublicListing::Shape::Paged, QStringLiteral("Berita yang sudah terbit (dan disetujui), terbaru dulu"),
+               QStringLiteral("status = 'published' AND published_at <= ?"), QStringLiteral("published_at DESC, id"),
+               QStringLiteral("category"),
+               {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("excerpt"), QStringLiteral("image"),
+                QStringLiteral("publishedAt"), QStringLiteral("category")},
+               true}});
     t.append({QStringLiteral("announcements"), QStringLiteral("announcements"), QStringLiteral("announcement"),
               QStringLiteral("Pengumuman"), QStringLiteral("Pengumuman"), QStringLiteral("title"),
               {text("title", "title", "Judul", true, 200),
@@ -67,7 +81,11 @@ QList<ContentType> build()
                of(FieldKind::DateTime, "activeFrom", "active_from", "Tampil mulai", true),
                of(FieldKind::DateTime, "activeUntil", "active_until", "Tampil sampai", false),
                withMarkup(longText("content", "content", "Isi pengumuman", true, 20000), Markup::Html)},
-              QStringLiteral("active_from DESC, id"), all});
+              QStringLiteral("active_from DESC, id"), all,
+              {PublicListing::Shape::Paged, QStringLiteral("Pengumuman yang sedang tampil, prioritas tinggi dulu"),
+               QStringLiteral("active_from <= ? AND (active_until IS NULL OR active_until >= ?)"),
+               QStringLiteral("CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, active_from DESC, id"),
+               QStringLiteral("priority")}});
     t.append({QStringLiteral("calendar"), QStringLiteral("calendar_events"), QStringLiteral("calendar_event"),
               QStringLiteral("Kalender"), QStringLiteral("Agenda"), QStringLiteral("title"),
               {text("title", "title", "Judul", true, 200),
@@ -77,7 +95,9 @@ QList<ContentType> build()
                of(FieldKind::Date, "endDate", "end_date", "Tanggal selesai", true),
                text("location", "location", "Tempat", false, 150),
                longText("description", "description", "Keterangan", false, 5000)},
-              QStringLiteral("start_date DESC, id"), staff});
+              QStringLiteral("start_date DESC, id"), staff,
+              {PublicListing::Shape::Month,
+               QStringLiteral("Agenda yang beririsan dengan satu bulan (bawaan: bulan ini, zona waktu sekolah)")}});
     t.append({QStringLiteral("teachers"), QStringLiteral("teachers"), QStringLiteral("teacher"), QStringLiteral("Guru"),
               QStringLiteral("Guru"), QStringLiteral("name"),
               {text("name", "name", "Nama", true, 150, "Nama lengkap dengan gelar"),
@@ -85,19 +105,19 @@ QList<ContentType> build()
                text("subject", "subject", "Mata pelajaran", true, 100),
                text("position", "position", "Jabatan", false, 100, "mis. Wali kelas VII-A"),
                of(FieldKind::Image, "photo", "photo_id", "Foto", false)},
-              QStringLiteral("name, id"), staff});
+              QStringLiteral("name, id"), staff, listed("Daftar guru")});
     t.append({QStringLiteral("facilities"), QStringLiteral("facilities"), QStringLiteral("facility"),
               QStringLiteral("Fasilitas"), QStringLiteral("Fasilitas"), QStringLiteral("name"),
               {text("name", "name", "Nama", true, 150), longText("description", "description", "Deskripsi", true, 5000),
                of(FieldKind::Image, "image", "image_id", "Gambar", false)},
-              QStringLiteral("name, id"), staff});
+              QStringLiteral("name, id"), staff, listed("Daftar fasilitas")});
     t.append({QStringLiteral("extracurricular"), QStringLiteral("extracurriculars"), QStringLiteral("extracurricular"),
               QStringLiteral("Ekstrakurikuler"), QStringLiteral("Ekstrakurikuler"), QStringLiteral("name"),
               {text("name", "name", "Nama", true, 150), longText("description", "description", "Deskripsi", true, 5000),
                text("schedule", "schedule", "Jadwal", false, 150, "mis. Sabtu 08.00–10.00"),
                text("coach", "coach", "Pembina", false, 150),
                of(FieldKind::Image, "image", "image_id", "Gambar", false)},
-              QStringLiteral("name, id"), all});
+              QStringLiteral("name, id"), all, listed("Daftar ekstrakurikuler")});
     return t;
 }
 } // namespace

@@ -42,6 +42,23 @@ struct ContentField {
     Markup markup = Markup::None;
 };
 
+// What anyone may see of a type through /api/public/<name> (and the school's web portal). All
+// SQL here is constant text from this file; `?` placeholders in `visibleWhen` are bound to the
+// current time, so drafts and items scheduled for later stay hidden.
+struct PublicListing {
+    enum class Shape {
+        Paged, // /api/public/<name>?page&limit[&<filterKey>]
+        Month, // /api/public/<name>?year&month: everything that overlaps one month (the calendar)
+    };
+    Shape shape = Shape::Paged;
+    QString summary;     // OpenAPI summary (Indonesian)
+    QString visibleWhen; // extra condition besides approval, e.g. "status = 'published' AND published_at <= ?"
+    QString order;       // ORDER BY of the public list (empty: adminOrder)
+    QString filterKey;   // the one field a caller may filter on (empty: none); validated as that field
+    QStringList keys;    // the list shows only these keys (empty: every public key)
+    bool detail = false; // /api/public/<name>/:id serves one whole item
+};
+
 struct ContentType {
     QString name;       // URL segment: news, announcements, …
     QString table;
@@ -52,6 +69,7 @@ struct ContentType {
     QList<ContentField> fields;
     QString adminOrder; // ORDER BY for staff lists
     QList<Role> editors;
+    PublicListing listing;
     // Items OSIS creates or edits wait for admin or kesiswaan approval before they are public.
     bool needsApproval() const { return editors.contains(Role::Osis); }
 

@@ -77,5 +77,7 @@ struct HttpResponse {
 };
 
 QByteArray httpStatusText(int status);
+// The status line, headers and body as they go on the wire.
+QByteArray serializeResponse(const HttpResponse &r, bool keepAlive, bool headOnly);
 
 } // namespace tu

@@ -3,6 +3,7 @@
 #include "academic/TahunAjaranService.h"
 #include "app/SettingsStore.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditedChange.h"
 #include "db/Database.h"
 #include "Paging.h"
 #include "files/Upload.h"
@@ -356,27 +357,23 @@ Result<Registration> PpdbService::changeStatus(const Actor &actor, const QString
         return Error::validation({{QStringLiteral("note"), QStringLiteral("Catatan paling banyak 1000 karakter.")}});
     if (status == QLatin1String("rejected") && note.trimmed().isEmpty())
         return Error::validation({{QStringLiteral("note"), QStringLiteral("Tuliskan alasan penolakan agar calon siswa tahu apa yang harus diperbaiki.")}});
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto r = find(idOrNumber);
-    if (!r.ok())
-        return r;
-    const Registration before = r.value();
-    if (!allowed.value(before.status).contains(status))
-        return Error::conflict(QStringLiteral("Status tidak dapat diubah dari %1 ke %2.").arg(statusLabel(before.status), statusLabel(status)));
-    Registration after = before;
-    after.status = status;
-    after.note = note.trimmed();
-    after.updatedAt = nowIso();
-    if (auto s = m_repo.update(after); !s.ok())
-        return s.error();
-    if (auto s = m_audit.record(actor, QStringLiteral("status"), Entity, after.id,
-                                {{"status", before.status}, {"note", before.note}}, {{"status", status}, {"note", after.note}}); !s.ok())
-        return s.error();
-    if (auto s = tx.commit(); !s.ok())
-        return s.error();
-    return after;
+    auto target = find(idOrNumber); // the audit entry names the registration by its id, not its number
+    if (!target.ok())
+        return target;
+    const QString id = target->id;
+    return auditedChange(
+        m_db, m_audit, actor, {QStringLiteral("status"), Entity, id}, [&] { return find(id); },
+        [&](const Registration &before) -> Result<Registration> {
+            if (!allowed.value(before.status).contains(status))
+                return Error::conflict(QStringLiteral("Status tidak dapat diubah dari %1 ke %2.").arg(statusLabel(before.status), statusLabel(status)));
+            Registration after = before;
+            after.status = status;
+            after.note = note.trimmed();
+            after.updatedAt = nowIso();
+            return after;
+        },
+        [this](const Registration &after) { return m_repo.update(after); },
+        [](const Registration &r) { return QJsonObject{{"status", r.status}, {"note", r.note}}; });
 }
 
 Result<std::pair<QString, RegistrationDocument>> PpdbService::documentFile(const QString &idOrNumber, const QString &docId)

@@ -1,4 +1,5 @@
 // The audit log query: filters by user, area and school-calendar dates, newest first, paged.
+#include "CoreSuite.h"
 #include "TestSupport.h"
 #include "app/ChangeStamps.h"
 
@@ -6,10 +7,9 @@
 
 using namespace tu;
 
-class TestAuditLog : public QObject
+class TestAuditLog : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     AuditLog &log() { return tc->core->audit(); }
     void at(const QString &iso, const QString &user, const QString &entity)
     {
@@ -25,20 +25,16 @@ class TestAuditLog : public QObject
         return out;
     }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         QVERIFY(tc->core->db().exec(QStringLiteral("DELETE FROM audit_log")).ok());
         at(QStringLiteral("2025-07-13T16:59:59.000Z"), QStringLiteral("a"), QStringLiteral("news"));          // 13 Jul 23:59 WIB
         at(QStringLiteral("2025-07-13T17:00:00.000Z"), QStringLiteral("b"), QStringLiteral("teacher"));       // 14 Jul 00:00 WIB
         at(QStringLiteral("2025-07-14T16:59:59.999Z"), QStringLiteral("a"), QStringLiteral("ppdb_registration")); // 14 Jul 23:59 WIB
         at(QStringLiteral("2025-07-14T17:00:00.000Z"), QStringLiteral("c"), QStringLiteral("user"));          // 15 Jul WIB
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void filters()
     {
         AuditFilter f;

@@ -1,3 +1,4 @@
+#include "CoreSuite.h"
 #include "TestSupport.h"
 
 #include <QTest>
@@ -6,10 +7,9 @@
 
 using namespace tu;
 
-class TestAuth : public QObject
+class TestAuth : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     AuthService &auth() { return tc->core->auth(); }
     LoginRequest req(const QString &u, const QString &p, const QString &ip = QStringLiteral("10.0.0.1"))
     {
@@ -33,14 +33,6 @@ class TestAuth : public QObject
     }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void wrongPasswordAndUnknownUserLookTheSame()
     {
         auto a = auth().login(req(QStringLiteral("admin"), QStringLiteral("salah-sekali")));

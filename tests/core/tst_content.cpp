@@ -1,5 +1,6 @@
 // School content at the service level (docs/school-api.md): validation per type, verbatim text, drafts and
 // schedules, "active now", calendar months, paging, roles and the audit trail, on both databases.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "TestSupport.h"
 #include "content/Html.h"
@@ -8,10 +9,9 @@
 
 using namespace tu;
 
-class TestContent : public QObject
+class TestContent : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor admin;
     QDateTime clock = QDateTime(QDate(2025, 7, 14), QTime(2, 0), Qt::UTC); // 09:00 WIB
     ContentService &svc() { return tc->core->content(); }
@@ -19,19 +19,15 @@ class TestContent : public QObject
     qint64 count(const char *name) { return svc().list(type(name), {}).value().total; }
     qint64 audits(const QString &entity) { return tc->core->audit().recent(1000, entity).value().size(); }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         const User u = tc->createUser(QStringLiteral("kesiswaan1"), Role::Kesiswaan);
         admin = test::actorOf(u.id, u.username, Role::Kesiswaan);
         clock = QDateTime(QDate(2025, 7, 14), QTime(2, 0), Qt::UTC);
         svc().setClock([this] { return clock; });
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void validationPerType_data()
     {
         QTest::addColumn<QString>("type");
@@ -110,9 +106,9 @@ private slots:
         QCOMPARE(item.value(QLatin1String("title")).toString(), QStringLiteral("Terbit"));
         QCOMPARE(QStringList(item.keys()), (QStringList{"category", "excerpt", "id", "image", "publishedAt", "title"}));
         QCOMPARE(item.value(QLatin1String("excerpt")).toString(), QStringLiteral("Isi berita Terbit untuk warga sekolah."));
-        QCOMPARE(svc().publicNews(draft->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
-        QCOMPARE(svc().publicNews(scheduled->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
-        QVERIFY(svc().publicNews(pub->value(QLatin1String("id")).toString()).ok());
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), draft->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), scheduled->value(QLatin1String("id")).toString()).error().code, ErrorCode::NotFound);
+        QVERIFY(svc().publicItem(*content::type(QStringLiteral("news")), pub->value(QLatin1String("id")).toString()).ok());
 
         clock = QDateTime(QDate(2025, 7, 20), QTime(0, 0), Qt::UTC);
         QCOMPARE(svc().publicList(news, {})->total, 2); // the schedule arrived
@@ -300,7 +296,7 @@ private slots:
         const QString id = mine->value(QLatin1String("id")).toString();
         QVERIFY(!mine->value(QLatin1String("approved")).toBool());
         QCOMPARE(svc().publicList(news, {})->total, 1);
-        QCOMPARE(svc().publicNews(id).error().code, ErrorCode::NotFound);
+        QCOMPARE(svc().publicItem(*content::type(QStringLiteral("news")), id).error().code, ErrorCode::NotFound);
 
         QCOMPARE(svc().approve(osis, news, id).error().code, ErrorCode::Forbidden);
         QCOMPARE(svc().approve(admin, type("teachers"), id).error().code, ErrorCode::Validation);
@@ -308,8 +304,8 @@ private slots:
         TU_VERIFY_OK(approved);
         QVERIFY(approved->value(QLatin1String("approved")).toBool());
         QCOMPARE(svc().publicList(news, {})->total, 2);
-        QVERIFY(svc().publicNews(id).ok());
-        QVERIFY(!svc().publicNews(id)->contains(QStringLiteral("approved")));
+        QVERIFY(svc().publicItem(*content::type(QStringLiteral("news")), id).ok());
+        QVERIFY(!svc().publicItem(*content::type(QStringLiteral("news")), id)->contains(QStringLiteral("approved")));
         QCOMPARE(tc->core->audit().recent(10, QStringLiteral("news")).value().first().action, QStringLiteral("approve"));
 
         // Its own edit takes the approval back; an admin's edit does not.

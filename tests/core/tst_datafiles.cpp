@@ -1,6 +1,7 @@
 // Satu Data files: CSV and XLSX parsed and refused with clear messages on upload, metadata rules,
 // admin-only verification recorded with who and when, changes take verification back, delete
 // only before the first sync. On both databases.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "TestSupport.h"
 
@@ -95,10 +96,9 @@ QByteArray withDeclaredSize(QByteArray zip, quint32 size)
 }
 } // namespace
 
-class TestDataFiles : public QObject
+class TestDataFiles : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor admin = test::actorOf(QStringLiteral("a1"), QStringLiteral("admin"), Role::Admin);
     Actor op = test::actorOf(QStringLiteral("o1"), QStringLiteral("operator"), Role::Operator);
     DataFileService &svc() { return tc->core->dataFiles(); }
@@ -119,14 +119,6 @@ class TestDataFiles : public QObject
     }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void filesKeepTheDiskReserve()
     {
         TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));

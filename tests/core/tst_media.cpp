@@ -1,4 +1,5 @@
 // Content images: type decided by content, size limit, decoded once, downscaled copy for lists.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "TestSupport.h"
 
@@ -10,10 +11,9 @@
 
 using namespace tu;
 
-class TestMedia : public QObject
+class TestMedia : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor staff = test::actorOf(QStringLiteral("u1"), QStringLiteral("kesiswaan"), Role::Kesiswaan);
 
     Result<Media> store(const QByteArray &bytes, const QString &name = QStringLiteral("foto.png"))
@@ -26,14 +26,6 @@ class TestMedia : public QObject
     int mediaRows() { return tc->core->audit().recent(100, QStringLiteral("media")).value().size(); }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void imagesKeepTheDiskReserve()
     {
         TU_VERIFY_OK(tc->core->settings().set(Actor::system(QStringLiteral("test")), {{"disk_reserve_mb", "100000000"}}));

@@ -1,6 +1,7 @@
 // The one permission table: who holds what, and the services refusing a mutation to a role
 // without the permission even when no route stands in front of them (the desktop calls the
 // services directly).
+#include "CoreSuite.h"
 #include "TestSupport.h"
 #include "ContentFixtures.h"
 #include "auth/Permissions.h"
@@ -10,10 +11,9 @@
 
 using namespace tu;
 
-class TestPermissions : public QObject
+class TestPermissions : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     template<typename R>
     void refused(const R &r, const char *what)
     {
@@ -22,14 +22,6 @@ class TestPermissions : public QObject
     }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void tableHoldsTheRules()
     {
         for (Permission p : {Permission::ManageUsers, Permission::ManageSettings, Permission::ReadAudit, Permission::VerifySatuData})

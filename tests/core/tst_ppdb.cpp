@@ -1,4 +1,5 @@
 // PPDB rules at the service level (docs/school-api.md), on both databases.
+#include "CoreSuite.h"
 #include "PpdbFixtures.h"
 #include "TestSupport.h"
 #include "app/ChangeStamps.h"
@@ -16,10 +17,9 @@
 
 using namespace tu;
 
-class TestPpdb : public QObject
+class TestPpdb : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     // Anonymous, as the public routes pass them: the applicants' rules apply.
     Actor applicant{QString(), QString(), Role::Siswa, QStringLiteral("203.0.113.7"), false};
     Actor staff{QStringLiteral("s1"), QStringLiteral("panitia"), Role::Ppdb, QStringLiteral("127.0.0.1"), false};
@@ -52,16 +52,12 @@ class TestPpdb : public QObject
         return n;
     }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         QVERIFY(test::openRegistration(*tc->core));
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void validation_data()
     {
         QTest::addColumn<QString>("field");

@@ -1,4 +1,5 @@
 // Student works: a student sees only their own, staff see all and feature; files by content.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "TestSupport.h"
 
@@ -8,10 +9,9 @@
 
 using namespace tu;
 
-class TestStudentWorks : public QObject
+class TestStudentWorks : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor ani, budi, kesiswaan, admin;
     StudentWorkService &svc() { return tc->core->studentWorks(); }
     Result<StudentWork> submit(const Actor &who, const QString &title, const QByteArray &file = {}, const QString &category = QStringLiteral("seni"))
@@ -34,12 +34,8 @@ class TestStudentWorks : public QObject
         return out;
     }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         auto mk = [&](const char *name, Role role) {
             const User u = tc->createUser(QLatin1String(name), role);
             return test::actorOf(u.id, u.username, role);
@@ -49,8 +45,8 @@ private slots:
         kesiswaan = mk("kesiswaan", Role::Kesiswaan);
         admin = mk("admin2", Role::Admin);
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void eachStudentHasAQuota()
     {
         for (int i = 0; i < StudentWorkService::MaxWorksPerStudent; ++i)

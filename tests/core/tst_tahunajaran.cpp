@@ -1,14 +1,14 @@
 // Tahun ajaran rules (docs/tahun-ajaran.md) at the service level, on both databases.
+#include "CoreSuite.h"
 #include "TestSupport.h"
 
 #include <QTest>
 
 using namespace tu;
 
-class TestTahunAjaran : public QObject
+class TestTahunAjaran : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
     Actor actor = Actor::system(QStringLiteral("test"));
     TahunAjaranService &svc() { return tc->core->tahunAjaran(); }
 
@@ -29,14 +29,6 @@ class TestTahunAjaran : public QObject
     int live() { return svc().list(1).value().size(); }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void validation_data()
     {
         QTest::addColumn<QJsonObject>("input");

@@ -1,6 +1,7 @@
 // Every upload stores its file, then writes its row and audit entry in one transaction: when the
 // row or the audit cannot be written, the file must not stay behind (files::PendingFile). The
 // audit table is taken away to make the transaction fail the same way on both databases.
+#include "CoreSuite.h"
 #include "ContentFixtures.h"
 #include "PpdbFixtures.h"
 #include "SatuDataFixtures.h"
@@ -14,10 +15,9 @@
 
 using namespace tu;
 
-class TestUploads : public QObject
+class TestUploads : public test::CoreSuite
 {
     Q_OBJECT
-    std::unique_ptr<test::TestCore> tc;
 
     QStringList filesUnder(const QString &dir)
     {
@@ -38,14 +38,6 @@ class TestUploads : public QObject
     void breakTheAudit() { TU_VERIFY_OK(tc->core->db().exec(QStringLiteral("ALTER TABLE audit_log RENAME TO audit_log_gone"))); }
 
 private slots:
-    void init()
-    {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
-    }
-    void cleanup() { tc.reset(); }
-
     void pendingFileGoesUnlessKept()
     {
         QTemporaryDir dir;

@@ -1,3 +1,4 @@
+#include "CoreSuite.h"
 #include "TestSupport.h"
 #include "auth/PasswordHasher.h"
 
@@ -8,11 +9,10 @@
 
 using namespace tu;
 
-class TestUsers : public QObject
+class TestUsers : public test::CoreSuite
 {
     Q_OBJECT
 
-    std::unique_ptr<test::TestCore> tc;
     Actor admin;
 
     UserInput input(const QString &username, const QString &role, const QString &password)
@@ -26,18 +26,14 @@ class TestUsers : public QObject
     }
     int userCount() { return tc->core->users().count().value(); }
 
-private slots:
-    void init()
+    void prepare() override
     {
-        TU_REQUIRE_BACKEND();
-        tc = std::make_unique<test::TestCore>();
-        QVERIFY(tc->core);
         auto a = tc->core->users().list(Actor::system(QStringLiteral("t")));
         QVERIFY(a.ok());
         admin = Actor{a->first().id, a->first().username, Role::Admin, QStringLiteral("127.0.0.1"), false};
     }
-    void cleanup() { tc.reset(); }
 
+private slots:
     void createStoresBcryptAndNeverReturnsHash()
     {
         auto u = tc->core->users().create(admin, input(QStringLiteral("guru.bk"), QStringLiteral("kesiswaan"), QStringLiteral("Sandi-Kuat-9")));

@@ -5,7 +5,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSqlDatabase>
+#include <QTemporaryDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -17,6 +19,18 @@
 #include <csignal>
 #include <sys/prctl.h>
 #endif
+
+namespace {
+// Every test process keeps its QSettings (window geometry, column widths, sort orders) in a
+// folder of its own that goes with it: a run never sees what an earlier run remembered.
+void isolateSettings()
+{
+    static QTemporaryDir dir;
+    for (auto format : {QSettings::NativeFormat, QSettings::IniFormat})
+        QSettings::setPath(format, QSettings::UserScope, dir.path());
+}
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(isolateSettings)
 
 namespace tu::test {
 

@@ -132,6 +132,35 @@ private slots:
         QVERIFY(!table->hasFocus());
         QCOMPARE(table->currentIndex().column(), 0); // Tab did not walk the cells
     }
+
+    // The usual shortcuts: Ctrl+F reaches the search of the page on screen (never a hidden
+    // page's), Ctrl+N its "new" action.
+    void usualShortcuts()
+    {
+        ui::MainWindow w(*tc->core, admin, nullptr);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        for (ui::Page page : {ui::Page::Ppdb, ui::Page::Users, ui::Page::Content}) {
+            w.showPage(page);
+            QApplication::processEvents();
+            QWidget *shown = w.pageWidget(page);
+            w.sidebar()->setFocus();
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus && focus->objectName() == QLatin1String("search") && shown->isAncestorOf(focus),
+                     qPrintable(QStringLiteral("page %1: focus on %2").arg(int(page)).arg(focus ? focus->objectName() : QStringLiteral("nothing"))));
+        }
+        for (auto [page, button] : {std::pair{ui::Page::Ppdb, "walkIn"}, std::pair{ui::Page::TahunAjaran, "addYear"},
+                                    std::pair{ui::Page::Users, "addUser"}}) {
+            w.showPage(page);
+            QApplication::processEvents();
+            auto *b = w.pageWidget(page)->findChild<QPushButton *>(QLatin1String(button));
+            QVERIFY2(b, button);
+            QCOMPARE(b->shortcut(), QKeySequence(QKeySequence::New));
+        }
+    }
 };
 
 QTEST_MAIN(TestUiAccess)

@@ -7,6 +7,9 @@
 #include "common/Pager.h"
 #include "common/PlainText.h"
 #include "common/SchoolTime.h"
+#include "common/Theme.h"
+#include "common/PageParts.h"
+#include "common/ViewState.h"
 #include "dapodik/DapodikSyncPage.h"
 #include "TestSupport.h"
 #include "app/Core.h"
@@ -14,6 +17,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -96,6 +104,66 @@ private slots:
         }
         if (before == after)
             QCOMPARE(changed.size(), 0);
+    }
+
+    // Column widths, the sort order and splitters come back the next time the page opens.
+    void tablesAndSplittersAreRemembered()
+    {
+        QStandardItemModel model(3, 3);
+        auto build = [&model](QWidget &page) {
+            page.setObjectName(QStringLiteral("demoPage"));
+            auto *split = new QSplitter(&page);
+            split->setObjectName(QStringLiteral("demoSplit"));
+            ui::rememberWhenNamed(split);
+            auto *table = ui::dataTable(&model, split);
+            table->setObjectName(QStringLiteral("things"));
+            table->setSortingEnabled(true);
+            split->addWidget(table);
+            split->addWidget(new QWidget(split));
+            split->resize(600, 300);
+            return std::make_pair(table, split);
+        };
+        {
+            QWidget page;
+            auto [table, split] = build(page);
+            QCOMPARE(ui::viewKey(table), QStringLiteral("demoPage/demoSplit/things"));
+            QCoreApplication::processEvents(); // the deferred restore runs: nothing stored yet
+            table->horizontalHeader()->resizeSection(1, 222);
+            table->horizontalHeader()->setSortIndicator(2, Qt::DescendingOrder);
+            split->setSizes({420, 180});
+            emit split->splitterMoved(420, 1); // as a drag reports it
+        }
+        QWidget page;
+        auto [table, split] = build(page);
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), table->horizontalHeader()->defaultSectionSize());
+        QCoreApplication::processEvents();
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), 222);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QVERIFY2(qAbs(split->sizes().first() - 420) <= 5, qPrintable(QString::number(split->sizes().first()))); // not the even split
+        // Nameless widgets are not remembered (their key would be ambiguous).
+        QTableView nameless;
+        QVERIFY(ui::viewKey(&nameless).isEmpty());
+    }
+
+    // The one style sheet names only tokens that exist, and the applied sheet holds colours only.
+    void themeTokensAreAllDefined()
+    {
+        QFile f(QStringLiteral(":/theme/tatausaha.qss"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString raw = QString::fromUtf8(f.readAll());
+        QVERIFY(raw.contains(QStringLiteral("@primary")));
+        QCOMPARE(ui::theme::unknownTokens(raw), QStringList());
+        QCOMPARE(ui::theme::unknownTokens(QStringLiteral("a { color: @noSuchToken; }")), QStringList{QStringLiteral("noSuchToken")});
+        const QString sheet = ui::theme::styleSheet();
+        QVERIFY(!sheet.contains(QLatin1Char('@')));
+        QVERIFY(sheet.contains(ui::theme::Primary.name()));
+        QCOMPARE(ui::theme::token(QStringLiteral("danger")), ui::theme::Danger);
+        QVERIFY(!ui::theme::token(QStringLiteral("noSuchToken")).isValid());
+        // Applied: a primary button is drawn in the token's colour.
+        ui::theme::apply(*qApp);
+        QVERIFY(qApp->styleSheet().contains(ui::theme::Primary.name()));
+        qApp->setStyleSheet(QString());
     }
 
     void pagerCountsAndSteps()

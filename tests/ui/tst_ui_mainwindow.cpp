@@ -6,11 +6,17 @@
 #include "satudata/SatuDataPage.h"
 #include "settings/SettingsDialog.h"
 #include "TestSupport.h"
+#include "DapodikFixtures.h"
+#include "dapodik/DapodikService.h"
+#include "sync/JobRunner.h"
 #include "UiTestUtil.h"
 #include "users/UsersPage.h"
 #include "api/ApiServerHost.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QMessageBox>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -302,6 +308,74 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(core->settings().value(QStringLiteral("splp_api_url")), QStringLiteral("http://127.0.0.1:9090"));
         QCOMPARE(core->settings().value(QStringLiteral("satudata_delay_ms")), QStringLiteral("1500"));
+    }
+
+    // Quitting never cancels a sync silently: the question offers to stop it, to wait for it,
+    // or to stay; each answer does what it says.
+    void quittingDuringASyncAsks()
+    {
+        UpstreamSim sim({QStringLiteral("--kecamatan"), QStringLiteral("3"), QStringLiteral("--sekolah-per-kecamatan"), QStringLiteral("2"),
+                         QStringLiteral("--ptk-per-sekolah"), QStringLiteral("2"), QStringLiteral("--latency-ms"), QStringLiteral("150")});
+        QVERIFY(sim.ok());
+        TestCore core;
+        QVERIFY(pointAtSim(*core, sim).ok());
+        JobRunner &jobs = core->dapodik().jobs();
+        auto answer = [](const char *button, bool *asked) {
+            QTimer::singleShot(0, [button, asked] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box || box->objectName() != QLatin1String("quitDuringSync"))
+                    return;
+                *asked = true;
+                QVERIFY(box->standardButtons() == QMessageBox::NoButton); // its own Indonesian buttons
+                box->findChild<QPushButton *>(QLatin1String(button))->click();
+            });
+        };
+        const Session session = sessionFor(core, Role::Admin);
+        {
+            ui::MainWindow w(*core, session, nullptr);
+            w.show();
+            QVERIFY(core->dapodik().startGlobal(session.actor()).ok());
+            QVERIFY(jobs.isRunning());
+            // "Batal": the window stays and the sync goes on.
+            bool asked = false;
+            answer("keepOpen", &asked);
+            QVERIFY(!w.close());
+            QVERIFY(asked);
+            QVERIFY(w.isVisible());
+            QVERIFY(jobs.isRunning());
+            // "Tunggu": the window stays until the sync has finished, then closes by itself.
+            asked = false;
+            answer("waitAndQuit", &asked);
+            QVERIFY(!w.close());
+            QVERIFY(asked);
+            QVERIFY(w.isVisible());
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), 30000);
+            QVERIFY(!jobs.isRunning());
+            QVERIFY(!jobs.current().cancelled);
+            QVERIFY(jobs.current().error.isEmpty());
+        }
+        {
+            // "Hentikan": the sync is cancelled and the window closes.
+            ui::MainWindow w(*core, session, nullptr);
+            w.show();
+            QVERIFY(core->dapodik().startGlobal(session.actor()).ok());
+            QVERIFY(jobs.isRunning());
+            bool asked = false;
+            answer("stopAndQuit", &asked);
+            QVERIFY(w.close());
+            QVERIFY(asked);
+            QVERIFY(!jobs.isRunning());
+            QVERIFY(jobs.current().cancelled);
+        }
+        {
+            // No sync: no question.
+            ui::MainWindow w(*core, session, nullptr);
+            w.show();
+            bool asked = false;
+            answer("keepOpen", &asked);
+            QVERIFY(w.close());
+            QVERIFY(!asked);
+        }
     }
 
     void logoutEndsTheSession()

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <memory>
 
 using namespace tu;
 using namespace tu::test;
@@ -41,14 +42,33 @@ class TestUiSettings : public QObject
         });
     }
 
+    // A core on a fresh database, a local config in a temporary folder, and the dialog over them.
+    struct Fixture {
+        TestCore core;
+        QTemporaryDir dir;
+        ui::LocalConfig local{dir.filePath(QStringLiteral("local.ini"))};
+        std::unique_ptr<ui::SettingsDialog> made;
+
+        ui::SettingsDialog &dialog()
+        {
+            made = std::make_unique<ui::SettingsDialog>(*core, Actor::system(QStringLiteral("t")), nullptr, local);
+            return *made;
+        }
+        ui::SettingsDialog &shown()
+        {
+            dialog().show();
+            if (!QTest::qWaitForWindowExposed(made.get()))
+                qWarning("the Settings dialog was not exposed");
+            return *made;
+        }
+    };
+
 private slots:
     void everyShownSettingHasANamedEditor()
     {
-        TestCore core;
-        QVERIFY(core.core);
-        QTemporaryDir dir;
-        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
-        ui::SettingsDialog dialog(*core, Actor::system(QStringLiteral("t")), nullptr, local);
+        Fixture f;
+        QVERIFY(f.core.core);
+        ui::SettingsDialog &dialog = f.dialog();
         int shown = 0;
         for (const SettingKey &k : settingKeys()) {
             QWidget *w = dialog.editor(k.name);
@@ -63,11 +83,11 @@ private slots:
                 QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(k.name));
             // The value shown is the stored (or default) one.
             if (auto *e = qobject_cast<QLineEdit *>(w))
-                QCOMPARE(e->text(), core->settings().value(k.name));
+                QCOMPARE(e->text(), f.core->settings().value(k.name));
             else if (auto *s = qobject_cast<QSpinBox *>(w))
-                QCOMPARE(QString::number(s->value()), core->settings().value(k.name));
+                QCOMPARE(QString::number(s->value()), f.core->settings().value(k.name));
             else if (auto *c = qobject_cast<QComboBox *>(w))
-                QCOMPARE(c->currentData().toString(), core->settings().value(k.name));
+                QCOMPARE(c->currentData().toString(), f.core->settings().value(k.name));
         }
         QVERIFY(shown >= 20);
         // The descriptors' groups all exist.
@@ -84,35 +104,27 @@ private slots:
 
     void savesThroughTheStoreAndShowsItsMessages()
     {
-        TestCore core;
-        QVERIFY(core.core);
-        QTemporaryDir dir;
-        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
-        ui::SettingsDialog dialog(*core, Actor::system(QStringLiteral("t")), nullptr, local);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        Fixture f;
+        QVERIFY(f.core.core);
+        ui::SettingsDialog &dialog = f.shown();
         dialog.lineEdit(QStringLiteral("allowed_hosts"))->setText(QStringLiteral("http://sekolah.sch.id"));
         dialog.spinBox(QStringLiteral("upstream_timeout_ms"))->setValue(2500);
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
         QVERIFY(dialog.isVisible()); // refused: nothing stored
         QVERIFY(!dialog.errors().fieldError(QStringLiteral("allowed_hosts")).isEmpty());
-        QCOMPARE(core->settings().value(QStringLiteral("upstream_timeout_ms")), QStringLiteral("10000"));
+        QCOMPARE(f.core->settings().value(QStringLiteral("upstream_timeout_ms")), QStringLiteral("10000"));
         dialog.lineEdit(QStringLiteral("allowed_hosts"))->setText(QStringLiteral("sekolah.sch.id"));
         QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(core->settings().value(QStringLiteral("upstream_timeout_ms")), QStringLiteral("2500"));
-        QCOMPARE(core->settings().value(QStringLiteral("allowed_hosts")), QStringLiteral("sekolah.sch.id"));
+        QCOMPARE(f.core->settings().value(QStringLiteral("upstream_timeout_ms")), QStringLiteral("2500"));
+        QCOMPARE(f.core->settings().value(QStringLiteral("allowed_hosts")), QStringLiteral("sekolah.sch.id"));
     }
 
     void fitsTheScreenWithItsButtonsVisible()
     {
-        TestCore core;
-        QVERIFY(core.core);
-        QTemporaryDir dir;
-        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
-        ui::SettingsDialog dialog(*core, Actor::system(QStringLiteral("t")), nullptr, local);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        Fixture f;
+        QVERIFY(f.core.core);
+        ui::SettingsDialog &dialog = f.shown();
         const QRect avail = dialog.screen()->availableGeometry();
         QVERIFY2(avail.contains(dialog.geometry()),
                  qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(dialog.width()).arg(dialog.height()).arg(avail.width()).arg(avail.height())));
@@ -123,13 +135,9 @@ private slots:
 
     void closingWithChangesAsksFirst()
     {
-        TestCore core;
-        QVERIFY(core.core);
-        QTemporaryDir dir;
-        ui::LocalConfig local(dir.filePath(QStringLiteral("local.ini")));
-        ui::SettingsDialog dialog(*core, Actor::system(QStringLiteral("t")), nullptr, local);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        Fixture f;
+        QVERIFY(f.core.core);
+        ui::SettingsDialog &dialog = f.shown();
         dialog.lineEdit(QStringLiteral("school_name"))->setText(QStringLiteral("SMP Negeri 9 Sleman"));
         QVERIFY(dialog.hasUnsavedChanges());
 
@@ -147,10 +155,10 @@ private slots:
         dialog.reject();
         QVERIFY(asked);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(core->settings().value(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 9 Sleman"));
+        QCOMPARE(f.core->settings().value(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 9 Sleman"));
 
         // A new change, then "Buang perubahan": closed, nothing stored.
-        ui::SettingsDialog again(*core, Actor::system(QStringLiteral("t")), nullptr, local);
+        ui::SettingsDialog again(*f.core, Actor::system(QStringLiteral("t")), nullptr, f.local);
         again.show();
         again.lineEdit(QStringLiteral("school_name"))->setText(QStringLiteral("Salah ketik"));
         asked = false;
@@ -158,10 +166,10 @@ private slots:
         again.reject();
         QVERIFY(asked);
         QCOMPARE(again.result(), int(QDialog::Rejected));
-        QCOMPARE(core->settings().value(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 9 Sleman"));
+        QCOMPARE(f.core->settings().value(QStringLiteral("school_name")), QStringLiteral("SMP Negeri 9 Sleman"));
 
         // No change: closes without a question.
-        ui::SettingsDialog clean(*core, Actor::system(QStringLiteral("t")), nullptr, local);
+        ui::SettingsDialog clean(*f.core, Actor::system(QStringLiteral("t")), nullptr, f.local);
         clean.show();
         clean.reject();
         QVERIFY(!clean.isVisible());

@@ -1,4 +1,5 @@
 #include "AuditPage.h"
+#include "common/ViewState.h"
 #include "audit/AuditTableModel.h"
 #include "common/Pager.h"
 #include "common/Async.h"
@@ -48,6 +49,8 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
     page->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("auditSplit"));
+    rememberWhenNamed(split);
     split->setChildrenCollapsible(false);
     split->setHandleWidth(14);
 
@@ -127,7 +130,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
         auto *box = new QVBoxLayout;
         box->setSpacing(4);
         auto *l = plainLabel(title, detail);
-        l->setStyleSheet(QStringLiteral("color: #475569; font-size: 12px; font-weight: 700;"));
+        l->setProperty("look", QStringLiteral("jsonTitle"));
         box->addWidget(l);
         auto *e = new QPlainTextEdit(detail);
         e->setObjectName(name);
@@ -136,7 +139,7 @@ AuditPage::AuditPage(Core &core, const Actor &actor, QWidget *parent)
         e->setFont(mono);
         e->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         e->setTabChangesFocus(true);
-        e->setStyleSheet(QStringLiteral("QPlainTextEdit { background: #f8fafc; font-size: 12px; }"));
+        e->setProperty("look", QStringLiteral("jsonView"));
         box->addWidget(e, 1);
         columns->addLayout(box, 1);
         return e;
@@ -299,7 +302,7 @@ void AuditPage::showDetail()
             QTextEdit::ExtraSelection mark;
             mark.cursor = QTextCursor(view->document()->findBlock(at + 1));
             mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor); // every line of a wrapped value
-            mark.format.setBackground(QColor(0xfe, 0xf0, 0x8a));
+            mark.format.setBackground(theme::Mark);
             mark.format.setProperty(QTextFormat::FullWidthSelection, true);
             marks << mark;
             if (first.isNull() || mark.cursor.anchor() < first.position())

@@ -1,4 +1,5 @@
 #include "AuditTableModel.h"
+#include "common/Theme.h"
 #include "common/SchoolTime.h"
 #include "content/ContentTableModel.h"
 #include "content/ContentText.h"
@@ -72,11 +73,11 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (col == Action && e->action == QLatin1String("delete"))
-            return QBrush(QColor(0xb9, 0x1c, 0x1c));
+            return QBrush(theme::Danger);
         if (col == Action && e->action == QLatin1String("create"))
-            return QBrush(QColor(0x15, 0x80, 0x3d));
+            return QBrush(theme::Success);
         if (col == Time || col == Target)
-            return QBrush(QColor(0x47, 0x55, 0x69));
+            return QBrush(theme::TextSoft);
         break;
     case Qt::FontRole:
         if (col == Action || col == User) {

@@ -103,7 +103,7 @@ QLabel *formLabel(const QString &text, QWidget *buddy)
         buddy->setAccessibleName(name.trimmed());
     }
     l->setContentsMargins(0, 7, 0, 0);
-    l->setStyleSheet(QStringLiteral("color: #334155;"));
+    l->setProperty("look", QStringLiteral("formLabel"));
     return l;
 }
 

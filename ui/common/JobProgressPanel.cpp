@@ -13,23 +13,6 @@
 
 namespace tu::ui {
 
-namespace {
-
-const char *PanelStyle = R"css(
-QLabel#jobTitle { color: #0f172a; font-size: 15px; font-weight: 700; }
-QLabel#jobMessage { color: #334155; font-size: 13px; }
-QLabel#barCaption { color: #475569; font-size: 12px; font-weight: 600; }
-QLabel#barPercent { color: #0f172a; font-size: 12px; font-weight: 700; }
-QLabel#timeLabel { color: #475569; font-size: 12px; }
-QProgressBar { background: #e2e8f0; border: none; border-radius: 5px; min-height: 10px; max-height: 10px; }
-QProgressBar::chunk { background: #2563eb; border-radius: 5px; }
-QProgressBar#detailBar::chunk { background: #0ea5e9; }
-QProgressBar[state="done"]::chunk { background: #16a34a; }
-QProgressBar[state="error"]::chunk { background: #dc2626; }
-)css";
-
-} // namespace
-
 QString syncElapsedText(qint64 ms)
 {
     const qint64 s = qMax<qint64>(0, ms / 1000);
@@ -55,7 +38,6 @@ QString syncRemainingText(qint64 elapsedMs, int progress)
 JobProgressPanel::JobProgressPanel(const QString &barCaption, QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("card"));
-    setStyleSheet(QString::fromUtf8(PanelStyle));
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(18, 14, 18, 16);
     m_layout->setSpacing(8);

@@ -1,4 +1,5 @@
 #include "PageParts.h"
+#include "ViewState.h"
 #include "common/Icons.h"
 #include "common/Theme.h"
 
@@ -8,6 +9,7 @@
 #include <QFrame>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QPushButton>
 #include <QTableView>
 #include <QToolButton>
@@ -16,7 +18,7 @@ namespace tu::ui {
 
 QPushButton *actionButton(const QString &text, const QString &icon, QWidget *parent)
 {
-    auto *b = new QPushButton(icons::icon(icon, QColor(0x33, 0x41, 0x55)), text, parent);
+    auto *b = new QPushButton(icons::icon(icon, theme::Text), text, parent);
     b->setIconSize(QSize(16, 16));
     b->setAutoDefault(false);
     return b;
@@ -34,7 +36,7 @@ QPushButton *reloadButton(const QString &toolTip, QWidget *parent)
 
 QPushButton *primaryButton(const QString &text, QWidget *parent)
 {
-    auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), text, parent);
+    auto *b = new QPushButton(icons::icon(QStringLiteral("plus"), theme::OnAccent), text, parent);
     b->setIconSize(QSize(16, 16));
     b->setAutoDefault(false);
     theme::setVariant(b, "primary");
@@ -72,6 +74,7 @@ QTableView *dataTable(QAbstractItemModel *model, QWidget *parent, int rowHeight)
     QHeaderView *h = t->horizontalHeader();
     h->setHighlightSections(false);
     h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    rememberWhenNamed(t); // column widths and sort order, per table
     return t;
 }
 
@@ -88,6 +91,12 @@ QLineEdit *searchField(const QString &placeholder, QWidget *parent, int minimumW
     nameIconButtons(e);
     e->setMinimumWidth(minimumWidth);
     e->setMaxLength(100);
+    // Ctrl+F: only the search field of the page on screen answers (a hidden one does not).
+    auto *find = new QShortcut(QKeySequence::Find, e, nullptr, nullptr, Qt::WindowShortcut);
+    QObject::connect(find, &QShortcut::activated, e, [e] {
+        e->setFocus(Qt::ShortcutFocusReason);
+        e->selectAll();
+    });
     return e;
 }
 

@@ -5,6 +5,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QTableView>
+#include <QTimer>
 #include <QWidget>
 
 namespace tu::ui {
@@ -71,6 +73,35 @@ void rememberSplitter(QSplitter *splitter, const QString &key)
     QObject::connect(splitter, &QSplitter::splitterMoved, splitter, [splitter, key] {
         QSettings settings;
         settings.setValue(path(key, "splitter"), splitter->saveState());
+    });
+}
+
+QString viewKey(const QWidget *widget)
+{
+    QStringList names;
+    for (const QWidget *w = widget; w; w = w->parentWidget()) {
+        const QString name = w->objectName();
+        if (w == widget && name.isEmpty())
+            return {};
+        if (!name.isEmpty() && !name.startsWith(QLatin1String("qt_")))
+            names.prepend(name);
+        if (w->isWindow() || name.endsWith(QLatin1String("Page")) || name.endsWith(QLatin1String("Dialog")))
+            break;
+    }
+    return names.join(QLatin1Char('/'));
+}
+
+void rememberWhenNamed(QWidget *tableOrSplitter)
+{
+    // Deferred: the page names the widget and places it after creating it.
+    QTimer::singleShot(0, tableOrSplitter, [w = tableOrSplitter] {
+        const QString key = viewKey(w);
+        if (key.isEmpty())
+            return;
+        if (auto *table = qobject_cast<QTableView *>(w))
+            rememberHeader(table->horizontalHeader(), key);
+        else if (auto *splitter = qobject_cast<QSplitter *>(w))
+            rememberSplitter(splitter, key);
     });
 }
 

@@ -21,4 +21,10 @@ void saveWindow(const QWidget *window, const QString &key);
 void rememberHeader(QHeaderView *header, const QString &key);
 void rememberSplitter(QSplitter *splitter, const QString &key);
 
+// For a table (its header) or a splitter, once the page around it is built: the key is the
+// widget's place by object names up to its page or dialog ("kontenPage/newsTab/itemsTable"), so
+// it is the same wherever the page is shown. A widget without a name is not remembered.
+void rememberWhenNamed(QWidget *tableOrSplitter);
+QString viewKey(const QWidget *widget);
+
 } // namespace tu::ui

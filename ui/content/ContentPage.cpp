@@ -51,12 +51,7 @@ ContentPage::ContentPage(Core &core, const Actor &actor, QWidget *parent) : QWid
         if (auto *t = qobject_cast<ContentTab *>(m_tabs->currentWidget()))
             (void)t->save();
     });
-    shortcut(QKeySequence::Find, [this] {
-        if (auto *t = qobject_cast<ContentTab *>(m_tabs->currentWidget()))
-            t->focusSearch();
-        else if (auto *w = qobject_cast<StudentWorksTab *>(m_tabs->currentWidget()))
-            w->focusSearch();
-    });
+    // Ctrl+F belongs to each tab's search field (ui/common/PageParts searchField).
     // Each tab's list reloads itself when shown and follows changes while visible (LiveList).
 }
 

@@ -1,4 +1,5 @@
 #include "ContentTab.h"
+#include "common/ViewState.h"
 #include "common/Pager.h"
 #include "content/ContentEditor.h"
 #include "common/SchoolTime.h"
@@ -73,12 +74,12 @@ protected:
 QColor categoryColor(const QString &category)
 {
     if (category == QLatin1String("ujian"))
-        return QColor(0xfe, 0xe2, 0xe2);
+        return theme::DangerSoft;
     if (category == QLatin1String("libur"))
-        return QColor(0xdc, 0xfc, 0xe7);
+        return theme::SuccessSoft;
     if (category == QLatin1String("kegiatan"))
-        return QColor(0xfe, 0xf3, 0xc7);
-    return QColor(0xdb, 0xea, 0xfe); // akademik
+        return theme::WarningSoft;
+    return theme::AccentSoft; // akademik
 }
 } // namespace
 
@@ -94,6 +95,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     root->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    rememberWhenNamed(split);
     split->setObjectName(QStringLiteral("contentSplit"));
     split->setChildrenCollapsible(false);
     split->setHandleWidth(14);
@@ -166,17 +168,6 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
         m_calendar->setFirstDayOfWeek(Qt::Monday);
         m_calendar->setMinimumSize(280, 210);
-        // The theme pads table cells for lists; a month grid needs its cells whole.
-        m_calendar->setStyleSheet(QStringLiteral(
-            "QCalendarWidget QWidget#qt_calendar_navigationbar { background: #ffffff; }"
-            "QCalendarWidget QToolButton { background: transparent; color: #0f172a; font-size: 13px; font-weight: 700;"
-            " border: none; border-radius: 6px; padding: 4px 6px; }"
-            "QCalendarWidget QToolButton:hover { background: #f1f5f9; }"
-            "QCalendarWidget QToolButton::menu-indicator { image: none; width: 0; }"
-            "QCalendarWidget QSpinBox { min-height: 0; padding: 0 4px; font-weight: 700; }"
-            "QCalendarWidget QTableView { font-size: 12px; selection-background-color: #2563eb; selection-color: #ffffff;"
-            " alternate-background-color: #ffffff; }"
-            "QCalendarWidget QTableView::item { padding: 0; border: none; }"));
         if (auto *prev = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_prevmonth")))
             prev->setIcon(icons::icon(QStringLiteral("chevron-left"), theme::TextStrong));
         if (auto *next = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_nextmonth")))
@@ -186,7 +177,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         weekday.setFontWeight(QFont::DemiBold);
         m_calendar->setHeaderTextFormat(weekday);
         QTextCharFormat weekend;
-        weekend.setForeground(QColor(0xb9, 0x1c, 0x1c));
+        weekend.setForeground(theme::Danger);
         m_calendar->setWeekdayTextFormat(Qt::Sunday, weekend);
         QTextCharFormat saturday;
         saturday.setForeground(theme::TextStrong);
@@ -197,7 +188,6 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         dayBox->setSpacing(6);
         m_dayTitle = plainLabel(cal.frame);
         m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
-        m_dayTitle->setStyleSheet(QStringLiteral("font-weight: 700; color: #0f172a;"));
         m_dayTitle->setWordWrap(true);
         dayBox->addWidget(m_dayTitle);
         m_dayEvents = new QListWidget(cal.frame);
@@ -206,9 +196,6 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         m_dayEvents->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_dayEvents->setResizeMode(QListView::Adjust);
         m_dayEvents->setIconSize(QSize(14, 14));
-        m_dayEvents->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #e2e8f0; border-radius: 6px; background: #ffffff; }"
-                                                  "QListWidget::item { padding: 6px 8px; border-bottom: 1px solid #f1f5f9; }"
-                                                  "QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
         dayBox->addWidget(m_dayEvents, 1);
         body->addLayout(dayBox, 4);
         cal.layout->addLayout(body);
@@ -235,7 +222,6 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *scrollBody = new QWidget;
     scrollBody->setObjectName(QStringLiteral("formBody"));
-    scrollBody->setStyleSheet(QStringLiteral("QWidget#formBody { background: #ffffff; }"));
     auto *bodyLayout = new QVBoxLayout(scrollBody);
     bodyLayout->setContentsMargins(0, 0, 6, 0);
     m_editor = new ContentEditor(core, actor, type, m_banner, scrollBody);
@@ -271,7 +257,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     m_delete->setObjectName(QStringLiteral("deleteItem"));
     m_delete->setIcon(icons::icon(QStringLiteral("trash"), theme::Danger));
     theme::setVariant(m_delete, "danger");
-    m_save = new QPushButton(icons::icon(QStringLiteral("check"), Qt::white), tr("Simpan"), formCard);
+    m_save = new QPushButton(icons::icon(QStringLiteral("check"), theme::OnAccent), tr("Simpan"), formCard);
     m_save->setObjectName(QStringLiteral("saveItem"));
     m_save->setIconSize(QSize(16, 16));
     m_save->setAutoDefault(false);
@@ -546,12 +532,6 @@ void ContentTab::approveCurrent()
                           tr("“%1” disetujui dan tampil di situs sekolah.").arg(r.value().value(m_type.titleKey).toString()));
 }
 
-void ContentTab::focusSearch()
-{
-    m_search->setFocus();
-    m_search->selectAll();
-}
-
 void ContentTab::updateActions()
 {
     const bool busy = m_editor->isBusy();
@@ -589,7 +569,7 @@ void ContentTab::loadMonth()
         QTextCharFormat fmt;
         fmt.setFontWeight(QFont::Bold);
         fmt.setBackground(categoryColor(e.value(QLatin1String("category")).toString()));
-        fmt.setForeground(QColor(0x0f, 0x17, 0x2a));
+        fmt.setForeground(theme::TextStrong);
         for (; d.isValid() && d <= end; d = d.addDays(1)) {
             QStringList &here = titles[d];
             here << e.value(QLatin1String("title")).toString();

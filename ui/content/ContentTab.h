@@ -50,7 +50,7 @@ public:
     void removeCurrent(bool confirm = true);
     // News: publishes (saving pending edits first) or turns the item back into a draft.
     void setPublished(bool published);
-    void focusSearch();
+
     // Selects the item with `id` in the list (when on this page) and opens it in the form.
     void openItem(const QString &id);
 

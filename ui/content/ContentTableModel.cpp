@@ -1,4 +1,5 @@
 #include "ContentTableModel.h"
+#include "common/Theme.h"
 #include "common/SchoolTime.h"
 #include "content/ContentText.h"
 #include "common/PlainText.h"
@@ -120,14 +121,14 @@ QVariant ContentTableModel::data(const QModelIndex &index, int role) const
         if (field && field->kind == FieldKind::Choice) {
             const QString v = item.value(field->key).toString();
             if (v == QLatin1String("published") || v == QLatin1String("low"))
-                return QBrush(QColor(0x15, 0x80, 0x3d));
+                return QBrush(theme::Success);
             if (v == QLatin1String("draft"))
-                return QBrush(QColor(0xb4, 0x53, 0x09));
+                return QBrush(theme::Warning);
             if (v == QLatin1String("high") || v == QLatin1String("ujian"))
-                return QBrush(QColor(0xb9, 0x1c, 0x1c));
+                return QBrush(theme::Danger);
         }
         if (!field || field->kind == FieldKind::Date || field->kind == FieldKind::DateTime)
-            return QBrush(QColor(0x47, 0x55, 0x69));
+            return QBrush(theme::TextSoft);
         break;
     }
     case Qt::FontRole:

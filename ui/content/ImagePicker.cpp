@@ -32,8 +32,6 @@ ImagePicker::ImagePicker(Core &core, const Actor &actor, QWidget *parent)
     m_preview->setObjectName(QStringLiteral("imagePreview"));
     m_preview->setFixedSize(PreviewW, PreviewH);
     m_preview->setAlignment(Qt::AlignCenter);
-    m_preview->setStyleSheet(QStringLiteral("QLabel#imagePreview { background: #f8fafc; border: 1px dashed #cbd5e1; "
-                                            "border-radius: 6px; color: #94a3b8; font-size: 12px; }"));
     column->addWidget(m_preview);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(8);

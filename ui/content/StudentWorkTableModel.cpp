@@ -1,4 +1,5 @@
 #include "StudentWorkTableModel.h"
+#include "common/Theme.h"
 #include "common/SchoolTime.h"
 #include "content/ContentTableModel.h"
 #include "content/ContentText.h"
@@ -77,13 +78,13 @@ QVariant StudentWorkTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (col == Featured && w->featured)
-            return icons::icon(QStringLiteral("star"), QColor(0xd9, 0x77, 0x06));
+            return icons::icon(QStringLiteral("star"), theme::WarningIcon);
         break;
     case Qt::ForegroundRole:
         if (col == Featured && w->featured)
-            return QBrush(QColor(0xb4, 0x53, 0x09));
+            return QBrush(theme::Warning);
         if (col == Submitted || col == Featured)
-            return QBrush(QColor(0x47, 0x55, 0x69));
+            return QBrush(theme::TextSoft);
         break;
     case Qt::FontRole:
         if (col == Title || (col == Featured && w->featured)) {

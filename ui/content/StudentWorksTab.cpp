@@ -93,7 +93,6 @@ StudentWorksTab::StudentWorksTab(Core &core, const Actor &actor, QWidget *parent
     m_detail->setOpenExternalLinks(true);
     m_detail->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_detail->setContentsMargins(16, 10, 16, 10);
-    m_detail->setStyleSheet(QStringLiteral("QLabel#workDetail { background: #f8fafc; border-top: 1px solid #e2e8f0; color: #334155; font-size: 12px; }"));
     m_detail->setMinimumHeight(64);
     cardParts.layout->addWidget(m_detail);
 
@@ -262,12 +261,6 @@ void StudentWorksTab::removeSelected(bool confirm)
         m_banner->showError(s.error());
     else
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Karya “%1” dihapus.").arg(title));
-}
-
-void StudentWorksTab::focusSearch()
-{
-    m_search->setFocus();
-    m_search->selectAll();
 }
 
 } // namespace tu::ui

@@ -38,7 +38,7 @@ public:
     void toggleFeatured();
     void openFile();
     void removeSelected(bool confirm = true);
-    void focusSearch();
+
     // The local path openFile() hands to the desktop; empty when none.
     QString selectedFilePath();
 

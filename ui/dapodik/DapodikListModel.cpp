@@ -1,4 +1,5 @@
 #include "DapodikListModel.h"
+#include "common/Theme.h"
 #include "common/PlainText.h"
 #include "app/Core.h"
 #include "dapodik/DapodikService.h"
@@ -210,7 +211,7 @@ QVariant DapodikListModel::data(const QModelIndex &index, int role) const
         if (!active)
             return QBrush(Inactive);
         if ((m_kind == Kind::Sekolah && c == SAktif) || (m_kind == Kind::Ptk && c == PAktif))
-            return QBrush(QColor(0x15, 0x80, 0x3d));
+            return QBrush(theme::Success);
         return {};
     }
     if (role == Qt::FontRole && !active) {

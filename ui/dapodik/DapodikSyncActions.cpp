@@ -38,7 +38,7 @@ QFrame *separator(QWidget *parent)
 {
     auto *line = new QFrame(parent);
     line->setFixedHeight(1);
-    line->setStyleSheet(QStringLiteral("background: #e2e8f0; border: none;"));
+    line->setProperty("look", QStringLiteral("divider"));
     return line;
 }
 
@@ -66,7 +66,7 @@ DapodikSyncActions::DapodikSyncActions(QWidget *parent) : QFrame(parent)
 void DapodikSyncActions::addRunButtons(QWidget *card, QVBoxLayout *v)
 {
     v->addWidget(sectionTitle(tr("Jalankan sinkronisasi"), card));
-    m_global = new QPushButton(icons::icon(QStringLiteral("sinkronisasi"), Qt::white), tr("Sinkronisasi global"), card);
+    m_global = new QPushButton(icons::icon(QStringLiteral("sinkronisasi"), theme::OnAccent), tr("Sinkronisasi global"), card);
     m_global->setObjectName(QStringLiteral("syncGlobal"));
     m_global->setIconSize(QSize(16, 16));
     m_global->setAutoDefault(false);

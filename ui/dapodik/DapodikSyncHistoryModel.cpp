@@ -67,13 +67,13 @@ QString DapodikSyncHistoryModel::statusText(const QString &status)
 QColor DapodikSyncHistoryModel::statusColor(const QString &status)
 {
     if (status == QLatin1String("success"))
-        return QColor(0x15, 0x80, 0x3d);
+        return theme::Success;
     if (status == QLatin1String("error") || status == QLatin1String("interrupted"))
-        return QColor(0xb9, 0x1c, 0x1c);
+        return theme::Danger;
     if (status == QLatin1String("cancelled"))
-        return QColor(0xb4, 0x53, 0x09);
+        return theme::Warning;
     if (status == QLatin1String("running"))
-        return QColor(0x1d, 0x4e, 0xd8);
+        return theme::PrimaryDark;
     return theme::TextMuted;
 }
 

@@ -46,24 +46,6 @@ struct SyncPageState {
 
 namespace {
 
-const char *PageStyle = R"css(
-QFrame#statCard { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 10px; }
-QLabel#statLabel { color: #64748b; font-size: 11px; font-weight: 700; letter-spacing: 0.5px; }
-QLabel#statValue { color: #0f172a; font-size: 16px; font-weight: 700; }
-QLabel#statValue[tone="success"] { color: #15803d; }
-QLabel#statValue[tone="error"] { color: #b91c1c; }
-QLabel#statValue[tone="running"] { color: #1d4ed8; }
-QLabel#statNote { color: #64748b; font-size: 12px; }
-QPlainTextEdit#syncLog { background: #0f172a; color: #e2e8f0; border: none; border-radius: 0px;
-                         font-family: "DejaVu Sans Mono", monospace; font-size: 12px; padding: 8px 10px;
-                         selection-background-color: #334155; selection-color: #ffffff; }
-QListWidget#kecamatanList { background: #ffffff; border: 1px solid #cbd5e1; border-radius: 6px; font-size: 13px; outline: 0; }
-QListWidget#kecamatanList::item { padding: 4px 6px; }
-QListWidget#kecamatanList::item:selected { background: #dbeafe; color: #0f172a; }
-QTabWidget#syncTabs::pane { border: none; border-top: 1px solid #e2e8f0; }
-QTabWidget#syncTabs QTabBar::tab { padding: 8px 16px; }
-)css";
-
 // A tick of a long loop ("Sync PTK 3/12 di Gamping…") goes to the message line, not the log.
 bool isTicker(const QString &message)
 {
@@ -141,7 +123,6 @@ DapodikSyncPage::DapodikSyncPage(Core &core, const Actor &actor, QWidget *parent
     : QWidget(parent), m_core(core), m_actor(actor), m_school(SchoolTime::of(core))
 {
     setObjectName(QStringLiteral("sinkronisasiPage"));
-    setStyleSheet(QString::fromUtf8(PageStyle));
     auto *page = new QVBoxLayout(this);
     page->setContentsMargins(28, 24, 28, 20);
     page->setSpacing(14);

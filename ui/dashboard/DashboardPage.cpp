@@ -34,18 +34,8 @@ namespace tu::ui {
 
 namespace {
 
-const char *PageStyle = R"css(
-QFrame#statCard { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 10px; }
-QLabel#statLabel { color: #64748b; font-size: 11px; font-weight: 700; letter-spacing: 0.5px; }
-QLabel#statValue { color: #0f172a; font-size: 22px; font-weight: 700; }
-QLabel#statNote { color: #64748b; font-size: 12px; }
-QLabel#chartTitle { color: #0f172a; font-size: 14px; font-weight: 700; }
-QLabel#chartNote { color: #64748b; font-size: 11px; }
-QChartView { background: transparent; border: none; }
-)css";
-
-const QColor Palette[] = {QColor(0x25, 0x63, 0xeb), QColor(0x0e, 0xa5, 0xe9), QColor(0x16, 0xa3, 0x4a), QColor(0xf5, 0x9e, 0x0b),
-                          QColor(0x8b, 0x5c, 0xf6), QColor(0xef, 0x44, 0x44), QColor(0x14, 0xb8, 0xa6), QColor(0x64, 0x74, 0x8b)};
+const QColor Palette[] = {theme::Primary, theme::Info, theme::SuccessBright, theme::WarningBright,
+                          theme::ChartViolet, theme::ChartRed, theme::ChartTeal, theme::TextMuted};
 
 QChart *plainChart()
 {
@@ -54,7 +44,7 @@ QChart *plainChart()
     c->setMargins(QMargins(4, 4, 4, 4));
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setFont([] { QFont f; f.setPixelSize(12); return f; }());
-    c->legend()->setLabelColor(QColor(0x33, 0x41, 0x55));
+    c->legend()->setLabelColor(theme::Text);
     return c;
 }
 
@@ -94,7 +84,7 @@ QChart *barChart(QStringList categories, QList<qreal> values, const QString &set
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value"));
-    set->setLabelColor(QColor(0x33, 0x41, 0x55));
+    set->setLabelColor(theme::Text);
     set->setLabelFont(pixelFont(11));
     chart->addSeries(series);
 
@@ -102,9 +92,9 @@ QChart *barChart(QStringList categories, QList<qreal> values, const QString &set
     y->append(categories);
     y->setLabelsFont(pixelFont(11));
     y->setTruncateLabels(false);
-    y->setLabelsColor(QColor(0x33, 0x41, 0x55));
+    y->setLabelsColor(theme::Text);
     y->setGridLineVisible(false);
-    y->setLinePenColor(QColor(0xcb, 0xd5, 0xe1));
+    y->setLinePenColor(theme::BorderStrong);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
@@ -117,8 +107,8 @@ QChart *barChart(QStringList categories, QList<qreal> values, const QString &set
     x->applyNiceNumbers();
     x->setLabelsFont(pixelFont(10));
     x->setTruncateLabels(false);
-    x->setLabelsColor(QColor(0x94, 0xa3, 0xb8));
-    x->setGridLineColor(QColor(0xf1, 0xf5, 0xf9));
+    x->setLabelsColor(theme::TextFaint);
+    x->setGridLineColor(theme::Canvas);
     x->setLineVisible(false);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
@@ -163,7 +153,6 @@ DashboardPage::DashboardPage(Core &core, const Actor &actor, QWidget *parent)
     : QWidget(parent), m_core(core), m_actor(actor)
 {
     setObjectName(QStringLiteral("dashboardPage"));
-    setStyleSheet(QString::fromUtf8(PageStyle));
     auto *page = new QVBoxLayout(this);
     page->setContentsMargins(28, 24, 28, 20);
     page->setSpacing(14);
@@ -279,10 +268,11 @@ void DashboardPage::fillLegend(Chart which)
         const QString name = slice->property("name").toString();
         auto *row = richLabel(legend); // the slice's name escaped below
         row->setText(QStringLiteral("<span style=\"color:%1; font-size:15px\">●</span>&nbsp; %2 &nbsp;<b>%3</b> "
-                                    "<span style=\"color:#94a3b8\">%4</span>")
+                                    "<span style=\"color:%5\">%4</span>")
                          .arg(slice->color().name(), name.toHtmlEscaped(), l.toString(qint64(slice->value())),
-                              sum > 0 ? l.toString(100.0 * slice->value() / sum, 'f', 0) + QLatin1Char('%') : QString()));
-        row->setStyleSheet(QStringLiteral("color: #334155; font-size: 12px;"));
+                              sum > 0 ? l.toString(100.0 * slice->value() / sum, 'f', 0) + QLatin1Char('%') : QString(),
+                              theme::TextFaint.name()));
+        row->setProperty("look", QStringLiteral("legendRow"));
         legend->layout()->addWidget(row);
     }
 }
@@ -368,7 +358,7 @@ void DashboardPage::display(const QJsonObject &a, const QHash<QString, qint64> &
     setChart(m_views.value(StatusKepegawaian), donutChart(a.value(QLatin1String("statusKepegawaian")).toArray(), Qt::AlignRight));
     setChart(m_views.value(JenisKelamin),
              donutChart(a.value(QLatin1String("jenisKelamin")).toArray(), Qt::AlignBottom,
-                        {{QStringLiteral("L"), QColor(0x25, 0x63, 0xeb)}, {QStringLiteral("P"), QColor(0xec, 0x48, 0x99)}}));
+                        {{QStringLiteral("L"), theme::Primary}, {QStringLiteral("P"), theme::ChartPink}}));
     fillLegend(StatusKepegawaian);
     fillLegend(JenisKelamin);
 
@@ -379,7 +369,7 @@ void DashboardPage::display(const QJsonObject &a, const QHash<QString, qint64> &
         labels << ppdbStatusText(s);
         counts << qreal(ppdb.value(s));
     }
-    setChart(m_views.value(PpdbStatus), barChart(labels, counts, tr("Pendaftar"), QColor(0x0e, 0xa5, 0xe9)));
+    setChart(m_views.value(PpdbStatus), barChart(labels, counts, tr("Pendaftar"), theme::Info));
 }
 
 } // namespace tu::ui

@@ -157,7 +157,6 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     m_note = plainLabel(this);
     m_note->setObjectName(QStringLiteral("statusNote"));
     m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("QLabel { background: #fffbeb; color: #92400e; border: 1px solid #fde68a; border-radius: 8px; padding: 8px 12px; }"));
     root->addWidget(m_note);
 
     auto *body = new QHBoxLayout;
@@ -179,12 +178,12 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     auto field = [&](const QString &key, const QString &label, int r, int col) {
         auto *name = plainLabel(label, dataCard);
         name->setObjectName(QStringLiteral("hint"));
-        name->setStyleSheet(QStringLiteral("font-size: 12px;"));
+        name->setProperty("look", QStringLiteral("detailKey"));
         auto *value = plainLabel(dataCard);
         value->setObjectName(key);
         value->setWordWrap(true);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setStyleSheet(QStringLiteral("color: #0f172a; font-size: 13px;"));
+        value->setProperty("look", QStringLiteral("detailValue"));
         grid->addWidget(name, r, col, Qt::AlignTop);
         grid->addWidget(value, r, col + 1, Qt::AlignTop);
         m_values.insert(key, value);
@@ -254,18 +253,14 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     m_documents = new QListWidget(docCard);
     m_documents->setObjectName(QStringLiteral("documents"));
     m_documents->setMaximumHeight(120);
-    m_documents->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #e2e8f0; border-radius: 6px; font-size: 12px; }"
-                                              " QListWidget { outline: 0; } QListWidget::item { padding: 4px 6px; }"
-                                              " QListWidget::item:selected { background: #dbeafe; color: #0f172a; }"));
     docs->addWidget(m_documents);
     m_preview = plainLabel(docCard);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setMinimumSize(240, 220);
     m_preview->setWordWrap(true);
-    m_preview->setStyleSheet(QStringLiteral("QLabel { background: #f8fafc; border: 1px dashed #cbd5e1; border-radius: 6px; color: #64748b; font-size: 12px; padding: 8px; }"));
     docs->addWidget(m_preview, 1);
-    m_openDoc = new QPushButton(icons::icon(QStringLiteral("folder"), QColor(0x33, 0x41, 0x55)), tr("Buka dokumen"), docCard);
+    m_openDoc = new QPushButton(icons::icon(QStringLiteral("folder"), theme::Text), tr("Buka dokumen"), docCard);
     m_openDoc->setObjectName(QStringLiteral("openDocument"));
     m_openDoc->setAutoDefault(false);
     docs->addWidget(m_openDoc);
@@ -276,16 +271,16 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     // Actions.
     auto *actions = new QHBoxLayout;
     actions->setSpacing(8);
-    m_print = new QPushButton(icons::icon(QStringLiteral("konten"), QColor(0x33, 0x41, 0x55)), tr("Cetak Bukti Pendaftaran"), this);
+    m_print = new QPushButton(icons::icon(QStringLiteral("konten"), theme::Text), tr("Cetak Bukti Pendaftaran"), this);
     m_print->setObjectName(QStringLiteral("printProof"));
     actions->addWidget(m_print);
     actions->addStretch(1);
     m_reject = new QPushButton(icons::icon(QStringLiteral("close"), theme::Danger), tr("Tolak"), this);
     m_reject->setObjectName(QStringLiteral("reject"));
     theme::setVariant(m_reject, "danger");
-    m_verify = new QPushButton(icons::icon(QStringLiteral("check"), QColor(0x33, 0x41, 0x55)), tr("Verifikasi"), this);
+    m_verify = new QPushButton(icons::icon(QStringLiteral("check"), theme::Text), tr("Verifikasi"), this);
     m_verify->setObjectName(QStringLiteral("verify"));
-    m_accept = new QPushButton(icons::icon(QStringLiteral("check"), Qt::white), tr("Terima"), this);
+    m_accept = new QPushButton(icons::icon(QStringLiteral("check"), theme::OnAccent), tr("Terima"), this);
     m_accept->setObjectName(QStringLiteral("accept"));
     theme::setVariant(m_accept, "primary");
     auto *close = new QPushButton(tr("Tutup"), this);
@@ -376,7 +371,7 @@ void PpdbDetailDialog::fill()
                                  .arg(qMax<qint64>(1, doc.size / 1024))
                                  .arg(doc.current ? QString() : tr(" · versi lama"));
         auto *item = new QListWidgetItem(icons::icon(doc.mimeType == QLatin1String("application/pdf") ? QStringLiteral("konten") : QStringLiteral("eye"),
-                                                     doc.current ? QColor(0x33, 0x41, 0x55) : theme::TextMuted),
+                                                     doc.current ? theme::Text : theme::TextMuted),
                                          text, m_documents);
         if (!doc.current)
             item->setForeground(theme::TextMuted);

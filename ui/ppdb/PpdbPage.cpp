@@ -53,6 +53,8 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_export = actionButton(tr("Ekspor Excel"), QStringLiteral("folder"), this);
     m_export->setObjectName(QStringLiteral("exportExcel"));
     m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
+    m_walkIn->setShortcut(QKeySequence::New);
+    m_walkIn->setToolTip(tr("Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)"));
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
     auto *refresh = reloadButton(tr("Muat ulang daftar pendaftaran (F5)"), this);
     header->addAction(refresh);

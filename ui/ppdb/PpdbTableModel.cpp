@@ -1,4 +1,5 @@
 #include "PpdbTableModel.h"
+#include "common/Theme.h"
 
 #include <QCoreApplication>
 #include "common/SchoolTime.h"
@@ -45,12 +46,12 @@ QString ppdbStatusText(const QString &status)
 QColor ppdbStatusColor(const QString &status)
 {
     if (status == QLatin1String("verified"))
-        return QColor(0x25, 0x63, 0xeb);
+        return theme::Primary;
     if (status == QLatin1String("accepted"))
-        return QColor(0x15, 0x80, 0x3d);
+        return theme::Success;
     if (status == QLatin1String("rejected"))
-        return QColor(0xb9, 0x1c, 0x1c);
-    return QColor(0xb4, 0x53, 0x09); // pending: amber
+        return theme::Danger;
+    return theme::Warning; // pending: amber
 }
 
 
@@ -125,7 +126,7 @@ QVariant PpdbTableModel::data(const QModelIndex &index, int role) const
         if (col == Status)
             return QBrush(ppdbStatusColor(r->status));
         if (col == Submitted || col == Nisn)
-            return QBrush(QColor(0x47, 0x55, 0x69));
+            return QBrush(theme::TextSoft);
         break;
     case Qt::FontRole:
         if (col == Number || col == Status) {

@@ -41,7 +41,6 @@ SatuDataConflictDialog::SatuDataConflictDialog(Core &core, const Actor &actor, c
     : QDialog(parent), m_core(core), m_actor(actor), m_fileId(fileId), m_target(target), m_banner(new MessageBanner(this, false))
 {
     setObjectName(QStringLiteral("satuDataConflictDialog"));
-    setStyleSheet(QString::fromUtf8(satuDataDialogStyle()));
     setWindowTitle(tr("Konflik data"));
     setMinimumSize(720, 490);
     auto *root = new QVBoxLayout(this);
@@ -128,7 +127,7 @@ void SatuDataConflictDialog::showConflict(const SyncConflict &c)
         {tr("Terakhir diubah"), when(c.local.value(QLatin1String("updatedAt"))), when(c.remote.value(QLatin1String("metadata_modified"))), false},
     };
     const QColor changed(0x92, 0x40, 0x0e);
-    const QIcon mark = icons::icon(QStringLiteral("alert"), QColor(0xd9, 0x77, 0x06));
+    const QIcon mark = icons::icon(QStringLiteral("alert"), theme::WarningIcon);
     m_table->setRowCount(0);
     for (const Pair &p : pairs) {
         if (p.local.isEmpty() && p.remote.isEmpty())
@@ -150,7 +149,7 @@ void SatuDataConflictDialog::showConflict(const SyncConflict &c)
             for (QTableWidgetItem *i : {k, a, b}) {
                 i->setForeground(changed);
                 i->setFont(bold);
-                i->setBackground(QColor(0xfe, 0xf9, 0xc3));
+                i->setBackground(theme::MarkSoft);
             }
         }
     }

@@ -37,35 +37,6 @@
 
 namespace tu::ui {
 
-const char *satuDataDialogStyle()
-{
-    return R"css(
-QFrame#resultCard { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 10px; }
-QFrame#resultCard[tone="ok"] { border-left: 4px solid #16a34a; }
-QFrame#resultCard[tone="warn"] { border-left: 4px solid #d97706; }
-QFrame#resultCard[tone="error"] { border-left: 4px solid #dc2626; }
-QFrame#resultCard[tone="muted"] { border-left: 4px solid #94a3b8; }
-QLabel#targetName { color: #0f172a; font-size: 14px; font-weight: 700; }
-QLabel#resultStatus { font-size: 13px; font-weight: 700; }
-QLabel#resultStatus[tone="ok"] { color: #15803d; }
-QLabel#resultStatus[tone="warn"] { color: #b45309; }
-QLabel#resultStatus[tone="error"] { color: #b91c1c; }
-QLabel#resultStatus[tone="muted"] { color: #475569; }
-QLabel#resultMessage { color: #334155; font-size: 13px; }
-QLabel#resultMeta { color: #64748b; font-size: 12px; }
-QLabel#failureBox { background: #fef2f2; color: #7f1d1d; border: 1px solid #fecaca; border-radius: 6px; padding: 7px 9px; font-size: 12px; }
-QLabel#queuedBox { background: #fffbeb; color: #92400e; border: 1px solid #fde68a; border-radius: 6px; padding: 6px 9px; font-size: 12px; }
-QWidget#results { background: transparent; }
-QLabel#fileInfo { color: #475569; font-size: 12px; }
-QTableWidget#rowLog { border: 1px solid #e2e8f0; border-radius: 6px; font-size: 12px; }
-QTableWidget#rowLog QHeaderView::section { padding: 5px 8px; font-size: 11px; }
-QTableWidget#rowLog::item { padding: 0 6px; }
-QProgressBar#busyBar { background: #e2e8f0; border: none; border-radius: 3px; max-height: 6px; min-height: 6px; }
-QProgressBar#busyBar::chunk { background: #2563eb; border-radius: 3px; }
-QLabel#busyLabel { color: #1d4ed8; font-size: 12px; }
-QTableWidget#conflictTable { border: 1px solid #e2e8f0; border-radius: 6px; }
-)css";
-}
 
 QString satuDataResultTone(const TargetResult &r)
 {
@@ -83,7 +54,7 @@ QPixmap satuDataStatusPixmap(const QString &tone, qreal dpr)
     if (tone == QLatin1String("ok"))
         return icons::pixmap(QStringLiteral("check"), theme::Success, 20, dpr);
     if (tone == QLatin1String("warn"))
-        return icons::pixmap(QStringLiteral("alert"), QColor(0xd9, 0x77, 0x06), 20, dpr);
+        return icons::pixmap(QStringLiteral("alert"), theme::WarningIcon, 20, dpr);
     if (tone == QLatin1String("muted"))
         return icons::pixmap(QStringLiteral("alert"), theme::TextMuted, 20, dpr);
     return icons::pixmap(QStringLiteral("alert"), theme::Danger, 20, dpr);

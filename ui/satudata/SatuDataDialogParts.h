@@ -25,8 +25,6 @@ struct TargetBoxes {
 
 // "Berhasil", "Tidak berubah", "Sebagian diterima", "Gagal", "Konflik", "Dilewati".
 QString satuDataResultText(const TargetResult &r);
-
-const char *satuDataDialogStyle();
 // ok | warn | error | muted: the colour of a target's result card and its icon.
 QString satuDataResultTone(const TargetResult &r);
 QPixmap satuDataStatusPixmap(const QString &tone, qreal dpr);

@@ -1,4 +1,5 @@
 #include "SatuDataLogPanel.h"
+#include "common/ViewState.h"
 #include "common/Async.h"
 #include "common/MessageBanner.h"
 #include "common/PageParts.h"
@@ -65,7 +66,7 @@ QColor statusColor(const QString &status)
     if (status == QLatin1String("failed"))
         return theme::Danger;
     if (status == QLatin1String("conflict"))
-        return QColor(0xb4, 0x53, 0x09);
+        return theme::Warning;
     return theme::TextMuted;
 }
 
@@ -127,6 +128,8 @@ SatuDataLogPanel::SatuDataLogPanel(Core &core, MessageBanner *banner, QWidget *p
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(0, 12, 0, 0);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("logSplit"));
+    rememberWhenNamed(split);
     split->setChildrenCollapsible(false);
     split->setHandleWidth(12);
     split->addWidget(buildLogCard(split));

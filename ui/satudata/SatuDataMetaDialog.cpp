@@ -41,7 +41,6 @@ SatuDataMetaDialog::SatuDataMetaDialog(Core &core, const Actor &actor, const QSt
     : QDialog(parent), m_core(core), m_actor(actor), m_path(path), m_file(file), m_banner(new MessageBanner(this, false)), m_errors(m_banner, this)
 {
     setObjectName(QStringLiteral("satuDataMetaDialog"));
-    setStyleSheet(QString::fromUtf8(satuDataDialogStyle()));
     const bool upload = !path.isEmpty();
     setWindowTitle(upload ? tr("Unggah berkas data") : tr("Ubah keterangan berkas"));
     setMinimumWidth(560);

@@ -25,33 +25,10 @@
 
 namespace tu::ui {
 
-namespace {
-
-const char *PageStyle = R"css(
-QFrame#runStrip { background: #ffffff; border: 1px solid #bfdbfe; border-radius: 10px; }
-QLabel#runMessage { color: #334155; font-size: 12px; }
-QTabWidget#satuDataTabs::pane { border: none; border-top: 1px solid #e2e8f0; top: -1px; }
-QTabWidget#satuDataTabs QTabBar::tab { background: transparent; border: none; border-bottom: 2px solid transparent;
-            padding: 7px 2px 8px 2px; margin-right: 22px; color: #64748b; font-size: 13px; font-weight: 600; }
-QTabWidget#satuDataTabs QTabBar::tab:selected { color: #1d4ed8; border-bottom-color: #2563eb; }
-QTabWidget#satuDataTabs QTabBar::tab:hover:!selected { color: #0f172a; }
-QGroupBox { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 10px; margin-top: 0px; padding: 40px 18px 16px 18px;
-            font-size: 14px; font-weight: 700; color: #0f172a; }
-QGroupBox::title { subcontrol-origin: padding; subcontrol-position: top left; left: 18px; top: 14px; }
-QLabel#nextRun { color: #1d4ed8; font-size: 13px; font-weight: 600; }
-QLabel#scheduleDescribe { color: #475569; font-size: 12px; }
-QPlainTextEdit#logDetail { background: #f8fafc; font-size: 12px; }
-QTimeEdit { background: #ffffff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 6px; padding: 4px 8px; font-size: 13px; min-height: 20px; }
-QTimeEdit[invalid="true"] { border-color: #dc2626; }
-)css";
-
-} // namespace
-
 SatuDataPage::SatuDataPage(Core &core, const Actor &actor, QWidget *parent)
     : QWidget(parent), m_core(core), m_actor(actor), m_model(new SatuDataFileModel(core, this))
 {
     setObjectName(QStringLiteral("satuDataPage"));
-    setStyleSheet(QString::fromUtf8(PageStyle));
     auto *page = new QVBoxLayout(this);
     page->setContentsMargins(28, 24, 28, 20);
     page->setSpacing(14);
@@ -97,7 +74,7 @@ QWidget *SatuDataPage::buildHeader()
     m_syncAll->setObjectName(QStringLiteral("syncAll"));
     m_syncAll->setToolTip(tr("Kirim semua berkas terverifikasi ke SPLP dan/atau SIPD (Ctrl+Shift+Y)"));
     m_syncAll->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+Y")));
-    m_upload = new QPushButton(icons::icon(QStringLiteral("plus"), Qt::white), tr("Unggah berkas"), this);
+    m_upload = new QPushButton(icons::icon(QStringLiteral("plus"), theme::OnAccent), tr("Unggah berkas"), this);
     m_upload->setObjectName(QStringLiteral("uploadFile"));
     m_upload->setIconSize(QSize(16, 16));
     m_upload->setAutoDefault(false);

@@ -160,7 +160,7 @@ QWidget *SatuDataSchedulePanel::buildHelp()
                                "lalu jalankan Sync lagi. Semua percobaan tercatat di tab Log sinkronisasi."),
                             help);
     text->setWordWrap(true);
-    text->setStyleSheet(QStringLiteral("color: #334155; font-size: 12px; font-weight: 400;"));
+    text->setProperty("look", QStringLiteral("scheduleText"));
     hl->addWidget(text);
     return help;
 }

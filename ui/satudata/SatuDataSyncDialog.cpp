@@ -124,7 +124,6 @@ SatuDataSyncDialog::SatuDataSyncDialog(Core &core, const Actor &actor, const Dat
     : QDialog(parent), m_core(core), m_actor(actor), m_file(file), m_banner(new MessageBanner(this, false))
 {
     setObjectName(QStringLiteral("satuDataSyncDialog"));
-    setStyleSheet(QString::fromUtf8(satuDataDialogStyle()));
     setWindowTitle(tr("Sync berkas"));
     setMinimumWidth(640);
     auto *root = new QVBoxLayout(this);

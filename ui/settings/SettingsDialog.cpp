@@ -224,7 +224,7 @@ QWidget *SettingsDialog::storageCard()
     m_dataDir = new QLineEdit(dirBox);
     m_dataDir->setObjectName(QStringLiteral("dataDir"));
     m_dataDir->setPlaceholderText(AppOptions::defaultDataDir());
-    auto *browse = new QPushButton(icons::icon(QStringLiteral("folder"), QColor(0x33, 0x41, 0x55)), tr("Pilih…"), dirBox);
+    auto *browse = new QPushButton(icons::icon(QStringLiteral("folder"), theme::Text), tr("Pilih…"), dirBox);
     browse->setAutoDefault(false);
     browse->setAccessibleName(tr("Pilih folder data"));
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -291,7 +291,7 @@ void SettingsDialog::addPlainHttpWarning(const SettingKey &k, QWidget *row)
                                   "di jaringan yang dilalui. Pakai https:// bila server mendukungnya."), row);
     warning->setObjectName(k.name + QStringLiteral("_plainHttpWarning"));
     warning->setWordWrap(true);
-    warning->setStyleSheet(QStringLiteral("color: #b45309; font-size: 11px;"));
+    warning->setProperty("look", QStringLiteral("settingWarning"));
     warning->setHidden(true);
     row->layout()->addWidget(warning);
     auto update = [url, credentials, warning] {

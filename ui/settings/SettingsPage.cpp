@@ -26,7 +26,7 @@ SettingsPage::SettingsPage(Core &core, const Actor &actor, ApiServerHost *api, L
     page->setSpacing(16);
     auto *header = new PageHeader(tr("Pengaturan"),
                                   tr("Identitas sekolah, zona waktu, bahasa, server API, dan lokasi penyimpanan data."), this);
-    auto *edit = new QPushButton(icons::icon(QStringLiteral("pengaturan"), Qt::white), tr("Ubah pengaturan…"), this);
+    auto *edit = new QPushButton(icons::icon(QStringLiteral("pengaturan"), theme::OnAccent), tr("Ubah pengaturan…"), this);
     edit->setObjectName(QStringLiteral("editSettings"));
     edit->setAutoDefault(false);
     theme::setVariant(edit, "primary");
@@ -74,10 +74,10 @@ void SettingsPage::refresh()
     };
     for (int i = 0; i < rows.size(); ++i) {
         auto *label = plainLabel(rows[i].first);
-        label->setStyleSheet(QStringLiteral("color: #64748b;"));
+        label->setProperty("look", QStringLiteral("summaryKey"));
         auto *value = plainLabel(rows[i].second);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setStyleSheet(QStringLiteral("color: #0f172a; font-weight: 600;"));
+        value->setProperty("look", QStringLiteral("summaryValue"));
         value->setWordWrap(true);
         m_grid->addWidget(label, i, 0, Qt::AlignTop);
         m_grid->addWidget(value, i, 1);

@@ -1,13 +1,14 @@
 #include "ApiStatusLabel.h"
 #include "common/PlainText.h"
+#include "common/Theme.h"
 #include "api/ApiServerHost.h"
 
 namespace tu::ui {
 
 namespace {
-QString dot(const char *color)
+QString dot(const QColor &color)
 {
-    return QStringLiteral("<span style=\"color:%1; font-size:14px;\">●</span>&nbsp;&nbsp;").arg(QLatin1String(color));
+    return QStringLiteral("<span style=\"color:%1; font-size:14px;\">●</span>&nbsp;&nbsp;").arg(color.name());
 }
 } // namespace
 
@@ -24,19 +25,19 @@ ApiStatusLabel::ApiStatusLabel(ApiServerHost *host, QWidget *parent) : QLabel(pa
     if (host->isRunning() || !host->errorText().isEmpty())
         showState(host->isRunning(), host->address(), host->errorText());
     else
-        setText(dot("#f59e0b") + tr("Menyalakan server API…"));
+        setText(dot(theme::WarningBright) + tr("Menyalakan server API…"));
 }
 
 void ApiStatusLabel::showState(bool running, const QString &address, const QString &error)
 {
     if (running) {
-        setText(dot("#16a34a") + tr("Server API aktif di %1").arg(address.toHtmlEscaped()));
+        setText(dot(theme::SuccessBright) + tr("Server API aktif di %1").arg(address.toHtmlEscaped()));
         setToolTip(tr("Aplikasi web sekolah memanggil API di alamat ini."));
     } else if (!error.isEmpty()) {
-        setText(dot("#dc2626") + tr("Server API tidak berjalan: %1").arg(error.toHtmlEscaped()));
+        setText(dot(theme::DangerBright) + tr("Server API tidak berjalan: %1").arg(error.toHtmlEscaped()));
         setToolTip(tr("Ubah alamat atau port di Pengaturan, lalu simpan untuk mencoba lagi."));
     } else {
-        setText(dot("#94a3b8") + tr("Server API berhenti"));
+        setText(dot(theme::TextFaint) + tr("Server API berhenti"));
         setToolTip(QString());
     }
 }

@@ -30,8 +30,8 @@ FirstRunDialog::FirstRunDialog(Core &core, QWidget *parent)
     auto *logo = plainLabel(this);
     logo->setFixedSize(48, 48);
     logo->setAlignment(Qt::AlignCenter);
-    logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 12px;"));
-    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), Qt::white, 28, devicePixelRatioF()));
+    logo->setProperty("look", QStringLiteral("logoMedium"));
+    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), theme::OnAccent, 28, devicePixelRatioF()));
     head->addWidget(logo, 0, Qt::AlignTop);
     auto *text = new QVBoxLayout;
     text->setSpacing(4);

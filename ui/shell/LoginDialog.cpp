@@ -23,7 +23,7 @@ QLabel *fieldLabel(const QString &text, QWidget *buddy)
 {
     QLabel *l = formLabel(text, buddy); // names the input for screen readers too
     l->setContentsMargins(0, 0, 0, 0);
-    l->setStyleSheet(QStringLiteral("font-weight: 600; color: #334155;"));
+    l->setProperty("look", QStringLiteral("loginLabel"));
     return l;
 }
 } // namespace
@@ -42,8 +42,8 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     auto *logo = plainLabel(this);
     logo->setFixedSize(56, 56);
     logo->setAlignment(Qt::AlignCenter);
-    logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 14px;"));
-    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), Qt::white, 32, devicePixelRatioF()));
+    logo->setProperty("look", QStringLiteral("logoLarge"));
+    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), theme::OnAccent, 32, devicePixelRatioF()));
     root->addWidget(logo, 0, Qt::AlignHCenter);
     root->addSpacing(14);
 
@@ -92,7 +92,6 @@ LoginDialog::LoginDialog(Core &core, QWidget *parent)
     m_captchaImage = plainLabel(m_captchaBox);
     m_captchaImage->setObjectName(QStringLiteral("captchaImage"));
     m_captchaImage->setFixedSize(180, 60);
-    m_captchaImage->setStyleSheet(QStringLiteral("border: 1px solid #cbd5e1; border-radius: 6px;"));
     auto *again = new QToolButton(m_captchaBox);
     again->setIcon(icons::icon(QStringLiteral("refresh"), theme::TextMuted));
     again->setIconSize(QSize(20, 20));

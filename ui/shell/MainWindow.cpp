@@ -88,7 +88,7 @@ MainWindow::MainWindow(Core &core, const Session &session, ApiServerHost *api, Q
     statusBar()->addWidget(m_apiStatus, 1);
     auto *db = plainLabel(tr("Database: %1").arg(core.db().config().displayUrl()), this);
     db->setContentsMargins(12, 2, 16, 2);
-    db->setStyleSheet(QStringLiteral("color: #94a3b8;"));
+    db->setObjectName(QStringLiteral("databaseLabel"));
     statusBar()->addPermanentWidget(db);
     statusBar()->setSizeGripEnabled(false);
 
@@ -118,8 +118,8 @@ QWidget *MainWindow::buildSidebar()
     auto *logo = plainLabel(panel);
     logo->setFixedSize(38, 38);
     logo->setAlignment(Qt::AlignCenter);
-    logo->setStyleSheet(QStringLiteral("background: #2563eb; border-radius: 10px;"));
-    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), Qt::white, 22, devicePixelRatioF()));
+    logo->setProperty("look", QStringLiteral("logoSmall"));
+    logo->setPixmap(icons::pixmap(QStringLiteral("logo"), theme::OnAccent, 22, devicePixelRatioF()));
     brand->addWidget(logo);
     auto *names = new QVBoxLayout;
     names->setSpacing(0);
@@ -145,7 +145,7 @@ QWidget *MainWindow::buildSidebar()
     m_sidebar->setFocusPolicy(Qt::StrongFocus);
     int shortcut = 0;
     for (const PageInfo &info : allPages()) {
-        auto *item = new QListWidgetItem(icons::icon(info.icon, theme::SidebarText, Qt::white), info.title, m_sidebar);
+        auto *item = new QListWidgetItem(icons::icon(info.icon, theme::SidebarText, theme::OnAccent), info.title, m_sidebar);
         item->setData(PageRole, static_cast<int>(info.page));
         const QString keys = pageShortcut(shortcut++);
         item->setToolTip(keys.isEmpty() ? info.description : QStringLiteral("%1 (%2)").arg(info.description, keys));
@@ -205,7 +205,7 @@ QWidget *MainWindow::buildHeader()
     h->addLayout(who);
     h->addSpacing(10);
 
-    auto *logout = new QPushButton(icons::icon(QStringLiteral("logout"), QColor(0x47, 0x55, 0x69)), tr("Keluar"), bar);
+    auto *logout = new QPushButton(icons::icon(QStringLiteral("logout"), theme::TextSoft), tr("Keluar"), bar);
     logout->setObjectName(QStringLiteral("logoutButton"));
     logout->setToolTip(tr("Keluar dari akun ini (Ctrl+Shift+L)"));
     logout->setAutoDefault(false);

@@ -40,6 +40,8 @@ TahunAjaranPage::TahunAjaranPage(Core &core, const Actor &actor, QWidget *parent
     m_sync = actionButton(tr("Sinkronkan dengan SIAKAD"), QStringLiteral("refresh"), this);
     m_sync->setObjectName(QStringLiteral("syncSiakad"));
     m_add = primaryButton(tr("Tambah tahun ajaran"), this);
+    m_add->setShortcut(QKeySequence::New);
+    m_add->setToolTip(tr("Tambah tahun ajaran (Ctrl+N)"));
     m_add->setObjectName(QStringLiteral("addYear"));
     auto *refresh = reloadButton(tr("Muat ulang daftar tahun ajaran (F5)"), this);
     header->addAction(refresh);

@@ -48,7 +48,7 @@ QVariant TahunAjaranTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)
-        return t->isActive() ? QColor(0x15, 0x80, 0x3d) : QColor(0x64, 0x74, 0x8b);
+        return t->isActive() ? theme::Success : theme::TextMuted;
     if (role == Qt::FontRole && (index.column() == Nama || (index.column() == Status && t->isActive()))) {
         QFont f;
         f.setBold(true);

@@ -39,6 +39,8 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     auto *header = new PageHeader(tr("Pengguna"), tr("Kelola akun staf dan siswa yang dapat masuk ke TataUsaha."), this);
     m_add = primaryButton(tr("Tambah pengguna"), this);
     m_add->setObjectName(QStringLiteral("addUser"));
+    m_add->setShortcut(QKeySequence::New);
+    m_add->setToolTip(tr("Tambah pengguna (Ctrl+N)"));
     auto *refresh = reloadButton(tr("Muat ulang daftar pengguna (F5)"), this);
     header->addAction(refresh);
     header->addAction(m_add);
@@ -89,7 +91,6 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     m_count = plainLabel(card);
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_count->setContentsMargins(16, 10, 16, 10);
-    m_count->setStyleSheet(QStringLiteral("border-top: 1px solid #e2e8f0;"));
     cardLayout->addWidget(m_count);
     page->addWidget(card, 1);
 
@@ -108,8 +109,6 @@ UsersPage::UsersPage(Core &core, const Actor &actor, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &UsersPage::confirmDelete);
     auto *del = new QShortcut(QKeySequence::Delete, m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(del, &QShortcut::activated, this, &UsersPage::confirmDelete);
-    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, m_search, [this] { m_search->setFocus(); m_search->selectAll(); });
 
     setTabOrder(m_search, m_table);
     reload();
