@@ -302,14 +302,16 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     connect(m_verify, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("verified")); });
     connect(m_accept, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("accepted")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("rejected")); });
-    // Print (system dialog with a preview) on A4 or F4/folio, or save a PDF.
+    // Print (system dialog with a preview) on A4 or F4/folio, or save a PDF. Space on the button
+    // opens the menu; the entries carry mnemonics (A, F, P) because Qt's menus pick an entry
+    // by a typed letter only through its mnemonic.
     auto *printMenu = new QMenu(m_print);
-    QAction *a4 = printMenu->addAction(tr("Cetak di kertas A4…"));
+    QAction *a4 = printMenu->addAction(tr("Cetak di kertas &A4…"));
     a4->setShortcut(QKeySequence::Print);
     connect(a4, &QAction::triggered, this, [this] { printPreview(QPageSize(QPageSize::A4)); });
-    connect(printMenu->addAction(tr("Cetak di kertas F4 / Folio…")), &QAction::triggered, this,
+    connect(printMenu->addAction(tr("Cetak di kertas &F4 / Folio…")), &QAction::triggered, this,
             [this] { printPreview(ProofOfRegistration::folio()); });
-    connect(printMenu->addAction(tr("Simpan sebagai PDF…")), &QAction::triggered, this, &PpdbDetailDialog::printProofAsk);
+    connect(printMenu->addAction(tr("Simpan sebagai &PDF…")), &QAction::triggered, this, &PpdbDetailDialog::printProofAsk);
     m_print->setMenu(printMenu);
     addAction(a4); // Ctrl+P works while the dialog has focus
     connect(m_documents, &QListWidget::currentRowChanged, this, &PpdbDetailDialog::showDocument);
