@@ -1,18 +1,21 @@
 #!/usr/bin/python3
 """End-to-end test of the desktop app as a screen reader sees it (AT-SPI).
 
-Starts a private X server (Xvfb), a private D-Bus session and the AT-SPI bus, runs `tatausaha`
-on a fresh SQLite data folder with the demo data (an open PPDB period), and then, finding every
-control by its accessible role and name and typing only with synthesized key events:
+Starts a private X server (Xvfb) with a window manager (openbox), a private D-Bus session and
+the AT-SPI bus, runs `tatausaha` on a fresh SQLite data folder with the demo data (an open PPDB
+period; upstreams are not contacted), and then, finding every control by its accessible role
+and name and typing only with synthesized key events (X key events via the AT-SPI registry):
 
   1. logs in as `admin` (fields "Username" and "Password"),
   2. opens PPDB (Ctrl+1) and the walk-in form (Ctrl+N), fills every field with Tab and typing,
      saves with Enter,
   3. finds the new applicant in the PPDB table's cells,
-  4. opens its detail (Enter on the row), saves the proof of registration as PDF through the
-     print menu and the file dialog, and checks the PDF's text (pdftotext).
+  4. opens its detail (Tab into the table, arrows, Enter), saves the proof of registration
+     through the print button's menu (Space, then P) and Qt's file dialog (its "file name"
+     input), checks the PDF's text (pdftotext), closes the detail (Escape) and quits (Ctrl+Q).
+     The printer entries (A4/F4, print preview and the system print dialog) are not driven.
 
-Needs Debian's python3-pyatspi, at-spi2-core, dbus-daemon (dbus-run-session), xvfb and
+Needs Debian's python3-pyatspi, at-spi2-core, dbus-daemon (dbus-run-session), xvfb, openbox and
 poppler-utils (scripts/setup.sh installs them). Run it alone with `cd build && ctest -R e2e_atspi`
 or directly: `/usr/bin/python3 tests/e2e/e2e_atspi.py build/bin/tatausaha` (--keep keeps the
 temporary folder with the app's log).
@@ -157,7 +160,7 @@ def outer(args):
         ok = rc == 0
         return rc
     finally:
-        kill_group(session)
+        kill_group(session, grace=6.0)  # time for the inner part's own cleanup
         kill_group(wm)
         kill_group(xvfb)
         if args.keep or not ok:
@@ -407,7 +410,18 @@ def wait_bus():
     raise StepFailure("the AT-SPI bus (org.a11y.Bus) did not appear within 10 s")
 
 
+class Terminated(BaseException):
+    pass
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def inner(tmp, app_path):
+    # The outer part ends this process with SIGTERM on its timeout: the finally below still
+    # stops the app and the AT-SPI bus, which run in process groups of their own.
+    signal.signal(signal.SIGTERM, _terminate)
     procs = []
     app = None
     ui = None
@@ -724,9 +738,12 @@ def inner(tmp, app_path):
         print(f"\n{e}", flush=True)
         _print_log_tail(applog_path)
         return 1
+    except Terminated:
+        print(f"\nFAIL in step {step!r}: stopped from outside (time limit)", flush=True)
+        return 1
     finally:
         for p in reversed(procs):
-            kill_group(p)
+            kill_group(p, grace=1.0)
 
 
 def _print_log_tail(path, lines=40):
