@@ -541,6 +541,7 @@ private slots:
                 d->accept();
             }
         });
+        QTRY_COMPARE(rows(page), 1); // the list reads on a worker
         page.table()->setFocus();
         page.table()->setCurrentIndex(page.table()->model()->index(0, 0));
         QTest::keyClick(page.table(), Qt::Key_Return);
