@@ -31,6 +31,7 @@
 #include <QThread>
 #include <QScopeGuard>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace tu;
 
@@ -595,6 +596,15 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(preview.get()));
             auto *widget = preview->findChild<QPrintPreviewWidget *>();
             QVERIFY(widget);
+            // Keyboard users reach the toolbar with Tab and print with Ctrl+P.
+            QAction *printAction = nullptr;
+            for (QAction *act : preview->findChildren<QAction *>())
+                if (act->text() == QCoreApplication::translate("QPrintPreviewDialog", "Print"))
+                    printAction = act;
+            QVERIFY(printAction);
+            QCOMPARE(printAction->shortcut(), QKeySequence(QKeySequence::Print));
+            for (QToolButton *b : preview->findChildren<QToolButton *>())
+                QVERIFY2(b->focusPolicy() & Qt::TabFocus, qPrintable(b->text()));
             widget->updatePreview();
             QTRY_COMPARE(widget->pageCount(), 1);
             QCOMPARE(printer.pageLayout().pageSize().size(QPageSize::Millimeter).toSize(), mm.toSize());

@@ -12,10 +12,12 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QCoreApplication>
 #include <QMenu>
 #include <QPageSize>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QToolButton>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
@@ -477,6 +479,14 @@ QPrintPreviewDialog *PpdbDetailDialog::makePrintPreview(QPrinter *printer)
     connect(preview, &QPrintPreviewDialog::paintRequested, preview, [r, school, year, zone](QPrinter *p) {
         ProofOfRegistration::print(p, r, school, year, zone);
     });
+    // Qt's preview keeps its toolbar out of the Tab order and gives "Cetak" no shortcut, so the
+    // proof could be printed only with a mouse: the buttons join the Tab order and Ctrl+P prints.
+    for (QToolButton *b : preview->findChildren<QToolButton *>())
+        b->setFocusPolicy(Qt::TabFocus);
+    const QString printText = QCoreApplication::translate("QPrintPreviewDialog", "Print");
+    for (QAction *a : preview->findChildren<QAction *>())
+        if (a->text() == printText)
+            a->setShortcut(QKeySequence::Print);
     fitToScreen(preview, QSize(900, 700));
     return preview;
 }
