@@ -12,8 +12,10 @@ and name and typing only with synthesized key events (X key events via the AT-SP
   3. finds the new applicant in the PPDB table's cells,
   4. opens its detail (Tab into the table, arrows, Enter), saves the proof of registration
      through the print button's menu (Space, then P) and Qt's file dialog (its "file name"
-     input), checks the PDF's text (pdftotext), closes the detail (Escape) and quits (Ctrl+Q).
-     The printer entries (A4/F4, print preview and the system print dialog) are not driven.
+     input), and checks the PDF's text (pdftotext),
+  5. prints it on A4 (Ctrl+P): Tab to "Cetak" in the print preview, then in the system print
+     dialog "Cetak ke berkas (PDF)" with the output file typed into "Berkas keluaran"; checks
+     that PDF (A4, name and number), closes the detail (Escape) and quits (Ctrl+Q).
 
 Needs Debian's python3-pyatspi, at-spi2-core, dbus-daemon (dbus-run-session), xvfb, openbox and
 poppler-utils (scripts/setup.sh installs them). Run it alone with `cd build && ctest -R e2e_atspi`
@@ -697,18 +699,62 @@ def inner(tmp, app_path):
 
         step = "6. check the PDF"
         log(step)
-        with open(pdf, "rb") as f:
-            head = f.read(5)
-        if head != b"%PDF-":
-            raise StepFailure(f"{pdf} starts with {head!r}, not %PDF-")
-        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, timeout=20).stdout
-        for want in (full_name, number):
-            if want not in text:
-                raise StepFailure(f"the PDF's text lacks {want!r}; it reads:\n{text[:2000]}")
-        log(f"   {pdf}: {os.path.getsize(pdf)} bytes, names {full_name!r} and {number}")
+        check_pdf(pdf, full_name, number)
         ui.wait_for("the app to open the saved PDF (xdg-open)", lambda: os.path.exists(opened), 5)
 
-        step = "7. close the detail (Escape) and quit (Ctrl+Q)"
+        step = "7. print on A4 (Ctrl+P): the preview, then the system print dialog to a PDF file"
+        log(step)
+        ui.wait_for("the detail dialog to be active again", lambda: ui.has(detail, R.STATE_ACTIVE), 5)
+        ui.ctrl("p")
+        preview = ui.wait_for("the print preview", lambda: ui.window(contains="Pratinjau cetak"), 10)
+        ui.wait_for("the print preview to be active", lambda: ui.has(preview, R.STATE_ACTIVE), 10)
+        print_now = ui.wait_for("the preview's button 'Cetak'", lambda: ui.find(preview, R.ROLE_PUSH_BUTTON, "Cetak"), 5)
+        n = 0
+        while not ui.has(print_now, R.STATE_FOCUSED):
+            if n >= 25:
+                raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, not on the preview's 'Cetak'")
+            ui.key("Tab")
+            n += 1
+            ui.settle(0.03)
+        log(f"   the preview's 'Cetak' is {n} Tab(s) away")
+        ui.key("space")
+        printdlg = ui.wait_for("the print dialog 'Cetak'", lambda: ui.window(title="Cetak"), 10)
+        ui.wait_for("the print dialog to be active", lambda: ui.has(printdlg, R.STATE_ACTIVE), 10)
+        printer = ui.wait_for("the printer choice", lambda: ui.find(printdlg, R.ROLE_COMBO_BOX), 5)
+        if "PDF" not in printer.name:
+            # A machine with printers lists them first; print to file is the last entry.
+            ui.wait_for("the focus on the printer choice", lambda: ui.has(printer, R.STATE_FOCUSED), 5)
+            ui.key("End")
+            ui.settle(0.3)
+        if "PDF" not in printer.name:
+            raise StepFailure(f"the printer choice shows {printer.name!r}, not printing to a PDF file")
+        log(f"   printer: {printer.name!r}")
+        output = ui.wait_for("the output file input ('Berkas keluaran')",
+                             lambda: ui.find(printdlg, R.ROLE_TEXT, contains="Berkas keluaran"), 5)
+        n = 0
+        while not ui.has(output, R.STATE_FOCUSED):
+            if n >= 8:
+                raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, not on 'Berkas keluaran'")
+            ui.key("Tab")
+            n += 1
+            ui.settle(0.03)
+        printed = os.path.join(out_dir, "bukti-a4.pdf")
+        ui.ctrl("a")
+        ui.type(printed)
+        ui.settle(0.2)
+        got = ui.text_of(output)
+        if got != printed:
+            raise StepFailure(f"'Berkas keluaran' holds {got!r}, expected {printed!r}")
+        ui.key("Return")  # the default button, "Cetak"
+        ui.wait_for(f"{printed} to be written and the preview to close",
+                    lambda: os.path.exists(printed) and os.path.getsize(printed) > 0
+                    and ui.window(contains="Pratinjau cetak") is None, 15)
+        check_pdf(printed, full_name, number)
+        info = subprocess.run(["pdfinfo", printed], capture_output=True, text=True, timeout=20).stdout
+        if "(A4)" not in info:
+            raise StepFailure(f"{printed} is not on A4 paper: {info}")
+
+        step = "8. close the detail (Escape) and quit (Ctrl+Q)"
         log(step)
         ui.key("Escape")
         ui.wait_for("the detail dialog to close", lambda: ui.window(title="Detail pendaftaran") is None, 5)
@@ -744,6 +790,24 @@ def inner(tmp, app_path):
     finally:
         for p in reversed(procs):
             kill_group(p, grace=1.0)
+
+
+def check_pdf(path, *texts):
+    with open(path, "rb") as f:
+        head = f.read(5)
+    if head != b"%PDF-":
+        raise StepFailure(f"{path} starts with {head!r}, not %PDF-")
+    # pdftotext writes its output only when done; a printer may still be flushing the file.
+    deadline = time.monotonic() + 5
+    while True:
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, timeout=20).stdout
+        missing = [t for t in texts if t not in text]
+        if not missing:
+            break
+        if time.monotonic() > deadline:
+            raise StepFailure(f"the text of {path} lacks {missing}; it reads:\n{text[:2000]}")
+        time.sleep(0.2)
+    log(f"   {path}: {os.path.getsize(path)} bytes, %PDF, contains {', '.join(texts)}")
 
 
 def _print_log_tail(path, lines=40):
