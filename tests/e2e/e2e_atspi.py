@@ -195,11 +195,27 @@ class Ui:
     def listen_focus(self):
         self._focus = None
 
+        self._focus_events = 0
+
         def on_focus(event):
             if event.detail1:
                 self._focus = event.source
+                self._focus_events += 1
         self._on_focus = on_focus
         self.pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
+
+    def tab(self):
+        """Tab, then wait for the app to move the focus (a focus event), so that a loop looking
+        for a control never presses Tab again before the app has handled the last one. Within
+        a date input Tab moves between its sections and no event comes: a short wait then."""
+        before = self._focus_events
+        self.key("Tab")
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            self.pump()
+            if self._focus_events != before:
+                return
+            time.sleep(0.01)
 
     def last_focus(self):
         self.pump()
@@ -563,9 +579,8 @@ def inner(tmp, app_path):
             while not ui.has(f, R.STATE_FOCUSED):
                 if n >= (0 if i == 0 else 3):
                     raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, expected the input {label!r}")
-                ui.key("Tab")
+                ui.tab()
                 n += 1
-                ui.settle(0.03)
             tabs_used.append(n)
             ui.type(keys)
             ui.settle(0.1)
@@ -627,9 +642,8 @@ def inner(tmp, app_path):
             path.append(ui.describe(ui.focused()))
             if n >= 12:
                 raise StepFailure(f"after {n} Tab(s) the focus is not in the PPDB table; it went: {' → '.join(path)}")
-            ui.key("Tab")
+            ui.tab()
             n += 1
-            ui.settle(0.05)
         log(f"   the table is {n} Tab(s) away")
         ui.key("Down")
         ui.key("Up")  # the first row, selected
@@ -649,9 +663,8 @@ def inner(tmp, app_path):
         while not ui.has(print_button, R.STATE_FOCUSED):
             if n >= 25:
                 raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, not on 'Cetak Bukti Pendaftaran'")
-            ui.key("Tab")
+            ui.tab()
             n += 1
-            ui.settle(0.05)
         log(f"   'Cetak Bukti Pendaftaran' is {n} Tab(s) away")
         ui.key("space")  # opens the button's menu
         ui.key("Down")   # its first entry
@@ -713,9 +726,8 @@ def inner(tmp, app_path):
         while not ui.has(print_now, R.STATE_FOCUSED):
             if n >= 25:
                 raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, not on the preview's 'Cetak'")
-            ui.key("Tab")
+            ui.tab()
             n += 1
-            ui.settle(0.03)
         log(f"   the preview's 'Cetak' is {n} Tab(s) away")
         ui.key("space")
         printdlg = ui.wait_for("the print dialog 'Cetak'", lambda: ui.window(title="Cetak"), 10)
@@ -735,9 +747,8 @@ def inner(tmp, app_path):
         while not ui.has(output, R.STATE_FOCUSED):
             if n >= 8:
                 raise StepFailure(f"after {n} Tab(s) the focus is on {ui.describe(ui.focused())}, not on 'Berkas keluaran'")
-            ui.key("Tab")
+            ui.tab()
             n += 1
-            ui.settle(0.03)
         printed = os.path.join(out_dir, "bukti-a4.pdf")
         ui.ctrl("a")
         ui.type(printed)
