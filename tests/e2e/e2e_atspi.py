@@ -376,7 +376,7 @@ class Ui:
             return None
 
     # ---- waiting ----
-    def wait_for(self, what, fn, timeout=10.0, dump_root=None):
+    def wait_for(self, what, fn, timeout=10.0):
         deadline = time.monotonic() + timeout
         while True:
             try:
