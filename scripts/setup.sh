@@ -27,6 +27,9 @@ PACKAGES=(
   postgresql-15 postgresql-client-15
   # headless UI tests, screenshots and benchmarks
   xvfb xauth x11-apps imagemagick fonts-dejavu-core fonts-noto-color-emoji wrk unzip poppler-utils
+  # the AT-SPI end-to-end test (tests/e2e): Python bindings, the AT-SPI bus and registry,
+  # dbus-run-session, and a window manager to move the focus between windows
+  python3 python3-pyatspi at-spi2-core dbus-daemon openbox
 )
 
 SUDO=""

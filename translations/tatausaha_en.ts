@@ -2354,16 +2354,16 @@ Press &quot;Open document&quot; to view it.</translation>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <source>Cetak di kertas A4…</source>
-        <translation>Print on A4 paper…</translation>
+        <source>Cetak di kertas &amp;A4…</source>
+        <translation>Print on &amp;A4 paper…</translation>
     </message>
     <message>
-        <source>Cetak di kertas F4 / Folio…</source>
-        <translation>Print on F4 / Folio paper…</translation>
+        <source>Cetak di kertas &amp;F4 / Folio…</source>
+        <translation>Print on &amp;F4 / Folio paper…</translation>
     </message>
     <message>
-        <source>Simpan sebagai PDF…</source>
-        <translation>Save as PDF…</translation>
+        <source>Simpan sebagai &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
         <source>Pratinjau cetak: bukti pendaftaran %1</source>
@@ -2393,8 +2393,16 @@ Press &quot;Open document&quot; to view it.</translation>
         <translation>Walk-in registration</translation>
     </message>
     <message>
+        <source>Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)</source>
+        <translation>Register an applicant who came to the school (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Cari nama, NISN atau nomor…</source>
         <translation>Search name, NISN or number…</translation>
+    </message>
+    <message>
+        <source>Daftar pendaftaran</source>
+        <translation>Registrations</translation>
     </message>
     <message>
         <source>Lihat detail…</source>

@@ -2349,15 +2349,15 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Cetak di kertas A4…</source>
+        <source>Cetak di kertas &amp;A4…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cetak di kertas F4 / Folio…</source>
+        <source>Cetak di kertas &amp;F4 / Folio…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Simpan sebagai PDF…</source>
+        <source>Simpan sebagai &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2388,8 +2388,16 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
         <translation>Pendaftaran langsung</translation>
     </message>
     <message>
+        <source>Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cari nama, NISN atau nomor…</source>
         <translation>Cari nama, NISN atau nomor…</translation>
+    </message>
+    <message>
+        <source>Daftar pendaftaran</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lihat detail…</source>

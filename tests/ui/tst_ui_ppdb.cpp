@@ -13,6 +13,7 @@
 
 #include <QComboBox>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPageSize>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
@@ -30,6 +31,7 @@
 #include <QThread>
 #include <QScopeGuard>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace tu;
 
@@ -485,6 +487,69 @@ private slots:
         QVERIFY2(page.banner()->text().contains(r.number), qPrintable(page.banner()->text()));
     }
 
+    // Keyboard only, as the AT-SPI end-to-end test does it: Ctrl+N opens the walk-in form with
+    // the focus in NISN (not on the unnamed scroll area), digits typed into the empty birth date
+    // give that date, and Enter on a row of the named table opens its detail.
+    void keyboardOnlyWalkInAndDetail()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        const Registration a = submit(tc, "0012345671", "Andi Kurniawan");
+        ui::PpdbPage page(*tc, admin);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+
+        QString firstFocus, afterTab, typedDate;
+        bool handled = false;
+        // A button's shortcut clicks it after a short animation, so the form opens later: a
+        // timer looks for it (and keeps running inside the form's own event loop).
+        QTimer driver;
+        connect(&driver, &QTimer::timeout, &page, [&] {
+            auto *d = page.findChild<ui::PpdbWalkInDialog *>();
+            if (handled || !d || !d->isActiveWindow())
+                return;
+            handled = true;
+            if (QWidget *f = d->focusWidget()) {
+                firstFocus = f->accessibleName();
+                QTest::keyClick(f, Qt::Key_Tab);
+                afterTab = d->focusWidget() ? d->focusWidget()->accessibleName() : QString();
+            }
+            d->birthDateEdit()->setFocus();
+            QTest::keyClicks(d->birthDateEdit(), QStringLiteral("15032014"));
+            typedDate = d->input().value(QLatin1String("birthDate")).toString();
+            QTimer::singleShot(0, d, [d] { // unsaved changes: reject() asks first
+                if (auto *ask = test::openDialog<QMessageBox>(d))
+                    test::clickButton(ask, QStringLiteral("Buang perubahan"));
+            });
+            d->reject();
+        });
+        driver.start(20);
+        page.table()->setFocus(); // anywhere on the page
+        QTest::keyClick(page.table(), Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(handled);
+        driver.stop();
+        QCOMPARE(firstFocus, QStringLiteral("NISN"));
+        QCOMPARE(afterTab, QStringLiteral("Nama lengkap"));
+        QCOMPARE(typedDate, QStringLiteral("2014-03-15"));
+
+        QString detailName;
+        QTimer::singleShot(0, &page, [&] {
+            if (auto *d = test::openDialog<ui::PpdbDetailDialog>(&page)) {
+                detailName = d->windowTitle();
+                for (QLabel *l : d->findChildren<QLabel *>())
+                    if (l->text() == a.fullName)
+                        detailName = l->text();
+                d->accept();
+            }
+        });
+        QTRY_COMPARE(rows(page), 1); // the list reads on a worker
+        page.table()->setFocus();
+        page.table()->setCurrentIndex(page.table()->model()->index(0, 0));
+        QTest::keyClick(page.table(), Qt::Key_Return);
+        QCOMPARE(detailName, a.fullName);
+        QCOMPARE(page.table()->accessibleName(), QStringLiteral("Daftar pendaftaran")); // what a screen reader says
+    }
+
     void proofOfRegistrationIsAPdf()
     {
         test::TestCore tc;
@@ -514,8 +579,9 @@ private slots:
         QStringList entries;
         for (QAction *act : print->menu()->actions())
             entries << act->text();
-        QCOMPARE(entries, QStringList({QStringLiteral("Cetak di kertas A4…"), QStringLiteral("Cetak di kertas F4 / Folio…"),
-                                       QStringLiteral("Simpan sebagai PDF…")}));
+        // With mnemonics: a keyboard user picks an entry of the open menu by its letter.
+        QCOMPARE(entries, QStringList({QStringLiteral("Cetak di kertas &A4…"), QStringLiteral("Cetak di kertas &F4 / Folio…"),
+                                       QStringLiteral("Simpan sebagai &PDF…")}));
         QTemporaryDir dir;
         const QList<std::pair<QPageSize, QSizeF>> sizes{{QPageSize(QPageSize::A4), QSizeF(210, 297)},
                                                         {ui::ProofOfRegistration::folio(), QSizeF(215, 330)}};
@@ -530,6 +596,15 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(preview.get()));
             auto *widget = preview->findChild<QPrintPreviewWidget *>();
             QVERIFY(widget);
+            // Keyboard users reach the toolbar with Tab and print with Ctrl+P.
+            QAction *printAction = nullptr;
+            for (QAction *act : preview->findChildren<QAction *>())
+                if (act->text() == QCoreApplication::translate("QPrintPreviewDialog", "Print"))
+                    printAction = act;
+            QVERIFY(printAction);
+            QCOMPARE(printAction->shortcut(), QKeySequence(QKeySequence::Print));
+            for (QToolButton *b : preview->findChildren<QToolButton *>())
+                QVERIFY2(b->focusPolicy() & Qt::TabFocus, qPrintable(b->text()));
             widget->updatePreview();
             QTRY_COMPARE(widget->pageCount(), 1);
             QCOMPARE(printer.pageLayout().pageSize().size(QPageSize::Millimeter).toSize(), mm.toSize());

@@ -12,10 +12,12 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QCoreApplication>
 #include <QMenu>
 #include <QPageSize>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QToolButton>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
@@ -297,14 +299,16 @@ PpdbDetailDialog::PpdbDetailDialog(Core &core, const Actor &actor, const QString
     connect(m_verify, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("verified")); });
     connect(m_accept, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("accepted")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { changeStatus(QStringLiteral("rejected")); });
-    // Print (system dialog with a preview) on A4 or F4/folio, or save a PDF.
+    // Print (system dialog with a preview) on A4 or F4/folio, or save a PDF. Space on the button
+    // opens the menu; the entries carry mnemonics (A, F, P) because Qt's menus pick an entry
+    // by a typed letter only through its mnemonic.
     auto *printMenu = new QMenu(m_print);
-    QAction *a4 = printMenu->addAction(tr("Cetak di kertas A4…"));
+    QAction *a4 = printMenu->addAction(tr("Cetak di kertas &A4…"));
     a4->setShortcut(QKeySequence::Print);
     connect(a4, &QAction::triggered, this, [this] { printPreview(QPageSize(QPageSize::A4)); });
-    connect(printMenu->addAction(tr("Cetak di kertas F4 / Folio…")), &QAction::triggered, this,
+    connect(printMenu->addAction(tr("Cetak di kertas &F4 / Folio…")), &QAction::triggered, this,
             [this] { printPreview(ProofOfRegistration::folio()); });
-    connect(printMenu->addAction(tr("Simpan sebagai PDF…")), &QAction::triggered, this, &PpdbDetailDialog::printProofAsk);
+    connect(printMenu->addAction(tr("Simpan sebagai &PDF…")), &QAction::triggered, this, &PpdbDetailDialog::printProofAsk);
     m_print->setMenu(printMenu);
     addAction(a4); // Ctrl+P works while the dialog has focus
     connect(m_documents, &QListWidget::currentRowChanged, this, &PpdbDetailDialog::showDocument);
@@ -470,6 +474,14 @@ QPrintPreviewDialog *PpdbDetailDialog::makePrintPreview(QPrinter *printer)
     connect(preview, &QPrintPreviewDialog::paintRequested, preview, [r, school, year, zone](QPrinter *p) {
         ProofOfRegistration::print(p, r, school, year, zone);
     });
+    // Qt's preview keeps its toolbar out of the Tab order and gives "Cetak" no shortcut, so the
+    // proof could be printed only with a mouse: the buttons join the Tab order and Ctrl+P prints.
+    for (QToolButton *b : preview->findChildren<QToolButton *>())
+        b->setFocusPolicy(Qt::TabFocus);
+    const QString printText = QCoreApplication::translate("QPrintPreviewDialog", "Print");
+    for (QAction *a : preview->findChildren<QAction *>())
+        if (a->text() == printText)
+            a->setShortcut(QKeySequence::Print);
     fitToScreen(preview, QSize(900, 700));
     return preview;
 }

@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressDialog>
@@ -56,6 +57,10 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_walkIn->setShortcut(QKeySequence::New);
     m_walkIn->setToolTip(tr("Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)"));
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
+    // Ctrl+N while the PPDB page is shown (a hidden page's button takes no shortcut), wherever
+    // the focus is: the walk-in form is the office's most frequent task.
+    m_walkIn->setShortcut(QKeySequence::New);
+    m_walkIn->setToolTip(tr("Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)"));
     auto *refresh = reloadButton(tr("Muat ulang daftar pendaftaran (F5)"), this);
     header->addAction(refresh);
     header->addAction(m_export);
@@ -91,6 +96,7 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     cardLayout->addWidget(m_live->busyBar());
     m_table = dataTable(m_model, card, 38);
     m_table->setObjectName(QStringLiteral("registrationsTable"));
+    m_table->setAccessibleName(tr("Daftar pendaftaran"));
     QHeaderView *h = m_table->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(PpdbTableModel::Name, QHeaderView::Stretch);
@@ -113,7 +119,8 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     connect(m_tabs, &QTabBar::currentChanged, this, [this] { m_pager->reset(); reload(); });
     connect(m_pager, &Pager::pageChanged, this, &PpdbPage::reload);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PpdbPage::updateActions);
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) { openDetail(i.row()); });
+    // activated: a double click, and Enter on the current row for keyboard users.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) { openDetail(i.row()); });
     connect(m_detail, &QPushButton::clicked, this, [this] {
         const auto rows = m_table->selectionModel()->selectedRows();
         if (!rows.isEmpty())

@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -27,6 +28,32 @@ namespace tu::ui {
 
 namespace {
 const QDate NoDate(1900, 1, 1);
+
+// While the date shows "— pilih —" a typed digit would be appended to that text and lost, and
+// the arrow keys would count from 1900. The first digit or arrow key therefore starts from 1
+// January of the year a typical new pupil was born, with the day selected, so "15032014"
+// typed from the keyboard gives 15-03-2014 and Up/Down step from a plausible date.
+class StartTypedDate : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *edit = qobject_cast<QDateEdit *>(watched);
+        if (!edit || event->type() != QEvent::KeyPress || edit->date() != NoDate)
+            return false;
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool digit = key->text().size() == 1 && key->text().at(0).isDigit();
+        if (!digit && key->key() != Qt::Key_Up && key->key() != Qt::Key_Down)
+            return false;
+        edit->setDate(QDate(QDate::currentDate().year() - 12, 1, 1));
+        edit->setCurrentSection(QDateTimeEdit::DaySection);
+        edit->setSelectedSection(QDateTimeEdit::DaySection);
+        return key->key() == Qt::Key_Up || key->key() == Qt::Key_Down; // the arrow has done its job
+    }
+};
 } // namespace
 
 PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *parent)
@@ -50,6 +77,9 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Not a Tab stop: the form opens with the focus in its first input (NISN), not on an unnamed
+    // scroll area, and the area still scrolls to whichever input Tab reaches.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto *content = new QWidget;
     content->setObjectName(QStringLiteral("content"));
     auto *columns = new QGridLayout(content);
@@ -106,6 +136,7 @@ PpdbWalkInDialog::PpdbWalkInDialog(Core &core, const Actor &actor, QWidget *pare
     m_birthDate->setMinimumDate(NoDate);
     m_birthDate->setSpecialValueText(tr("— pilih —"));
     m_birthDate->setDate(NoDate);
+    m_birthDate->installEventFilter(new StartTypedDate(m_birthDate));
     row(left, tr("Tanggal lahir"), QStringLiteral("birthDate"), m_birthDate);
     m_gender = new QComboBox(content);
     m_gender->setObjectName(QStringLiteral("gender"));
