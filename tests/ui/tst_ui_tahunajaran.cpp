@@ -66,7 +66,7 @@ private slots:
             QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
             accepted = d->result() == QDialog::Accepted;
             if (!accepted)
-                d->reject();
+                d->done(QDialog::Rejected);
         });
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("addYear")), Qt::LeftButton);
         QVERIFY2(overlapText.contains(QStringLiteral("2024/2025")), qPrintable(overlapText));

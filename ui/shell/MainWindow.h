@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 
 namespace tu {
@@ -74,6 +75,9 @@ private:
     void refreshSchool();
     void showAbout();
     bool syncRunning() const;
+    // Asks the pages with unsaved edits (LeaveGuard); false when the person chose to stay.
+    bool pagesMayClose();
+    bool mayLeave(QListWidgetItem *pageItem);
 
     Core &m_core;
     Session m_session;
@@ -88,6 +92,7 @@ private:
     QLabel *m_today = nullptr;
     bool m_startMaximized = false;
     bool m_closeWhenIdle = false;
+    bool m_switchingBack = false;
 };
 
 } // namespace tu::ui
