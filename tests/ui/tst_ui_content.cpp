@@ -5,6 +5,7 @@
 #include "content/ContentTab.h"
 #include "content/ContentTableModel.h"
 #include "content/ImagePicker.h"
+#include "content/RichTextEditor.h"
 #include "content/ContentPage.h"
 #include "ModelTesters.h"
 #include "content/StudentWorkTableModel.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -48,6 +50,8 @@ class TestUiKonten : public QObject
     static const ContentType &type(const char *name) { return *content::type(QLatin1String(name)); }
     static QLineEdit *line(ui::ContentTab *tab, const char *key) { return qobject_cast<QLineEdit *>(tab->editor()->input(QLatin1String(key))); }
     static QPlainTextEdit *box(ui::ContentTab *tab, const char *key) { return qobject_cast<QPlainTextEdit *>(tab->editor()->input(QLatin1String(key))); }
+    static ui::RichTextEditor *rich(ui::ContentTab *tab, const char *key) { return qobject_cast<ui::RichTextEditor *>(tab->editor()->input(QLatin1String(key))); }
+    static QTextEdit *richText(ui::ContentTab *tab, const char *key) { return rich(tab, key) ? rich(tab, key)->textEdit() : nullptr; }
     static QJsonArray stored(test::TestCore &tc, const char *name)
     {
         auto r = tc->content().list(type(name), {});
@@ -57,7 +61,7 @@ class TestUiKonten : public QObject
     {
         QTest::keyClicks(line(news, "title"), title);
         QTest::keyClicks(line(news, "category"), QStringLiteral("Prestasi"));
-        QTest::keyClicks(box(news, "content"), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
     }
     static QString writePng(const QString &dir, const QColor &color)
     {
@@ -112,10 +116,10 @@ private slots:
         QVERIFY(test::waitLoaded(&page));
         news->table()->selectRow(0);
         QCOMPARE(line(news, "title")->text(), QStringLiteral("Juara 1 OSN Kabupaten Sleman"));
-        QCOMPARE(box(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
+        QCOMPARE(richText(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
         // The summary made from the text is not turned into a typed one by saving again.
         QVERIFY(box(news, "excerpt")->toPlainText().isEmpty());
-        box(news, "content")->setPlainText(QStringLiteral("Teks baru."));
+        richText(news, "content")->setPlainText(QStringLiteral("Teks baru."));
         QTest::mouseClick(news->saveButton(), Qt::LeftButton);
         // Staff lists show what is stored: no typed summary; the public API makes one from the text.
         QVERIFY(stored(tc, "news").first().toObject().value("excerpt").toString().isEmpty());
@@ -134,7 +138,7 @@ private slots:
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
         QTest::keyClicks(line(news, "category"), QStringLiteral("Kegiatan"));
-        QTest::keyClicks(box(news, "content"), QStringLiteral("Isi tanpa judul."));
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Isi tanpa judul."));
         QTest::mouseClick(news->saveButton(), Qt::LeftButton);
 
         QCOMPARE(stored(tc, "news").size(), 0);
@@ -190,7 +194,7 @@ private slots:
         ui::ContentTab *ann = page.contentTab(QStringLiteral("announcements"));
         page.tabs()->setCurrentWidget(ann);
         QTest::keyClicks(line(ann, "title"), QStringLiteral("Libur Idul Fitri"));
-        QTest::keyClicks(box(ann, "content"), QStringLiteral("Sekolah libur."));
+        QTest::keyClicks(richText(ann, "content"), QStringLiteral("Sekolah libur."));
         auto *from = qobject_cast<QDateTimeEdit *>(ann->editor()->input(QStringLiteral("activeFrom")));
         from->setDateTime(QDateTime(QDate(2026, 3, 16), QTime(7, 0), Qt::UTC));
         auto *until = qobject_cast<QDateTimeEdit *>(ann->editor()->input(QStringLiteral("activeUntil")));
