@@ -128,6 +128,110 @@ private slots:
                  QStringLiteral("Teks baru."));
     }
 
+    // Unsaved edits are never dropped by picking another item, Baru or another tab: Batal keeps
+    // the form and the list on the edited item, Buang drops, Simpan stores (and stays when refused).
+    void unsavedEditsAskBeforeTheFormShowsSomethingElse()
+    {
+        test::TestCore tc;
+        const Actor admin = actorFor(tc, Role::Admin);
+        for (const char *title : {"Berita A", "Berita B"})
+            QVERIFY(tc->content().create(admin, type("news"), {{"title", title}, {"category", "Umum"}, {"status", "draft"}, {"content", "Isi."}}).ok());
+        ui::ContentPage page(*tc, admin);
+        page.resize(1280, 760);
+        page.show();
+        ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
+        QVERIFY(test::waitLoaded(&page));
+        const auto rowOf = [&](const QString &title) {
+            for (int r = 0; r < news->table()->model()->rowCount(); ++r)
+                if (news->table()->model()->index(r, 0).data().toString() == title)
+                    return r;
+            return -1;
+        };
+        const auto selectedRow = [&] {
+            const auto rows = news->table()->selectionModel()->selectedRows();
+            return rows.isEmpty() ? -1 : rows.first().row();
+        };
+        const auto storedTitle = [&](const QString &id) { return tc->content().get(type("news"), id)->value(QLatin1String("title")).toString(); };
+
+        // Without changes: no question.
+        bool asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita A")));
+        QTest::qWait(20);
+        QVERIFY(!asked);
+        const QString idA = news->editor()->itemId();
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A"));
+
+        line(news, "title")->selectAll();
+        QTest::keyClicks(line(news, "title"), QStringLiteral("Berita A diubah"));
+        QVERIFY(news->isDirty());
+
+        // Another row, Batal: the form and the list stay on A, the text intact.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita B")));
+        QVERIFY(asked);
+        QCOMPARE(news->editor()->itemId(), idA);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        QTRY_COMPARE(selectedRow(), rowOf(QStringLiteral("Berita A")));
+        // Baru, Batal: the same.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::mouseClick(news->newButton(), Qt::LeftButton);
+        QVERIFY(asked);
+        QCOMPARE(news->editor()->itemId(), idA);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        // Another tab, Batal: the news tab stays.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        page.tabs()->setCurrentWidget(page.contentTab(QStringLiteral("announcements")));
+        QVERIFY(asked);
+        QCOMPARE(page.tabs()->currentWidget(), news);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        QVERIFY(news->isDirty());
+
+        // Buang: B opens, nothing of the edit is stored.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita B")));
+        QVERIFY(asked);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita B"));
+        QCOMPARE(storedTitle(idA), QStringLiteral("Berita A"));
+        QVERIFY(!news->isDirty());
+
+        // Simpan, then Baru: stored, and the form is empty.
+        const QString idB = news->editor()->itemId();
+        line(news, "title")->selectAll();
+        QTest::keyClicks(line(news, "title"), QStringLiteral("Berita B diubah"));
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        QTest::mouseClick(news->newButton(), Qt::LeftButton);
+        QVERIFY(asked);
+        QCOMPARE(storedTitle(idB), QStringLiteral("Berita B diubah"));
+        QVERIFY(news->editor()->isNew());
+
+        // Simpan refused (no title): the form stays with the message under the field.
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Isi tanpa judul."));
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita A")));
+        QVERIFY(asked);
+        QVERIFY(news->editor()->isNew());
+        QCOMPARE(news->editor()->errors().fieldError(QStringLiteral("title")), QStringLiteral("Judul wajib diisi."));
+        QCOMPARE(richText(news, "content")->toPlainText(), QStringLiteral("Isi tanpa judul."));
+        QTRY_COMPARE(selectedRow(), -1);
+        QCOMPARE(stored(tc, "news").size(), 2);
+
+        // Buang on switching tabs: the tab changes and the form is clean again.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        QVERIFY(page.showTab(QStringLiteral("announcements")));
+        QVERIFY(asked);
+        QVERIFY(!news->isDirty());
+        QVERIFY(page.canLeave()); // nothing left to ask about
+        QCOMPARE(stored(tc, "news").size(), 2);
+    }
+
     void requiredFieldShowsTheServiceMessage()
     {
         test::TestCore tc;

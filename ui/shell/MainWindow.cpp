@@ -163,17 +163,20 @@ QWidget *MainWindow::buildSidebar()
     connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item, QListWidgetItem *previous) {
         if (!item || m_switchingBack)
             return;
-        if (previous && !mayLeave(previous)) {
-            auto back = [this, row = m_sidebar->row(previous)] {
-                m_switchingBack = true;
-                m_sidebar->setCurrentRow(row);
-                m_switchingBack = false;
-            };
-            back();
-            QTimer::singleShot(0, this, back); // a click selects its row after this handler; undo that too
-            return;
+        bool leave = true;
+        if (previous) {
+            m_asking = true;
+            leave = mayLeave(previous);
+            m_asking = false;
         }
-        m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt()))->parentWidget()->parentWidget());
+        if (leave)
+            m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt()))->parentWidget()->parentWidget());
+        selectShownPage();
+        if (!leave) // a click selects its row after this handler: put it back after that too
+            QTimer::singleShot(0, this, [this] {
+                if (!m_asking)
+                    selectShownPage();
+            });
     });
     return panel;
 }
@@ -332,6 +335,21 @@ void MainWindow::refreshSchool()
     setWindowTitle(tr("%1 — TataUsaha").arg(school));
     // Today in the school's time zone, which may differ from this computer's.
     m_today->setText(QLocale().toString(SchoolTime::of(m_core).today(), QStringLiteral("dddd, d MMMM yyyy")));
+}
+
+void MainWindow::selectShownPage()
+{
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QWidget *page = m_pages.value(static_cast<Page>(m_sidebar->item(i)->data(PageRole).toInt()));
+        if (page && page->parentWidget()->parentWidget() == m_stack->currentWidget()) {
+            if (m_sidebar->currentRow() != i) {
+                m_switchingBack = true;
+                m_sidebar->setCurrentRow(i);
+                m_switchingBack = false;
+            }
+            return;
+        }
+    }
 }
 
 bool MainWindow::mayLeave(QListWidgetItem *pageItem)

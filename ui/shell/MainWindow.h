@@ -78,6 +78,7 @@ private:
     // Asks the pages with unsaved edits (LeaveGuard); false when the person chose to stay.
     bool pagesMayClose();
     bool mayLeave(QListWidgetItem *pageItem);
+    void selectShownPage(); // the sidebar's selection on the page the stack shows
 
     Core &m_core;
     Session m_session;
@@ -93,6 +94,7 @@ private:
     bool m_startMaximized = false;
     bool m_closeWhenIdle = false;
     bool m_switchingBack = false;
+    bool m_asking = false; // a page is asking about its unsaved edits
 };
 
 } // namespace tu::ui
