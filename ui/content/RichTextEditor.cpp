@@ -69,17 +69,17 @@ public:
     LinkDialog(const QString &current, QWidget *parent) : QDialog(parent)
     {
         setObjectName(QStringLiteral("linkDialog"));
-        setWindowTitle(current.isEmpty() ? tr("Sisipkan tautan") : tr("Ubah tautan"));
+        setWindowTitle(current.isEmpty() ? RichTextEditor::tr("Sisipkan tautan") : RichTextEditor::tr("Ubah tautan"));
         setMinimumWidth(420);
         auto *root = new QVBoxLayout(this);
         root->setContentsMargins(22, 18, 22, 18);
         root->setSpacing(8);
-        auto *label = plainLabel(tr("Alamat tautan"), this);
+        auto *label = plainLabel(RichTextEditor::tr("Alamat tautan"), this);
         root->addWidget(label);
         m_url = new QLineEdit(current, this);
         m_url->setObjectName(QStringLiteral("linkUrl"));
-        m_url->setPlaceholderText(tr("https://…"));
-        m_url->setAccessibleName(tr("Alamat tautan"));
+        m_url->setPlaceholderText(QStringLiteral("https://…"));
+        m_url->setAccessibleName(RichTextEditor::tr("Alamat tautan"));
         label->setBuddy(m_url);
         root->addWidget(m_url);
         m_error = plainLabel(this);
@@ -90,7 +90,7 @@ public:
         root->addWidget(m_error);
         auto *buttons = new QHBoxLayout;
         if (!current.isEmpty()) {
-            auto *remove = new QPushButton(tr("Lepas tautan"), this);
+            auto *remove = new QPushButton(RichTextEditor::tr("Lepas tautan"), this);
             remove->setObjectName(QStringLiteral("linkRemove"));
             remove->setAutoDefault(false);
             connect(remove, &QPushButton::clicked, this, [this] {
@@ -100,17 +100,17 @@ public:
             buttons->addWidget(remove);
         }
         buttons->addStretch(1);
-        auto *cancel = new QPushButton(tr("Batal"), this);
+        auto *cancel = new QPushButton(RichTextEditor::tr("Batal"), this);
         cancel->setObjectName(QStringLiteral("linkCancel"));
         cancel->setAutoDefault(false);
         connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-        auto *apply = new QPushButton(tr("Pasang"), this);
+        auto *apply = new QPushButton(RichTextEditor::tr("Pasang"), this);
         apply->setObjectName(QStringLiteral("linkApply"));
         theme::setVariant(apply, "primary");
         apply->setDefault(true);
         connect(apply, &QPushButton::clicked, this, [this] {
             if (!html::isAllowedLink(url())) {
-                m_error->setText(tr("Alamat tautan harus diawali http://, https://, atau mailto:. Periksa lalu coba lagi."));
+                m_error->setText(RichTextEditor::tr("Alamat tautan harus diawali http://, https://, atau mailto:. Periksa lalu coba lagi."));
                 m_error->show();
                 m_url->setFocus();
                 return;
