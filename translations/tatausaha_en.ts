@@ -1133,6 +1133,14 @@
         <source>Muat ulang daftar (F5)</source>
         <translation>Reload the list (F5)</translation>
     </message>
+    <message>
+        <source>%1 ini</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 “%2”</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::ContentTableModel</name>
@@ -2112,6 +2120,10 @@
         <source>Simpan password</source>
         <translation>Save password</translation>
     </message>
+    <message>
+        <source>password baru %1</source>
+        <translation>new password for %1</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PlaceholderPage</name>
@@ -2712,6 +2724,89 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>formulir pendaftaran</source>
         <translation>registration form</translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::RichTextEditor</name>
+    <message>
+        <source>Sisipkan tautan</source>
+        <translation>Insert link</translation>
+    </message>
+    <message>
+        <source>Ubah tautan</source>
+        <translation>Edit link</translation>
+    </message>
+    <message>
+        <source>Alamat tautan</source>
+        <translation>Link address</translation>
+    </message>
+    <message>
+        <source>Lepas tautan</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pasang</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Alamat tautan harus diawali http://, https://, atau mailto:. Periksa lalu coba lagi.</source>
+        <translation>The link address must start with http://, https:// or mailto:. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>Tebal</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Miring</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Garis bawah</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Paragraf biasa</source>
+        <translation>Normal paragraph</translation>
+    </message>
+    <message>
+        <source>Subjudul</source>
+        <translation>Subheading</translation>
+    </message>
+    <message>
+        <source>Daftar berpoin</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Daftar bernomor</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Tautan</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Hapus format</source>
+        <translation>Clear formatting</translation>
+    </message>
+    <message>
+        <source>Sunting sebagai HTML</source>
+        <translation>Edit as HTML</translation>
+    </message>
+    <message>
+        <source>Isi ini memuat tabel, gambar, atau kutipan yang tidak dapat disunting di sini tanpa hilang, jadi isinya disimpan apa adanya. Untuk mengubahnya, pilih Sunting sebagai HTML.</source>
+        <translation>This text holds tables, images or quotes that cannot be edited here without being lost, so it is kept as it is. To change it, choose Edit as HTML.</translation>
+    </message>
+    <message>
+        <source>HTML isi ini. Tag di luar yang diizinkan (paragraf, judul, daftar, tebal, miring, tautan, tabel, gambar) dibuang saat disimpan.</source>
+        <translation>The HTML of this text. Tags other than the allowed ones (paragraphs, headings, lists, bold, italic, links, tables, images) are removed on saving.</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4061,14 @@ Last error: %2</translation>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>tahun ajaran %1</source>
+        <translation>academic year %1</translation>
+    </message>
+    <message>
+        <source>tahun ajaran baru</source>
+        <translation>new academic year</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::TahunAjaranPage</name>
@@ -4201,6 +4304,14 @@ Last error: %2</translation>
     <message>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>pengguna %1</source>
+        <translation>user %1</translation>
+    </message>
+    <message>
+        <source>pengguna baru</source>
+        <translation>new user</translation>
     </message>
 </context>
 <context>

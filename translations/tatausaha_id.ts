@@ -1133,6 +1133,14 @@
         <source>Muat ulang daftar (F5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::ContentTableModel</name>
@@ -2108,6 +2116,10 @@
         <source>Simpan password</source>
         <translation>Simpan password</translation>
     </message>
+    <message>
+        <source>password baru %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::PlaceholderPage</name>
@@ -2706,6 +2718,89 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     </message>
     <message>
         <source>formulir pendaftaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tu::ui::RichTextEditor</name>
+    <message>
+        <source>Sisipkan tautan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah tautan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat tautan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lepas tautan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Pasang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat tautan harus diawali http://, https://, atau mailto:. Periksa lalu coba lagi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tebal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Garis bawah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation type="unfinished">Judul</translation>
+    </message>
+    <message>
+        <source>Paragraf biasa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjudul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar berpoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar bernomor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tautan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunting sebagai HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi ini memuat tabel, gambar, atau kutipan yang tidak dapat disunting di sini tanpa hilang, jadi isinya disimpan apa adanya. Untuk mengubahnya, pilih Sunting sebagai HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML isi ini. Tag di luar yang diizinkan (paragraf, judul, daftar, tebal, miring, tautan, tabel, gambar) dibuang saat disimpan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3954,6 +4049,14 @@ Galat terakhir: %2</translation>
         <source>Batal</source>
         <translation>Batal</translation>
     </message>
+    <message>
+        <source>tahun ajaran %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tahun ajaran baru</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::TahunAjaranPage</name>
@@ -4188,6 +4291,14 @@ Galat terakhir: %2</translation>
     <message>
         <source>Menyimpan…</source>
         <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>pengguna %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pengguna baru</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

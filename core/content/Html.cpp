@@ -370,6 +370,16 @@ void walk(const QList<Token> &tokens, Visit visit)
 }
 } // namespace
 
+QString escaped(const QString &text, bool attribute)
+{
+    return escape(text, attribute);
+}
+
+bool isAllowedLink(const QString &url)
+{
+    return linkAllowed(cleanUrl(url));
+}
+
 QString sanitize(const QString &html)
 {
     QString out;

@@ -23,5 +23,9 @@ QString sanitize(const QString &html);
 // The text a reader sees: tags removed (block ends become spaces), entities decoded, script
 // and style content gone, whitespace collapsed.
 QString toPlainText(const QString &html);
+// Text as the sanitiser writes it: & < > escaped, and quotes too inside an attribute.
+QString escaped(const QString &text, bool attribute = false);
+// An href the sanitiser keeps: http, https or mailto (after dropping control characters).
+bool isAllowedLink(const QString &url);
 
 } // namespace tu::html

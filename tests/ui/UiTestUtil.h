@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 namespace tu::test {
 
@@ -53,6 +54,23 @@ inline bool waitLoaded(QWidget *w, int timeout = 5000)
                 return false;
         return true;
     }, timeout);
+}
+
+// Clicks the button named `name` (unsavedSave, unsavedDiscard, unsavedCancel) of the
+// unsaved-changes question once it shows; `asked` tells whether it did.
+inline void answerUnsaved(const QString &name, bool *asked)
+{
+    QTimer::singleShot(0, [name, asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("unsavedChanges"))
+            return;
+        *asked = true;
+        // Standard buttons would be English: the question has only its own.
+        QVERIFY(box->standardButtons() == QMessageBox::NoButton);
+        auto *button = box->findChild<QPushButton *>(name);
+        QVERIFY(button);
+        button->click();
+    });
 }
 
 inline bool clickButton(QWidget *dialog, const QString &text)

@@ -5,6 +5,7 @@
 #include "content/ContentTab.h"
 #include "content/ContentTableModel.h"
 #include "content/ImagePicker.h"
+#include "content/RichTextEditor.h"
 #include "content/ContentPage.h"
 #include "ModelTesters.h"
 #include "content/StudentWorkTableModel.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -48,6 +50,8 @@ class TestUiKonten : public QObject
     static const ContentType &type(const char *name) { return *content::type(QLatin1String(name)); }
     static QLineEdit *line(ui::ContentTab *tab, const char *key) { return qobject_cast<QLineEdit *>(tab->editor()->input(QLatin1String(key))); }
     static QPlainTextEdit *box(ui::ContentTab *tab, const char *key) { return qobject_cast<QPlainTextEdit *>(tab->editor()->input(QLatin1String(key))); }
+    static ui::RichTextEditor *rich(ui::ContentTab *tab, const char *key) { return qobject_cast<ui::RichTextEditor *>(tab->editor()->input(QLatin1String(key))); }
+    static QTextEdit *richText(ui::ContentTab *tab, const char *key) { return rich(tab, key) ? rich(tab, key)->textEdit() : nullptr; }
     static QJsonArray stored(test::TestCore &tc, const char *name)
     {
         auto r = tc->content().list(type(name), {});
@@ -57,7 +61,7 @@ class TestUiKonten : public QObject
     {
         QTest::keyClicks(line(news, "title"), title);
         QTest::keyClicks(line(news, "category"), QStringLiteral("Prestasi"));
-        QTest::keyClicks(box(news, "content"), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
     }
     static QString writePng(const QString &dir, const QColor &color)
     {
@@ -112,16 +116,120 @@ private slots:
         QVERIFY(test::waitLoaded(&page));
         news->table()->selectRow(0);
         QCOMPARE(line(news, "title")->text(), QStringLiteral("Juara 1 OSN Kabupaten Sleman"));
-        QCOMPARE(box(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
+        QCOMPARE(richText(news, "content")->toPlainText(), QStringLiteral("Tim sains sekolah meraih juara pertama tingkat kabupaten."));
         // The summary made from the text is not turned into a typed one by saving again.
         QVERIFY(box(news, "excerpt")->toPlainText().isEmpty());
-        box(news, "content")->setPlainText(QStringLiteral("Teks baru."));
+        richText(news, "content")->setPlainText(QStringLiteral("Teks baru."));
         QTest::mouseClick(news->saveButton(), Qt::LeftButton);
         // Staff lists show what is stored: no typed summary; the public API makes one from the text.
         QVERIFY(stored(tc, "news").first().toObject().value("excerpt").toString().isEmpty());
         QCOMPARE(ContentService::present(*content::type(QStringLiteral("news")), stored(tc, "news").first().toObject(), true, true)
                      .value(QLatin1String("excerpt")).toString(),
                  QStringLiteral("Teks baru."));
+    }
+
+    // Unsaved edits are never dropped by picking another item, Baru or another tab: Batal keeps
+    // the form and the list on the edited item, Buang drops, Simpan stores (and stays when refused).
+    void unsavedEditsAskBeforeTheFormShowsSomethingElse()
+    {
+        test::TestCore tc;
+        const Actor admin = actorFor(tc, Role::Admin);
+        for (const char *title : {"Berita A", "Berita B"})
+            QVERIFY(tc->content().create(admin, type("news"), {{"title", title}, {"category", "Umum"}, {"status", "draft"}, {"content", "Isi."}}).ok());
+        ui::ContentPage page(*tc, admin);
+        page.resize(1280, 760);
+        page.show();
+        ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
+        QVERIFY(test::waitLoaded(&page));
+        const auto rowOf = [&](const QString &title) {
+            for (int r = 0; r < news->table()->model()->rowCount(); ++r)
+                if (news->table()->model()->index(r, 0).data().toString() == title)
+                    return r;
+            return -1;
+        };
+        const auto selectedRow = [&] {
+            const auto rows = news->table()->selectionModel()->selectedRows();
+            return rows.isEmpty() ? -1 : rows.first().row();
+        };
+        const auto storedTitle = [&](const QString &id) { return tc->content().get(type("news"), id)->value(QLatin1String("title")).toString(); };
+
+        // Without changes: no question.
+        bool asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita A")));
+        QTest::qWait(20);
+        QVERIFY(!asked);
+        const QString idA = news->editor()->itemId();
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A"));
+
+        line(news, "title")->selectAll();
+        QTest::keyClicks(line(news, "title"), QStringLiteral("Berita A diubah"));
+        QVERIFY(news->isDirty());
+
+        // Another row, Batal: the form and the list stay on A, the text intact.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita B")));
+        QVERIFY(asked);
+        QCOMPARE(news->editor()->itemId(), idA);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        QTRY_COMPARE(selectedRow(), rowOf(QStringLiteral("Berita A")));
+        // Baru, Batal: the same.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::mouseClick(news->newButton(), Qt::LeftButton);
+        QVERIFY(asked);
+        QCOMPARE(news->editor()->itemId(), idA);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        // Another tab, Batal: the news tab stays.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        page.tabs()->setCurrentWidget(page.contentTab(QStringLiteral("announcements")));
+        QVERIFY(asked);
+        QCOMPARE(page.tabs()->currentWidget(), news);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita A diubah"));
+        QVERIFY(news->isDirty());
+
+        // Buang: B opens, nothing of the edit is stored.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita B")));
+        QVERIFY(asked);
+        QCOMPARE(line(news, "title")->text(), QStringLiteral("Berita B"));
+        QCOMPARE(storedTitle(idA), QStringLiteral("Berita A"));
+        QVERIFY(!news->isDirty());
+
+        // Simpan, then Baru: stored, and the form is empty.
+        const QString idB = news->editor()->itemId();
+        line(news, "title")->selectAll();
+        QTest::keyClicks(line(news, "title"), QStringLiteral("Berita B diubah"));
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        QTest::mouseClick(news->newButton(), Qt::LeftButton);
+        QVERIFY(asked);
+        QCOMPARE(storedTitle(idB), QStringLiteral("Berita B diubah"));
+        QVERIFY(news->editor()->isNew());
+
+        // Simpan refused (no title): the form stays with the message under the field.
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Isi tanpa judul."));
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        news->table()->selectRow(rowOf(QStringLiteral("Berita A")));
+        QVERIFY(asked);
+        QVERIFY(news->editor()->isNew());
+        QCOMPARE(news->editor()->errors().fieldError(QStringLiteral("title")), QStringLiteral("Judul wajib diisi."));
+        QCOMPARE(richText(news, "content")->toPlainText(), QStringLiteral("Isi tanpa judul."));
+        QTRY_COMPARE(selectedRow(), -1);
+        QCOMPARE(stored(tc, "news").size(), 2);
+
+        // Buang on switching tabs: the tab changes and the form is clean again.
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        QVERIFY(page.showTab(QStringLiteral("announcements")));
+        QVERIFY(asked);
+        QVERIFY(!news->isDirty());
+        QVERIFY(page.canLeave()); // nothing left to ask about
+        QCOMPARE(stored(tc, "news").size(), 2);
     }
 
     void requiredFieldShowsTheServiceMessage()
@@ -134,7 +242,7 @@ private slots:
         page.show();
         ui::ContentTab *news = page.contentTab(QStringLiteral("news"));
         QTest::keyClicks(line(news, "category"), QStringLiteral("Kegiatan"));
-        QTest::keyClicks(box(news, "content"), QStringLiteral("Isi tanpa judul."));
+        QTest::keyClicks(richText(news, "content"), QStringLiteral("Isi tanpa judul."));
         QTest::mouseClick(news->saveButton(), Qt::LeftButton);
 
         QCOMPARE(stored(tc, "news").size(), 0);
@@ -190,7 +298,7 @@ private slots:
         ui::ContentTab *ann = page.contentTab(QStringLiteral("announcements"));
         page.tabs()->setCurrentWidget(ann);
         QTest::keyClicks(line(ann, "title"), QStringLiteral("Libur Idul Fitri"));
-        QTest::keyClicks(box(ann, "content"), QStringLiteral("Sekolah libur."));
+        QTest::keyClicks(richText(ann, "content"), QStringLiteral("Sekolah libur."));
         auto *from = qobject_cast<QDateTimeEdit *>(ann->editor()->input(QStringLiteral("activeFrom")));
         from->setDateTime(QDateTime(QDate(2026, 3, 16), QTime(7, 0), Qt::UTC));
         auto *until = qobject_cast<QDateTimeEdit *>(ann->editor()->input(QStringLiteral("activeUntil")));

@@ -10,6 +10,10 @@
 #include "dapodik/DapodikService.h"
 #include "sync/JobRunner.h"
 #include "UiTestUtil.h"
+#include "content/RichTextEditor.h"
+#include "content/ContentTab.h"
+#include "content/ContentPage.h"
+#include "content/ContentEditor.h"
 #include "users/UsersPage.h"
 #include "api/ApiServerHost.h"
 
@@ -19,6 +23,7 @@
 #include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTextEdit>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QListWidget>
@@ -376,6 +381,70 @@ private slots:
             QVERIFY(w.close());
             QVERIFY(!asked);
         }
+    }
+
+    // Leaving the Konten page, or closing the window, with unsaved edits asks first.
+    void unsavedKontenAsksBeforeLeavingOrClosing()
+    {
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
+        w.show();
+        w.showPage(ui::Page::Content);
+        ui::ContentTab *news = w.contentPage()->contentTab(QStringLiteral("news"));
+        auto *title = qobject_cast<QLineEdit *>(news->editor()->input(QStringLiteral("title")));
+        QTest::keyClicks(title, QStringLiteral("Rapat komite"));
+        const auto storedNews = [&] { return core->content().list(*content::type(QStringLiteral("news")), {})->total; };
+
+        bool asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        w.showPage(ui::Page::Ppdb);
+        QVERIFY(asked);
+        QCOMPARE(w.currentPage(), ui::Page::Content);
+        QTRY_COMPARE(w.sidebar()->currentItem()->text(), QStringLiteral("Konten"));
+        QCOMPARE(title->text(), QStringLiteral("Rapat komite"));
+
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        w.showPage(ui::Page::Ppdb);
+        QVERIFY(asked);
+        QCOMPARE(w.currentPage(), ui::Page::Ppdb);
+        QCOMPARE(storedNews(), 0);
+        QVERIFY(title->text().isEmpty());
+
+        // Closing: Batal keeps the window and the text; Simpan stores, then closes.
+        w.showPage(ui::Page::Content);
+        QTest::keyClicks(title, QStringLiteral("Rapat komite"));
+        QTest::keyClicks(qobject_cast<QLineEdit *>(news->editor()->input(QStringLiteral("category"))), QStringLiteral("Umum"));
+        QTest::keyClicks(qobject_cast<ui::RichTextEditor *>(news->editor()->input(QStringLiteral("content")))->textEdit(),
+                         QStringLiteral("Rapat komite hari Sabtu."));
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QVERIFY(!w.close());
+        QVERIFY(asked);
+        QVERIFY(w.isVisible());
+        QCOMPARE(title->text(), QStringLiteral("Rapat komite"));
+        QCOMPARE(storedNews(), 0);
+
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        QVERIFY(w.close());
+        QVERIFY(asked);
+        QCOMPARE(storedNews(), 1);
+    }
+
+    void cleanPagesCloseWithoutAQuestion()
+    {
+        TestCore core;
+        ui::MainWindow w(*core, sessionFor(core, Role::Admin), nullptr);
+        w.show();
+        w.showPage(ui::Page::Content);
+        bool asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        w.showPage(ui::Page::Ppdb);
+        QCOMPARE(w.currentPage(), ui::Page::Ppdb);
+        QVERIFY(w.close());
+        QTest::qWait(20);
+        QVERIFY(!asked);
     }
 
     void logoutEndsTheSession()

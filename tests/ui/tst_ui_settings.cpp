@@ -6,6 +6,7 @@
 #include "settings/SettingsDialog.h"
 #include "app/SettingsCatalog.h"
 #include "TestSupport.h"
+#include "UiTestUtil.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -26,21 +27,7 @@ class TestUiSettings : public QObject
 {
     Q_OBJECT
 
-    // Clicks the button named `name` of the unsaved-changes question once it shows.
-    static void answerUnsaved(const QString &name, bool *asked)
-    {
-        QTimer::singleShot(0, [name, asked] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || box->objectName() != QLatin1String("unsavedChanges"))
-                return;
-            *asked = true;
-            // Standard buttons would be English: the question has only its own.
-            QVERIFY(box->standardButtons() == QMessageBox::NoButton);
-            auto *button = box->findChild<QPushButton *>(name);
-            QVERIFY(button);
-            button->click();
-        });
-    }
+    static void answerUnsaved(const QString &name, bool *asked) { test::answerUnsaved(name, asked); }
 
     // A core on a fresh database, a local config in a temporary folder, and the dialog over them.
     struct Fixture {

@@ -66,7 +66,7 @@ private slots:
             QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
             accepted = d->result() == QDialog::Accepted;
             if (!accepted)
-                d->reject();
+                d->done(QDialog::Rejected);
         });
         QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("addYear")), Qt::LeftButton);
         QVERIFY2(overlapText.contains(QStringLiteral("2024/2025")), qPrintable(overlapText));
@@ -74,6 +74,58 @@ private slots:
         QVERIFY(labelVisible);
         QVERIFY(accepted);
         QTRY_COMPARE(rows(page), 2);
+    }
+
+    // Esc, the close button and Batal ask before dropping changes; an untouched form closes at once.
+    void dialogAsksBeforeDroppingChanges()
+    {
+        test::TestCore tc;
+        const auto years = [&] { return tc->tahunAjaran().list().value().size(); };
+        const qsizetype before = years();
+        {
+            ui::TahunAjaranDialog d(*tc, admin, std::nullopt);
+            d.show();
+            bool asked = false;
+            test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+            QTest::keyClick(&d, Qt::Key_Escape);
+            QVERIFY(!d.isVisible());
+            QCOMPARE(d.result(), int(QDialog::Rejected));
+            QTest::qWait(20);
+            QVERIFY(!asked);
+        }
+        ui::TahunAjaranDialog d(*tc, admin, std::nullopt);
+        d.show();
+        auto *nama = d.findChild<QLineEdit *>(QStringLiteral("tahunAjaran"));
+        nama->clear();
+        QTest::keyClicks(nama, QStringLiteral("2030/2031"));
+        d.findChild<QDateEdit *>(QStringLiteral("awal"))->setDate(QDate(2030, 3, 1));
+        d.findChild<QDateEdit *>(QStringLiteral("akhir"))->setDate(QDate(2030, 4, 30));
+        QVERIFY(d.hasUnsavedChanges());
+
+        bool asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::keyClick(&d, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(d.isVisible());
+        QCOMPARE(nama->text(), QStringLiteral("2030/2031"));
+
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        QVERIFY(test::clickButton(&d, QStringLiteral("Batal")));
+        QVERIFY(asked);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(years(), before + 1);
+
+        ui::TahunAjaranDialog other(*tc, admin, std::nullopt);
+        other.show();
+        other.findChild<QDateEdit *>(QStringLiteral("awal"))->setDate(QDate(2031, 3, 1));
+        asked = false;
+        test::answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        other.close();
+        QVERIFY(asked);
+        QVERIFY(!other.isVisible());
+        QCOMPARE(other.result(), int(QDialog::Rejected));
+        QCOMPARE(years(), before + 1);
     }
 
     void trashTabAndRestore()

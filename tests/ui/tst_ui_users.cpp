@@ -193,6 +193,118 @@ private slots:
         QVERIFY(login.ok());
     }
 
+    // Esc, the close button and Batal ask before dropping what was typed; an untouched form
+    // closes at once.
+    void userDialogAsksBeforeDroppingTypedText()
+    {
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        const qint64 before = (*m_core)->users().count().value();
+
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QPointer<ui::UserDialog> clean = openDialog<ui::UserDialog>(page);
+        QVERIFY(clean);
+        QVERIFY(!clean->hasUnsavedChanges());
+        bool asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::keyClick(clean, Qt::Key_Escape);
+        QTRY_VERIFY(!clean || !clean->isVisible());
+        QTest::qWait(20);
+        QVERIFY(!asked);
+
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QPointer<ui::UserDialog> d = openDialog<ui::UserDialog>(page);
+        QVERIFY(d);
+        QTest::keyClicks(d->usernameEdit(), QStringLiteral("sari.dewi"));
+        QTest::keyClicks(d->nameEdit(), QStringLiteral("Sari Dewi"));
+        d->roleCombo()->setCurrentIndex(d->roleCombo()->findData(QStringLiteral("ppdb")));
+        QTest::keyClicks(d->passwordEdit(), QStringLiteral("Rahasia-Sari-9"));
+        QVERIFY(d->hasUnsavedChanges());
+
+        // Esc, Batal: still open, text intact.
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::keyClick(d, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(d && d->isVisible());
+        QCOMPARE(d->nameEdit()->text(), QStringLiteral("Sari Dewi"));
+        // The Batal button of the form asks the same.
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QVERIFY(clickButton(d, QStringLiteral("Batal")));
+        QVERIFY(asked);
+        QVERIFY(d && d->isVisible());
+        // Closing the window, Simpan: stored, then closed.
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        d->close();
+        QVERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(!d || !d->isVisible(), 5000);
+        QCOMPARE((*m_core)->users().count().value(), before + 1);
+
+        // Another, Buang: closed, nothing stored.
+        QTest::mouseClick(page->addButton(), Qt::LeftButton);
+        QPointer<ui::UserDialog> other = openDialog<ui::UserDialog>(page);
+        QVERIFY(other);
+        QTest::keyClicks(other->usernameEdit(), QStringLiteral("joko"));
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        QTest::keyClick(other, Qt::Key_Escape);
+        QVERIFY(asked);
+        QTRY_VERIFY(!other || !other->isVisible());
+        QCOMPARE((*m_core)->users().count().value(), before + 1);
+    }
+
+    void passwordDialogAsksBeforeDroppingTypedPassword()
+    {
+        m_core->createUser(QStringLiteral("budi"), Role::Operator);
+        ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
+        QVERIFY(page);
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        const auto opens = [&] {
+            QTest::mouseClick(page->passwordButton(), Qt::LeftButton);
+            return QPointer<ui::PasswordDialog>(openDialog<ui::PasswordDialog>(page));
+        };
+        const auto passwordIs = [&](const QString &password) {
+            return (*m_core)->auth().login({QStringLiteral("budi"), password, {}, {}, QStringLiteral("t")}).ok();
+        };
+
+        QPointer<ui::PasswordDialog> clean = opens();
+        QVERIFY(clean);
+        bool asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::keyClick(clean, Qt::Key_Escape);
+        QTRY_VERIFY(!clean || !clean->isVisible());
+        QTest::qWait(20);
+        QVERIFY(!asked);
+
+        QPointer<ui::PasswordDialog> d = opens();
+        QVERIFY(d);
+        QTest::keyClicks(d->passwordEdit(), QStringLiteral("Baru-Sekali-42"));
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedCancel"), &asked);
+        QTest::keyClick(d, Qt::Key_Escape);
+        QVERIFY(asked);
+        QVERIFY(d && d->isVisible());
+        QCOMPARE(d->passwordEdit()->text(), QStringLiteral("Baru-Sekali-42"));
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedDiscard"), &asked);
+        QVERIFY(clickButton(d, QStringLiteral("Batal")));
+        QVERIFY(asked);
+        QTRY_VERIFY(!d || !d->isVisible());
+        QVERIFY(!passwordIs(QStringLiteral("Baru-Sekali-42")));
+
+        QPointer<ui::PasswordDialog> again = opens();
+        QVERIFY(again);
+        QTest::keyClicks(again->passwordEdit(), QStringLiteral("Baru-Sekali-42"));
+        asked = false;
+        answerUnsaved(QStringLiteral("unsavedSave"), &asked);
+        again->close();
+        QVERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(!again || !again->isVisible(), 5000);
+        QVERIFY(passwordIs(QStringLiteral("Baru-Sekali-42")));
+    }
+
     void tooShortPasswordShowsServiceMessageAndStoresNothing()
     {
         ui::UsersPage *page = openUsersPage(QStringLiteral("admin"), QString::fromLatin1(TestCore::AdminPassword));
@@ -215,7 +327,7 @@ private slots:
 
         QCOMPARE((*m_core)->users().count().value(), 1);
         QCOMPARE(rowOf(page, QStringLiteral("joko")), -1);
-        dialog->reject();
+        dialog->done(QDialog::Rejected); // the typed form is not what this test is about
     }
 
     void duplicateUsernameShowsConflictOnTop()
@@ -230,7 +342,7 @@ private slots:
                     QStringLiteral("Password-999"));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->saveButton()->isEnabled(), 5000);
         QCOMPARE(dialog->banner()->text(), QStringLiteral("Username \"budi\" sudah dipakai. Pilih username lain."));
-        dialog->reject();
+        dialog->done(QDialog::Rejected); // the typed form is not what this test is about
     }
 
     void deletingYourselfIsRefused()

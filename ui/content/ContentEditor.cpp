@@ -2,6 +2,7 @@
 #include "common/SchoolTime.h"
 #include "content/ContentText.h"
 #include "content/ImagePicker.h"
+#include "content/RichTextEditor.h"
 #include "app/Core.h"
 
 #include <QCheckBox>
@@ -63,6 +64,15 @@ ContentEditor::ContentEditor(Core &core, const Actor &actor, const ContentType &
             break;
         }
         case FieldKind::LongText: {
+            if (field.markup == Markup::Html) { // formatted text, never tags
+                auto *r = new RichTextEditor(this);
+                r->setFieldName(contentFieldText(field));
+                r->setMinimumHeight(190);
+                r->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+                connect(r, &RichTextEditor::changed, this, &ContentEditor::edited);
+                input = r;
+                break;
+            }
             auto *e = new TextBox(this);
             e->setTabChangesFocus(true);
             e->setMinimumWidth(160);
@@ -206,7 +216,10 @@ void ContentEditor::setValue(const ContentField &field, const QJsonValue &value)
         static_cast<QLineEdit *>(w)->setCursorPosition(0); // show the beginning of a long title
         break;
     case FieldKind::LongText:
-        static_cast<QPlainTextEdit *>(w)->setPlainText(v);
+        if (auto *r = qobject_cast<RichTextEditor *>(w))
+            r->setStoredHtml(v);
+        else
+            static_cast<QPlainTextEdit *>(w)->setPlainText(v);
         break;
     case FieldKind::Choice: {
         auto *c = static_cast<QComboBox *>(w);
@@ -255,7 +268,10 @@ QJsonObject ContentEditor::values() const
             o.insert(field.key, static_cast<QLineEdit *>(w)->text());
             break;
         case FieldKind::LongText:
-            o.insert(field.key, static_cast<QPlainTextEdit *>(w)->toPlainText());
+            if (auto *r = qobject_cast<RichTextEditor *>(w))
+                o.insert(field.key, r->storedHtml());
+            else
+                o.insert(field.key, static_cast<QPlainTextEdit *>(w)->toPlainText());
             break;
         case FieldKind::Choice:
             o.insert(field.key, static_cast<QComboBox *>(w)->currentData().toString());

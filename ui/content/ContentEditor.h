@@ -22,7 +22,9 @@ class MessageBanner;
 // The form for one item of any content type, built from its descriptor (ContentTypes): a line
 // for Text and Digits, a box for LongText, a list for Choice, date and date-time inputs (in the
 // school's time zone), an image picker for Image. Optional dates get a check box that says
-// whether they are set. The service's per-field messages appear under the inputs.
+// whether they are set. Rich-text fields (Markup::Html: news and announcement bodies) get a
+// RichTextEditor, which shows formatting instead of tags. The service's per-field messages
+// appear under the inputs.
 class ContentEditor : public QWidget
 {
     Q_OBJECT

@@ -38,6 +38,24 @@ ContentPage::ContentPage(Core &core, const Actor &actor, QWidget *parent) : QWid
         m_tabs->addTab(m_works, staff ? tr("Karya Siswa") : tr("Karya Saya"));
     }
     page->addWidget(m_tabs, 1);
+    // Another tab never drops the edits of the one shown: the edited tab comes back while the
+    // question is asked, and the switch happens only when it may be left.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_switching)
+            return;
+        auto *previous = qobject_cast<ContentTab *>(m_tabs->widget(m_shownTab));
+        if (previous && index != m_shownTab && previous->isDirty()) {
+            m_switching = true;
+            m_tabs->setCurrentIndex(m_shownTab);
+            const bool leave = previous->canLeave();
+            if (leave)
+                m_tabs->setCurrentIndex(index);
+            m_switching = false;
+            if (!leave)
+                return;
+        }
+        m_shownTab = m_tabs->currentIndex();
+    });
 
     auto shortcut = [this](const QKeySequence &keys, auto action) {
         auto *s = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -69,6 +87,21 @@ bool ContentPage::showTab(const QString &name)
     if (!w)
         return false;
     m_tabs->setCurrentWidget(w);
+    return m_tabs->currentWidget() == w;
+}
+
+bool ContentPage::canLeave()
+{
+    for (ContentTab *t : m_contentTabs) {
+        if (!t->isDirty())
+            continue;
+        m_switching = true; // show what the question is about
+        m_tabs->setCurrentWidget(t);
+        m_shownTab = m_tabs->currentIndex();
+        m_switching = false;
+        if (!t->canLeave())
+            return false;
+    }
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "common/SchoolTime.h"
 #include "content/ContentTableModel.h"
 #include "content/ContentText.h"
+#include "common/Confirm.h"
 #include "common/Icons.h"
 #include "common/LiveList.h"
 #include "common/MessageBanner.h"
@@ -202,8 +203,13 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         leftLayout->addWidget(cal.frame);
         connect(m_calendar, &QCalendarWidget::currentPageChanged, this, [this] { loadMonth(); });
         connect(m_calendar, &QCalendarWidget::selectionChanged, this, [this] { showDay(m_calendar->selectedDate()); });
-        connect(m_dayEvents, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { openItem(item->data(Qt::UserRole).toString()); });
-        connect(m_dayEvents, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { openItem(item->data(Qt::UserRole).toString()); });
+        auto openEvent = [this](QListWidgetItem *item) {
+            const QString id = item->data(Qt::UserRole).toString();
+            if (id != m_editor->itemId() && canLeave())
+                openItem(id);
+        };
+        connect(m_dayEvents, &QListWidget::itemActivated, this, openEvent);
+        connect(m_dayEvents, &QListWidget::itemClicked, this, openEvent);
     }
     leftLayout->addWidget(card, 1);
 
@@ -302,7 +308,7 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
     connect(del, &QShortcut::activated, this, [this] { removeCurrent(true); });
 
     reload();
-    newItem();
+    startNew();
     if (m_calendar) {
         loadMonth();
         showDay(m_calendar->selectedDate());
@@ -371,9 +377,53 @@ void ContentTab::loadSelected()
     if (rows.isEmpty())
         return;
     const QString id = m_model->itemAt(rows.first().row()).value(QLatin1String("id")).toString();
-    if (id.isEmpty() || (id == m_editor->itemId() && !m_dirty))
+    if (id.isEmpty() || id == m_editor->itemId())
         return;
+    if (!canLeave()) {
+        selectEdited();
+        // A click selects its row once more after this handler; put it back after that too.
+        QTimer::singleShot(0, this, &ContentTab::selectEdited);
+        return;
+    }
     openItem(id);
+}
+
+void ContentTab::selectEdited()
+{
+    m_selecting = true;
+    const int row = m_editor->isNew() ? -1 : m_model->rowOf(m_editor->itemId());
+    if (row >= 0)
+        m_table->selectRow(row);
+    else
+        m_table->clearSelection();
+    m_selecting = false;
+}
+
+bool ContentTab::canLeave()
+{
+    if (!m_dirty)
+        return true;
+    const QString title = currentTitle();
+    const QString item = contentTypeText(m_type).toLower();
+    switch (askUnsaved(this, title.isEmpty() ? tr("%1 ini").arg(item) : tr("%1 “%2”").arg(item, title))) {
+    case UnsavedChoice::Save:
+        return save(); // a refusal keeps the form, with the messages under the fields
+    case UnsavedChoice::Discard:
+        discardEdits();
+        return true;
+    case UnsavedChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void ContentTab::discardEdits()
+{
+    m_dirty = false;
+    if (m_editor->isNew() || !m_core.content().get(m_type, m_editor->itemId()).ok()) // new, or gone meanwhile
+        startNew();
+    else
+        openItem(m_editor->itemId()); // the stored text again
 }
 
 void ContentTab::openItem(const QString &id)
@@ -399,6 +449,12 @@ void ContentTab::openItem(const QString &id)
 }
 
 void ContentTab::newItem()
+{
+    if (canLeave())
+        startNew();
+}
+
+void ContentTab::startNew()
 {
     m_editor->clear();
     m_dirty = false;
@@ -484,7 +540,7 @@ void ContentTab::removeCurrent(bool confirm)
         m_banner->showError(s.error());
         return;
     }
-    newItem();
+    startNew(); // the item is gone: its unsaved edits with it
     reload();
     if (m_calendar)
         loadMonth();

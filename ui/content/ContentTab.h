@@ -42,7 +42,11 @@ public:
     // Reads the current search, filter and page on a worker; the answer lands later.
     void reload();
     LiveList *live() const { return m_live; }
+    // An empty form; asks first about unsaved edits (canLeave) and stays when told to.
     void newItem();
+    // Unsaved edits in the form: asks Simpan / Buang / Batal. True when the form may show
+    // something else: nothing unsaved, saved, or dropped (the form then shows the stored item).
+    bool canLeave();
     // Creates or updates the item in the form; false (and the messages under the fields) when
     // the service refused it.
     bool save();
@@ -72,6 +76,9 @@ public:
 
 private:
     void loadSelected();
+    void startNew();
+    void discardEdits();
+    void selectEdited(); // the list's selection back on the item in the form
     void approveCurrent();
     void updateActions();
     void updateTitle();

@@ -54,8 +54,6 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_export = actionButton(tr("Ekspor Excel"), QStringLiteral("folder"), this);
     m_export->setObjectName(QStringLiteral("exportExcel"));
     m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
-    m_walkIn->setShortcut(QKeySequence::New);
-    m_walkIn->setToolTip(tr("Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)"));
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
     // Ctrl+N while the PPDB page is shown (a hidden page's button takes no shortcut), wherever
     // the focus is: the walk-in form is the office's most frequent task.

@@ -7,6 +7,7 @@
 #include "dapodik/DapodikDataPage.h"
 #include "dashboard/DashboardPage.h"
 #include "common/Icons.h"
+#include "common/LeaveGuard.h"
 #include "content/ContentPage.h"
 #include "shell/LoginDialog.h"
 #include "shell/PlaceholderPage.h"
@@ -36,6 +37,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -157,9 +159,24 @@ QWidget *MainWindow::buildSidebar()
     footer->setObjectName(QStringLiteral("sidebarFooter"));
     v->addWidget(footer);
 
-    connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
+    // The page being left is asked first (LeaveGuard); staying puts the sidebar back on it.
+    connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item, QListWidgetItem *previous) {
+        if (!item || m_switchingBack)
+            return;
+        bool leave = true;
+        if (previous) {
+            m_asking = true;
+            leave = mayLeave(previous);
+            m_asking = false;
+        }
+        if (leave)
             m_stack->setCurrentWidget(m_pages.value(static_cast<Page>(item->data(PageRole).toInt()))->parentWidget()->parentWidget());
+        selectShownPage();
+        if (!leave) // a click selects its row after this handler: put it back after that too
+            QTimer::singleShot(0, this, [this] {
+                if (!m_asking)
+                    selectShownPage();
+            });
     });
     return panel;
 }
@@ -320,8 +337,42 @@ void MainWindow::refreshSchool()
     m_today->setText(QLocale().toString(SchoolTime::of(m_core).today(), QStringLiteral("dddd, d MMMM yyyy")));
 }
 
+void MainWindow::selectShownPage()
+{
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QWidget *page = m_pages.value(static_cast<Page>(m_sidebar->item(i)->data(PageRole).toInt()));
+        if (page && page->parentWidget()->parentWidget() == m_stack->currentWidget()) {
+            if (m_sidebar->currentRow() != i) {
+                m_switchingBack = true;
+                m_sidebar->setCurrentRow(i);
+                m_switchingBack = false;
+            }
+            return;
+        }
+    }
+}
+
+bool MainWindow::mayLeave(QListWidgetItem *pageItem)
+{
+    auto *guard = dynamic_cast<LeaveGuard *>(m_pages.value(static_cast<Page>(pageItem->data(PageRole).toInt())));
+    return !guard || guard->canLeave();
+}
+
+bool MainWindow::pagesMayClose()
+{
+    // The page on screen first: only it can hold edits, since leaving a page asks.
+    if (QListWidgetItem *current = m_sidebar->currentItem(); current && !mayLeave(current))
+        return false;
+    for (QWidget *page : std::as_const(m_pages))
+        if (auto *guard = dynamic_cast<LeaveGuard *>(page); guard && !guard->canLeave())
+            return false;
+    return true;
+}
+
 void MainWindow::logout()
 {
+    if (!pagesMayClose())
+        return;
     (void)m_core.auth().logout(m_session, LoginDialog::clientIp()); // best effort: the window closes regardless
     emit logoutRequested();
 }
@@ -341,6 +392,11 @@ bool MainWindow::syncRunning() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Unsaved edits are never dropped by closing: the page asks (Simpan / Buang / Batal).
+    if (!m_closeWhenIdle && !pagesMayClose()) {
+        event->ignore();
+        return;
+    }
     // A sync is never cancelled silently by quitting: ask whether to stop it or to wait.
     if (syncRunning() && !m_closeWhenIdle) {
         QMessageBox box(QMessageBox::Question, tr("Sinkronisasi masih berjalan"),

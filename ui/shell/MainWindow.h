@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 
 namespace tu {
@@ -74,6 +75,10 @@ private:
     void refreshSchool();
     void showAbout();
     bool syncRunning() const;
+    // Asks the pages with unsaved edits (LeaveGuard); false when the person chose to stay.
+    bool pagesMayClose();
+    bool mayLeave(QListWidgetItem *pageItem);
+    void selectShownPage(); // the sidebar's selection on the page the stack shows
 
     Core &m_core;
     Session m_session;
@@ -88,6 +93,8 @@ private:
     QLabel *m_today = nullptr;
     bool m_startMaximized = false;
     bool m_closeWhenIdle = false;
+    bool m_switchingBack = false;
+    bool m_asking = false; // a page is asking about its unsaved edits
 };
 
 } // namespace tu::ui

@@ -1,4 +1,5 @@
 #include "TahunAjaranDialog.h"
+#include "common/Confirm.h"
 #include "common/MessageBanner.h"
 #include "common/PlainText.h"
 #include "common/Theme.h"
@@ -76,15 +77,42 @@ TahunAjaranDialog::TahunAjaranDialog(Core &core, const Actor &actor, const std::
     connect(m_ok, &QPushButton::clicked, this, &TahunAjaranDialog::save);
     root->addWidget(buttons);
     m_ok->setDefault(true);
+    m_initial = input();
+}
+
+QJsonObject TahunAjaranDialog::input() const
+{
+    return {{"tahun_ajaran", m_nama->text()},
+            {"periode_awal_pendaftaran", m_awal->date().toString(Qt::ISODate)},
+            {"periode_akhir_pendaftaran", m_akhir->date().toString(Qt::ISODate)},
+            {"sts_aktif", m_status->currentData().toInt()}};
+}
+
+bool TahunAjaranDialog::hasUnsavedChanges() const
+{
+    return input() != m_initial;
+}
+
+void TahunAjaranDialog::reject()
+{
+    if (hasUnsavedChanges()) {
+        switch (askUnsaved(this, m_original ? tr("tahun ajaran %1").arg(m_original->nama) : tr("tahun ajaran baru"))) {
+        case UnsavedChoice::Save:
+            save();
+            return; // accepted, or still open with the messages under the fields
+        case UnsavedChoice::Cancel:
+            return;
+        case UnsavedChoice::Discard:
+            break;
+        }
+    }
+    QDialog::reject();
 }
 
 void TahunAjaranDialog::save()
 {
     m_errors.clear();
-    QJsonObject in{{"tahun_ajaran", m_nama->text()},
-                   {"periode_awal_pendaftaran", m_awal->date().toString(Qt::ISODate)},
-                   {"periode_akhir_pendaftaran", m_akhir->date().toString(Qt::ISODate)},
-                   {"sts_aktif", m_status->currentData().toInt()}};
+    QJsonObject in = input();
     if (m_original)
         in.insert(QStringLiteral("id_tahun_ajaran"), m_original->id);
     auto r = m_core.tahunAjaran().store(m_actor, in);

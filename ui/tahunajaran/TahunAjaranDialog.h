@@ -4,6 +4,7 @@
 #include "auth/Actor.h"
 
 #include <QDialog>
+#include <QJsonObject>
 #include <optional>
 
 class QComboBox;
@@ -28,9 +29,16 @@ public:
     TahunAjaranDialog(Core &core, const Actor &actor, const std::optional<TahunAjaran> &year, QWidget *parent = nullptr);
     const TahunAjaran &saved() const { return m_saved; }
     FormErrors &errors() { return m_errors; }
+    // The form differs from what it opened with (the stored year, or the suggested new one).
+    bool hasUnsavedChanges() const;
+
+public slots:
+    // Esc, the close button and Batal: asks first when there are unsaved changes.
+    void reject() override;
 
 private:
     void save();
+    QJsonObject input() const;
     Core &m_core;
     Actor m_actor;
     std::optional<TahunAjaran> m_original;
@@ -42,6 +50,7 @@ private:
     QDateEdit *m_akhir;
     QComboBox *m_status;
     QPushButton *m_ok;
+    QJsonObject m_initial;
 };
 
 } // namespace tu::ui

@@ -1,6 +1,7 @@
 #include "PasswordDialog.h"
 #include "common/PageParts.h"
 #include "common/Async.h"
+#include "common/Confirm.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
 #include "common/PlainText.h"
@@ -73,6 +74,29 @@ void PasswordDialog::submit()
         else
             m_errors.show(r.error());
     });
+}
+
+bool PasswordDialog::hasUnsavedChanges() const
+{
+    return !m_password->text().isEmpty();
+}
+
+void PasswordDialog::reject()
+{
+    if (!m_save->isEnabled()) // saving: its answer closes the dialog or shows what is wrong
+        return;
+    if (hasUnsavedChanges()) {
+        switch (askUnsaved(this, tr("password baru %1").arg(m_user.username))) {
+        case UnsavedChoice::Save:
+            submit();
+            return;
+        case UnsavedChoice::Cancel:
+            return;
+        case UnsavedChoice::Discard:
+            break;
+        }
+    }
+    QDialog::reject();
 }
 
 } // namespace tu::ui

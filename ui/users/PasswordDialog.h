@@ -27,6 +27,11 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *saveButton() const { return m_save; }
     const FormErrors &errors() const { return m_errors; }
+    bool hasUnsavedChanges() const;
+
+public slots:
+    // Esc, the close button and Batal: asks first when a password was typed.
+    void reject() override;
 
 private:
     void submit();

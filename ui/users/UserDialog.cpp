@@ -1,6 +1,7 @@
 #include "UserDialog.h"
 #include "common/PageParts.h"
 #include "common/Async.h"
+#include "common/Confirm.h"
 #include "common/Icons.h"
 #include "common/MessageBanner.h"
 #include "common/PlainText.h"
@@ -147,6 +148,33 @@ void UserDialog::submit()
                  m_saved = r.value();
                  accept();
              });
+}
+
+bool UserDialog::hasUnsavedChanges() const
+{
+    if (isEdit())
+        return m_username->text() != m_original.username || m_name->text() != m_original.name
+            || m_role->currentData().toString() != roleName(m_original.role);
+    return !m_username->text().isEmpty() || !m_name->text().isEmpty() || m_role->currentIndex() >= 0
+        || !m_password->text().isEmpty() || !m_active->isChecked();
+}
+
+void UserDialog::reject()
+{
+    if (!m_save->isEnabled()) // saving: its answer closes the dialog or shows what is wrong
+        return;
+    if (hasUnsavedChanges()) {
+        switch (askUnsaved(this, isEdit() ? tr("pengguna %1").arg(m_original.username) : tr("pengguna baru"))) {
+        case UnsavedChoice::Save:
+            submit();
+            return; // accepted once stored, or still open with the messages under the fields
+        case UnsavedChoice::Cancel:
+            return;
+        case UnsavedChoice::Discard:
+            break;
+        }
+    }
+    QDialog::reject();
 }
 
 void UserDialog::setBusy(bool busy)

@@ -39,6 +39,12 @@ public:
     QPushButton *saveButton() const { return m_save; }
     MessageBanner *banner() const { return m_banner; }
     const FormErrors &errors() const { return m_errors; }
+    // Something typed or chosen that Simpan has not stored yet.
+    bool hasUnsavedChanges() const;
+
+public slots:
+    // Esc, the close button and Batal: asks first when there are unsaved changes.
+    void reject() override;
 
 private:
     void build();
