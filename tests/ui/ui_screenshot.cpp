@@ -552,6 +552,7 @@ int main(int argc, char *argv[])
         const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(core->settings().schoolZone()).date();
         cal->calendar()->setSelectedDate(QDate(today.year(), today.month(), 13));
         cal->table()->selectRow(0);
+        QTest::qWait(300); // the month's events are read on a worker
         save(&window, QStringLiteral("konten-kalender.png"));
         konten->showTab(QStringLiteral("teachers"));
         konten->contentTab(QStringLiteral("teachers"))->table()->selectRow(1);

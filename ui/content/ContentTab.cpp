@@ -2,6 +2,7 @@
 #include "common/ViewState.h"
 #include "common/Pager.h"
 #include "content/ContentEditor.h"
+#include "content/ContentMonthView.h"
 #include "common/SchoolTime.h"
 #include "content/ContentTableModel.h"
 #include "content/ContentText.h"
@@ -49,39 +50,6 @@ const ContentField *filterFieldOf(const ContentType &type)
     return nullptr;
 }
 
-// The month grid: a day with events gets a rounded patch in its (first) event's category colour
-// under the number. The theme's item rules would hide a plain background role.
-class MonthView : public QCalendarWidget
-{
-public:
-    using QCalendarWidget::QCalendarWidget;
-
-protected:
-    void paintCell(QPainter *painter, const QRect &rect, QDate date) const override
-    {
-        const QTextCharFormat f = dateTextFormat(date);
-        if (f.background().style() != Qt::NoBrush && date != selectedDate()) {
-            painter->save();
-            painter->setRenderHint(QPainter::Antialiasing);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(f.background());
-            painter->drawRoundedRect(QRectF(rect).adjusted(2.5, 1.5, -2.5, -1.5), 5, 5);
-            painter->restore();
-        }
-        QCalendarWidget::paintCell(painter, rect, date);
-    }
-};
-
-QColor categoryColor(const QString &category)
-{
-    if (category == QLatin1String("ujian"))
-        return theme::DangerSoft;
-    if (category == QLatin1String("libur"))
-        return theme::SuccessSoft;
-    if (category == QLatin1String("kegiatan"))
-        return theme::WarningSoft;
-    return theme::AccentSoft; // akademik
-}
 } // namespace
 
 ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, QWidget *parent)
@@ -160,56 +128,13 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
         monthTitle->setObjectName(QStringLiteral("sectionTitle"));
         cal.toolbar->addWidget(monthTitle);
         cal.toolbar->addStretch(1);
-        auto *body = new QHBoxLayout;
-        body->setContentsMargins(16, 0, 16, 14);
-        body->setSpacing(14);
-        m_calendar = new MonthView(cal.frame);
-        m_calendar->setObjectName(QStringLiteral("monthView"));
-        m_calendar->setGridVisible(false);
-        m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
-        m_calendar->setFirstDayOfWeek(Qt::Monday);
-        m_calendar->setMinimumSize(280, 210);
-        if (auto *prev = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_prevmonth")))
-            prev->setIcon(icons::icon(QStringLiteral("chevron-left"), theme::TextStrong));
-        if (auto *next = m_calendar->findChild<QToolButton *>(QStringLiteral("qt_calendar_nextmonth")))
-            next->setIcon(icons::icon(QStringLiteral("chevron-right"), theme::TextStrong));
-        QTextCharFormat weekday;
-        weekday.setForeground(theme::TextMuted);
-        weekday.setFontWeight(QFont::DemiBold);
-        m_calendar->setHeaderTextFormat(weekday);
-        QTextCharFormat weekend;
-        weekend.setForeground(theme::Danger);
-        m_calendar->setWeekdayTextFormat(Qt::Sunday, weekend);
-        QTextCharFormat saturday;
-        saturday.setForeground(theme::TextStrong);
-        m_calendar->setWeekdayTextFormat(Qt::Saturday, saturday);
-        m_calendar->setSelectedDate(SchoolTime::of(core).today());
-        body->addWidget(m_calendar, 5);
-        auto *dayBox = new QVBoxLayout;
-        dayBox->setSpacing(6);
-        m_dayTitle = plainLabel(cal.frame);
-        m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
-        m_dayTitle->setWordWrap(true);
-        dayBox->addWidget(m_dayTitle);
-        m_dayEvents = new QListWidget(cal.frame);
-        m_dayEvents->setObjectName(QStringLiteral("dayEvents"));
-        m_dayEvents->setWordWrap(true);
-        m_dayEvents->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        m_dayEvents->setResizeMode(QListView::Adjust);
-        m_dayEvents->setIconSize(QSize(14, 14));
-        dayBox->addWidget(m_dayEvents, 1);
-        body->addLayout(dayBox, 4);
-        cal.layout->addLayout(body);
+        m_month = new ContentMonthView(core, m_banner, cal.frame);
+        cal.layout->addWidget(m_month);
         leftLayout->addWidget(cal.frame);
-        connect(m_calendar, &QCalendarWidget::currentPageChanged, this, [this] { loadMonth(); });
-        connect(m_calendar, &QCalendarWidget::selectionChanged, this, [this] { showDay(m_calendar->selectedDate()); });
-        auto openEvent = [this](QListWidgetItem *item) {
-            const QString id = item->data(Qt::UserRole).toString();
+        connect(m_month, &ContentMonthView::eventActivated, this, [this](const QString &id) {
             if (id != m_editor->itemId() && canLeave())
                 openItem(id);
-        };
-        connect(m_dayEvents, &QListWidget::itemActivated, this, openEvent);
-        connect(m_dayEvents, &QListWidget::itemClicked, this, openEvent);
+        });
     }
     leftLayout->addWidget(card, 1);
 
@@ -309,10 +234,16 @@ ContentTab::ContentTab(Core &core, const Actor &actor, const ContentType &type, 
 
     reload();
     startNew();
-    if (m_calendar) {
-        loadMonth();
-        showDay(m_calendar->selectedDate());
-    }
+}
+
+QCalendarWidget *ContentTab::calendar() const
+{
+    return m_month ? m_month->calendar() : nullptr;
+}
+
+QListWidget *ContentTab::dayEvents() const
+{
+    return m_month ? m_month->dayEvents() : nullptr;
 }
 
 int ContentTab::currentPage() const
@@ -509,8 +440,8 @@ bool ContentTab::save()
     }
     reload();
     updateTitle();
-    if (m_calendar)
-        loadMonth();
+    if (m_month)
+        m_month->reload();
     const QString title = r.value().value(m_type.titleKey).toString();
     m_banner->showMessage(MessageBanner::Kind::Success, created ? tr("“%1” ditambahkan.").arg(title) : tr("Perubahan “%1” disimpan.").arg(title));
     return true;
@@ -542,8 +473,8 @@ void ContentTab::removeCurrent(bool confirm)
     }
     startNew(); // the item is gone: its unsaved edits with it
     reload();
-    if (m_calendar)
-        loadMonth();
+    if (m_month)
+        m_month->reload();
     m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” dihapus.").arg(title));
 }
 
@@ -603,66 +534,6 @@ void ContentTab::updateActions()
         m_unpublish->setVisible(storedPublished);
         m_publish->setEnabled(!busy);
         m_unpublish->setEnabled(!busy);
-    }
-}
-
-void ContentTab::loadMonth()
-{
-    if (!m_calendar)
-        return;
-    const QDate from(m_calendar->yearShown(), m_calendar->monthShown(), 1);
-    const QDate to = from.addMonths(1).addDays(-1);
-    m_calendar->setDateTextFormat(QDate(), QTextCharFormat()); // forget the previous month's marks
-    auto r = m_core.content().events(from, to);
-    m_monthEvents = r.ok() ? r.value() : QJsonArray();
-    if (!r.ok())
-        m_banner->showError(r.error());
-    QHash<QDate, QStringList> titles; // several events on one day: all titles in the tip
-    for (const QJsonValue &v : std::as_const(m_monthEvents)) {
-        const QJsonObject e = v.toObject();
-        QDate d = std::max(QDate::fromString(e.value(QLatin1String("startDate")).toString(), Qt::ISODate), from);
-        const QDate end = std::min(QDate::fromString(e.value(QLatin1String("endDate")).toString(), Qt::ISODate), to);
-        QTextCharFormat fmt;
-        fmt.setFontWeight(QFont::Bold);
-        fmt.setBackground(categoryColor(e.value(QLatin1String("category")).toString()));
-        fmt.setForeground(theme::TextStrong);
-        for (; d.isValid() && d <= end; d = d.addDays(1)) {
-            QStringList &here = titles[d];
-            here << e.value(QLatin1String("title")).toString();
-            fmt.setToolTip(plainToolTip(here.join(QLatin1Char('\n'))));
-            m_calendar->setDateTextFormat(d, fmt);
-        }
-    }
-    showDay(m_calendar->selectedDate());
-}
-
-void ContentTab::showDay(const QDate &day)
-{
-    if (!m_dayEvents)
-        return;
-    m_dayEvents->clear();
-    m_dayTitle->setText(QLocale().toString(day, QStringLiteral("dddd, d MMMM yyyy")));
-    for (const QJsonValue &v : std::as_const(m_monthEvents)) {
-        const QJsonObject e = v.toObject();
-        const QDate start = QDate::fromString(e.value(QLatin1String("startDate")).toString(), Qt::ISODate);
-        const QDate end = QDate::fromString(e.value(QLatin1String("endDate")).toString(), Qt::ISODate);
-        if (day < start || day > end)
-            continue;
-        QString text = e.value(QLatin1String("title")).toString();
-        QStringList details{contentOptionText(e.value(QLatin1String("category")).toString())};
-        if (start != end)
-            details << tr("%1 – %2").arg(contentFormatDate(start.toString(Qt::ISODate)), contentFormatDate(end.toString(Qt::ISODate)));
-        if (const QString place = e.value(QLatin1String("location")).toString(); !place.isEmpty())
-            details << place;
-        auto *item = new QListWidgetItem(text + QLatin1Char('\n') + details.join(QStringLiteral(" · ")), m_dayEvents);
-        item->setData(Qt::UserRole, e.value(QLatin1String("id")).toString());
-        item->setIcon(icons::icon(QStringLiteral("check"), theme::Primary));
-        item->setBackground(QBrush());
-    }
-    if (m_dayEvents->count() == 0) {
-        auto *none = new QListWidgetItem(tr("Tidak ada agenda pada hari ini."), m_dayEvents);
-        none->setFlags(Qt::NoItemFlags);
-        none->setForeground(theme::TextMuted);
     }
 }
 

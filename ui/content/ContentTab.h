@@ -21,6 +21,7 @@ class Core;
 namespace tu::ui {
 
 class ContentEditor;
+class ContentMonthView;
 class ContentTableModel;
 class LiveList;
 class MessageBanner;
@@ -63,8 +64,8 @@ public:
     MessageBanner *banner() const { return m_banner; }
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *filterCombo() const { return m_filter; }
-    QCalendarWidget *calendar() const { return m_calendar; } // calendar only
-    QListWidget *dayEvents() const { return m_dayEvents; }    // calendar only
+    QCalendarWidget *calendar() const; // calendar only
+    QListWidget *dayEvents() const;    // calendar only
     QPushButton *saveButton() const { return m_save; }
     QPushButton *newButton() const { return m_new; }
     QPushButton *deleteButton() const { return m_delete; }
@@ -82,8 +83,6 @@ private:
     void approveCurrent();
     void updateActions();
     void updateTitle();
-    void loadMonth();
-    void showDay(const QDate &day);
     QString currentTitle() const;
 
     Core &m_core;
@@ -101,10 +100,7 @@ private:
     QPushButton *m_new, *m_save, *m_delete;
     QPushButton *m_publish = nullptr, *m_unpublish = nullptr;
     QPushButton *m_approve = nullptr;
-    QCalendarWidget *m_calendar = nullptr;
-    QListWidget *m_dayEvents = nullptr;
-    QLabel *m_dayTitle = nullptr;
-    QJsonArray m_monthEvents;
+    ContentMonthView *m_month = nullptr; // calendar only
     Pager *m_pager = nullptr;
     LiveList *m_live = nullptr;
     bool m_dirty = false;
