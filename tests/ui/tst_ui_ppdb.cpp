@@ -7,7 +7,12 @@
 #include "ppdb/PpdbTableModel.h"
 #include "ppdb/PpdbWalkInDialog.h"
 #include "ppdb/ProofOfRegistration.h"
+#include "ppdb/RegistrationListPrint.h"
+#include "common/SchoolTime.h"
+#include <QApplication>
+#include <QTextDocument>
 #include "common/LiveList.h"
+#include "common/PrintPreview.h"
 #include "TestSupport.h"
 #include "UiTestUtil.h"
 
@@ -563,6 +568,58 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.size() > 1024);
         QCOMPARE(f.read(4), QByteArray("%PDF"));
+    }
+
+    // The applicant list prints through the preview too; on the "Diterima" tab it is the
+    // announcement of accepted applicants. Stored text stays text on the page.
+    void applicantListPrintsThroughAPreview()
+    {
+        test::TestCore tc;
+        openRegistration(tc);
+        const Registration a = submit(tc, "0012345671", "Andi Kurniawan");
+        const Registration b = submit(tc, "0012345672", "<b>Budi</b> & Co");
+        QVERIFY(tc->ppdb().changeStatus(admin, a.id, "verified", QString()).ok());
+        QVERIFY(tc->ppdb().changeStatus(admin, a.id, "accepted", QString()).ok());
+
+        const ui::SchoolTime time(QTimeZone(QByteArrayLiteral("Asia/Jakarta")));
+        Registration accepted = a;
+        accepted.status = QStringLiteral("accepted");
+        const QString html = ui::registrationListHtml({accepted, b}, QStringLiteral("SMP <Negeri> 2"), QStringLiteral("Daftar"), time);
+        QTextDocument doc;
+        doc.setHtml(html);
+        const QString text = doc.toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("<b>Budi</b> & Co")), qPrintable(text)); // shown as typed, not as markup
+        QVERIFY(text.contains(QStringLiteral("SMP <Negeri> 2")));
+        QVERIFY(text.contains(a.number) && text.contains(QStringLiteral("Diterima")) && text.contains(QStringLiteral("2 pendaftar")));
+        QVERIFY(!html.contains(QStringLiteral("<b>Budi")));
+
+        ui::PpdbPage page(*tc, admin);
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(test::waitLoaded(&page));
+        auto *tabs = page.findChild<QTabBar *>(QStringLiteral("statusTabs"));
+        tabs->setCurrentIndex(3); // Diterima
+        QVERIFY2(page.listTitle().startsWith(QStringLiteral("Pengumuman")), qPrintable(page.listTitle()));
+        auto *button = page.findChild<QPushButton *>(QStringLiteral("printList"));
+        QVERIFY(button && button->menu() && button->menu()->actions().size() == 2);
+        int pages = -1;
+        QString title;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &page, [&] {
+            auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+            if (!preview || preview->objectName() != QLatin1String("listPreview"))
+                return;
+            auto *widget = preview->findChild<QPrintPreviewWidget *>();
+            widget->updatePreview();
+            pages = widget->pageCount();
+            title = preview->windowTitle();
+            preview->close();
+        });
+        poll.start(50);
+        page.printList(ui::folioPageSize());
+        QTRY_VERIFY(pages >= 0);
+        QCOMPARE(pages, 1);
+        QVERIFY2(title.contains(QStringLiteral("Pengumuman")), qPrintable(title));
     }
 
     // "Cetak" goes through the system print preview, on A4 and on F4/folio; the printed page

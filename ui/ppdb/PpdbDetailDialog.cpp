@@ -1,4 +1,5 @@
 #include "PpdbDetailDialog.h"
+#include "common/PrintPreview.h"
 #include "common/ScreenFit.h"
 #include "common/SchoolTime.h"
 #include "common/Icons.h"
@@ -468,22 +469,8 @@ QPrintPreviewDialog *PpdbDetailDialog::makePrintPreview(QPrinter *printer)
         year = y->nama;
     const QString school = m_core.settings().value(QStringLiteral("school_name"));
     const QTimeZone zone = SchoolTime::of(m_core).zone();
-    auto *preview = new QPrintPreviewDialog(printer, this);
-    preview->setObjectName(QStringLiteral("proofPreview"));
-    preview->setWindowTitle(tr("Pratinjau cetak: bukti pendaftaran %1").arg(r.number));
-    connect(preview, &QPrintPreviewDialog::paintRequested, preview, [r, school, year, zone](QPrinter *p) {
-        ProofOfRegistration::print(p, r, school, year, zone);
-    });
-    // Qt's preview keeps its toolbar out of the Tab order and gives "Cetak" no shortcut, so the
-    // proof could be printed only with a mouse: the buttons join the Tab order and Ctrl+P prints.
-    for (QToolButton *b : preview->findChildren<QToolButton *>())
-        b->setFocusPolicy(Qt::TabFocus);
-    const QString printText = QCoreApplication::translate("QPrintPreviewDialog", "Print");
-    for (QAction *a : preview->findChildren<QAction *>())
-        if (a->text() == printText)
-            a->setShortcut(QKeySequence::Print);
-    fitToScreen(preview, QSize(900, 700));
-    return preview;
+    return ui::makePrintPreview(printer, this, tr("Pratinjau cetak: bukti pendaftaran %1").arg(r.number), QStringLiteral("proofPreview"),
+                                [r, school, year, zone](QPrinter *p) { ProofOfRegistration::print(p, r, school, year, zone); });
 }
 
 void PpdbDetailDialog::printPreview(const QPageSize &size)

@@ -15,8 +15,12 @@
 #include "common/Theme.h"
 #include "app/Core.h"
 #include "ppdb/PpdbExport.h"
+#include "ppdb/RegistrationListPrint.h"
+#include "common/PrintPreview.h"
 
 #include <QDir>
+#include <QMenu>
+#include <QShortcut>
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -53,6 +57,18 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     auto *header = new PageHeader(tr("PPDB"), tr("Penerimaan peserta didik baru: periksa berkas, verifikasi dan umumkan hasilnya."), this);
     m_export = actionButton(tr("Ekspor Excel"), QStringLiteral("folder"), this);
     m_export->setObjectName(QStringLiteral("exportExcel"));
+    m_printList = actionButton(tr("Cetak daftar"), QStringLiteral("konten"), this);
+    m_printList->setObjectName(QStringLiteral("printList"));
+    m_printList->setToolTip(tr("Cetak daftar pendaftar tab ini dengan pratinjau; tab Diterima mencetak pengumuman (Ctrl+P)"));
+    {
+        auto *menu = new QMenu(m_printList);
+        QAction *a4 = menu->addAction(tr("Cetak di kertas &A4…"));
+        connect(a4, &QAction::triggered, this, [this] { printList(QPageSize(QPageSize::A4)); });
+        connect(menu->addAction(tr("Cetak di kertas &F4 / Folio…")), &QAction::triggered, this, [this] { printList(folioPageSize()); });
+        m_printList->setMenu(menu);
+        auto *print = new QShortcut(QKeySequence::Print, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(print, &QShortcut::activated, this, [this] { printList(QPageSize(QPageSize::A4)); });
+    }
     m_walkIn = primaryButton(tr("Pendaftaran langsung"), this);
     m_walkIn->setObjectName(QStringLiteral("walkIn"));
     // Ctrl+N while the PPDB page is shown (a hidden page's button takes no shortcut), wherever
@@ -61,6 +77,7 @@ PpdbPage::PpdbPage(Core &core, const Actor &actor, QWidget *parent)
     m_walkIn->setToolTip(tr("Daftarkan calon siswa yang datang ke sekolah (Ctrl+N)"));
     auto *refresh = reloadButton(tr("Muat ulang daftar pendaftaran (F5)"), this);
     header->addAction(refresh);
+    header->addAction(m_printList);
     header->addAction(m_export);
     header->addAction(m_walkIn);
     page->addWidget(header);
@@ -188,6 +205,37 @@ void PpdbPage::selectRegistration(const QString &id)
     const int row = m_model->rowOf(id);
     if (row >= 0)
         m_table->selectRow(row);
+}
+
+QString PpdbPage::listTitle() const
+{
+    const QString status = statusFilter();
+    if (status == QLatin1String("accepted"))
+        return tr("Pengumuman hasil PPDB: calon siswa yang diterima");
+    if (status.isEmpty())
+        return tr("Daftar pendaftar PPDB");
+    return tr("Daftar pendaftar PPDB: %1").arg(registrationStatusText(status));
+}
+
+void PpdbPage::printList(const QPageSize &size)
+{
+    RegistrationFilter filter;
+    filter.status = statusFilter();
+    filter.q = m_search->text();
+    Core *core = &m_core;
+    const QString title = listTitle();
+    m_printList->setEnabled(false);
+    runAsync(this, [core, filter] { return core->ppdb().all(filter); }, [this, size, title](const Result<QList<Registration>> &rows) {
+        m_printList->setEnabled(true);
+        if (!rows.ok()) {
+            m_banner->showError(rows.error());
+            return;
+        }
+        const QString html = registrationListHtml(rows.value(), m_core.settings().value(QStringLiteral("school_name")), title,
+                                                  SchoolTime::of(m_core));
+        printWithPreview(this, size, title, tr("Pratinjau cetak: %1").arg(title), QStringLiteral("listPreview"),
+                         [html](QPrinter *p) { printRegistrationList(p, html); });
+    });
 }
 
 void PpdbPage::updateActions()

@@ -1,6 +1,7 @@
 #pragma once
 #include "auth/Actor.h"
 
+#include <QPageSize>
 #include <QWidget>
 
 class QLabel;
@@ -43,6 +44,12 @@ public:
     // thread, with a progress dialog; the banner reports the result.
     void exportTo(const QString &path);
     bool isExporting() const { return m_exporting; }
+    // The current tab and search as a printed list (A4 or F4): the title says which status,
+    // so the "Diterima" tab prints the announcement of accepted applicants. The rows are read
+    // on a worker, then the print preview opens.
+    void printList(const QPageSize &size);
+    // The title printed above the list of the current tab.
+    QString listTitle() const;
     int currentPage() const;
 
 private:
@@ -58,7 +65,7 @@ private:
     QLineEdit *m_search;
     QTimer *m_debounce;
     QTableView *m_table;
-    QPushButton *m_detail, *m_walkIn, *m_export;
+    QPushButton *m_detail, *m_walkIn, *m_export, *m_printList;
     Pager *m_pager = nullptr;
     LiveList *m_live = nullptr;
     bool m_exporting = false;

@@ -1,4 +1,5 @@
 #include "ProofOfRegistration.h"
+#include "common/PrintPreview.h"
 #include "common/SchoolTime.h"
 #include "ppdb/PpdbTableModel.h"
 
@@ -190,7 +191,7 @@ void ProofOfRegistration::paint(QPainter &p, const QRectF &page, qreal dpi, cons
 
 QPageSize ProofOfRegistration::folio()
 {
-    return QPageSize(QSizeF(215, 330), QPageSize::Millimeter, tr("F4 / Folio (215 × 330 mm)"), QPageSize::ExactMatch);
+    return folioPageSize();
 }
 
 } // namespace tu::ui
