@@ -5,6 +5,7 @@
 #include "common/PlainText.h"
 #include "common/SchoolTime.h"
 #include "common/Theme.h"
+#include "content/ContentTableModel.h"
 #include "content/ContentText.h"
 #include "app/Core.h"
 
