@@ -2,6 +2,8 @@
 #include "Migrations.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
+#include <QMutex>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +13,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcDb, "tatausaha.db")
@@ -20,6 +23,23 @@ namespace tu {
 namespace {
 QAtomicInt instanceCounter;
 
+// A worker thread that ends while the application is being destroyed must not close its
+// connection: QtSql's own exit routine closes every registered connection from the main thread
+// at that moment, and both at once freed the same SQLite handle twice (seen as an abort at the
+// exit of a UI test). Our exit routine, registered after QtSql's and so run before it, waits for
+// a thread that is closing its connections and makes later ones leave them to QtSql.
+QMutex &exitMutex()
+{
+    static QMutex m;
+    return m;
+}
+bool appExiting = false; // guarded by exitMutex()
+void markExiting()
+{
+    QMutexLocker lock(&exitMutex());
+    appExiting = true;
+}
+
 // Closes this thread's connections when the thread ends.
 struct ThreadConnections {
     std::vector<QString> names;
@@ -27,6 +47,12 @@ struct ThreadConnections {
     QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> prepared;
     ~ThreadConnections()
     {
+        QMutexLocker lock(&exitMutex());
+        if (appExiting) {
+            // The statements outlive the process instead of finalising on a handle QtSql closes.
+            new QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>>(std::move(prepared));
+            return;
+        }
         prepared.clear(); // statements go before their connections
         for (const QString &n : names) {
             { QSqlDatabase db = QSqlDatabase::database(n, false); if (db.isValid()) db.close(); }
@@ -92,6 +118,10 @@ QSqlDatabase Database::openConnection(const QString &name)
         db.setDatabaseName(m_config.sqlitePath);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
+    // After QtSql set up its connection registry (and its exit routine): ours runs first.
+    static std::once_flag registered;
+    if (QCoreApplication::instance())
+        std::call_once(registered, [] { qAddPostRoutine(markExiting); });
     threadConnections.names.push_back(name);
     if (!db.open()) {
         qCWarning(lcDb).noquote() << "cannot open" << m_config.displayUrl() << db.lastError().text();

@@ -84,6 +84,9 @@ void JobRunner::release()
 
 void JobRunner::publish(Progress p)
 {
+    // Workers of one job publish from several threads: the order in which they are emitted must
+    // be the order in which they were made monotonic, or a listener sees 68 then 38.
+    QMutexLocker order(&m_publishOrder);
     {
         QMutexLocker lock(&m_mutex);
         if (p.jobId.isEmpty())

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QMutex>
+#include <QRecursiveMutex>
 #include <QObject>
 #include <atomic>
 #include <functional>
@@ -89,6 +90,7 @@ private:
     const QString m_family, m_label, m_inSentence;
     const qint64 m_lockKey;
     mutable QMutex m_mutex;
+    QRecursiveMutex m_publishOrder; // held from making a progress monotonic to emitting it
     bool m_running = false;
     Progress m_current;
     QElapsedTimer m_clock;

@@ -90,4 +90,9 @@ QList<QLabel *> plainTextViolations(QWidget *root)
     return bad;
 }
 
+void setBuiltHtml(QTextDocument &document, const QString &html)
+{
+    document.setHtml(html);
+}
+
 } // namespace tu::ui

@@ -25,6 +25,8 @@ class QMessageBox;
 class QProgressDialog;
 class QWidget;
 
+class QTextDocument;
+
 namespace tu::ui {
 
 // A label that shows `text` literally, whatever it contains.
@@ -49,6 +51,9 @@ void plainLabelText(QProgressDialog *dialog, const QString &text);
 // Qt Charts draws axis labels and legend entries as HTML (QGraphicsTextItem::setHtml): names from
 // stored or upstream data are escaped before they become a category or a legend label.
 QString chartText(const QString &text);
+// A document whose markup the desktop wrote itself (a printed list), every stored value in it
+// passed through toHtmlEscaped(): the same rule as richLabel(), for a QTextDocument.
+void setBuiltHtml(QTextDocument &document, const QString &html);
 
 // Tray messages: Windows shows them as plain text, but freedesktop notification servers may read
 // <b>, <a> and <img> in the body, so the markup characters are escaped there.

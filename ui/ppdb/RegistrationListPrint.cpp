@@ -1,5 +1,7 @@
 #include "RegistrationListPrint.h"
+#include "common/PlainText.h"
 #include "common/SchoolTime.h"
+#include "common/Theme.h"
 
 #include <QCoreApplication>
 #include <QPrinter>
@@ -24,13 +26,14 @@ QString registrationListHtml(const QList<Registration> &rows, const QString &sch
                              const SchoolTime &time)
 {
     QString html = QStringLiteral(
-        "<html><head><style>"
-        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }"
-        "h1 { font-size: 13pt; margin: 0; } h2 { font-size: 11pt; margin: 2pt 0 0 0; font-weight: normal; }"
-        "p.meta { color: #555; margin: 2pt 0 8pt 0; }"
-        "table { border-collapse: collapse; } th { background: #e8e8e8; text-align: left; }"
-        "th, td { border: 1px solid #999; padding: 3px 5px; }"
-        "</style></head><body>");
+                       "<html><head><style>"
+                       "body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; }"
+                       "h1 { font-size: 13pt; margin: 0; } h2 { font-size: 11pt; margin: 2pt 0 0 0; font-weight: normal; }"
+                       "p.meta { color: %1; margin: 2pt 0 8pt 0; }"
+                       "table { border-collapse: collapse; } th { background: %2; text-align: left; }"
+                       "th, td { border: 1px solid %3; padding: 3px 5px; }"
+                       "</style></head><body>")
+                       .arg(theme::TextSoft.name(), theme::Border.name(), theme::TextFaint.name());
     html += QStringLiteral("<h1>%1</h1><h2>%2</h2>").arg(school.toHtmlEscaped(), title.toHtmlEscaped());
     html += QStringLiteral("<p class=\"meta\">%1</p>")
                 .arg(QCoreApplication::translate("RegistrationListPrint", "Dicetak %1 · %2 pendaftar")
@@ -54,7 +57,7 @@ QString registrationListHtml(const QList<Registration> &rows, const QString &sch
 void printRegistrationList(QPrinter *printer, const QString &html)
 {
     QTextDocument doc;
-    doc.setHtml(html);
+    setBuiltHtml(doc, html);
     doc.setPageSize(printer->pageLayout().paintRectPoints().size());
     doc.print(printer);
 }
