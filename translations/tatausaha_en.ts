@@ -541,6 +541,52 @@
     </message>
 </context>
 <context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationListPrint</name>
+    <message>
+        <source>No</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Nomor pendaftaran</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation>NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <source>Asal sekolah</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>Dicetak %1 · %2 pendaftar</source>
+        <translation>Printed %1 · %2 applicants</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Admin</source>
@@ -981,6 +1027,21 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::ContentMonthView</name>
+    <message>
+        <source>Agenda pada hari yang dipilih</source>
+        <translation>Events on the selected day</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada agenda pada hari ini.</source>
+        <translation>No events on this day.</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::ContentPage</name>
     <message>
         <source>Konten</source>
@@ -1108,14 +1169,6 @@
     <message>
         <source>“%1” dijadikan draf dan tidak tampil di situs.</source>
         <translation>“%1” is a draft again and no longer shown on the website.</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>Tidak ada agenda pada hari ini.</source>
-        <translation>No events on this day.</translation>
     </message>
     <message>
         <source>Setujui</source>
@@ -2499,6 +2552,38 @@ Press &quot;Open document&quot; to view it.</translation>
     <message>
         <source>Muat ulang daftar pendaftaran (F5)</source>
         <translation>Reload the registration list (F5)</translation>
+    </message>
+    <message>
+        <source>Cetak daftar</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <source>Cetak daftar pendaftar tab ini dengan pratinjau; tab Diterima mencetak pengumuman (Ctrl+P)</source>
+        <translation>Print this tab's applicants with a preview; the Accepted tab prints the announcement (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Cetak di kertas &amp;A4…</source>
+        <translation>Print on &amp;A4 paper…</translation>
+    </message>
+    <message>
+        <source>Cetak di kertas &amp;F4 / Folio…</source>
+        <translation>Print on &amp;F4 / Folio paper…</translation>
+    </message>
+    <message>
+        <source>Pengumuman hasil PPDB: calon siswa yang diterima</source>
+        <translation>PPDB results: accepted applicants</translation>
+    </message>
+    <message>
+        <source>Daftar pendaftar PPDB</source>
+        <translation>PPDB applicants</translation>
+    </message>
+    <message>
+        <source>Daftar pendaftar PPDB: %1</source>
+        <translation>PPDB applicants: %1</translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak: %1</source>
+        <translation>Print preview: %1</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4276,10 @@ Last error: %2</translation>
         <source>Muat ulang daftar tahun ajaran (F5)</source>
         <translation>Reload the list of academic years (F5)</translation>
     </message>
+    <message>
+        <source>Tambah tahun ajaran (Ctrl+N)</source>
+        <translation>Add academic year (Ctrl+N)</translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::TahunAjaranTableModel</name>
@@ -4449,6 +4538,10 @@ Last error: %2</translation>
     <message>
         <source>Muat ulang daftar pengguna (F5)</source>
         <translation>Reload the user list (F5)</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna (Ctrl+N)</source>
+        <translation>Add user (Ctrl+N)</translation>
     </message>
 </context>
 </TS>

@@ -541,6 +541,52 @@
     </message>
 </context>
 <context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationListPrint</name>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor pendaftaran</source>
+        <translation type="unfinished">Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <source>NISN</source>
+        <translation type="unfinished">NISN</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation type="unfinished">Nama lengkap</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asal sekolah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Waktu daftar</source>
+        <translation type="unfinished">Waktu daftar</translation>
+    </message>
+    <message>
+        <source>Dicetak %1 · %2 pendaftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Admin</source>
@@ -981,6 +1027,21 @@
     </message>
 </context>
 <context>
+    <name>tu::ui::ContentMonthView</name>
+    <message>
+        <source>Agenda pada hari yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished">%1 – %2</translation>
+    </message>
+    <message>
+        <source>Tidak ada agenda pada hari ini.</source>
+        <translation type="unfinished">Tidak ada agenda pada hari ini.</translation>
+    </message>
+</context>
+<context>
     <name>tu::ui::ContentPage</name>
     <message>
         <source>Konten</source>
@@ -1108,14 +1169,6 @@
     <message>
         <source>“%1” dijadikan draf dan tidak tampil di situs.</source>
         <translation>“%1” dijadikan draf dan tidak tampil di situs.</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>Tidak ada agenda pada hari ini.</source>
-        <translation>Tidak ada agenda pada hari ini.</translation>
     </message>
     <message>
         <source>Setujui</source>
@@ -2493,6 +2546,38 @@ Tekan &quot;Buka dokumen&quot; untuk melihatnya.</translation>
     </message>
     <message>
         <source>Muat ulang daftar pendaftaran (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak daftar pendaftar tab ini dengan pratinjau; tab Diterima mencetak pengumuman (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak di kertas &amp;A4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak di kertas &amp;F4 / Folio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengumuman hasil PPDB: calon siswa yang diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar pendaftar PPDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar pendaftar PPDB: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau cetak: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4178,6 +4263,10 @@ Galat terakhir: %2</translation>
         <source>Muat ulang daftar tahun ajaran (F5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tambah tahun ajaran (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tu::ui::TahunAjaranTableModel</name>
@@ -4434,6 +4523,10 @@ Galat terakhir: %2</translation>
     </message>
     <message>
         <source>Muat ulang daftar pengguna (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah pengguna (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
