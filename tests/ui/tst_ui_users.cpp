@@ -435,6 +435,18 @@ private slots:
         QCOMPARE(page->toggleButton()->text(), QStringLiteral("Aktifkan"));
         QTest::mouseClick(page->toggleButton(), Qt::LeftButton); // activating needs no confirmation
         QTRY_COMPARE(cell(page, rowOf(page, QStringLiteral("budi")), ui::UserTableModel::Status), QStringLiteral("Aktif"));
+
+        // Deactivating offers "Urungkan" right after; it makes the account active again.
+        clickRow(page, rowOf(page, QStringLiteral("budi")));
+        QTest::mouseClick(page->toggleButton(), Qt::LeftButton);
+        confirm = openDialog<QMessageBox>(page, QStringLiteral("confirmDeactivate"));
+        QVERIFY(confirm);
+        QVERIFY(clickButton(confirm, QStringLiteral("Nonaktifkan")));
+        QTRY_COMPARE(cell(page, rowOf(page, QStringLiteral("budi")), ui::UserTableModel::Status), QStringLiteral("Nonaktif"));
+        auto *undo = page->findChild<QPushButton *>(QStringLiteral("bannerUndo"));
+        QVERIFY(undo && undo->isVisible());
+        undo->click();
+        QTRY_COMPARE(cell(page, rowOf(page, QStringLiteral("budi")), ui::UserTableModel::Status), QStringLiteral("Aktif"));
     }
 };
 

@@ -260,8 +260,12 @@ void UsersPage::setActive(const User &user, bool active)
         return;
     }
     reload();
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          active ? tr("%1 diaktifkan kembali.").arg(user.username) : tr("%1 dinonaktifkan.").arg(user.username));
+    if (active) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 diaktifkan kembali.").arg(user.username));
+        return;
+    }
+    // Deactivating can be undone at once (the ended sessions stay ended: the user logs in again).
+    m_banner->showUndoable(tr("%1 dinonaktifkan.").arg(user.username), [this, user] { setActive(user, true); });
 }
 
 void UsersPage::confirmDelete()
